@@ -1,0 +1,72 @@
+"""`argmap check [MAP ...]`: report every problem of one or more maps."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from argmap.commands.map_input import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, map_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "check",
+        help="check maps for errors and warnings",
+        description="Check argmap maps: YAML, types, ids, references, quotes, connectivity. "
+        "Exit status: 0 no errors, 1 errors, 2 unreadable file or wrong usage.",
+    )
+    parser.add_argument("maps", nargs="*", metavar="MAP",
+                        help="map files (default: the bundled map)")
+    parser.add_argument("--sources", action="append", default=[], metavar="DIR",
+                        help="folder holding the sources' text files (repeatable)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (json for editors and CI)")
+    parser.add_argument("--notes", action="store_true",
+                        help="also show notes: unanswered claims, themes used once, ...")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.checking import check_map
+    from argmap.diagnostics import Severity, render_text, summary
+    from argmap.loading import load_map
+
+    names = args.maps or [None]
+    everything = []
+    unreadable = False
+    report_lines: list[str] = []
+    for name in names:
+        path = map_path(name)
+        result = load_map(path)
+        found = list(result.diagnostics)
+        if any(d.code == "E000" for d in found):
+            unreadable = True
+        if result.map is not None:
+            found += check_map(result.map, args.sources)
+        shown = [d for d in found if args.notes or d.severity is not Severity.NOTE]
+        everything += shown
+        if args.format == "text":
+            if shown:
+                report_lines.append(render_text(shown))
+            if not args.quiet:
+                size = ""
+                if result.map is not None:
+                    size = (f" ({len(result.map.claims)} claims, "
+                            f"{len(result.map.relations)} relations)")
+                report_lines.append(f"{path}{size}: {summary(shown)}")
+    errors = sum(d.severity is Severity.ERROR for d in everything)
+    if args.format == "json":
+        payload = {
+            "diagnostics": [d.to_json() for d in everything],
+            "errors": errors,
+            "warnings": sum(d.severity is Severity.WARNING for d in everything),
+            "notes": sum(d.severity is Severity.NOTE for d in everything),
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    elif report_lines:
+        sys.stdout.write("\n".join(report_lines) + "\n")
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_ERRORS if errors else EXIT_OK

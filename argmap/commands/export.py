@@ -1,0 +1,55 @@
+"""`argmap export MAP --to FORMAT [-o FILE]`: write a map in another format."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from argmap.atomic_write import write_atomically
+from argmap.commands.map_input import EXIT_UNREADABLE, load_map_or_report
+
+# Format name -> "module:function"; the function takes a Map and returns text.
+EXPORTERS: dict[str, str] = {
+    "json": "argmap.formats.json_export:write_json",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "export",
+        help="write a map as JSON, DOT, GraphML, Argdown, AIF or a class handout",
+        description="Export a map to another format.",
+    )
+    parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
+    parser.add_argument("--to", required=True, choices=sorted(EXPORTERS), dest="to",
+                        help="output format")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def exporter(name: str):  # type: ignore[no-untyped-def]
+    module, function = EXPORTERS[name].split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_map_or_report(args.map)
+    if isinstance(loaded, int):
+        return loaded
+    output = exporter(args.to)(loaded)
+    if args.output in (None, "-"):
+        if isinstance(output, bytes):
+            sys.stdout.buffer.write(output)
+        else:
+            sys.stdout.write(output)
+        return 0
+    target = Path(args.output)
+    try:
+        write_atomically(target, output)
+    except OSError as exc:
+        sys.stderr.write(f"argmap: cannot write {target}: {exc.strerror or exc}\n")
+        return EXIT_UNREADABLE
+    return 0

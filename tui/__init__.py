@@ -1,0 +1,1 @@
+"""The Textual front end of argmap. Only this package imports Textual."""
