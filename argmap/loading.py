@@ -115,7 +115,7 @@ class _MapReader:
                ) -> None:
         for key in node:
             if key not in known:
-                self.error(node.value_pos.get(key, (node.line, node.col)), "E202",
+                self.error(node.key_pos.get(key, (node.line, node.col)), "E202",
                            f"unknown field {key!r} in {where}",
                            f"known fields: {', '.join(known)}")
         for key in required:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import yaml
 
 try:
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _BaseParser
     from yaml.reader import Reader as _Reader
@@ -73,13 +73,14 @@ class Plain(str):
 class YMap(dict):  # type: ignore[type-arg]
     """A mapping that remembers where it and each of its values start."""
 
-    __slots__ = ("line", "col", "value_pos")
+    __slots__ = ("line", "col", "value_pos", "key_pos")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line = line
         self.col = col
         self.value_pos: dict[str, tuple[int, int]] = {}
+        self.key_pos: dict[str, tuple[int, int]] = {}
 
 
 class YSeq(list):  # type: ignore[type-arg]
@@ -122,10 +123,24 @@ def _check_tag(tag: str | None, line: int, col: int) -> None:
 
 def _scalar(event: yaml.ScalarEvent) -> str | None:
     value = clean_text(event.value)
-    if event.style is not None or event.tag in ("tag:yaml.org,2002:str", "!"):
+    if event.style or event.tag in ("tag:yaml.org,2002:str", "!"):
         return value
     # A plain (unquoted) scalar: null words mean "nothing", the rest is Plain.
     return None if value in _NULLS else Plain(value)
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML forbids in a file (a raw control character, say)."""
+    before = text[: max(exc.position, 0)]
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    return YamlProblem(
+        "E100",
+        f"character U+{exc.character:04X} is not allowed in a YAML file",
+        line,
+        col,
+        'remove it, or write it as an escape inside double quotes ("\\x1f")',
+    )
 
 
 def parse_yaml(text: str) -> object:
@@ -133,7 +148,10 @@ def parse_yaml(text: str) -> object:
 
     Raises YamlProblem with a 1-based position for every refusal.
     """
-    parser = _Parser(text)
+    try:
+        parser = _Parser(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(text, exc) from None
     stack: list[_Frame] = []
     anchors: dict[str, tuple[object, int]] = {}
     alias_total = 0
@@ -163,7 +181,7 @@ def parse_yaml(text: str) -> object:
                 )
             key = "" if value is None else str(value)
             if key in container:
-                first = container.value_pos.get(key, (0, 0))
+                first = container.key_pos.get(key, (0, 0))
                 raise YamlProblem(
                     "E103",
                     f"key {key!r} appears twice in this mapping (first at line {first[0]})",
@@ -178,6 +196,7 @@ def parse_yaml(text: str) -> object:
             key = frame.pending_key or ""
             container[key] = value
             container.value_pos[key] = (line, col)
+            container.key_pos[key] = frame.pending_key_pos
             frame.expecting_key = True
 
     try:
@@ -237,6 +256,8 @@ def parse_yaml(text: str) -> object:
                         "E100", "more than one YAML document in the file", line, col,
                         "a map is a single document: remove the extra '---'",
                     )
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
