@@ -9,8 +9,10 @@ everything wrong with the file in one run.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +26,7 @@ from argmap.model import (
     KeyPoint,
     Map,
     Pos,
+    Positions,
     Relation,
     RelationType,
     Source,
@@ -76,12 +79,31 @@ def load_map(path: str | Path) -> LoadResult:
 
 
 def load_map_text(text: str, path: str = "<string>") -> LoadResult:
+    with _collector_paused():
+        try:
+            root = parse_yaml(text)
+        except YamlProblem as exc:
+            return LoadResult(None, [_problem(path, exc.line, exc.col, exc.code, exc.message,
+                                              exc.hint)])
+        return _MapReader(path).read(root)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates a few objects per YAML event and frees none of them, so
+    Python's cyclic collector would rescan the growing tree again and again
+    (half the load time of a big map). Nothing here makes reference cycles.
+    Afterwards the long-lived, immutable map is frozen out of the collector's
+    sight, so later work (checking, analysis) does not rescan it either;
+    frozen objects are still freed by reference counting."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        root = parse_yaml(text)
-    except YamlProblem as exc:
-        return LoadResult(None, [_problem(path, exc.line, exc.col, exc.code, exc.message,
-                                          exc.hint)])
-    return _MapReader(path).read(root)
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def _problem(path: str, line: int, col: int, code: str, message: str, hint: str = "",
@@ -113,9 +135,10 @@ class _MapReader:
     # -- generic field readers --------------------------------------------
     def fields(self, node: YMap, where: str, known: tuple[str, ...], required: tuple[str, ...],
                ) -> None:
+        known_set = frozenset(known)
         for key in node:
-            if key not in known:
-                self.error(node.key_pos.get(key, (node.line, node.col)), "E202",
+            if key not in known_set:
+                self.error(node.key_position(key), "E202",
                            f"unknown field {key!r} in {where}",
                            f"known fields: {', '.join(known)}")
         for key in required:
@@ -124,7 +147,7 @@ class _MapReader:
                            f"{where} has no {key!r}", f"add '{key}:' to {where}")
 
     def pos(self, node: YMap, key: str) -> tuple[int, int]:
-        return node.value_pos.get(key, (node.line, node.col))
+        return node.value_position(key)
 
     def text(self, node: YMap, key: str, where: str) -> str | None:
         value = node.get(key)
@@ -198,8 +221,8 @@ class _MapReader:
         return value
 
     @staticmethod
-    def positions(node: YMap) -> MappingProxyType[str, Pos]:
-        return MappingProxyType({k: Pos(*p) for k, p in node.value_pos.items()})
+    def positions(node: YMap) -> Positions:
+        return Positions(node.value_pos)
 
     # -- the map ---------------------------------------------------------
     def read(self, root: object) -> LoadResult:

@@ -8,11 +8,12 @@ diagnostic or an editor jump can point back into the YAML file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
+from typing import NamedTuple
 
 
 class ClaimKind(StrEnum):
@@ -28,8 +29,7 @@ class RelationType(StrEnum):
     UNDERCUT = "undercut"
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
     """1-based line and column in the map file (0 means unknown)."""
 
     line: int = 0
@@ -37,7 +37,32 @@ class Pos:
 
 
 NOWHERE = Pos()
-_EMPTY_POSITIONS: Mapping[str, Pos] = MappingProxyType({})
+
+
+class Positions(Mapping[str, Pos]):
+    """Read-only view of where each field's value starts.
+
+    Wraps the loader's (line, col) pairs without copying them: building a
+    Pos per field up front costs a noticeable share of loading a big map.
+    """
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: Mapping[str, tuple[int, ...]]) -> None:
+        self._raw = raw  # key -> (line, col, ...)
+
+    def __getitem__(self, key: str) -> Pos:
+        found = self._raw[key]
+        return Pos(found[0], found[1])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+_EMPTY_POSITIONS: Mapping[str, Pos] = Positions({})
 
 
 def _no_positions() -> Mapping[str, Pos]:

@@ -19,7 +19,6 @@ no intermediate node graph is composed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import yaml
 
@@ -60,27 +59,47 @@ class YamlProblem(Exception):
 
 
 class Plain(str):
-    """An unquoted scalar: the loader may read it as a number when one is expected.
+    """An unquoted scalar that looks like a number.
 
-    Quoted scalars stay plain `str`, so `"0.5"` is text and `0.5` a number,
-    while `title: 2019` or `text: yes` are still read as text where text is
-    wanted (no "Norway problem").
+    The loader reads it as a number where one is expected, and as text where
+    text is wanted: quoted `"0.5"` is text and `0.5` a number, while
+    `title: 2019` or `text: yes` are still text (no "Norway problem").
     """
 
     __slots__ = ()
 
 
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _plain(value: str) -> str | None:
+    """Resolve an unquoted scalar: null words are nothing, number-like text is Plain."""
+    if value in _NULLS:
+        return None
+    if value[0] in _NUMBER_START:
+        return Plain(value)
+    return value
+
+
 class YMap(dict):  # type: ignore[type-arg]
     """A mapping that remembers where it and each of its values start."""
 
-    __slots__ = ("line", "col", "value_pos", "key_pos")
+    __slots__ = ("line", "col", "value_pos")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line = line
         self.col = col
-        self.value_pos: dict[str, tuple[int, int]] = {}
-        self.key_pos: dict[str, tuple[int, int]] = {}
+        # key -> (value line, value col, key line, key col)
+        self.value_pos: dict[str, tuple[int, int, int, int]] = {}
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        found = self.value_pos.get(key)
+        return (found[2], found[3]) if found else (self.line, self.col)
+
+    def value_position(self, key: str) -> tuple[int, int]:
+        found = self.value_pos.get(key)
+        return (found[0], found[1]) if found else (self.line, self.col)
 
 
 class YSeq(list):  # type: ignore[type-arg]
@@ -100,14 +119,19 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
-@dataclass
 class _Frame:
-    container: YMap | YSeq
-    anchor: str | None
-    size: int = 1
-    pending_key: str | None = None
-    pending_key_pos: tuple[int, int] = (0, 0)
-    expecting_key: bool = True
+    """An open mapping or sequence while its events are being read."""
+
+    __slots__ = ("container", "anchor", "size", "is_seq", "key", "key_pos", "want_key")
+
+    def __init__(self, container: YMap | YSeq, anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.size = 1
+        self.is_seq = isinstance(container, YSeq)
+        self.key: str = ""
+        self.key_pos: tuple[int, int] = (0, 0)
+        self.want_key = True
 
 
 def _check_tag(tag: str | None, line: int, col: int) -> None:
@@ -119,14 +143,6 @@ def _check_tag(tag: str | None, line: int, col: int) -> None:
             col,
             "remove the tag; argmap maps are plain text, lists and mappings",
         )
-
-
-def _scalar(event: yaml.ScalarEvent) -> str | None:
-    value = clean_text(event.value)
-    if event.style or event.tag in ("tag:yaml.org,2002:str", "!"):
-        return value
-    # A plain (unquoted) scalar: null words mean "nothing", the rest is Plain.
-    return None if value in _NULLS else Plain(value)
 
 
 def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
@@ -143,77 +159,106 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     )
 
 
+def _key_problem(line: int, col: int) -> YamlProblem:
+    return YamlProblem("E200", "a mapping key must be plain text, not a list or mapping",
+                       line, col, "write the key as a word followed by a colon")
+
+
+def _duplicate_key(key: str, first: tuple[int, int], line: int, col: int) -> YamlProblem:
+    return YamlProblem(
+        "E103",
+        f"key {key!r} appears twice in this mapping (first at line {first[0]})",
+        line,
+        col,
+        "remove or rename one of them; plain YAML tools would silently keep the last",
+    )
+
+
+def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> None:
+    """Add a finished value to the open container on top of the stack."""
+    frame.size += size
+    container = frame.container
+    if frame.is_seq:
+        container.append(value)  # type: ignore[union-attr]
+        container.item_pos.append(pos)  # type: ignore[union-attr]
+    elif frame.want_key:
+        if isinstance(value, YMap | YSeq):
+            raise _key_problem(*pos)
+        key: str = "" if value is None else value  # type: ignore[assignment]
+        if key in container:
+            raise _duplicate_key(key, container.key_position(key), *pos)  # type: ignore[union-attr]
+        frame.key = key
+        frame.key_pos = pos
+        frame.want_key = False
+    else:
+        key = frame.key
+        container[key] = value  # type: ignore[index]
+        container.value_pos[key] = (*pos, *frame.key_pos)  # type: ignore[union-attr]
+        frame.want_key = True
+
+
 def parse_yaml(text: str) -> object:
     """Parse one YAML document into YMap / YSeq / str / Plain / None values.
 
-    Raises YamlProblem with a 1-based position for every refusal.
+    Raises YamlProblem with a 1-based position for every refusal. The loop is
+    written for speed: it runs once per event of a file of many megabytes.
     """
     try:
         parser = _Parser(text)
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(text, exc) from None
     stack: list[_Frame] = []
+    frame: _Frame | None = None
     anchors: dict[str, tuple[object, int]] = {}
     alias_total = 0
     root: object = None
     documents = 0
-
-    def attach(value: object, size: int, line: int, col: int) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        frame.size += size
-        container = frame.container
-        if isinstance(container, YSeq):
-            container.append(value)
-            container.item_pos.append((line, col))
-            return
-        if frame.expecting_key:
-            if isinstance(value, YMap | YSeq):
-                raise YamlProblem(
-                    "E200",
-                    "a mapping key must be plain text, not a list or mapping",
-                    line,
-                    col,
-                    "write the key as a word followed by a colon",
-                )
-            key = "" if value is None else str(value)
-            if key in container:
-                first = container.key_pos.get(key, (0, 0))
-                raise YamlProblem(
-                    "E103",
-                    f"key {key!r} appears twice in this mapping (first at line {first[0]})",
-                    line,
-                    col,
-                    "remove or rename one of them; plain YAML tools would silently keep the last",
-                )
-            frame.pending_key = key
-            frame.pending_key_pos = (line, col)
-            frame.expecting_key = False
-        else:
-            key = frame.pending_key or ""
-            container[key] = value
-            container.value_pos[key] = (line, col)
-            container.key_pos[key] = frame.pending_key_pos
-            frame.expecting_key = True
-
+    get_event = parser.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    control = _CONTROL.search
     try:
         while True:
-            event = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            if isinstance(event, yaml.ScalarEvent):
-                _check_tag(event.tag, line, col)
-                value = _scalar(event)
+            event = get_event()
+            cls = type(event)
+            if cls is scalar_event:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                value = event.value
+                if control(value):
+                    value = _CONTROL.sub("", value)
+                if event.tag is not None:
+                    _check_tag(event.tag, line, col)
+                    if event.tag in ("tag:yaml.org,2002:str", "!"):
+                        value = str(value)
+                    elif not event.style:
+                        value = _plain(value)
+                elif not event.style:
+                    value = _plain(value)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-                attach(value, 1, line, col)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                _check_tag(event.tag, line, col)
+                if frame is None:
+                    root = value
+                elif frame.is_seq:  # _put inlined: scalars are most of the events
+                    frame.size += 1
+                    frame.container.append(value)  # type: ignore[union-attr]
+                    frame.container.item_pos.append((line, col))  # type: ignore[union-attr]
+                elif frame.want_key:
+                    _put(frame, value, 1, (line, col))
+                else:
+                    frame.size += 1
+                    key = frame.key
+                    container = frame.container
+                    container[key] = value  # type: ignore[index]
+                    key_line, key_col = frame.key_pos
+                    container.value_pos[key] = (line, col, key_line, key_col)  # type: ignore[union-attr]
+                    frame.want_key = True
+            elif cls is mapping_start or cls is sequence_start:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                if event.tag is not None:
+                    _check_tag(event.tag, line, col)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
                         "E102",
@@ -223,16 +268,23 @@ def parse_yaml(text: str) -> object:
                         "a map needs only a few levels; check for runaway brackets",
                     )
                 container: YMap | YSeq = (
-                    YMap(line, col) if isinstance(event, yaml.MappingStartEvent) else YSeq(line, col)
+                    YMap(line, col) if cls is mapping_start else YSeq(line, col)
                 )
-                stack.append(_Frame(container, event.anchor))
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                frame = stack.pop()
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-                c = frame.container
-                attach(c, frame.size, c.line, c.col)
-            elif isinstance(event, yaml.AliasEvent):
+                frame = _Frame(container, event.anchor)
+                stack.append(frame)
+            elif cls in ends:
+                done = stack.pop()
+                if done.anchor:
+                    anchors[done.anchor] = (done.container, done.size)
+                frame = stack[-1] if stack else None
+                c = done.container
+                if frame is None:
+                    root = c
+                else:
+                    _put(frame, c, done.size, (c.line, c.col))
+            elif cls is alias_event:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
                 if event.anchor not in anchors:
                     raise YamlProblem(
                         "E100", f"unknown alias *{event.anchor}", line, col,
@@ -248,14 +300,21 @@ def parse_yaml(text: str) -> object:
                         col,
                         "this looks like a 'billion laughs' file; write the values out instead",
                     )
-                attach(value, size, line, col)
-            elif isinstance(event, yaml.DocumentStartEvent):
+                if frame is None:
+                    root = value
+                else:
+                    _put(frame, value, size, (line, col))
+            elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
+                    mark = event.start_mark
                     raise YamlProblem(
-                        "E100", "more than one YAML document in the file", line, col,
+                        "E100", "more than one YAML document in the file",
+                        mark.line + 1, mark.column + 1,
                         "a map is a single document: remove the extra '---'",
                     )
+            elif event is None or cls is yaml.StreamEndEvent:
+                break
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(text, exc) from None
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,353 @@
+"""The pro/con tree of a map, built one level at a time as nodes are opened.
+
+Each thesis is a root; under a claim come the claims that support or attack
+it, and under a premise come the undercuts of the relation that links it to
+its parent. A map of 10,000 claims would cost seconds to build eagerly and
+make every expand slow, so children are added only when a node is opened.
+A claim used in several places appears under each of them, marked `↻`; a
+claim that would repeat one of its own ancestors is shown once more, marked
+`↺`, and cannot be opened, so cycles never expand forever.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from argmap.model import Map, Relation, RelationType
+from tui.text import assemble, literal_line
+
+ROLE_THESIS = "thesis"
+ROLE_UNLINKED = "unlinked"
+
+SYMBOLS: Mapping[str, str] = {
+    ROLE_THESIS: "◆",
+    ROLE_UNLINKED: "·",
+    RelationType.SUPPORT: "✚",
+    RelationType.ATTACK: "✖",
+    RelationType.UNDERCUT: "⊘",
+}
+"""One symbol per relation to the parent, so the tree reads without colour."""
+
+SYMBOL_COLOURS: Mapping[str, str] = {
+    ROLE_THESIS: "accent",
+    ROLE_UNLINKED: "foreground-muted",
+    RelationType.SUPPORT: "success",
+    RelationType.ATTACK: "error",
+    RelationType.UNDERCUT: "warning",
+}
+"""Theme variables: the tree follows the dark or light theme in use."""
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEntry:
+    """What a node shows: a claim, and the relation that hangs it under its parent."""
+
+    claim_id: str
+    role: str
+    relation_id: str | None = None
+    linked: bool = False
+    cycle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """The few analysis facts a tree line shows beside a claim."""
+
+    label: str = ""
+    strength: float | None = None
+    mark: str = ""
+
+
+Child = tuple[Relation, str]
+
+
+def child_links(the_map: Map, claim_id: str, via: str | None) -> list[Child]:
+    """The (relation, premise) pairs shown under a claim reached through `via`."""
+    out: list[Child] = []
+    for rel in the_map.incoming.get(claim_id, ()):
+        out.extend((rel, source) for source in rel.sources)
+    if via is not None:
+        for rel in the_map.incoming.get(via, ()):
+            out.extend((rel, source) for source in rel.sources)
+    return out
+
+
+def has_children(the_map: Map, claim_id: str, via: str | None) -> bool:
+    return bool(the_map.incoming.get(claim_id)) or (
+        via is not None and bool(the_map.incoming.get(via)))
+
+
+def places(the_map: Map, claim_id: str) -> int:
+    """How many places in the tree a claim appears under (as thesis or premise)."""
+    return len(the_map.outgoing.get(claim_id, ())) + (claim_id in the_map.theses)
+
+
+class ClaimTree(Tree[TreeEntry]):
+    """A lazily built pro/con tree; posts `ClaimFocused` when the cursor moves."""
+
+    BINDINGS = [
+        Binding("left", "collapse_or_parent", "Collapse", show=False),
+        Binding("right", "expand_or_child", "Expand", show=False),
+    ]
+
+    class ClaimFocused(Message):
+        """The cursor is now on a claim (`claim_id` is None on a group line)."""
+
+        def __init__(self, claim_id: str | None) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    def __init__(self, the_map: Map, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(Text("Theses"), id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.map = the_map
+        self.badges: Mapping[str, Badge] = {}
+        self._populated: set[int] = set()
+        self._unlinked_ids: list[str] | None = None
+        self._colours: dict[str, Style] = {}
+
+    # -- building ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._load_colours()
+        self.build_roots()
+
+    def build_roots(self) -> None:
+        """(Re)build the top level: one node per thesis and a group of unlinked claims."""
+        self.clear()
+        self._populated.clear()
+        self._unlinked_ids = None
+        for thesis in self.map.theses:
+            if thesis in self.map.claims_by_id:
+                self._add_entry(self.root, TreeEntry(thesis, ROLE_THESIS))
+        unlinked = self.unlinked_ids()
+        if unlinked:
+            group = self.root.add(
+                Text(f"Not linked to a thesis ({len(unlinked)})", style="italic"), data=None)
+            group.allow_expand = True
+        for node in self.root.children[:1]:
+            self._populate(node)
+            node.expand()
+
+    def unlinked_ids(self) -> list[str]:
+        """Claims no thesis reaches, in file order (computed once per map)."""
+        if self._unlinked_ids is None:
+            reached: set[str] = set()
+            queue: deque[tuple[str, str | None]] = deque(
+                (t, None) for t in self.map.theses if t in self.map.claims_by_id)
+            reached.update(t for t, _ in queue)
+            while queue:
+                claim_id, via = queue.popleft()
+                for rel, source in child_links(self.map, claim_id, via):
+                    if source not in reached:
+                        reached.add(source)
+                        queue.append((source, rel.id))
+            self._unlinked_ids = [c.id for c in self.map.claims if c.id not in reached]
+        return self._unlinked_ids
+
+    def _add_entry(self, parent: TreeNode[TreeEntry], entry: TreeEntry) -> TreeNode[TreeEntry]:
+        expandable = not entry.cycle and has_children(self.map, entry.claim_id, entry.relation_id)
+        node = parent.add(self.label_for(entry), data=entry, allow_expand=expandable)
+        return node
+
+    def _populate(self, node: TreeNode[TreeEntry]) -> None:
+        """Add a node's children the first time it is opened."""
+        if node.id in self._populated:
+            return
+        self._populated.add(node.id)
+        entry = node.data
+        if entry is None:
+            if node is not self.root:
+                for claim_id in self.unlinked_ids():
+                    self._add_entry(node, TreeEntry(claim_id, ROLE_UNLINKED))
+            return
+        ancestors = set(self._ancestor_ids(node))
+        for rel, source in child_links(self.map, entry.claim_id, entry.relation_id):
+            if source not in self.map.claims_by_id:
+                continue
+            self._add_entry(node, TreeEntry(source, rel.type, rel.id, rel.linked,
+                                            cycle=source in ancestors))
+
+    @staticmethod
+    def _ancestor_ids(node: TreeNode[TreeEntry]) -> Iterator[str]:
+        current: TreeNode[TreeEntry] | None = node
+        while current is not None:
+            if current.data is not None:
+                yield current.data.claim_id
+            current = current.parent
+
+    @on(Tree.NodeExpanded)
+    def _expand(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
+        self._populate(event.node)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[TreeEntry]) -> None:
+        event.stop()
+        data = event.node.data
+        self.post_message(self.ClaimFocused(None if data is None else data.claim_id))
+
+    # -- labels -----------------------------------------------------------------------------
+
+    def _load_colours(self) -> None:
+        variables = self.app.theme_variables
+        self._colours = {role: Style(color=variables.get(name, "default"), bold=True)
+                         for role, name in SYMBOL_COLOURS.items()}
+        self._muted = Style(color=variables.get("foreground-muted", "default"))
+
+    def label_for(self, entry: TreeEntry) -> Text:
+        claim = self.map.claims_by_id[entry.claim_id]
+        style = self._colours.get(entry.role, "")
+        parts: list[str | tuple[str, str | Style] | Text] = [
+            (SYMBOLS.get(entry.role, "?") + ("&" if entry.linked else ""), style), " "]
+        badge = self.badges.get(entry.claim_id)
+        if badge is not None:
+            if badge.mark:
+                parts += [(badge.mark, "reverse bold"), " "]
+            if badge.label:
+                parts += [(badge.label, "bold"), " "]
+            if badge.strength is not None:
+                parts += [(f"{badge.strength:.2f}", self._muted), " "]
+        if entry.cycle:
+            parts += [("↺ cycle", "italic"), " "]
+        others = places(self.map, entry.claim_id) - 1
+        if others > 0 and not entry.cycle:
+            parts += [(f"↻+{others}", self._muted), " "]
+        parts.append(literal_line(claim.text))
+        return assemble(*parts)
+
+    def set_badges(self, badges: Mapping[str, Badge]) -> None:
+        """Show new analysis results on every node built so far."""
+        self.badges = badges
+        self.refresh_labels()
+
+    def refresh_labels(self) -> None:
+        for node in self._walk_built(self.root):
+            if node.data is not None:
+                node.set_label(self.label_for(node.data))
+
+    def _walk_built(self, node: TreeNode[TreeEntry]) -> Iterator[TreeNode[TreeEntry]]:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            yield current
+            stack.extend(current.children)
+
+    def built_nodes(self) -> list[TreeNode[TreeEntry]]:
+        return [n for n in self._walk_built(self.root) if n.data is not None]
+
+    def notify_style_update(self) -> None:
+        """Pick up the new theme's colours when the theme changes."""
+        super().notify_style_update()
+        if self.is_mounted and self._colours:
+            self._load_colours()
+            self.refresh_labels()
+
+    # -- moving -----------------------------------------------------------------------------
+
+    @property
+    def current_claim_id(self) -> str | None:
+        node = self.cursor_node
+        return None if node is None or node.data is None else node.data.claim_id
+
+    def find_path(self, claim_id: str) -> list[TreeEntry] | None:
+        """The shortest chain of entries from a top-level node down to the claim."""
+        if claim_id not in self.map.claims_by_id:
+            return None
+        starts = [TreeEntry(t, ROLE_THESIS) for t in self.map.theses
+                  if t in self.map.claims_by_id]
+        starts += [TreeEntry(c, ROLE_UNLINKED) for c in self.unlinked_ids()]
+        parent: dict[str, tuple[str | None, TreeEntry]] = {}
+        queue: deque[TreeEntry] = deque()
+        for entry in starts:
+            if entry.claim_id not in parent:
+                parent[entry.claim_id] = (None, entry)
+                queue.append(entry)
+        while queue and claim_id not in parent:
+            entry = queue.popleft()
+            for rel, source in child_links(self.map, entry.claim_id, entry.relation_id):
+                if source not in parent and source in self.map.claims_by_id:
+                    child = TreeEntry(source, rel.type, rel.id, rel.linked)
+                    parent[source] = (entry.claim_id, child)
+                    queue.append(child)
+        if claim_id not in parent:
+            return None
+        path: list[TreeEntry] = []
+        current: str | None = claim_id
+        while current is not None:
+            up, entry = parent[current]
+            path.append(entry)
+            current = up
+        return path[::-1]
+
+    def node_for(self, claim_id: str) -> TreeNode[TreeEntry] | None:
+        """Open the tree down to a claim and return its node (None if not in the map)."""
+        path = self.find_path(claim_id)
+        if path is None:
+            return None
+        level: TreeNode[TreeEntry] = self.root
+        if path[0].role == ROLE_UNLINKED:
+            group = next((n for n in self.root.children if n.data is None), None)
+            if group is None:
+                return None
+            level = group
+        node: TreeNode[TreeEntry] | None = None
+        for step in path:
+            self._populate(level)
+            if level is not self.root:
+                level.expand()
+            node = next((n for n in level.children if n.data is not None
+                         and n.data.claim_id == step.claim_id
+                         and n.data.relation_id == step.relation_id), None)
+            if node is None:
+                return None
+            level = node
+        return node
+
+    def select_claim(self, claim_id: str) -> bool:
+        """Move the cursor to a claim, opening its ancestors; False if it is not in the map."""
+        current = self.cursor_node
+        if current is not None and current.data is not None and current.data.claim_id == claim_id:
+            return True
+        node = self.node_for(claim_id)
+        if node is None:
+            return False
+        self.call_after_refresh(self._move_to, node)
+        return True
+
+    def _move_to(self, node: TreeNode[TreeEntry]) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_child(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            self._populate(node)
+            node.expand()
+        elif node.children:
+            self.call_after_refresh(self.move_cursor, node.children[0])
+
+    def replace_map(self, the_map: Map) -> None:
+        self.map = the_map
+        self.build_roots()
