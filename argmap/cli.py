@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "explore",
     "check",
     "export",
+    "import_map",
 )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class ClaimKind(StrEnum):
@@ -210,6 +210,20 @@ class Map:
 
     def attackers(self, target: str) -> tuple[Relation, ...]:
         return tuple(r for r in self.incoming.get(target, ()) if r.type is not RelationType.SUPPORT)
+
+    @cached_property
+    def graph(self) -> Any:
+        """The faithful networkx view (claims and relations as nodes); see argmap.graph."""
+        from argmap.graph import map_graph
+
+        return map_graph(self)
+
+    @cached_property
+    def claim_graph(self) -> Any:
+        """The claims-only networkx view; see argmap.graph."""
+        from argmap.graph import claim_graph
+
+        return claim_graph(self)
 
     @cached_property
     def all_themes(self) -> tuple[str, ...]:

@@ -1,0 +1,152 @@
+"""`argmap import FILE --from argdown|kialo|aif|json [-o MAP.yaml]`: build a map from another tool's file.
+
+The YAML written records where each claim and relation came from, and the
+map is checked straight away: every finding (import warnings and `argmap
+check` warnings alike) is printed against the original file's lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from bisect import bisect_right
+from pathlib import Path
+
+EXIT_OK, EXIT_MALFORMED, EXIT_UNREADABLE = 0, 1, 2
+
+# Format name -> "module:function"; the function is (text, path) -> ImportResult.
+IMPORTERS: dict[str, str] = {
+    "argdown": "argmap.formats.argdown:read_argdown",
+    "kialo": "argmap.formats.kialo:read_kialo",
+    "aif": "argmap.formats.aif:read_aif",
+    "json": "argmap.formats.json_import:read_json",
+}
+
+_BY_SUFFIX = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import",
+        help="build a map from an Argdown, Kialo, AIF or argmap JSON file",
+        description="Import a Kialo export (.txt), an Argdown file, AIF JSON (AIFdb, OVA) or "
+        "argmap JSON as an argmap YAML map. Warnings name what could not be carried over. "
+        "Exit status: 0 imported (warnings allowed), 1 the input is malformed, "
+        "2 unreadable file or wrong usage.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument("--from", dest="source_format", choices=sorted(IMPORTERS),
+                        help="format of FILE (default: guessed from its name and content)")
+    parser.add_argument("-o", "--output", metavar="MAP.yaml",
+                        help="where to write the map ('-' or absent: standard output)")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite the output file if it exists")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
+    parser.set_defaults(func=run)
+
+
+def guess_format(path: Path, text: str) -> str | None:
+    if path.suffix.lower() in _BY_SUFFIX:
+        return _BY_SUFFIX[path.suffix.lower()]
+    if path.suffix.lower() == ".json":
+        return "json" if '"argmap/' in text[:2000] else "aif"
+    return None
+
+
+def _trace_back(diagnostics: list, result, yaml_text: str) -> list:  # type: ignore[no-untyped-def]
+    """Re-point diagnostics found in the written YAML at the original file."""
+    from dataclasses import replace
+
+    from argmap.model import Pos
+
+    m = result.map
+    spans: list[tuple[int, str]] = []
+    loaded = _load(yaml_text)
+    if loaded is not None:
+        spans = sorted([(c.pos.line, c.id) for c in loaded.claims]
+                       + [(r.pos.line, r.id) for r in loaded.relations]
+                       + [(s.pos.line, s.id) for s in loaded.sources])
+    lines = [line for line, _ in spans]
+    out = []
+    for diag in diagnostics:
+        origin = Pos()
+        index = bisect_right(lines, diag.line) - 1
+        if index >= 0 and diag.line:
+            origin = result.origins.get(spans[index][1], Pos())
+        if not origin.line and m.theses:
+            origin = result.origins.get(m.theses[0], Pos())
+        out.append(replace(diag, path=result.path, line=origin.line, col=origin.col))
+    return out
+
+
+def _load(yaml_text: str):  # type: ignore[no-untyped-def]
+    from argmap.loading import load_map_text
+
+    return load_map_text(yaml_text, "<import>").map
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.atomic_write import write_atomically
+    from argmap.checking import check_map
+    from argmap.diagnostics import Severity
+    from argmap.formats.argmap_yaml import write_yaml
+    from argmap.formats.import_result import ImportFailed
+    from argmap.loading import load_map_text
+
+    path = Path(args.file)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        sys.stderr.write(f"argmap: cannot read {path}: {exc.strerror or exc}\n")
+        return EXIT_UNREADABLE
+    except UnicodeDecodeError:
+        sys.stderr.write(f"argmap: {path} is not UTF-8 text; save it as UTF-8 and retry\n")
+        return EXIT_UNREADABLE
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fmt = args.source_format or guess_format(path, text)
+    if fmt is None:
+        sys.stderr.write(f"argmap: cannot tell the format of {path}; "
+                         f"give --from {'|'.join(sorted(IMPORTERS))}\n")
+        return EXIT_UNREADABLE
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None and output.exists() and not args.force:
+        sys.stderr.write(f"argmap: {output} exists; give --force to overwrite it\n")
+        return EXIT_UNREADABLE
+
+    module, function = IMPORTERS[fmt].split(":")
+    reader = getattr(importlib.import_module(module), function)
+    try:
+        result = reader(text, str(path))
+    except ImportFailed as exc:
+        sys.stderr.write(exc.diagnostic.render() + "\n")
+        return EXIT_MALFORMED
+
+    header = f"Imported by argmap from {path} ({fmt}).\n" \
+             "Each '# from FILE:LINE' comment says where the next item came from."
+    yaml_text = write_yaml(result.map, result.origins, str(path), header=header)
+    loaded = load_map_text(yaml_text, str(output or "<stdout>"))
+    if loaded.map is None or any(d.is_error for d in loaded.diagnostics):
+        problems = "\n".join(d.render() for d in loaded.diagnostics)
+        sys.stderr.write(f"argmap: internal error: the imported map does not load:\n{problems}\n")
+        return EXIT_MALFORMED
+    findings = [d for d in check_map(loaded.map) if d.severity is not Severity.NOTE]
+    traced = _trace_back(findings, result, yaml_text)
+    if not args.quiet:
+        for diag in [*result.diagnostics, *traced]:
+            sys.stderr.write(diag.render() + "\n")
+    if any(d.is_error for d in traced):
+        sys.stderr.write("argmap: the imported map has errors (see above)\n")
+
+    if output is None:
+        sys.stdout.write(yaml_text)
+    else:
+        try:
+            write_atomically(output, yaml_text)
+        except OSError as exc:
+            sys.stderr.write(f"argmap: cannot write {output}: {exc.strerror or exc}\n")
+            return EXIT_UNREADABLE
+        if not args.quiet:
+            sys.stderr.write(f"{output}: {len(result.map.claims)} claims, "
+                             f"{len(result.map.relations)} relations imported from {path}\n")
+    return EXIT_OK
