@@ -14,7 +14,13 @@ COMMAND_MODULES = (
     "explore",
     "check",
     "export",
+    "analyze",
     "import_map",
+    "drill",
+    "stats",
+    "round",
+    "serve",
+    "class_report",
 )
 
 

@@ -14,10 +14,41 @@ import argparse
 import random
 from pathlib import Path
 
-THEMES = ["fraud", "subletting", "safety", "privacy", "function-creep", "accuracy",
-          "consent", "data-security", "cost", "normalisation"]
-WORDS = ("face door tenant lock data camera rent scan police record visitor phone "
-         "consent privacy safety fraud cost error register database law").split()
+THEMES = [
+    "fraud",
+    "subletting",
+    "safety",
+    "privacy",
+    "function-creep",
+    "accuracy",
+    "consent",
+    "data-security",
+    "cost",
+    "normalisation",
+]
+WORDS = [
+    "face",
+    "door",
+    "tenant",
+    "lock",
+    "data",
+    "camera",
+    "rent",
+    "scan",
+    "police",
+    "record",
+    "visitor",
+    "phone",
+    "consent",
+    "privacy",
+    "safety",
+    "fraud",
+    "cost",
+    "error",
+    "register",
+    "database",
+    "law",
+]
 KINDS = ["fact", "value", "policy", "prediction"]
 
 
@@ -26,16 +57,31 @@ def _sentence(rng: random.Random, n: int) -> str:
     return (" ".join(words)).capitalize() + "."
 
 
-def generate_map(n_claims: int, seed: int = 1, source_file: str | None = None,
-                 ) -> tuple[str, str]:
+def generate_map(
+    n_claims: int,
+    seed: int = 1,
+    source_file: str | None = None,
+) -> tuple[str, str]:
     """YAML text of a valid map with `n_claims` claims, and the text its quotes come from."""
     rng = random.Random(seed)
     quotes = [_sentence(rng, 6) for _ in range(50)]
-    out = ["argmap: 1", "map:", f"  id: generated-{n_claims}",
-           f"  title: Generated map of {n_claims} claims", "  theses: [c0]", "  themes:"]
+    out = [
+        "argmap: 1",
+        "map:",
+        f"  id: generated-{n_claims}",
+        f"  title: Generated map of {n_claims} claims",
+        "  theses: [c0]",
+        "  themes:",
+    ]
     out += [f"    {t}: {t.replace('-', ' ').title()}" for t in THEMES]
-    out += ["sources:", "  - id: s1", "    title: Generated source", "    outlet: Generator",
-            "    kind: synthetic", "    reliability: Invented for benchmarks only."]
+    out += [
+        "sources:",
+        "  - id: s1",
+        "    title: Generated source",
+        "    outlet: Generator",
+        "    kind: synthetic",
+        "    reliability: Invented for benchmarks only.",
+    ]
     if source_file:
         out.append(f"    file: {source_file}")
     out.append("claims:")
@@ -48,13 +94,17 @@ def generate_map(n_claims: int, seed: int = 1, source_file: str | None = None,
         out.append(f"    themes: [{', '.join(themes)}]")
         if kind == "fact":
             out.append("    evidence:")
-            out.append(f"      - {{source: s1, locator: line {rng.randint(1, 50)}, "
-                       f"quote: {rng.choice(quotes)!r}}}".replace("'", '"'))
+            out.append(
+                f"      - {{source: s1, locator: line {rng.randint(1, 50)}, "
+                f"quote: {rng.choice(quotes)!r}}}".replace("'", '"')
+            )
         if rng.random() < 0.3:
             out.append(f"    base: {rng.choice([0.3, 0.4, 0.6, 0.7, 0.8])}")
         if rng.random() < 0.4:
-            out.append(f"    key_points: [{rng.choice(WORDS)}, {{point: {rng.choice(WORDS)}, "
-                       f"synonyms: [{rng.choice(WORDS)}s]}}]")
+            out.append(
+                f"    key_points: [{rng.choice(WORDS)}, {{point: {rng.choice(WORDS)}, "
+                f"synonyms: [{rng.choice(WORDS)}s]}}]"
+            )
     out.append("relations:")
     relation_ids: list[str] = []
     for i in range(1, n_claims):
@@ -67,8 +117,10 @@ def generate_map(n_claims: int, seed: int = 1, source_file: str | None = None,
         rid = f"r{i}"
         relation_ids.append(rid)
         why = ' why: "A generated reason."' if rel_type == "attack" else ""
-        out.append(f"  - {{id: {rid}, type: {rel_type}, from: [{', '.join(sources)}], "
-                   f"to: c{parent},{why}}}")
+        out.append(
+            f"  - {{id: {rid}, type: {rel_type}, from: [{', '.join(sources)}], "
+            f"to: c{parent},{why}}}"
+        )
     for j in range(max(1, n_claims // 50)):
         if not relation_ids:
             break

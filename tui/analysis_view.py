@@ -1,16 +1,17 @@
 """What the explorer shows of the analysis, read from `argmap.analysis`.
 
 This is the only module of `tui/` that imports the analysis. It computes
-nothing itself: it reads the results the analysis API returns and turns them
-into the few strings and numbers the tree and the detail panel display. It is
-called from a worker thread, because importing networkx costs as much as
-starting Textual and the first screen must paint before that.
+nothing about the debate itself: it reads what `analyse_map` and `what_if`
+return and turns it into the strings and numbers the tree and the detail
+panel display. It runs in a worker thread, because importing networkx costs
+as much as starting Textual and the first screen must paint before that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from argmap.model import Map
 from tui.widgets.claim_detail import ClaimAnalysis
@@ -18,6 +19,10 @@ from tui.widgets.claim_tree import Badge
 
 MARK_ACCEPTED = "A"
 MARK_REJECTED = "R"
+PIVOTAL_MARKED = 10
+"""How many of the most central claims the detail panel marks as pivotal."""
+
+SHORT_LABELS = {"in": "IN", "out": "OUT", "undec": "UND"}
 
 
 @dataclass(frozen=True)
@@ -28,18 +33,22 @@ class AnalysisView:
     views: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
     sides: Mapping[str, str] = field(default_factory=dict)
     available: bool = True
+    what_if: bool = False
 
     def claim(self, claim_id: str, accepted: Collection[str] = (),
               rejected: Collection[str] = ()) -> ClaimAnalysis | None:
         found = self.claims.get(claim_id)
         mark = _mark(claim_id, accepted, rejected)
+        if not self.available:
+            return ClaimAnalysis(mark=mark, status="unavailable")
         if found is None:
             return ClaimAnalysis(mark=mark) if mark else None
         return replace(found, mark=mark) if mark else found
 
     def badges(self, accepted: Collection[str] = (),
                rejected: Collection[str] = ()) -> dict[str, Badge]:
-        out = {cid: Badge(_short_label(a.label), a.strength, _mark(cid, accepted, rejected))
+        out = {cid: Badge(SHORT_LABELS.get(a.label, a.label.upper()[:3]), a.strength,
+                          _mark(cid, accepted, rejected))
                for cid, a in self.claims.items()}
         for cid in (*accepted, *rejected):
             if cid not in out:
@@ -55,20 +64,103 @@ def _mark(claim_id: str, accepted: Collection[str], rejected: Collection[str]) -
     return ""
 
 
-def _short_label(label: str) -> str:
-    return {"in": "IN", "out": "OUT", "undec": "UND", "undecided": "UND"}.get(
-        label.lower(), label.upper()[:3])
-
-
 def flaw_view(the_map: Map) -> list[tuple[str, str]]:
     return [(c.id, f"[{c.flaw}]") for c in the_map.claims if c.flaw]
 
 
-def analyse(the_map: Map, accepted: Collection[str] = (),
-            rejected: Collection[str] = ()) -> AnalysisView:
-    """The analysis of the map, or of the what-if world with claims accepted or rejected."""
+def unavailable(the_map: Map) -> AnalysisView:
+    """What is shown when the analysis cannot run: the flaws, read from the map."""
+    return AnalysisView(views={"flaws": flaw_view(the_map)}, available=False)
+
+
+def _acceptance_text(acceptance: Any) -> str:
+    if acceptance is None:
+        return ""
+    sceptical = sorted(acceptance.sceptical)
+    credulous = sorted(set(acceptance.credulous) - set(acceptance.sceptical))
+    parts = []
+    if sceptical:
+        parts.append("sceptically under " + ", ".join(sceptical))
+    if credulous:
+        parts.append("credulously under " + ", ".join(credulous))
+    return "; ".join(parts) if parts else "not accepted under any semantics"
+
+
+def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
+    """Read a `MapAnalysis` into the view the explorer shows."""
+    structure = analysis.structure
+    side_parts: dict[str, list[str]] = {}
+    first_side: dict[str, str] = {}
+    several = len(structure.theses) > 1
+    for thesis_id, thesis in structure.theses.items():
+        for claim_id, side in thesis.sides.items():
+            first_side.setdefault(claim_id, str(side))
+            side_parts.setdefault(claim_id, []).append(
+                f"{side} (of {thesis_id})" if several else str(side))
+    crux_reasons: dict[str, str] = {}
+    crux_entries: list[tuple[str, str]] = []
+    for thesis_id, cruxes in analysis.cruxes.items():
+        for crux in cruxes:
+            if crux.flips_grounded:
+                reason = "[flips grounded]"
+            elif crux.flips_preferred:
+                reason = "[flips preferred]"
+            else:
+                reason = f"[Δ{crux.strength_delta:+.2f}]"
+            if several:
+                reason = f"{reason[:-1]} of {thesis_id}]"
+            crux_reasons.setdefault(crux.claim, reason)
+            crux_entries.append((crux.claim, reason))
+    pivotal_top = {cid for cid, _ in structure.pivotal[:PIVOTAL_MARKED]}
+    claims = {}
+    for claim in the_map.claims:
+        cid = claim.id
+        label = analysis.grounded.get(cid)
+        claims[cid] = ClaimAnalysis(
+            side="; ".join(side_parts.get(cid, ["not connected to a thesis"])),
+            label=str(label) if label is not None else "",
+            acceptance=_acceptance_text(analysis.acceptance.get(cid)),
+            strength=analysis.strength.get(cid),
+            crux=cid in crux_reasons,
+            pivotal=cid in pivotal_top,
+        )
+    views = {
+        "unanswered": [(cid, "") for cid in structure.unanswered],
+        "cruxes": crux_entries,
+        "pivotal": [(cid, f"[{score:.2f}]") for cid, score in structure.pivotal],
+        "flaws": flaw_view(the_map),
+    }
+    return AnalysisView(claims=claims, views=views, sides=first_side)
+
+
+def with_what_if(base: AnalysisView, result: Any) -> AnalysisView:
+    """The base view with grounded labels and strengths from a `WhatIfResult`."""
+    claims = {
+        cid: replace(facts, label=str(result.grounded.get(cid, facts.label)),
+                     strength=result.strength.get(cid, facts.strength),
+                     acceptance="(not computed under what-if)")
+        for cid, facts in base.claims.items()
+    }
+    return replace(base, claims=claims, what_if=True)
+
+
+def analyse(the_map: Map, accepted: Collection[str] = (), rejected: Collection[str] = (),
+            base: AnalysisView | None = None) -> tuple[AnalysisView, AnalysisView]:
+    """(base view, view shown): the analysis, and the what-if world if claims are marked.
+
+    `base` is reused when given, so a what-if costs one `what_if` call.
+    """
     try:
-        import argmap.analysis  # noqa: F401
+        from argmap.analysis import analyse_map, what_if
     except ImportError:
-        return AnalysisView(views={"flaws": flaw_view(the_map)}, available=False)
-    raise NotImplementedError  # filled in against the analysis API
+        view = unavailable(the_map)
+        return view, view
+    if base is None or not base.available:
+        base = from_analysis(the_map, analyse_map(the_map))
+    if not accepted and not rejected:
+        return base, base
+    return base, with_what_if(base, what_if(the_map, accepted=accepted, rejected=rejected))
+
+
+Analyser = Callable[[Map, Collection[str], Collection[str], AnalysisView | None],
+                    tuple[AnalysisView, AnalysisView]]

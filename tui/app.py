@@ -1,37 +1,188 @@
-"""The argmap Textual app and the one factory the CLI and the tests share."""
+"""The argmap Textual app and the one factory the CLI and the tests share.
+
+The app holds the map and its file; screens read `app.map`. It watches the
+file (a cheap mtime poll) and reloads it in a worker when it changes: a map
+that loads and checks cleanly replaces the one shown, one with errors leaves
+the last good map in place and shows the problems instead.
+"""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static, Tree
+from textual import work
+from textual.app import App, SuspendNotSupported
+from textual.binding import Binding
 
+from argmap.diagnostics import Diagnostic
 from argmap.model import Map
+from tui.analysis_process import ProcessAnalyser
+from tui.analysis_view import Analyser
+from tui.screens.explore import ExploreScreen
+from tui.screens.help import HelpScreen, bindings_of
+
+STYLES = Path(__file__).parent / "styles"
+POLL_SECONDS = 1.0
+
+EditorRunner = Callable[[list[str]], None]
 
 
 class ArgmapApp(App[int]):
     TITLE = "argmap"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "explore.tcss", STYLES / "dialogs.tcss"]
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, map_path: Path, the_map: Map) -> None:
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="quit argmap"),
+        Binding("question_mark", "help", "Keys", tooltip="show every key (this window)"),
+        Binding("d", "drill", "Drills", tooltip="debate drills on this map (resumes a session)"),
+        Binding("S", "stats", "Stats", tooltip="your drill progress: accuracy, streak, due"),
+        Binding("R", "debate_round", "Round",
+                tooltip="a debate round on this map: two debaters, one keyboard"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False,
+                tooltip="switch between the dark and the light theme"),
+    ]
+
+    SCREENS = {"explore": ExploreScreen}
+    MODES = {"explore": "explore"}
+    DEFAULT_MODE = "explore"
+
+    def __init__(self, map_path: Path, the_map: Map, *, theme: str | None = None,
+                 source_dirs: Sequence[str | Path] = (), watch: bool = True,
+                 run_editor: EditorRunner | None = None,
+                 analyser: Analyser | None = None) -> None:
         super().__init__()
-        self.map_path = map_path
+        self.analyser: Analyser = analyser or ProcessAnalyser()
+        self.map_path = Path(map_path)
         self.map = the_map
+        self.source_dirs = tuple(source_dirs)
+        self.watch_file = watch
+        self.problems: list[Diagnostic] = []
+        self.reloads = 0
+        self._mtime = self._file_mtime()
+        self._run_editor = run_editor or self._suspend_and_run
+        if theme is not None:
+            self.theme = theme
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Text(self.map.title), id="title")
-        tree: Tree[str] = Tree(Text("Theses"))
-        for thesis in self.map.theses:
-            claim = self.map.claims_by_id.get(thesis)
-            if claim is not None:
-                tree.root.add(Text(claim.text), data=claim.id)
-        tree.root.expand()
-        yield tree
-        yield Footer()
+    def on_mount(self) -> None:
+        self.check_shown_map()
+        if self.watch_file:
+            self.set_interval(POLL_SECONDS, self.check_for_changes)
+
+    # -- screens ----------------------------------------------------------------------------
+
+    @property
+    def explorer(self) -> ExploreScreen:
+        return self.get_screen("explore")  # type: ignore[return-value]
+
+    def show_claim(self, claim_id: str) -> bool:
+        """Switch to the explorer and select a claim (used by the drills' feedback)."""
+        if self.current_mode != "explore":
+            self.switch_mode("explore")
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ExploreScreen):
+            self.pop_screen()
+        return self.explorer.jump_to(claim_id)
+
+    def action_drill(self) -> None:
+        from tui.screens.drill import open_drills
+
+        open_drills(self)
+
+    def action_debate_round(self) -> None:
+        from tui.screens.round import open_round
+
+        open_round(self)
+
+    def action_stats(self) -> None:
+        from tui.screens.stats import open_stats
+
+        open_stats(self)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(bindings_of(self.screen)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    # -- the map file -----------------------------------------------------------------------
+
+    def _file_mtime(self) -> float | None:
+        try:
+            return self.map_path.stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def check_for_changes(self) -> None:
+        """Reload the map when its file has changed since it was last read."""
+        mtime = self._file_mtime()
+        if mtime is not None and mtime != self._mtime:
+            self._mtime = mtime
+            self.reload_map()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload_map(self) -> None:
+        from argmap.checking import check_map
+        from argmap.loading import load_map
+
+        self._mtime = self._file_mtime()
+        result = load_map(self.map_path)
+        problems = [d for d in result.diagnostics if d.is_error]
+        if result.map is not None and not problems:
+            problems = [d for d in check_map(result.map, self.source_dirs) if d.is_error]
+        self.call_from_thread(self._apply_reload, result.map, problems)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def check_shown_map(self) -> None:
+        """Run the checker on the map as opened: its errors are shown, not fatal."""
+        from argmap.checking import check_map
+
+        problems = [d for d in check_map(self.map, self.source_dirs) if d.is_error]
+        if problems:
+            self.call_from_thread(self._show_problems, problems)
+
+    def _show_problems(self, problems: list[Diagnostic]) -> None:
+        self.problems = problems
+        self.explorer.show_problems(problems, reloaded=self.reloads > 0)
+        self.notify(problems[0].render().splitlines()[0], title="The map has errors",
+                    severity="error", markup=False)
+
+    def _apply_reload(self, the_map: Map | None, problems: list[Diagnostic]) -> None:
+        self.reloads += 1
+        self.problems = problems
+        if problems or the_map is None:
+            self._show_problems(problems)
+            return
+        self.map = the_map
+        self.explorer.replace_map(the_map)
+        self.notify("Reloaded the map.", markup=False)
+
+    # -- the editor -------------------------------------------------------------------------
+
+    def open_editor(self, command: list[str]) -> None:
+        try:
+            self._run_editor(command)
+        except (OSError, SuspendNotSupported) as exc:
+            self.notify(f"Could not run the editor: {exc}", severity="error", markup=False)
+            return
+        self.check_for_changes()
+
+    def _suspend_and_run(self, command: list[str]) -> None:
+        with self.suspend():
+            subprocess.run(command, check=False)
 
 
-def create_app(map_path: Path, the_map: Map) -> ArgmapApp:
-    return ArgmapApp(map_path, the_map)
+def create_app(map_path: Path, the_map: Map, *, theme: str | None = None,
+               source_dirs: Sequence[str | Path] = (), watch: bool = True,
+               run_editor: EditorRunner | None = None,
+               analyser: Analyser | None = None) -> ArgmapApp:
+    """The explorer app for one map file (the CLI and the tests both build it here).
+
+    `watch` polls the file for changes; `run_editor` and `analyser` replace the
+    editor launch and the analysis (tests use both to stay fast and exact).
+    """
+    return ArgmapApp(map_path, the_map, theme=theme, source_dirs=source_dirs, watch=watch,
+                     run_editor=run_editor, analyser=analyser)

@@ -6,14 +6,24 @@ import argparse
 
 from argmap.commands.map_input import load_map_or_report, map_path
 
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "explore",
         help="open a map in the terminal UI (the default command)",
-        description="Explore a map: pro/con tree, claim details, search, what-if.",
+        description="Explore a map: pro/con tree, claim details, search, filters, what-if. "
+                    "Press ? inside for every key.",
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
+    parser.add_argument("--theme", choices=sorted(THEMES), default=None,
+                        help="colour theme (default: dark; Ctrl+T switches inside)")
+    parser.add_argument("--sources", action="append", default=[], metavar="DIR",
+                        help="folder of the sources' text files, used to check quotes when "
+                             "the map is reloaded (repeatable)")
+    parser.add_argument("--no-watch", action="store_true",
+                        help="do not reload the map when its file changes")
     parser.set_defaults(func=run)
 
 
@@ -23,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
         return loaded
     from tui.app import create_app
 
-    app = create_app(map_path(args.map), loaded)
+    theme = THEMES.get(getattr(args, "theme", None) or "")
+    app = create_app(map_path(args.map), loaded, theme=theme,
+                     source_dirs=getattr(args, "sources", []),
+                     watch=not getattr(args, "no_watch", False))
     app.run()
     return int(app.return_code or 0)

@@ -13,6 +13,16 @@ from argmap.commands.map_input import EXIT_UNREADABLE, load_map_or_report
 # Format name -> "module:function"; the function takes a Map and returns text.
 EXPORTERS: dict[str, str] = {
     "json": "argmap.formats.json_export:write_json",
+    "dot": "argmap.formats.dot:write_dot",
+    "svg": "argmap.formats.dot:export_svg",
+    "png": "argmap.formats.dot:export_png",
+    "graphml": "argmap.formats.graphml:write_graphml",
+    "argdown": "argmap.formats.argdown:write_argdown",
+    "aif": "argmap.formats.aif:write_aif",
+    "markdown": "argmap.formats.handout:write_markdown",
+    "html": "argmap.formats.handout:write_html",
+    "markdown-drill": "argmap.formats.handout:write_markdown_with_questions",
+    "html-drill": "argmap.formats.handout:write_html_with_questions",
 }
 
 

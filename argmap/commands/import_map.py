@@ -1,4 +1,4 @@
-"""`argmap import FILE --from argdown|kialo|aif|json [-o MAP.yaml]`: build a map from another tool's file.
+"""`argmap import FILE --from FORMAT [-o MAP.yaml]`: build a map from another tool's file.
 
 The YAML written records where each claim and relation came from, and the
 map is checked straight away: every finding (import warnings and `argmap
@@ -54,19 +54,16 @@ def guess_format(path: Path, text: str) -> str | None:
     return None
 
 
-def _trace_back(diagnostics: list, result, yaml_text: str) -> list:  # type: ignore[no-untyped-def]
-    """Re-point diagnostics found in the written YAML at the original file."""
+def _trace_back(diagnostics: list, result, loaded) -> list:  # type: ignore[no-untyped-def]
+    """Re-point diagnostics found in the written YAML (`loaded`) at the original file."""
     from dataclasses import replace
 
     from argmap.model import Pos
 
     m = result.map
-    spans: list[tuple[int, str]] = []
-    loaded = _load(yaml_text)
-    if loaded is not None:
-        spans = sorted([(c.pos.line, c.id) for c in loaded.claims]
-                       + [(r.pos.line, r.id) for r in loaded.relations]
-                       + [(s.pos.line, s.id) for s in loaded.sources])
+    spans = sorted([(c.pos.line, c.id) for c in loaded.claims]
+                   + [(r.pos.line, r.id) for r in loaded.relations]
+                   + [(s.pos.line, s.id) for s in loaded.sources])
     lines = [line for line, _ in spans]
     out = []
     for diag in diagnostics:
@@ -78,12 +75,6 @@ def _trace_back(diagnostics: list, result, yaml_text: str) -> list:  # type: ign
             origin = result.origins.get(m.theses[0], Pos())
         out.append(replace(diag, path=result.path, line=origin.line, col=origin.col))
     return out
-
-
-def _load(yaml_text: str):  # type: ignore[no-untyped-def]
-    from argmap.loading import load_map_text
-
-    return load_map_text(yaml_text, "<import>").map
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"argmap: internal error: the imported map does not load:\n{problems}\n")
         return EXIT_MALFORMED
     findings = [d for d in check_map(loaded.map) if d.severity is not Severity.NOTE]
-    traced = _trace_back(findings, result, yaml_text)
+    traced = _trace_back(findings, result, loaded.map)
     if not args.quiet:
         for diag in [*result.diagnostics, *traced]:
             sys.stderr.write(diag.render() + "\n")

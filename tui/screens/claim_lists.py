@@ -67,9 +67,10 @@ class FilterScreen(ModalScreen[str | None]):
             with Horizontal(id="filter-selects"):
                 yield Select(themes, prompt="any theme", value=self._initial(self.choice.theme),
                              id="filter-theme")
-                yield Select([(Text(s), s) for s in side_values],
-                             prompt="any side" if self.sides is not None else "side: analysing…",
-                             value=self._initial(self.choice.side), id="filter-side")
+                yield Select([(Text(s), s) for s in side_values], prompt="any side",
+                             value=self._initial(self.choice.side), id="filter-side",
+                             disabled=self.sides is None,
+                             tooltip=None if self.sides else "sides come from the analysis")
                 yield Select([(Text(str(k)), str(k)) for k in ClaimKind],
                              prompt="any kind", value=self._initial(self.choice.kind),
                              id="filter-kind")
@@ -78,7 +79,7 @@ class FilterScreen(ModalScreen[str | None]):
 
     @staticmethod
     def _initial(value: str | None) -> object:
-        return Select.BLANK if value is None else value
+        return Select.NULL if value is None else value
 
     def on_mount(self) -> None:
         self._refresh()
@@ -86,7 +87,7 @@ class FilterScreen(ModalScreen[str | None]):
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.BLANK else str(event.value)
+        value = None if event.value is Select.NULL else str(event.value)
         field = (event.select.id or "").removeprefix("filter-")
         setattr(self.choice, field, value)
         self._refresh()
@@ -114,14 +115,19 @@ VIEW_TITLES: tuple[tuple[str, str], ...] = (
 class ViewsScreen(ModalScreen[str | None]):
     """The analysis views as tabs: unanswered claims, cruxes, pivotal claims, flaws."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close", show=False)]
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", show=False),
+        Binding("left", "tab(-1)", "Previous view", show=False),
+        Binding("right", "tab(1)", "Next view", show=False),
+    ]
 
     def __init__(self, the_map: Map, views: Mapping[str, Sequence[tuple[str, str]]] | None,
-                 initial: str = "unanswered") -> None:
+                 initial: str = "unanswered", missing: str = "") -> None:
         super().__init__()
         self.map = the_map
         self.views = views
         self.initial = initial
+        self.missing = missing or "The analysis is still running; try again in a moment."
 
     def compose(self) -> ComposeResult:
         with Vertical(id="views-box") as box:
@@ -132,8 +138,7 @@ class ViewsScreen(ModalScreen[str | None]):
                     count = "…" if entries is None else str(len(entries))
                     with TabPane(f"{title} ({count})", id=f"view-{key}"):
                         if entries is None:
-                            yield Static(Text("The analysis is still running; try again in a "
-                                              "moment.", style="italic"))
+                            yield Static(Text(self.missing, style="italic"))
                         else:
                             yield ClaimList(self.map, id=f"list-{key}")
 
@@ -148,6 +153,11 @@ class ViewsScreen(ModalScreen[str | None]):
         lists = self.query(f"#list-{key}")
         if lists:
             lists.first().focus()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        keys = [f"view-{key}" for key, _ in VIEW_TITLES]
+        tabs.active = keys[(keys.index(tabs.active) + step) % len(keys)]
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:

@@ -9,6 +9,7 @@ first; its results fill the labels in when it finishes.
 from __future__ import annotations
 
 import os
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
-from tui.analysis_view import AnalysisView, analyse
+from tui.analysis_view import AnalysisView, unavailable
 from tui.editor import editor_command
 from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
 from tui.search import ClaimSearch
@@ -33,6 +35,9 @@ from tui.widgets.claim_tree import ClaimTree
 if TYPE_CHECKING:
     from tui.app import ArgmapApp
 
+DETAIL_QUIET = 0.1
+"""Seconds between cursor moves below which the detail waits for the moves to stop."""
+
 
 class ExploreScreen(Screen[None]):
     """Tree, detail, status line and (after a failed reload) the checker's problems."""
@@ -40,21 +45,34 @@ class ExploreScreen(Screen[None]):
     COMMANDS = {ClaimSearch}
 
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter", "Filter"),
-        Binding("v", "views", "Views"),
-        Binding("a", "accept", "Accept"),
-        Binding("r", "reject", "Reject"),
-        Binding("x", "reset_what_if", "Reset"),
-        Binding("e", "edit", "Edit"),
-        Binding("backspace,left_square_bracket", "back", "Back"),
-        Binding("right_square_bracket", "forward", "Forward"),
-        Binding("ctrl+r", "reload", "Reload the file", show=False),
+        Binding("slash", "search", "Search",
+                tooltip="search all claims by words (the command palette)"),
+        Binding("f", "filter", "Filter", tooltip="list claims by theme, side and kind"),
+        Binding("v", "views", "Views",
+                tooltip="analysis views: unanswered claims, cruxes, pivotal claims, flaws"),
+        Binding("a", "accept", "Accept",
+                tooltip="what-if: mark the selected claim accepted (again to unmark)"),
+        Binding("r", "reject", "Reject",
+                tooltip="what-if: mark the selected claim rejected (again to unmark)"),
+        Binding("x", "reset_what_if", "Reset", tooltip="what-if: clear every mark"),
+        Binding("l", "links", "Links", show=False,
+                tooltip="go to the linked claims of the selected claim (Enter jumps)"),
+        Binding("escape", "focus_tree", "Tree", show=False,
+                tooltip="back to the tree from the claim panel"),
+        Binding("backspace,left_square_bracket", "back", "Back",
+                tooltip="back to the claim before the last jump"),
+        Binding("right_square_bracket", "forward", "Forward", show=False,
+                tooltip="forward again after going back"),
+        Binding("e", "edit", "Edit", show=False,
+                tooltip="open the map in $EDITOR at the selected claim's line"),
+        Binding("ctrl+r", "reload", "Reload", show=False,
+                tooltip="reload the map file now (it also reloads by itself when saved)"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.analysis: AnalysisView | None = None
+        self.base_analysis: AnalysisView | None = None
         self.accepted: set[str] = set()
         self.rejected: set[str] = set()
         self.back_stack: list[str] = []
@@ -62,6 +80,9 @@ class ExploreScreen(Screen[None]):
         self.filter_choice = FilterChoice()
         self.analysis_runs = 0
         self.analysis_pending = False
+        self._detail_target: str | None = None
+        self._detail_timer: Timer | None = None
+        self._last_focus = 0.0
 
     @property
     def argmap_app(self) -> ArgmapApp:
@@ -78,7 +99,7 @@ class ExploreScreen(Screen[None]):
             yield ClaimDetail(self.map, id="detail")
         yield Static(id="problems")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def tree(self) -> ClaimTree:
@@ -94,35 +115,48 @@ class ExploreScreen(Screen[None]):
         self._update_status()
         self.call_after_refresh(self._start_analysis)
 
+    def on_unmount(self) -> None:
+        # Stop a long analysis now: Python would otherwise wait for it at exit.
+        close = getattr(self.argmap_app.analyser, "close", None)
+        if close is not None:
+            close()
+
     # -- analysis and what-if ---------------------------------------------------------------
 
     def _start_analysis(self) -> None:
         self.analysis_runs += 1
         self.analysis_pending = True
         self._update_status()
-        self._analyse(self.map, frozenset(self.accepted), frozenset(self.rejected))
+        self._analyse(self.map, frozenset(self.accepted), frozenset(self.rejected),
+                      self.base_analysis)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str]) -> None:
+    def _analyse(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
+                 base: AnalysisView | None) -> None:
         try:
-            result = analyse(the_map, accepted, rejected)
+            base, shown = self.argmap_app.analyser(the_map, accepted, rejected, base)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-            self.app.call_from_thread(self._analysis_failed, the_map, exc)
+            if not get_current_worker().is_cancelled and self.app.is_running:
+                self.app.call_from_thread(self._analysis_failed, the_map, exc)
             return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._apply_analysis, the_map, accepted, rejected, result)
+        if not get_current_worker().is_cancelled and self.app.is_running:
+            self.app.call_from_thread(self._apply_analysis, the_map, accepted, rejected,
+                                      base, shown)
 
     def _apply_analysis(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
-                        result: AnalysisView) -> None:
-        if the_map is not self.map or accepted != self.accepted or rejected != self.rejected:
-            return  # a newer run is on its way
-        self.analysis = result
+                        base: AnalysisView, shown: AnalysisView) -> None:
+        if the_map is not self.map:
+            return  # the file was reloaded meanwhile; a newer run is on its way
+        self.base_analysis = base
+        if accepted != self.accepted or rejected != self.rejected:
+            return
+        self.analysis = shown
         self.analysis_pending = False
         self._show_analysis()
 
     def _analysis_failed(self, the_map: Map, exc: Exception) -> None:
         if the_map is self.map:
-            self.analysis = AnalysisView(available=False)
+            self.analysis = self.base_analysis = unavailable(the_map)
             self.analysis_pending = False
             self.notify(f"The analysis failed: {exc}", severity="error", markup=False)
             self._show_analysis()
@@ -172,7 +206,29 @@ class ExploreScreen(Screen[None]):
 
     @on(ClaimTree.ClaimFocused)
     def _focused(self, event: ClaimTree.ClaimFocused) -> None:
-        self._show_detail(event.claim_id)
+        # A single move shows the claim at once. When moves come faster than
+        # DETAIL_QUIET apart (a held arrow key), only the tree repaints, and the detail
+        # (which costs more to lay out than the tree) follows once the keys stop.
+        self._detail_target = event.claim_id
+        now = monotonic()
+        quiet = now - self._last_focus >= DETAIL_QUIET
+        self._last_focus = now
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        if quiet:
+            self._show_detail(event.claim_id)
+        else:
+            self._detail_timer = self.set_timer(DETAIL_QUIET, self._flush_detail)
+
+    def _flush_detail(self) -> None:
+        self._detail_timer = None
+        self._show_detail(self._detail_target)
+
+    @property
+    def detail_pending(self) -> bool:
+        """True while the detail waits for a burst of moves to end."""
+        return self._detail_timer is not None
 
     def _show_detail(self, claim_id: str | None) -> None:
         facts = None
@@ -195,6 +251,13 @@ class ExploreScreen(Screen[None]):
     @on(ClaimDetail.LinkChosen)
     def _link(self, event: ClaimDetail.LinkChosen) -> None:
         self.jump_to(event.claim_id)
+
+    def action_links(self) -> None:
+        if not self.detail.focus_links():
+            self.notify("This claim has no linked claims.", markup=False)
+
+    def action_focus_tree(self) -> None:
+        self.tree.focus()
 
     def _go(self, source: list[str], dest: list[str]) -> None:
         while source:
@@ -230,7 +293,9 @@ class ExploreScreen(Screen[None]):
 
     def action_views(self) -> None:
         views = self.analysis.views if self.analysis else None
-        self.app.push_screen(ViewsScreen(self.map, views), self._chosen)
+        missing = ("The analysis could not run; see the status line."
+                   if self.analysis is not None and not self.analysis.available else "")
+        self.app.push_screen(ViewsScreen(self.map, views, missing=missing), self._chosen)
 
     # -- the file: editing, reloading, problems ----------------------------------------------
 
@@ -245,30 +310,30 @@ class ExploreScreen(Screen[None]):
         self.argmap_app.reload_map()
 
     def replace_map(self, the_map: Map) -> None:
-        """Show a reloaded map, keeping the selected claim and the what-if marks that still apply."""
+        """Show a reloaded map; keep the selected claim and the what-if marks that still apply."""
         keep = self.tree.current_claim_id
         ids = the_map.claims_by_id
         self.accepted &= set(ids)
         self.rejected &= set(ids)
         self.back_stack = [c for c in self.back_stack if c in ids]
         self.forward_stack = [c for c in self.forward_stack if c in ids]
-        self.analysis = None
+        self.analysis = self.base_analysis = None
         self.query_one("#title-bar", Static).update(literal_line(the_map.title))
         self.detail.replace_map(the_map)
-        self.tree.replace_map(the_map)
+        self.tree.replace_map(the_map, select=keep)
         self.show_problems([])
-        if keep is not None and keep in ids:
-            self.tree.select_claim(keep)
         self._show_detail(keep if keep in ids else None)
         self._start_analysis()
 
-    def show_problems(self, problems: list[Diagnostic]) -> None:
+    def show_problems(self, problems: list[Diagnostic], reloaded: bool = True) -> None:
         """Show the checker's errors under the tree (an empty list hides the panel)."""
         panel = self.query_one("#problems", Static)
         panel.display = bool(problems)
         if problems:
-            text = Text("The file has errors; still showing the last version that loaded.\n",
-                        style="bold")
+            heading = ("The file has errors; still showing the last version that loaded.\n"
+                       if reloaded else
+                       "The map has errors (parts of it may be missing from the tree):\n")
+            text = Text(heading, style="bold")
             text.append_text(literal("\n".join(p.render() for p in problems[:8])))
             if len(problems) > 8:
                 text.append(f"\n… and {len(problems) - 8} more (run 'argmap check')")
@@ -279,6 +344,8 @@ class ExploreScreen(Screen[None]):
             state = "analysing…"
         elif not self.analysis.available:
             state = "analysis unavailable"
+        elif self.analysis.what_if:
+            state = "what-if analysis"
         else:
             state = "analysis ready"
         parts: list[str | tuple[str, str]] = [(self.argmap_app.map_path.name, "bold"), "  ",

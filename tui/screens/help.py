@@ -31,17 +31,22 @@ BUILT_IN_KEYS: tuple[tuple[str, str], ...] = (
 def bindings_of(screen: Screen[object]) -> list[tuple[str, str]]:
     """(key, description) pairs for the app, the screen and its widgets, without repeats."""
     sources: list[Iterable[object]] = [screen.app.BINDINGS, screen.BINDINGS]
-    sources += [type(w).BINDINGS for w in screen.query("*") if type(w).__module__.startswith("tui")]
-    seen: set[str] = set()
-    rows: list[tuple[str, str]] = []
+    # Only bindings a class of ours declares itself, not the scrolling keys it inherits.
+    sources += [vars(type(w)).get("BINDINGS", ()) for w in screen.query("*")
+                if type(w).__module__.startswith("tui")]
+    keys: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
     for bindings in sources:
         for item in bindings:
             for binding in Binding.make_bindings([item]):  # type: ignore[list-item]
-                if not binding.description or binding.action in seen:
+                if not binding.description:
                     continue
-                seen.add(binding.action)
-                rows.append((screen.app.get_key_display(binding), binding.description))
-    return rows
+                shown = keys.setdefault(binding.action, [])
+                key = screen.app.get_key_display(binding)
+                if key not in shown:
+                    shown.append(key)
+                descriptions.setdefault(binding.action, binding.tooltip or binding.description)
+    return [(" ".join(keys[action]), descriptions[action]) for action in keys]
 
 
 class HelpScreen(ModalScreen[None]):

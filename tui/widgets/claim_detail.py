@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,6 +33,7 @@ class ClaimAnalysis:
     crux: bool = False
     pivotal: bool = False
     mark: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +115,12 @@ def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     if analysis is None:
         return assemble("\n", ("Analysis: ", "bold"), ("running…", "italic"))
     parts: list[str | tuple[str, str]] = ["\n"]
+    if analysis.status:
+        parts += [("Analysis: ", "bold"), (analysis.status, "italic"), "\n"]
     if analysis.side:
         parts += [("Side: ", "bold"), analysis.side, "   "]
-    parts += [("Grounded: ", "bold"), analysis.label or "?"]
+    if analysis.label:
+        parts += [("Grounded: ", "bold"), analysis.label]
     if analysis.acceptance:
         parts += ["   ", ("Acceptance: ", "bold"), analysis.acceptance]
     if analysis.strength is not None:
@@ -131,8 +135,12 @@ def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     return assemble(*parts)
 
 
-class ClaimDetail(VerticalScroll):
-    """The claim panel; posts `LinkChosen` when a linked claim is picked."""
+class ClaimDetail(Vertical):
+    """The claim panel; posts `LinkChosen` when a linked claim is picked.
+
+    The text scrolls on its own above the links, so a long note never pushes
+    the links out of sight and the highlighted link is always visible.
+    """
 
     class LinkChosen(Message):
         def __init__(self, claim_id: str) -> None:
@@ -146,8 +154,9 @@ class ClaimDetail(VerticalScroll):
         self._links: list[Link] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select a claim in the tree."), id="detail-body")
-        yield Static(Text("Linked claims (Tab, then Enter to jump)", style="bold"),
+        with VerticalScroll(id="detail-scroll"):
+            yield Static(Text("Select a claim in the tree."), id="detail-body")
+        yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"),
                      id="links-heading")
         yield OptionList(id="links")
 
@@ -166,11 +175,20 @@ class ClaimDetail(VerticalScroll):
         if claim_id != self.claim_id:
             self.claim_id = claim_id
             self._links = _relation_links(self.map, claim)
-            links.clear_options()
-            links.add_options([Option(link.text, id=str(i)) for i, link in enumerate(self._links)])
+            links.set_options([Option(link.text, id=str(i)) for i, link in enumerate(self._links)])
+            links.scroll_home(animate=False, immediate=True)
             self.query_one("#links-heading").display = bool(self._links)
             links.display = bool(self._links)
-            self.scroll_home(animate=False)
+            self.query_one("#detail-scroll").scroll_home(animate=False, immediate=True)
+
+    def focus_links(self) -> bool:
+        links = self.query_one("#links", OptionList)
+        if not self._links:
+            return False
+        links.focus()
+        if links.highlighted is None:
+            links.highlighted = 0
+        return True
 
     @property
     def link_ids(self) -> list[str]:

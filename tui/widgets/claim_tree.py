@@ -12,13 +12,15 @@ claim that would repeat one of its own ancestors is shown once more, marked
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from rich.color import Color as RichColor
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -96,8 +98,10 @@ class ClaimTree(Tree[TreeEntry]):
     """A lazily built pro/con tree; posts `ClaimFocused` when the cursor moves."""
 
     BINDINGS = [
-        Binding("left", "collapse_or_parent", "Collapse", show=False),
-        Binding("right", "expand_or_child", "Expand", show=False),
+        Binding("left", "collapse_or_parent", "Collapse", show=False,
+                tooltip="tree: close the node, or go to its parent"),
+        Binding("right", "expand_or_child", "Expand", show=False,
+                tooltip="tree: open the node, or go to its first child"),
     ]
 
     class ClaimFocused(Message):
@@ -116,6 +120,7 @@ class ClaimTree(Tree[TreeEntry]):
         self._populated: set[int] = set()
         self._unlinked_ids: list[str] | None = None
         self._colours: dict[str, Style] = {}
+        self._muted = Style(dim=True)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -123,9 +128,13 @@ class ClaimTree(Tree[TreeEntry]):
         self._load_colours()
         self.build_roots()
 
-    def build_roots(self) -> None:
-        """(Re)build the top level: one node per thesis and a group of unlinked claims."""
+    def build_roots(self, select: str | None = None) -> None:
+        """(Re)build the top level: one node per thesis and a group of unlinked claims.
+
+        The cursor goes to `select` if it is in the map, else to the first thesis.
+        """
         self.clear()
+        self.cursor_line = -1
         self._populated.clear()
         self._unlinked_ids = None
         for thesis in self.map.theses:
@@ -139,6 +148,8 @@ class ClaimTree(Tree[TreeEntry]):
         for node in self.root.children[:1]:
             self._populate(node)
             node.expand()
+            if select is None or not self.select_claim(select):
+                self.call_after_refresh(self._move_to, node)
 
     def unlinked_ids(self) -> list[str]:
         """Claims no thesis reaches, in file order (computed once per map)."""
@@ -201,9 +212,16 @@ class ClaimTree(Tree[TreeEntry]):
 
     def _load_colours(self) -> None:
         variables = self.app.theme_variables
-        self._colours = {role: Style(color=variables.get(name, "default"), bold=True)
+
+        def colour(name: str) -> RichColor | None:
+            try:
+                return Color.parse(variables[name]).rich_color
+            except (KeyError, ColorParseError):
+                return None
+
+        self._colours = {role: Style(color=colour(name), bold=True)
                          for role, name in SYMBOL_COLOURS.items()}
-        self._muted = Style(color=variables.get("foreground-muted", "default"))
+        self._muted = Style(color=colour("foreground-muted"), dim=True)
 
     def label_for(self, entry: TreeEntry) -> Text:
         claim = self.map.claims_by_id[entry.claim_id]
@@ -316,9 +334,6 @@ class ClaimTree(Tree[TreeEntry]):
 
     def select_claim(self, claim_id: str) -> bool:
         """Move the cursor to a claim, opening its ancestors; False if it is not in the map."""
-        current = self.cursor_node
-        if current is not None and current.data is not None and current.data.claim_id == claim_id:
-            return True
         node = self.node_for(claim_id)
         if node is None:
             return False
@@ -348,6 +363,6 @@ class ClaimTree(Tree[TreeEntry]):
         elif node.children:
             self.call_after_refresh(self.move_cursor, node.children[0])
 
-    def replace_map(self, the_map: Map) -> None:
+    def replace_map(self, the_map: Map, select: str | None = None) -> None:
         self.map = the_map
-        self.build_roots()
+        self.build_roots(select)

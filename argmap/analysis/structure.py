@@ -1,0 +1,149 @@
+"""The shape of a debate: who is on which side, how deep, what is missing.
+
+A claim's side follows from the parity of attacks on its path to the thesis:
+a support keeps the side, an attack flips it, and an undercut flips the side
+of the relation it undercuts (undercutting a reason for the thesis is
+against the thesis). A claim reached by paths of both parities is on both
+sides. Pivotal claims are ranked by betweenness centrality on the directed
+claim graph: the claims through which many lines of argument reach the
+thesis. networkx is imported only when that is computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from argmap.analysis.semantics import strongly_connected
+from argmap.model import ClaimKind, Map, Relation, RelationType
+
+
+class Side(StrEnum):
+    PRO = "pro"
+    CON = "con"
+    BOTH = "both"
+
+
+@dataclass(frozen=True)
+class ThesisStructure:
+    thesis: str
+    sides: Mapping[str, Side]
+    pro: tuple[str, ...]
+    con: tuple[str, ...]
+    both: tuple[str, ...]
+    depth: Mapping[str, int]
+    max_depth: int
+    theme_counts: Mapping[str, Mapping[str, int]]
+    balance: float
+
+
+@dataclass(frozen=True)
+class Structure:
+    theses: Mapping[str, ThesisStructure]
+    unanswered: tuple[str, ...]
+    facts_without_evidence: tuple[str, ...]
+    circular_support: tuple[tuple[str, ...], ...]
+    pivotal: tuple[tuple[str, float], ...]
+
+
+def _relation_target_claim(m: Map, rel: Relation) -> str | None:
+    """The claim a relation finally bears on (through undercuts)."""
+    seen = set()
+    while rel.type is RelationType.UNDERCUT:
+        if rel.id in seen or rel.target not in m.relations_by_id:
+            return None
+        seen.add(rel.id)
+        rel = m.relations_by_id[rel.target]
+    return rel.target if rel.target in m.claims_by_id else None
+
+
+def thesis_structure(m: Map, thesis: str) -> ThesisStructure:
+    parities: dict[str, set[int]] = {thesis: {0}}
+    depth: dict[str, int] = {thesis: 0}
+    todo: list[tuple[str, int, int]] = [(thesis, 0, 0)]
+    seen_states = {(thesis, 0)}
+
+    def reach(claim: str, parity: int, d: int) -> None:
+        if claim not in m.claims_by_id or (claim, parity) in seen_states:
+            return
+        seen_states.add((claim, parity))
+        parities.setdefault(claim, set()).add(parity)
+        if d < depth.get(claim, 1 << 30):
+            depth[claim] = d
+        todo.append((claim, parity, d))
+
+    def through(rel: Relation, parity: int, d: int, chain: frozenset[str]) -> None:
+        for p in rel.sources:
+            reach(p, parity, d + 1)
+        for u in m.incoming.get(rel.id, ()):
+            if u.type is RelationType.UNDERCUT and u.id not in chain:
+                through(u, parity ^ 1, d + 1, chain | {u.id})
+
+    for claim, parity, d in todo:  # grows while walked (breadth first)
+        for rel in m.incoming.get(claim, ()):
+            if rel.type is RelationType.UNDERCUT:
+                continue
+            through(rel, parity ^ (rel.type is RelationType.ATTACK), d, frozenset({rel.id}))
+    sides = {}
+    for claim in m.claims_by_id:
+        if claim in parities:
+            ps = parities[claim]
+            sides[claim] = Side.BOTH if len(ps) == 2 else (Side.PRO if 0 in ps else Side.CON)
+    order = [c.id for c in m.claims if c.id in sides and c.id != thesis]
+    pro = tuple(c for c in order if sides[c] is Side.PRO)
+    con = tuple(c for c in order if sides[c] is Side.CON)
+    both = tuple(c for c in order if sides[c] is Side.BOTH)
+    themes: dict[str, dict[str, int]] = {}
+    for c in order:
+        for theme in m.claims_by_id[c].themes:
+            counts = themes.setdefault(theme, {"pro": 0, "con": 0, "both": 0})
+            counts[str(sides[c])] += 1
+    balance = (len(pro) - len(con)) / (len(pro) + len(con)) if pro or con else 0.0
+    return ThesisStructure(
+        thesis, MappingProxyType(sides), pro, con, both, MappingProxyType(depth),
+        max(depth.values()), MappingProxyType({k: MappingProxyType(v) for k, v in themes.items()}),
+        balance)
+
+
+def circular_support(m: Map) -> tuple[tuple[str, ...], ...]:
+    claims = [c.id for c in m.claims]
+    succ: dict[str, list[str]] = {c: [] for c in claims}
+    for rel in m.relations:
+        if rel.type is RelationType.SUPPORT and rel.target in succ:
+            for p in rel.sources:
+                if p in succ:
+                    succ[p].append(rel.target)
+    comps = strongly_connected(claims, succ)  # type: ignore[arg-type]
+    return tuple(sorted(tuple(sorted(c)) for c in comps if len(c) > 1))
+
+
+def pivotal_claims(m: Map) -> tuple[tuple[str, float], ...]:
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(c.id for c in m.claims)
+    for rel in m.relations:
+        target = _relation_target_claim(m, rel)
+        if target is None:
+            continue
+        for p in rel.sources:
+            if p in m.claims_by_id and p != target:
+                graph.add_edge(p, target)
+    scores = nx.betweenness_centrality(graph, normalized=True)
+    ranked = sorted(((c, s) for c, s in scores.items() if s > 0), key=lambda cs: (-cs[1], cs[0]))
+    return tuple((c, round(s, 6)) for c, s in ranked)
+
+
+def analyse_structure(m: Map) -> Structure:
+    attacked = {r.target for r in m.relations if r.type is RelationType.ATTACK}
+    return Structure(
+        theses=MappingProxyType({t: thesis_structure(m, t) for t in m.theses
+                                 if t in m.claims_by_id}),
+        unanswered=tuple(c.id for c in m.claims if c.id not in attacked),
+        facts_without_evidence=tuple(c.id for c in m.claims
+                                     if c.kind is ClaimKind.FACT and not c.evidence),
+        circular_support=circular_support(m),
+        pivotal=pivotal_claims(m),
+    )

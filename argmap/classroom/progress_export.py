@@ -1,0 +1,144 @@
+"""A student's progress as a JSON file to hand in (`argmap stats --export FILE`).
+
+The file holds only what a class report needs, so a student can hand it in
+without handing over their whole database: the name they chose to be known
+by, and per answer the map, drill, claim, themes, whether it was right and
+the day (not the time) it was given. Typed answers, timings, hints and the
+scheduler's state stay at home. The shape (`"format": "argmap-progress/1"`):
+
+    {
+      "format": "argmap-progress/1",
+      "student": "Sam",
+      "exported_on": "2026-11-22",
+      "answers": [
+        {"map": "smart-locks-example", "drill": "rebut", "claim": "photos-collected",
+         "themes": ["privacy"], "correct": true, "date": "2026-11-20"}
+      ]
+    }
+
+Answers are in the order they were given. A later version of the format
+gets a new `format` string; readers refuse formats they do not know.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from argmap.training.progress import Progress
+
+EXPORT_FORMAT = "argmap-progress/1"
+MAX_NAME_LENGTH = 60
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message says why and what to do."""
+
+
+def clean_name(raw: str) -> str:
+    """The student's chosen name as one printable line; ExportError if it is unusable."""
+    name = "".join(" " if ch.isspace() else ch for ch in raw
+                   if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    name = " ".join(name.split())
+    if not name:
+        raise ExportError("the name is empty: give the name your teacher should see, "
+                          "e.g. --name 'Sam B.'")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ExportError(f"the name is longer than {MAX_NAME_LENGTH} characters; "
+                          "choose a shorter one")
+    return name
+
+
+def answer_rows(progress: Progress) -> list[dict[str, Any]]:
+    """Every answer in the log, reduced to the fields the export keeps."""
+    log = progress.log()
+    answers = progress.answers()[: len(log)]  # both in review-id order; a new row may follow
+    rows = []
+    for logged, answer in zip(log, answers, strict=True):
+        if (logged.key.map_id, logged.key.drill, logged.answered_at) != (
+                answer.map_id, answer.drill, answer.answered_at):
+            raise ExportError(f"{progress.path}: the review log changed while it was read; "
+                              "try again")
+        rows.append({
+            "map": answer.map_id,
+            "drill": answer.drill,
+            "claim": logged.key.claim_id,
+            "themes": list(answer.themes),
+            "correct": answer.correct,
+            "date": answer.answered_at.astimezone(UTC).date().isoformat(),
+        })
+    return rows
+
+
+def build_export(database: Path, student: str, today: date | None = None) -> dict[str, Any]:
+    """The export document for the progress in `database`."""
+    from argmap.training.progress import ProgressError
+
+    if not database.is_file():
+        raise ExportError(f"no progress found in {database.parent}: answer some drills first "
+                          "(argmap drill), or point --data-dir at your data folder")
+    try:
+        with Progress.open(database) as progress:
+            rows = answer_rows(progress)
+    except ProgressError as exc:
+        raise ExportError(str(exc)) from None
+    return {
+        "format": EXPORT_FORMAT,
+        "student": clean_name(student),
+        "exported_on": (today or datetime.now(UTC).date()).isoformat(),
+        "answers": rows,
+    }
+
+
+def write_export(database: Path, student: str, target: Path) -> int:
+    """Write the export file; returns how many answers it holds."""
+    from argmap.atomic_write import write_atomically
+
+    document = build_export(database, student)
+    if not target.parent.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
+    try:
+        write_atomically(target, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return len(document["answers"])
+
+
+def ask_name() -> str | None:
+    """Ask the student for a name on a terminal; None when there is no one to ask."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+    sys.stderr.write("The name your teacher will see in the class report "
+                     "(nothing else about you is exported): ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return line.strip() if line else None
+
+
+def run_export(target: str, name: str | None, data_dir_option: str | None) -> int:
+    """`argmap stats --export FILE [--name NAME]`: exit status 0, 1 (cannot) or 2 (usage)."""
+    import sys
+
+    from argmap.data_dir import data_dir
+    from argmap.training.progress import DATABASE_NAME
+
+    if name is None:
+        name = ask_name()
+        if name is None:
+            sys.stderr.write("argmap: error: give the name your teacher should see with "
+                             "--name NAME (nothing else personal is exported)\n")
+            return 2
+    try:
+        student = clean_name(name)
+        count = write_export(data_dir(data_dir_option) / DATABASE_NAME, student, Path(target))
+    except ExportError as exc:
+        sys.stderr.write(f"argmap: error: {exc}\n")
+        return 1
+    sys.stdout.write(f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} "
+                     f"to {target}\n")
+    return 0

@@ -1,0 +1,113 @@
+"""The class report as one self-contained HTML file.
+
+Everything is inline (styles, SVG charts) and a Content-Security-Policy
+forbids the page from loading anything, so it opens the same from a USB
+stick, an e-mail attachment or a school computer with no network. Student
+names, claim texts and file names are data: each goes through `html.escape`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from html import escape
+
+from argmap.classroom.class_stats import ClassSummary, Tally, label, percent
+from argmap.classroom.map_texts import MapTexts
+from argmap.classroom.progress_files import FileProblem
+from argmap.classroom.svg_charts import Bar, bar_chart, bar_colour
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222;
+       padding: 0 1em; }
+h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.cell { color: #fff; font-weight: 600; }
+.note { color: #555; } .problems li { color: #8a1c1c; }
+.chart { max-width: 100%; height: auto; }
+"""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _figure(tally: Tally) -> str:
+    return f"{tally.correct}/{tally.answers}"
+
+
+def _cell(tally: Tally | None) -> str:
+    if tally is None or tally.accuracy is None:
+        return '<td class="num note">–</td>'
+    colour = bar_colour(tally.accuracy)
+    return (f'<td class="num cell" style="background:{colour}" '
+            f'title="{escape(_figure(tally))}">{escape(percent(tally))}</td>')
+
+
+def _bars(table: Mapping[str, Tally], labels: Mapping[str, str]) -> list[Bar]:
+    return [Bar(label(labels, key), table[key].accuracy, _figure(table[key]))
+            for key in sorted(table, key=lambda k: label(labels, k).casefold())]
+
+
+def _student_table(summary: ClassSummary, keys: list[str], column: str,
+                   labels: Mapping[str, str]) -> str:
+    head = "".join(f"<th>{escape(label(labels, k))}</th>" for k in keys)
+    rows = [f"<tr><th>Student</th><th>All</th>{head}</tr>"]
+    for student in summary.students:
+        table = getattr(student.figures, column)
+        cells = "".join(_cell(table.get(k)) for k in keys)
+        rows.append(f"<tr><td>{escape(student.name)}</td>{_cell(student.figures.total)}"
+                    f"{cells}</tr>")
+    everyone = getattr(summary.figures, column)
+    cells = "".join(_cell(everyone.get(k)) for k in keys)
+    rows.append(f"<tr><th>Class</th>{_cell(summary.figures.total)}{cells}</tr>")
+    return "<table>\n" + "\n".join(rows) + "\n</table>"
+
+
+def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTexts,
+                today: date | None = None) -> str:
+    themes, drills = summary.themes, summary.drills
+    total = summary.figures.total
+    body = [
+        "<h1>Class report</h1>",
+        f'<p class="note">Made on {escape((today or date.today()).isoformat())} from '
+        f"{len(summary.students)} student file{'s' if len(summary.students) != 1 else ''}: "
+        f"{total.answers} answers, {escape(percent(total))} correct.</p>",
+        "<h2>The class by theme</h2>",
+        bar_chart("Class accuracy by theme", _bars(summary.figures.by_theme, texts.themes))
+        if themes else '<p class="note">No answer has a theme.</p>',
+        "<h2>The class by drill</h2>",
+        bar_chart("Class accuracy by drill", _bars(summary.figures.by_drill, {}))
+        if drills else '<p class="note">No answers.</p>',
+        "<h2>Students</h2>",
+        bar_chart("Accuracy per student",
+                  [Bar(s.name, s.figures.total.accuracy, _figure(s.figures.total))
+                   for s in summary.students]) if summary.students else "",
+        "<h3>By theme</h3>",
+        _student_table(summary, themes, "by_theme", texts.themes),
+        "<h3>By drill</h3>",
+        _student_table(summary, drills, "by_drill", {}),
+        "<h2>Claims the class most often gets wrong</h2>",
+    ]
+    if summary.missed:
+        rows = ["<tr><th>Claim</th><th>Map</th><th>Wrong</th><th>Students</th></tr>"]
+        for missed in summary.missed:
+            text = texts.claim(missed.map_id, missed.claim_id)
+            shown = (f"{escape(text)}<br><span class=\"note\">{escape(missed.claim_id)}</span>"
+                     if text else escape(missed.claim_id))
+            rows.append(f"<tr><td>{shown}</td><td>{escape(missed.map_id)}</td>"
+                        f'<td class="num">{missed.wrong} of {missed.answers}</td>'
+                        f'<td class="num">{missed.students_wrong}</td></tr>')
+        body.append("<table>\n" + "\n".join(rows) + "\n</table>")
+    else:
+        body.append('<p class="note">No wrong answers.</p>')
+    if problems:
+        body.append("<h2>Files with problems</h2>")
+        body.append('<ul class="problems">' + "".join(
+            f"<li>{escape(p.render())}</li>" for p in problems) + "</ul>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<title>argmap class report</title>\n"
+            f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body)
+            + "\n</body>\n</html>\n")

@@ -1,0 +1,123 @@
+"""`argmap round [MAP]`: a hot-seat debate round, in the TUI or line by line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.debate.adjudication import Adjudication
+    from argmap.debate.round import Round
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "round",
+        help="debate a motion against a classmate, judged by the map",
+        description=(
+            "Two debaters at one keyboard take turns playing claims from the map: attack "
+            "what the other side played, undercut their links, or support your own claims. "
+            "At the end the map judges the motion given only the claims played. A move made "
+            "over the time limit does not count: the turn is a pass."),
+    )
+    parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
+    parser.add_argument("--plain", action="store_true",
+                        help="line by line on stdin/stdout instead of the full-screen UI")
+    parser.add_argument("--motion", metavar="THESIS_ID",
+                        help="the claim debated (default: the map's first thesis)")
+    parser.add_argument("--first", choices=("pro", "con"), default="pro",
+                        help="which side plays first (default: pro)")
+    parser.add_argument("--turns", type=_positive_int, default=6, metavar="N",
+                        help="turns in all, both sides together (default: 6)")
+    parser.add_argument("--time", type=_seconds, default=0.0, metavar="SECONDS",
+                        help="time per turn; 0 means untimed (default: 0)")
+    parser.add_argument("--pro", metavar="NAME", default="", help="the Pro debater's name")
+    parser.add_argument("--con", metavar="NAME", default="", help="the Con debater's name")
+    parser.add_argument("--transcript", metavar="FILE.md",
+                        help="save the round as a Markdown transcript")
+    parser.set_defaults(func=run)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (untimed) or a positive number of seconds")
+    return value
+
+
+def _read_line(prompt: str) -> str | None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stdout.write("\n")
+        return None
+    return line.rstrip("\r\n")
+
+
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.commands.map_input import load_map_or_report, map_path
+    from argmap.debate.round import Round, RoundError, settings_for
+    from argmap.debate.rules import Side
+
+    transcript = Path(args.transcript) if args.transcript else None
+    if transcript is not None and not transcript.parent.is_dir():
+        sys.stderr.write(f"argmap: error: cannot save the transcript in {transcript.parent}: "
+                         "no such folder; create it or choose another path\n")
+        return 2
+    loaded = load_map_or_report(args.map)
+    if isinstance(loaded, int):
+        return loaded
+    try:
+        settings = settings_for(loaded, args.motion, first=Side(args.first), turns=args.turns,
+                                seconds=args.time, names={Side.PRO: args.pro,
+                                                          Side.CON: args.con})
+    except RoundError as exc:
+        sys.stderr.write(f"argmap: error: {exc}\n")
+        return 2
+    if not args.plain:
+        from tui.screens.round import run_round_app
+
+        return run_round_app(map_path(args.map), loaded, settings, transcript)
+
+    from argmap.debate.plain import PlainRound
+
+    rnd = Round(loaded, settings)
+    judged = PlainRound(rnd, _read_line, _say).run()
+    if transcript is not None:
+        return save_transcript(rnd, judged, transcript)
+    return 0
+
+
+def save_transcript(rnd: Round, judged: Adjudication, path: Path) -> int:
+    """Write the transcript; on failure say why and return 1."""
+    from argmap.atomic_write import write_atomically
+    from argmap.debate.transcript import render_transcript
+
+    try:
+        write_atomically(path, render_transcript(rnd, judged))
+    except OSError as exc:
+        sys.stderr.write(f"argmap: error: cannot write the transcript {path}: "
+                         f"{exc.strerror or exc}\n")
+        return 1
+    sys.stdout.write(f"Transcript saved to {path}\n")
+    return 0

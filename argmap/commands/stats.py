@@ -1,0 +1,69 @@
+"""`argmap stats [--json]`: answers, accuracy by theme and drill, streak, cards due."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "stats",
+        help="show your drill progress",
+        description="Answers, accuracy by theme and by drill, streak, cards due and accuracy "
+        "over the last two weeks, from the progress in the data folder.",
+    )
+    parser.add_argument("--json", action="store_true",
+                        help="print the figures as JSON (a stable contract for scripts)")
+    parser.add_argument("--tui", action="store_true", help="show the stats screen")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="folder for progress (default: $ARGMAP_DATA_DIR or the user "
+                             "data folder)")
+    parser.add_argument("--export", metavar="FILE",
+                        help="write your progress as JSON to hand in for a class report")
+    parser.add_argument("--name", help="with --export: the name your teacher will see")
+    parser.set_defaults(func=run)
+
+
+def _percent(correct: int, answers: int) -> str:
+    return f"{round(100 * correct / answers)}%" if answers else "-"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.export:
+        from argmap.classroom.progress_export import run_export
+
+        return run_export(args.export, args.name, args.data_dir)
+    from argmap.data_dir import data_dir
+    from argmap.training.progress import DATABASE_NAME, ProgressError
+    from argmap.training.stats import chart_lines, load_stats
+
+    database = data_dir(args.data_dir) / DATABASE_NAME
+    try:
+        stats = load_stats(database)
+    except ProgressError as exc:
+        sys.stderr.write(f"argmap: {exc}\n")
+        return 1
+    if args.json:
+        sys.stdout.write(json.dumps(stats.to_json(), indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if args.tui:
+        from tui.screens.stats import run_stats_app
+
+        return run_stats_app(stats)
+    out = [f"Progress in {database}",
+           f"Answers: {stats.answers}, correct: {stats.correct} "
+           f"({_percent(stats.correct, stats.answers)})",
+           f"Streak: {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
+           f"Cards due now: {stats.due}"]
+    for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
+        if table:
+            out.append(f"{title}:")
+            width = max(len(k) for k in table)
+            out += [f"  {k:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
+                    for k, v in sorted(table.items())]
+    out.append("Accuracy per day:")
+    out += ["  " + line for line in chart_lines(stats.by_day)]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0

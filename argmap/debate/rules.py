@@ -1,0 +1,161 @@
+"""What a debater may play: the replies the map allows, given what was played.
+
+A claim is played *through* a relation of the map, which says what it
+answers. The side on turn may:
+
+* **attack** a claim the other side played (an `attack` relation to it),
+* **undercut** a link the other side played (an `undercut` relation to a
+  relation whose premises the other side played), or
+* **support** a claim of its own (a `support` relation to it; the motion
+  counts as played by the proposition from the start).
+
+Linked premises are played together: choosing one premise of a linked
+relation plays the other premises not yet in play with it. A claim already
+played cannot be played again, but every relation between played claims
+counts at the end, whoever drew it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.model import Map, Relation, RelationType
+
+
+class Side(StrEnum):
+    PRO = "pro"
+    CON = "con"
+
+    @property
+    def other(self) -> Side:
+        return Side.CON if self is Side.PRO else Side.PRO
+
+    @property
+    def title(self) -> str:
+        return "Pro" if self is Side.PRO else "Con"
+
+
+VERBS = {
+    RelationType.SUPPORT: "supports",
+    RelationType.ATTACK: "attacks",
+    RelationType.UNDERCUT: "undercuts",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One legal move: play `claim_id` through `relation_id`.
+
+    `target` is the claim answered (for an undercut, the conclusion of the
+    link undercut); `together` lists linked co-premises played with it.
+    """
+
+    claim_id: str
+    relation_id: str
+    type: RelationType
+    target: str
+    together: tuple[str, ...] = ()
+
+    @property
+    def verb(self) -> str:
+        return VERBS[self.type]
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return (self.claim_id, *self.together)
+
+
+def relation_in_play(the_map: Map, relation: Relation, played: Mapping[str, Side]) -> bool:
+    """A relation counts when all its premises and its target are in play."""
+    if not all(src in played for src in relation.sources):
+        return False
+    if relation.type is RelationType.UNDERCUT:
+        link = the_map.relations_by_id.get(relation.target)
+        return link is not None and relation_in_play(the_map, link, played)
+    return relation.target in played
+
+
+def relation_owner(relation: Relation, played: Mapping[str, Side]) -> Side | None:
+    """The side whose claims make up the relation's premises (None if mixed or unplayed)."""
+    sides = {played.get(src) for src in relation.sources}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def answer_target(the_map: Map, relation: Relation) -> str | None:
+    """The claim a relation bears on; for an undercut, the conclusion of the link."""
+    if relation.type is RelationType.UNDERCUT:
+        link = the_map.relations_by_id.get(relation.target)
+        return None if link is None else link.target
+    return relation.target
+
+
+def reply_through(the_map: Map, relation: Relation, claim_id: str,
+                  played: Mapping[str, Side], side: Side) -> Reply | None:
+    """The move `claim_id` through `relation` for `side`, or None when the rules forbid it."""
+    if claim_id in played or claim_id not in relation.sources:
+        return None
+    together = []
+    for src in relation.sources:
+        if src == claim_id:
+            continue
+        owner = played.get(src)
+        if owner is None:
+            if src not in the_map.claims_by_id:
+                return None
+            together.append(src)
+        elif owner is not side:
+            return None
+    if relation.type is RelationType.SUPPORT:
+        allowed = played.get(relation.target) is side
+    elif relation.type is RelationType.ATTACK:
+        allowed = played.get(relation.target) is side.other
+    else:
+        link = the_map.relations_by_id.get(relation.target)
+        allowed = (link is not None and relation_in_play(the_map, link, played)
+                   and relation_owner(link, played) is side.other)
+    target = answer_target(the_map, relation)
+    if not allowed or target is None:
+        return None
+    return Reply(claim_id, relation.id, relation.type, target, tuple(together))
+
+
+def legal_replies(the_map: Map, played: Mapping[str, Side], side: Side) -> list[Reply]:
+    """Every move `side` may make now, in map order of relations then premises."""
+    replies: list[Reply] = []
+    for relation in the_map.relations:
+        for claim_id in relation.sources:
+            reply = reply_through(the_map, relation, claim_id, played, side)
+            if reply is not None:
+                replies.append(reply)
+    return replies
+
+
+def replies_to(the_map: Map, replies: Iterable[Reply], claim_ids: Iterable[str]) -> list[Reply]:
+    """The replies that answer one of `claim_ids` (attack it or undercut its link)."""
+    wanted = set(claim_ids)
+    found = []
+    for reply in replies:
+        relation = the_map.relations_by_id[reply.relation_id]
+        if reply.type is RelationType.ATTACK and relation.target in wanted:
+            found.append(reply)
+        elif reply.type is RelationType.UNDERCUT:
+            link = the_map.relations_by_id[relation.target]
+            if any(src in wanted for src in link.sources):
+                found.append(reply)
+    return found
+
+
+def search_replies(the_map: Map, replies: Iterable[Reply], query: str) -> list[Reply]:
+    """The replies whose claim's text or id contains every word of `query`."""
+    words = query.casefold().split()
+    if not words:
+        return []
+    found = []
+    for reply in replies:
+        claim = the_map.claims_by_id[reply.claim_id]
+        haystack = f"{claim.text.casefold()} {claim.id.casefold()}"
+        if all(word in haystack for word in words):
+            found.append(reply)
+    return found

@@ -1,0 +1,70 @@
+"""Where a claim sits in its map: the shortest chain of relations up to a thesis.
+
+Every explanation ends with this chain, so a student sees not only that an
+answer is right but which part of the debate it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from argmap.model import Map, Relation, RelationType
+from argmap.training.questions import Step
+
+_VERB = {
+    RelationType.SUPPORT: "supports",
+    RelationType.ATTACK: "attacks",
+    RelationType.UNDERCUT: "undercuts the link to",
+}
+
+
+def _next_claim(the_map: Map, rel: Relation) -> str | None:
+    """The claim a relation bears on: its target, or for an undercut the undercut link's target."""
+    if rel.type is RelationType.UNDERCUT:
+        inner = the_map.relations_by_id.get(rel.target)
+        return inner.target if inner is not None else None
+    return rel.target
+
+
+def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
+    """Steps from `claim_id` to the nearest thesis (just the claim if none is reachable)."""
+    theses = set(the_map.theses)
+    came_from: dict[str, tuple[str, Relation] | None] = {claim_id: None}
+    queue = deque([claim_id])
+    end = claim_id
+    while queue:
+        current = queue.popleft()
+        if current in theses:
+            end = current
+            break
+        for rel in the_map.outgoing.get(current, ()):
+            nxt = _next_claim(the_map, rel)
+            if nxt is not None and nxt not in came_from and nxt in the_map.claims_by_id:
+                came_from[nxt] = (current, rel)
+                queue.append(nxt)
+    order, links = [end], []
+    while (back := came_from[order[-1]]) is not None:
+        order.append(back[0])
+        links.append(back[1])
+    order.reverse()
+    links.reverse()  # links[i] leads from order[i] to order[i + 1]
+    out = [Step(cid, the_map.claims_by_id[cid].text,
+                _VERB[links[i].type] if i < len(links) else None, cid in theses)
+           for i, cid in enumerate(order)]
+    return tuple(out)
+
+
+def describe(steps: tuple[Step, ...]) -> str:
+    """One sentence: "a (id) attacks b (id), which supports the thesis c (id)"."""
+    parts = []
+    for i, step in enumerate(steps):
+        label = f"the thesis \"{step.claim_id}\"" if step.is_thesis else f"\"{step.claim_id}\""
+        if i == 0:
+            parts.append(label)
+        else:
+            parts.append(f"{steps[i - 1].relation} {label}" if i == 1
+                         else f"which {steps[i - 1].relation} {label}")
+    if len(steps) == 1:
+        return f"{parts[0]} is not linked to a thesis." if not steps[0].is_thesis else \
+            f"{parts[0]} is a thesis of the map."
+    return parts[0] + " " + ", ".join(parts[1:]) + "."

@@ -1,0 +1,122 @@
+"""What the progress database says about the user: totals, weak spots, streak, trend.
+
+`Stats.to_json()` is a public contract (`argmap stats --json`):
+`{"answers", "correct", "by_theme": {theme: {"answers", "correct"}},
+"by_drill": {drill: {"answers", "correct"}}, "due", "streak_days"}`.
+Days are calendar days in the local time zone. The streak counts consecutive
+days with at least one answer, ending today, or yesterday when there is no
+answer yet today (the streak is not lost until a whole day passes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+
+from argmap.training.progress import Progress, StoredAnswer
+
+CHART_DAYS = 14
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    answers: int = 0
+    correct: int = 0
+
+    def add(self, correct: bool) -> Tally:
+        return Tally(self.answers + 1, self.correct + int(correct))
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answers if self.answers else 0.0
+
+    def to_json(self) -> dict[str, int]:
+        return {"answers": self.answers, "correct": self.correct}
+
+
+@dataclass(frozen=True)
+class Stats:
+    answers: int = 0
+    correct: int = 0
+    by_theme: dict[str, Tally] = field(default_factory=dict)
+    by_drill: dict[str, Tally] = field(default_factory=dict)
+    due: int = 0
+    streak_days: int = 0
+    by_day: tuple[tuple[date, Tally], ...] = ()  # the last CHART_DAYS days, oldest first
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "answers": self.answers,
+            "correct": self.correct,
+            "by_theme": {k: v.to_json() for k, v in sorted(self.by_theme.items())},
+            "by_drill": {k: v.to_json() for k, v in sorted(self.by_drill.items())},
+            "due": self.due,
+            "streak_days": self.streak_days,
+        }
+
+
+def streak(days: Iterable[date], today: date) -> int:
+    have = set(days)
+    day = today if today in have else today - timedelta(days=1)
+    count = 0
+    while day in have:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def compute_stats(answers: Sequence[StoredAnswer], due: int, now: datetime,
+                  tz: tzinfo | None = None) -> Stats:
+    """Stats from stored answers; `tz` decides calendar days (None: local time)."""
+    def local_day(moment: datetime) -> date:
+        return moment.astimezone(tz).date()
+
+    by_theme: dict[str, Tally] = {}
+    by_drill: dict[str, Tally] = {}
+    per_day: dict[date, Tally] = {}
+    correct = 0
+    for a in answers:
+        correct += int(a.correct)
+        for theme in a.themes:
+            by_theme[theme] = by_theme.get(theme, Tally()).add(a.correct)
+        by_drill[a.drill] = by_drill.get(a.drill, Tally()).add(a.correct)
+        day = local_day(a.answered_at)
+        per_day[day] = per_day.get(day, Tally()).add(a.correct)
+    today = local_day(now)
+    chart = tuple((today - timedelta(days=i), per_day.get(today - timedelta(days=i), Tally()))
+                  for i in range(CHART_DAYS - 1, -1, -1))
+    return Stats(len(answers), correct, by_theme, by_drill, due, streak(per_day, today), chart)
+
+
+def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = None) -> Stats:
+    """Stats of the database at `database`; all zero (and no file created) if it is absent."""
+    now = now or datetime.now(UTC)
+    if not database.exists():
+        return compute_stats([], 0, now, tz)
+    with Progress.open(database) as progress:
+        return compute_stats(progress.answers(), progress.count_due(now), now, tz)
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One block character per value in [0, 1]; a space where there is no value."""
+    out = []
+    for v in values:
+        out.append(" " if v is None else _BLOCKS[1 + round(max(0.0, min(1.0, v)) * 7)])
+    return "".join(out)
+
+
+def chart_lines(by_day: Sequence[tuple[date, Tally]], width: int = 20) -> list[str]:
+    """Accuracy per day as text bars: "2026-11-20  ########....   70%  (10 answers)"."""
+    lines = []
+    for day, tally in by_day:
+        if not tally.answers:
+            lines.append(f"{day.isoformat()}  {'.' * width}    -   (no answers)")
+            continue
+        filled = round(tally.accuracy * width)
+        lines.append(f"{day.isoformat()}  {'#' * filled}{'.' * (width - filled)}  "
+                     f"{round(tally.accuracy * 100):3d}%  ({tally.answers} "
+                     f"answer{'s' if tally.answers != 1 else ''})")
+    return lines

@@ -1,0 +1,187 @@
+"""Maps: the bipolar translation, structure, DF-QuAD, cruxes and what-if."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis import Label, Side, analyse_map, what_if
+from argmap.analysis.strength import StrengthModel
+from argmap.loading import load_map
+from argmap.model import Claim, ClaimKind, Evidence, Map, Relation, RelationType
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "arguments" / "example-smart-locks.yaml"
+IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
+
+
+def _map(claims: dict[str, float | None], relations: list[tuple[str, tuple[str, ...], str]],
+         theses: tuple[str, ...] = ("t",)) -> Map:
+    kinds = {"support": RelationType.SUPPORT, "attack": RelationType.ATTACK,
+             "undercut": RelationType.UNDERCUT}
+    return Map(
+        id="m", title="m", theses=theses,
+        claims=tuple(Claim(id=c, text=c, kind=ClaimKind.VALUE, base=b) for c, b in claims.items()),
+        relations=tuple(Relation(id=f"r{k}", type=kinds[kind], sources=src, target=tgt)
+                        for k, (kind, src, tgt) in enumerate(relations)))
+
+
+@pytest.fixture(scope="module")
+def example() -> Map:
+    loaded = load_map(EXAMPLE).map
+    assert loaded is not None
+    return loaded
+
+
+def test_example_map_grounded_labels_follow_the_attack_chain(example: Map) -> None:
+    a = analyse_map(example)
+    # promise-unverifiable defeats data-protected, which reinstates photos-collected
+    assert a.grounded["promise-unverifiable"] is IN
+    assert a.grounded["data-protected"] is OUT
+    assert a.grounded["photos-collected"] is IN
+    assert a.grounded["locks"] is OUT
+    assert a.acceptance["locks"].credulous == frozenset()
+    assert a.acceptance["photos-collected"].sceptical == {"grounded", "complete", "preferred",
+                                                           "stable"}
+
+
+def test_example_map_structure(example: Map) -> None:
+    s = analyse_map(example).structure
+    locks = s.theses["locks"]
+    assert locks.sides["photos-collected"] is Side.CON
+    assert locks.sides["data-protected"] is Side.PRO        # attacks an attacker
+    assert locks.sides["promise-unverifiable"] is Side.CON
+    assert locks.sides["state-voice"] is Side.CON           # undercuts a reason for
+    assert locks.depth["promise-unverifiable"] == 3
+    assert locks.max_depth == 3
+    assert locks.balance == pytest.approx((6 - 3) / 9)
+    assert locks.theme_counts["privacy"] == {"pro": 1, "con": 2, "both": 0}
+    assert "locks-stop-strangers" in s.unanswered and "photos-collected" not in s.unanswered
+    assert s.facts_without_evidence == ()
+    assert [c for c, _ in s.pivotal] == ["data-protected", "photos-collected"]
+
+
+def test_claim_reached_both_ways_is_marked_both() -> None:
+    m = _map({"t": None, "a": None, "b": None},
+             [("support", ("a",), "t"), ("attack", ("b",), "t"), ("support", ("a",), "b")])
+    sides = analyse_map(m).structure.theses["t"].sides
+    assert sides["a"] is Side.BOTH and sides["b"] is Side.CON
+
+
+def test_facts_without_evidence_and_circular_support() -> None:
+    m = Map(id="m", title="m", theses=("t",),
+            claims=(Claim("t", "t", ClaimKind.POLICY), Claim("f", "f", ClaimKind.FACT),
+                    Claim("g", "g", ClaimKind.FACT,
+                          evidence=(Evidence("s", "p1", "quote"),))),
+            relations=(Relation("r1", RelationType.SUPPORT, ("f",), "g"),
+                       Relation("r2", RelationType.SUPPORT, ("g",), "f"),
+                       Relation("r3", RelationType.SUPPORT, ("g",), "t")))
+    s = analyse_map(m).structure
+    assert s.facts_without_evidence == ("f",)
+    assert s.circular_support == (("f", "g"),)
+
+
+def test_linked_support_fails_when_one_premise_is_out() -> None:
+    # t <-attack- x (linked premises p, q); q is attacked by unattacked z
+    m = _map({"t": None, "p": None, "q": None, "z": None},
+             [("attack", ("p", "q"), "t"), ("attack", ("z",), "q")])
+    assert analyse_map(m).grounded["t"] is IN
+    m2 = _map({"t": None, "p": None, "q": None}, [("attack", ("p", "q"), "t")])
+    assert analyse_map(m2).grounded["t"] is OUT
+
+
+def test_undercut_removes_the_relation_it_names() -> None:
+    m = _map({"t": None, "a": None, "u": None},
+             [("attack", ("a",), "t"), ("undercut", ("u",), "r0")])
+    g = analyse_map(m).grounded
+    assert g["t"] is IN and g["a"] is IN and g["u"] is IN
+
+
+def test_supported_attack_keeps_a_defeated_claims_attack() -> None:
+    # s supports b; b attacks t; d attacks b: b falls, but s's support carries the attack
+    m = _map({"t": None, "b": None, "s": None, "d": None},
+             [("attack", ("b",), "t"), ("support", ("s",), "b"), ("attack", ("d",), "b")])
+    g = analyse_map(m).grounded
+    assert g["b"] is OUT and g["t"] is OUT
+    # without the support, d reinstates t
+    m2 = _map({"t": None, "b": None, "d": None}, [("attack", ("b",), "t"), ("attack", ("d",), "b")])
+    assert analyse_map(m2).grounded["t"] is IN
+
+
+def test_dfquad_hand_computed_acyclic() -> None:
+    # t (0.5) supported by s (0.5) and attacked by a (0.8), a attacked by b (0.4)
+    m = _map({"t": None, "s": None, "a": 0.8, "b": 0.4},
+             [("support", ("s",), "t"), ("attack", ("a",), "t"), ("attack", ("b",), "a")])
+    result = StrengthModel(m).evaluate()
+    a = 0.8 - 0.8 * 0.4                        # 0.48
+    t = 0.5 - 0.5 * (a - 0.5) if a >= 0.5 else 0.5 + 0.5 * (0.5 - a)   # 0.51
+    assert result.converged
+    assert result.strength["a"] == pytest.approx(0.48)
+    assert result.strength["t"] == pytest.approx(t) == pytest.approx(0.51)
+
+
+def test_dfquad_linked_premises_and_undercut() -> None:
+    # linked support (p 0.6, q 0.9) -> min 0.6, undercut by u (0.5): 0.6 * (1 - 0.5) = 0.3
+    m = _map({"t": 0.5, "p": 0.6, "q": 0.9, "u": 0.5},
+             [("support", ("p", "q"), "t"), ("undercut", ("u",), "r0")])
+    assert StrengthModel(m).evaluate().strength["t"] == pytest.approx(0.5 + 0.5 * 0.3)
+    # two attackers combine as 1 - (1 - 0.5)(1 - 0.5) = 0.75
+    m2 = _map({"t": 0.4, "a": None, "b": None}, [("attack", ("a",), "t"), ("attack", ("b",), "t")])
+    assert StrengthModel(m2).evaluate().strength["t"] == pytest.approx(0.4 - 0.4 * 0.75)
+
+
+def test_dfquad_cycle_converges_to_the_fixpoint() -> None:
+    # a and b (0.5) attack each other: s = 0.5 - 0.5 s, so s = 1/3
+    m = _map({"a": None, "b": None}, [("attack", ("a",), "b"), ("attack", ("b",), "a")],
+             theses=("a",))
+    result = StrengthModel(m).evaluate()
+    assert result.converged
+    assert result.strength["a"] == pytest.approx(1 / 3, abs=1e-8)
+
+
+def test_dfquad_oscillating_cycle_is_flagged() -> None:
+    # base 1 each: the iteration flips between (1, 1) and (0, 0) for ever
+    m = _map({"a": 1.0, "b": 1.0}, [("attack", ("a",), "b"), ("attack", ("b",), "a")],
+             theses=("a",))
+    result = StrengthModel(m).evaluate()
+    assert not result.converged
+    assert result.strength == {"a": 0.5, "b": 0.5}
+
+
+def test_cruxes_rank_flips_first(example: Map) -> None:
+    cruxes = analyse_map(example).cruxes["locks"]
+    assert [c.claim for c in cruxes[:2]] == ["photos-collected", "promise-unverifiable"]
+    assert cruxes[0].flips_grounded and cruxes[0].flips_preferred
+    assert cruxes[0].strength_delta == pytest.approx(0.1875)
+    assert not any(c.flips_grounded for c in cruxes[2:])
+    deltas = [abs(c.strength_delta) for c in cruxes[2:]]
+    assert deltas == sorted(deltas, reverse=True)
+
+
+def test_what_if_reject_and_accept(example: Map) -> None:
+    r = what_if(example, rejected=["promise-unverifiable"])
+    assert r.grounded["data-protected"] is IN and r.grounded["photos-collected"] is OUT
+    assert r.grounded["locks"] is IN
+    assert r.changed_labels["locks"] == (OUT, IN)
+    assert r.strength["promise-unverifiable"] == 0.0
+    a = what_if(example, accepted=["data-protected"])
+    assert a.grounded["data-protected"] is IN and a.grounded["locks"] is IN
+    assert a.strength["data-protected"] == 1.0
+    assert what_if(example).changed_labels == {}
+
+
+def test_what_if_refuses_contradictions(example: Map) -> None:
+    with pytest.raises(ValueError, match="both accepted and rejected"):
+        what_if(example, accepted=["locks"], rejected=["locks"])
+    with pytest.raises(ValueError, match="no claim"):
+        what_if(example, rejected=["nope"])
+
+
+def test_one_pass_on_acyclic_maps_equals_the_iteration(example: Map) -> None:
+    model = StrengthModel(example)
+    assert model.order is not None
+    exact = model.evaluate(removed=["state-voice"]).strength
+    model.order = None            # force the fixpoint iteration used on cycles
+    iterated = model.evaluate(removed=["state-voice"])
+    assert iterated.converged and iterated.rounds > 1
+    assert iterated.strength == pytest.approx(exact, abs=1e-9)

@@ -1,0 +1,102 @@
+"""A scripted two-player round end to end, through `argmap round --plain`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from argmap.debate.adjudication import adjudicate
+from argmap.debate.clock import TurnClock
+from argmap.debate.plain import PlainRound
+from argmap.debate.round import Round, settings_for
+from argmap.debate.rules import Side
+from argmap.debate.transcript import md_text, render_transcript
+from tests.debate.small_maps import chain
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "arguments" / "example-smart-locks.yaml"
+
+
+def argmap(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap.cli", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> None:
+    transcript = tmp_path / "round.md"
+    script = "\n".join([
+        "photos",             # Con searches by words: lists photos-collected
+        "1",                  # ... and picks it
+        "",                   # keeps the map's wording
+        "data-protected",     # Pro answers by claim id
+        "They delete the | images",  # in Pro's own words
+        "zebra",              # Con searches for nothing
+        "pass",               # ... and passes: promise-unverifiable is never played
+    ]) + "\n"
+    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con", "--turns", "3",
+                  "--pro", "Ana", "--con", "Ben", "--transcript", str(transcript),
+                  stdin=script)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Turn 1 of 3: Con (Ben) to play" in out
+    assert "Moves matching 'photos':" in out
+    assert "Con plays photos-collected, which attacks locks." in out
+    assert "Pro plays data-protected, which attacks photos-collected." in out
+    assert "No move you may make matches 'zebra'" in out
+    # data-protected was never answered: dropped, it stands, so the motion is defended.
+    assert "2. Pro data-protected attacks photos-collected; answered by: DROPPED" in out
+    assert "the motion stands (in) under grounded semantics" in out
+    assert "Winner: Pro (Ana)." in out
+    assert "promise-unverifiable (Con) attacks data-protected" in out
+    text = transcript.read_text()
+    assert "**Motion** (`locks`)" in text
+    assert "2. **Pro** (Ana) plays `data-protected`, which attacks `photos-collected`" in text
+    assert "> In their words: They delete the \\| images" in text
+    assert "| 2 | Pro | `data-protected` | nobody | dropped: it stands |" in text
+    assert "| 1 | Con | `photos-collected` | turn 2 | answered |" in text
+    assert "Pro (Ana) wins the round" in text
+
+
+def test_end_of_input_ends_cleanly_and_still_judges() -> None:
+    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con", stdin="1\n")
+    assert done.returncode == 0, done.stderr
+    assert "Result: given only the claims played, the motion" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_motion_and_bad_folder_are_usage_errors(tmp_path: Path) -> None:
+    done = argmap("round", "--plain", str(EXAMPLE), "--motion", "nope", stdin="")
+    assert done.returncode == 2 and "no claim 'nope'" in done.stderr
+    done = argmap("round", "--plain", str(EXAMPLE), "--transcript",
+                  str(tmp_path / "missing" / "r.md"), stdin="")
+    assert done.returncode == 2 and "no such folder" in done.stderr
+
+
+def test_plain_clock_forfeits_a_move_made_over_time() -> None:
+    now = [0.0]
+    lines = iter(["1", ""])
+
+    def ask(prompt: str) -> str | None:
+        now[0] += 20.0  # every line takes the debater 20 s
+        return next(lines, None)
+
+    said: list[str] = []
+    m = chain()
+    rnd = Round(m, settings_for(m, first=Side.CON, seconds=30))
+    PlainRound(rnd, ask, said.append, TurnClock(30, lambda: now[0])).run()
+    assert rnd.turns[0].over_time and rnd.turns[0].attempted is not None
+    assert rnd.turns[0].reply is None and "a" not in rnd.played
+    assert any("Over time (40 s of 30 s)" in line for line in said)
+
+
+def test_transcript_escapes_markdown_in_map_text_and_wording() -> None:
+    assert md_text("*all* | <b>none</b>\n[x](y)") == (
+        "\\*all\\* \\| \\<b\\>none\\</b\\> \\[x\\](y)")
+    m = chain()
+    rnd = Round(m, settings_for(m, first=Side.CON, names={Side.CON: "<img src=x>"}))
+    rnd.play(rnd.reply_for("a"), wording="**loud** `code`")
+    text = render_transcript(rnd, adjudicate(rnd))
+    assert re.search(r"(?<!\\)<img", text) is None and "\\<img src=x\\>" in text
+    assert "\\*\\*loud\\*\\* \\`code\\`" in text

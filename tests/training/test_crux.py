@@ -1,0 +1,78 @@
+"""Crux hunt: graded by the analysis's cruxes (a stand-in here, the real one when present)."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+from typing import NamedTuple
+
+import pytest
+
+from argmap.model import Map
+from argmap.training import drills
+from argmap.training.drills import CruxDrill
+from argmap.training.sides import sides
+
+
+class Crux(NamedTuple):
+    claim: str
+    flips_grounded: bool
+    flips_preferred: bool
+    strength_delta: float
+
+
+def fake_analysis(the_map: Map, cruxes: tuple[Crux, ...]) -> SimpleNamespace:
+    """Shaped like `MapAnalysis` as docs/analysis.md documents it."""
+    return SimpleNamespace(
+        cruxes={"ban": cruxes},
+        structure=SimpleNamespace(theses={"ban": SimpleNamespace(sides=sides(the_map, "ban"))}))
+
+
+def test_the_right_answer_is_a_claim_that_flips_the_thesis(
+        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    cruxes = (Crux("distraction", True, True, -0.4), Crux("students-consent", False, True, -0.2),
+              Crux("slippery", False, False, 0.05))
+    monkeypatch.setattr(drills, "_analysis", lambda m: fake_analysis(m, cruxes))
+    assert CruxDrill().targets(drill_map) == ["ban"]
+    rights = set()
+    for seed in range(20):
+        q = CruxDrill().question(drill_map, "ban", random.Random(seed))
+        right = [o for o in q.options if o.correct]
+        assert len(right) == 1 and right[0].claim_id in {"distraction", "students-consent"}
+        rights.add(right[0].claim_id)
+        wrong = {o.claim_id for o in q.options if not o.correct}
+        assert not wrong & {"distraction", "students-consent", "ban"}
+        assert "flip" in q.prompt and "Strength change" in q.explanation.why
+    assert rights == {"distraction", "students-consent"}
+
+
+def test_without_a_flip_the_claim_that_weakens_most_is_right(
+        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    cruxes = (Crux("emergencies", False, False, 0.3), Crux("slippery", False, False, 0.2),
+              Crux("distraction", False, False, -0.1))
+    monkeypatch.setattr(drills, "_analysis", lambda m: fake_analysis(m, cruxes))
+    q = CruxDrill().question(drill_map, "ban", random.Random(0))
+    assert "weaken" in q.prompt
+    assert next(o for o in q.options if o.correct).claim_id == "emergencies"
+    # Claims with more than half the top effect are too close to call: never wrong options.
+    assert "slippery" not in {o.claim_id for o in q.options}
+
+
+def test_no_analysis_no_crux_questions(drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drills, "_analysis", lambda m: None)
+    assert CruxDrill().targets(drill_map) == []
+
+
+def test_with_the_real_analysis(drill_map: Map) -> None:
+    analysis = pytest.importorskip("argmap.analysis")
+    if not hasattr(analysis, "analyse_map"):
+        pytest.skip("argmap.analysis.analyse_map is not written yet")
+    result = analysis.analyse_map(drill_map)
+    flipping = {c.claim for c in result.cruxes.get("ban", ())
+                if c.flips_grounded or c.flips_preferred}
+    for claim_id in CruxDrill().targets(drill_map):
+        q = CruxDrill().question(drill_map, claim_id, random.Random(0))
+        right = next(o for o in q.options if o.correct)
+        if flipping:
+            assert right.claim_id in flipping
+            assert not {o.claim_id for o in q.options if not o.correct} & flipping

@@ -1,0 +1,80 @@
+"""What the explorer tests share: the test maps, a predictable analysis, a ready app."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from argmap.loading import load_map
+from argmap.model import Map
+from tui.analysis_view import AnalysisView, flaw_view
+from tui.app import ArgmapApp, create_app
+from tui.widgets.claim_detail import ClaimAnalysis
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "arguments" / "example-smart-locks.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+HOSTILE = DATA / "hostile.yaml"
+CYCLE = DATA / "cycle.yaml"
+
+
+def load(path: Path) -> Map:
+    result = load_map(path)
+    assert result.map is not None, [d.render() for d in result.diagnostics]
+    return result.map
+
+
+def fake_analyser(the_map: Map, accepted: Collection[str], rejected: Collection[str],
+                  base: AnalysisView | None) -> tuple[AnalysisView, AnalysisView]:
+    """A stand-in analysis whose answers a test can predict.
+
+    Every claim is `in` with its base score as strength; a rejected claim is
+    `out` with 0.0, an accepted one `in` with 1.0. Sides: the thesis and claims
+    whose id sorts before "m" are pro, the rest con. It tests the UI's wiring,
+    not the analysis.
+    """
+
+    def facts(claim_id: str, score: float, label: str) -> ClaimAnalysis:
+        side = "pro" if claim_id in the_map.theses or claim_id < "m" else "con"
+        return ClaimAnalysis(side=side, label=label, acceptance="sceptically under grounded",
+                             strength=score, crux=claim_id == the_map.claims[-1].id)
+
+    claims = {}
+    for claim in the_map.claims:
+        if claim.id in rejected:
+            claims[claim.id] = facts(claim.id, 0.0, "out")
+        elif claim.id in accepted:
+            claims[claim.id] = facts(claim.id, 1.0, "in")
+        else:
+            claims[claim.id] = facts(claim.id, claim.base_score, "in")
+    views = {
+        "unanswered": [(c.id, "") for c in the_map.claims if not the_map.attackers(c.id)],
+        "cruxes": [(the_map.claims[-1].id, "[flips grounded]")],
+        "pivotal": [(c.id, "[0.50]") for c in the_map.claims[:2]],
+        "flaws": flaw_view(the_map),
+    }
+    view = AnalysisView(claims=claims, views=views,
+                        sides={cid: f.side for cid, f in claims.items()},
+                        what_if=bool(accepted or rejected))
+    return view, view
+
+
+def make_app(path: Path = EXAMPLE, **options: object) -> ArgmapApp:
+    options.setdefault("watch", False)
+    options.setdefault("analyser", fake_analyser)
+    return create_app(path, load(path), **options)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait for the analysis and reload workers and the refreshes they cause."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    explorer = pilot.app.explorer  # type: ignore[attr-defined]
+    for _ in range(50):
+        if not explorer.detail_pending:
+            break
+        await pilot.pause(0.02)

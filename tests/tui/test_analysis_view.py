@@ -1,0 +1,85 @@
+"""The explorer reads the analysis API's results (as docs/analysis.md documents them).
+
+These tests feed `from_analysis` and `with_what_if` objects shaped like
+`MapAnalysis` and `WhatIfResult`, so the reading is checked even before (and
+independently of) the analysis itself.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from tests.tui.support import EXAMPLE, load
+from tui.analysis_view import MARK_REJECTED, from_analysis, unavailable, with_what_if
+
+
+def fake_map_analysis(theses: dict[str, dict[str, str]]) -> SimpleNamespace:
+    claims = {cid for sides in theses.values() for cid in sides}
+    structure = SimpleNamespace(
+        theses={t: SimpleNamespace(sides=sides) for t, sides in theses.items()},
+        unanswered=("feels-safer", "state-voice"),
+        pivotal=(("photos-collected", 0.42), ("data-protected", 0.1)),
+    )
+    return SimpleNamespace(
+        structure=structure,
+        grounded={cid: ("out" if cid == "photos-collected" else "in") for cid in claims},
+        acceptance={"locks": SimpleNamespace(credulous=frozenset({"preferred", "grounded"}),
+                                             sceptical=frozenset({"grounded"})),
+                    "photos-collected": SimpleNamespace(credulous=frozenset(),
+                                                        sceptical=frozenset())},
+        strength={cid: 0.25 for cid in claims},
+        cruxes={"locks": (SimpleNamespace(claim="photos-collected", flips_grounded=True,
+                                          flips_preferred=False, strength_delta=0.3),
+                          SimpleNamespace(claim="data-protected", flips_grounded=False,
+                                          flips_preferred=False, strength_delta=-0.125))},
+    )
+
+
+def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
+    the_map = load(EXAMPLE)
+    view = from_analysis(the_map, fake_map_analysis(
+        {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "both"}}))
+    locks = view.claim("locks")
+    assert locks is not None
+    assert locks.side == "pro" and locks.label == "in" and locks.strength == 0.25
+    assert locks.acceptance == "sceptically under grounded; credulously under preferred"
+    photos = view.claim("photos-collected")
+    assert photos is not None and photos.crux and photos.pivotal and photos.label == "out"
+    assert photos.acceptance == "not accepted under any semantics"
+    assert view.claim("elderly-checks").side == "not connected to a thesis"  # type: ignore[union-attr]
+    assert view.sides == {"locks": "pro", "photos-collected": "con", "data-protected": "both"}
+    assert view.views["cruxes"] == [("photos-collected", "[flips grounded]"),
+                                    ("data-protected", "[Δ-0.12]")]
+    assert view.views["pivotal"][0] == ("photos-collected", "[0.42]")
+    assert view.views["unanswered"] == [("feels-safer", ""), ("state-voice", "")]
+    assert view.views["flaws"] == [("feels-safer", "[anecdote]")]
+    assert view.badges()["photos-collected"].label == "OUT"
+
+
+def test_several_theses_name_the_thesis_of_each_side() -> None:
+    the_map = load(EXAMPLE)
+    view = from_analysis(the_map, fake_map_analysis(
+        {"locks": {"photos-collected": "con"}, "data-protected": {"photos-collected": "pro"}}))
+    photos = view.claim("photos-collected")
+    assert photos is not None
+    assert photos.side == "con (of locks); pro (of data-protected)"
+    assert view.sides["photos-collected"] == "con"
+
+
+def test_what_if_replaces_labels_and_strengths_and_marks_claims() -> None:
+    the_map = load(EXAMPLE)
+    base = from_analysis(the_map, fake_map_analysis({"locks": {"locks": "pro"}}))
+    result = SimpleNamespace(grounded={"locks": "out"}, strength={"locks": 0.0})
+    view = with_what_if(base, result)
+    locks = view.claim("locks", rejected={"locks"})
+    assert locks is not None
+    assert (locks.label, locks.strength, locks.mark) == ("out", 0.0, MARK_REJECTED)
+    assert view.what_if and not base.what_if
+    assert view.badges(rejected={"locks"})["locks"].mark == MARK_REJECTED
+
+
+def test_without_the_analysis_flaws_are_still_listed() -> None:
+    view = unavailable(load(EXAMPLE))
+    assert not view.available
+    assert view.views == {"flaws": [("feels-safer", "[anecdote]")]}
+    assert view.claim("locks").status == "unavailable"  # type: ignore[union-attr]

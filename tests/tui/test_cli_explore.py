@@ -1,0 +1,57 @@
+"""`argmap explore` builds the app through the one factory, with its options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+import tui.app
+from argmap.cli import main
+from tests.tui.support import EXAMPLE, make_app, settle
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+
+
+class FakeApp:
+    return_code = 0
+
+    def run(self) -> None:
+        pass
+
+
+def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[Path, dict[str, object]]] = []
+
+    def fake_create_app(path: Path, the_map: object, **options: object) -> FakeApp:
+        calls.append((path, options))
+        return FakeApp()
+
+    monkeypatch.setattr(tui.app, "create_app", fake_create_app)
+    assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", "src",
+                 "--no-watch"]) == 0
+    path, options = calls[0]
+    assert path == EXAMPLE
+    assert options == {"theme": "textual-light", "source_dirs": ["src"], "watch": False}
+    assert main([]) == 0
+    assert calls[1][1]["theme"] is None and calls[1][1]["watch"] is True
+
+
+def test_an_unreadable_map_is_refused_before_the_ui_starts(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tui.app, "create_app", lambda *a, **k: pytest.fail("UI started"))
+    assert main(["explore", str(BAD / "not-yaml.yaml")]) == 1
+    assert "error[E100]" in capsys.readouterr().err
+
+
+async def test_checker_errors_of_the_opened_map_are_shown_in_the_ui() -> None:
+    app = make_app(BAD / "unknown-claim.yaml")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one("#problems", Static)
+        assert panel.display
+        assert "The map has errors" in panel.content.plain
+        assert "error[E301]" in panel.content.plain
+        assert any(n.severity == "error" for n in app._notifications)
+        assert app.is_running

@@ -1,0 +1,60 @@
+"""SVG snapshots of the drill screen: a question, and the feedback after an answer.
+
+The screen is hosted by a bare app (with the shared stylesheet) so that keys
+other screens add to the explorer app do not change these pictures.
+
+Regenerate with `pytest tests/tui/test_drill_snapshots.py --snapshot-update`
+and look at the report before accepting a change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from argmap.loading import load_map
+from argmap.training.session import DrillSession, SessionOptions
+from tui.app import STYLES
+from tui.screens.drill import DrillScreen
+
+DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let the screen mount and refresh (no explorer here, so no analysis to wait for)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def app_for(seed: int, theme: str):  # type: ignore[no-untyped-def]
+    the_map = load_map(DRILL_MAP).map
+    assert the_map is not None
+    session = DrillSession(the_map, None, SessionOptions(mode="rebut", seed=seed, count=3))
+    class Host(App[int]):
+        CSS_PATH = STYLES / "app.tcss"
+
+        def on_mount(self) -> None:
+            self.theme = theme
+            self.push_screen(DrillScreen(session))
+
+    return Host()
+
+
+def test_drill_question_small_dark(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+
+    assert snap_compare(app_for(3, "textual-dark"), terminal_size=(80, 24), run_before=before)
+
+
+def test_drill_feedback_large_light(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(3, "textual-light"), terminal_size=(120, 40),
+                        run_before=before)

@@ -1,0 +1,127 @@
+"""The pro/con tree: symbols, lazy building, cycles, shared claims, keyboard and mouse."""
+
+from __future__ import annotations
+
+from tests.tui.support import CYCLE, EXAMPLE, make_app, settle
+from tui.widgets.claim_tree import ClaimTree
+
+
+def labels(tree: ClaimTree, node=None) -> list[str]:  # type: ignore[no-untyped-def]
+    node = node or tree.root
+    return [child.label.plain for child in node.children]
+
+
+async def test_thesis_opens_with_marked_supporters_and_attackers() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        thesis = tree.root.children[0]
+        assert thesis.is_expanded
+        children = labels(tree, thesis)
+        # Symbols say the relation without colour: ✚ support, ✖ attack, & linked premises.
+        assert sum(label.startswith("✚") for label in children) == 5
+        assert sum(label.startswith("✖") for label in children) == 1
+        assert sum(label.startswith("✚&") for label in children) == 2
+        # The colour differs too.
+        support = next(c for c in thesis.children if c.label.plain.startswith("✚"))
+        attack = next(c for c in thesis.children if c.label.plain.startswith("✖"))
+        assert support.label.spans[0].style != attack.label.spans[0].style
+
+
+async def test_children_are_built_only_when_a_node_is_opened() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        photos = next(n for n in tree.root.children[0].children
+                      if n.data is not None and n.data.claim_id == "photos-collected")
+        assert photos.allow_expand and not photos.children
+        tree.move_cursor(photos)
+        await pilot.press("right")
+        await settle(pilot)
+        assert [c.data.claim_id for c in photos.children] == ["data-protected"]
+        await pilot.press("left")
+        await settle(pilot)
+        assert not photos.is_expanded
+
+
+async def test_undercut_hangs_under_the_premise_of_the_relation_it_undercuts() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        node = tree.node_for("state-voice")
+        assert node is not None and node.label.plain.startswith("⊘")
+        assert node.parent is not None and node.parent.data.claim_id == "feels-safer"
+
+
+async def test_cycles_stop_and_shared_claims_say_so() -> None:
+    app = make_app(CYCLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        a = tree.node_for("a")
+        assert a is not None
+        tree._populate(a)
+        b = next(n for n in a.children if n.data.claim_id == "b")
+        tree._populate(b)
+        again = next(n for n in b.children if n.data.claim_id == "a")
+        assert again.data.cycle and not again.allow_expand
+        assert "↺ cycle" in again.label.plain
+        shared = [n for n in tree.built_nodes() if n.data.claim_id == "c"]
+        assert len(shared) == 2
+        assert all("↻+1" in n.label.plain for n in shared)
+        # A claim no thesis reaches sits in its own group and can still be selected.
+        group = tree.root.children[-1]
+        assert group.data is None and "Not linked" in group.label.plain
+        assert tree.select_claim("lonely")
+        await settle(pilot)
+        assert tree.current_claim_id == "lonely"
+
+
+async def test_keyboard_moves_the_selection_and_the_detail_follows() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        assert tree.current_claim_id == "locks"
+        await pilot.press("down")
+        await settle(pilot)
+        assert tree.current_claim_id == "sublet-common"
+        assert app.screen.detail.claim_id == "sublet-common"
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert tree.current_claim_id == "locks-stop-strangers"
+
+
+async def test_mouse_click_selects_a_claim() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        target = next(n for n in tree.root.children[0].children
+                      if n.data.claim_id == "elderly-checks")
+        assert await pilot.click(ClaimTree, offset=(12, target.line + 1))
+        await settle(pilot)
+        assert tree.current_claim_id == "elderly-checks"
+        assert app.screen.detail.claim_id == "elderly-checks"
+
+
+async def test_colours_follow_the_theme() -> None:
+    app = make_app(CYCLE, theme="textual-dark")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        shared = next(n for n in tree.built_nodes() if n.data.claim_id == "c")
+
+        def marker_style():  # type: ignore[no-untyped-def]
+            start = shared.label.plain.index("↻")
+            return next(s.style for s in shared.label.spans if s.start == start)
+
+        dark = marker_style()
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        assert marker_style() != dark
+        assert "↻+1" in shared.label.plain

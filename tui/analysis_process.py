@@ -1,0 +1,103 @@
+"""The analysis in a child process, so it can be stopped and never blocks the screen.
+
+The analysis of a big map can run for minutes. In a worker thread it would
+hold the interpreter lock (every keypress waits for it) and could not be
+stopped: quitting would hang until it finished, because Python joins worker
+threads at exit. A child process (a plain `python -m tui.analysis_process MAP` talking pickle
+over its stdin and stdout) runs on the other core, is killed on quit
+or when the map is reloaded, and keeps the prepared map between what-if
+questions, so each what-if costs one `what_if` call.
+
+The child loads the map from its file (a `Map` holds read-only mappings that
+do not pickle); the explorer only shows maps that loaded cleanly from that
+file, so both sides see the same claims.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Collection
+from typing import IO
+
+from argmap.model import Map
+from tui.analysis_view import AnalysisView, analyse
+
+
+def serve(path: str, requests: IO[bytes], replies: IO[bytes]) -> None:
+    """The child's loop: answer pickled (accepted, rejected) with pickled (base, shown)."""
+    from argmap.loading import load_map
+
+    loaded = load_map(path)
+    base: AnalysisView | None = None
+    while True:
+        try:
+            accepted, rejected = pickle.load(requests)
+        except (EOFError, OSError):
+            return
+        try:
+            if loaded.map is None:
+                raise ValueError(f"cannot load {path} for the analysis")
+            base, shown = analyse(loaded.map, accepted, rejected, base)
+            reply: tuple[object, ...] = ("ok", base, shown)
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        pickle.dump(reply, replies)
+        replies.flush()
+
+
+class ProcessAnalyser:
+    """An `Analyser` that runs `tui.analysis_view.analyse` in a child process per map.
+
+    Called from worker threads; requests are served one at a time. Maps that
+    were not loaded from a file are analysed in the calling thread.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._map: Map | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __call__(self, the_map: Map, accepted: Collection[str], rejected: Collection[str],
+                 base: AnalysisView | None) -> tuple[AnalysisView, AnalysisView]:
+        if the_map.path is None:
+            return analyse(the_map, accepted, rejected, base)
+        if the_map is not self._map:
+            # A new map (a reload): stop the old child now, so a request still
+            # waiting on it ends at once instead of holding the lock.
+            self.close()
+        with self._lock:
+            process = self._process
+            if process is None:
+                process = self._start(the_map)
+            try:
+                assert process.stdin is not None and process.stdout is not None
+                pickle.dump((sorted(accepted), sorted(rejected)), process.stdin)
+                process.stdin.flush()
+                status, *result = pickle.load(process.stdout)
+            except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
+                raise RuntimeError("the analysis process stopped") from exc
+        if status != "ok":
+            raise RuntimeError(result[0])
+        return result[0], result[1]
+
+    def _start(self, the_map: Map) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui.analysis_process", str(the_map.path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._process, self._map = process, the_map
+        return process
+
+    def close(self) -> None:
+        """Kill the child (a request waiting on it ends with an error)."""
+        process, self._process, self._map = self._process, None, None
+        if process is not None:
+            # Killing is enough: a thread reading its replies then meets end of file.
+            process.kill()
+            process.wait(timeout=2)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], sys.stdin.buffer, sys.stdout.buffer)
