@@ -39,6 +39,13 @@ IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
+# Components (and decision problems) larger than this go to clingo
+# (`asp_search`): the Python search has no clause learning and can run for
+# minutes on a dense block of a few hundred arguments, while below this size
+# starting a solver costs more than searching. Tests lower it to 0 to check
+# the clingo path against the same reference.
+SEARCH_IN_PYTHON_UP_TO = 60
+
 
 @dataclass(frozen=True, eq=False)
 class Framework:
@@ -452,6 +459,9 @@ def _component_options(comp: list[int], residual: _Residual, labels: list[Label]
         if x in blocked or x in residual.attackers[x]:
             return [] if mode == "stable" else [[UNDEC]]
         return [[IN]]
+    if len(comp) > SEARCH_IN_PYTHON_UP_TO:
+        from argmap.analysis.asp_search import clingo_search
+        return list(clingo_search(comp, residual.attackers, forced, blocked, mode))
     return list(_search(comp, residual.attackers, residual.targets, forced, blocked, mode))
 
 
@@ -519,10 +529,14 @@ def _exists(fw: Framework, mode: str, base: list[Label], arg: int, want_in: bool
             closed_upstream: bool) -> bool:
     residual = _Residual(fw, base)
     members = residual.ancestors(arg) if closed_upstream else residual.members
-    for _ in _search(members, residual.attackers, residual.targets, set(), set(), mode,
-                     pre_in=arg if want_in else None, pre_out=None if want_in else arg):
-        return True
-    return False
+    pre_in, pre_out = (arg, None) if want_in else (None, arg)
+    if len(members) > SEARCH_IN_PYTHON_UP_TO:
+        from argmap.analysis.asp_search import clingo_search
+        found = clingo_search(members, residual.attackers, set(), set(), mode, pre_in, pre_out)
+    else:
+        found = _search(members, residual.attackers, residual.targets, set(), set(), mode,
+                        pre_in=pre_in, pre_out=pre_out)
+    return next(found, None) is not None
 
 
 def credulous(fw: Framework, arg: int, semantics: str) -> bool:

@@ -9,6 +9,7 @@ from itertools import product
 import pytest
 from af_reference import reference_extensions
 
+from argmap.analysis import semantics
 from argmap.analysis.semantics import (
     IN,
     SEMANTICS,
@@ -70,9 +71,31 @@ def _random_framework(rng: random.Random, n: int) -> frozenset[tuple[int, int]]:
     return frozenset(att)
 
 
-def test_random_frameworks_up_to_twelve_arguments() -> None:
+@pytest.fixture(params=["python", "clingo"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both searches: the Python one for small components, clingo for large."""
+    if request.param == "clingo":
+        monkeypatch.setattr(semantics, "SEARCH_IN_PYTHON_UP_TO", 0)
+    return request.param
+
+
+def test_every_framework_up_to_three_arguments_with_clingo(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantics, "SEARCH_IN_PYTHON_UP_TO", 0)
+    for n in (2, 3):
+        for att in _all_frameworks(n):
+            ref = reference_extensions(n, att)
+            fw = _framework(n, att)
+            assert _engine(fw) == ref, sorted(att)
+            for sem in SEMANTICS:
+                for a in range(n):
+                    assert credulous(fw, a, sem) == any(a in e for e in ref[sem])
+                    assert sceptical(fw, a, sem) == all(a in e for e in ref[sem])
+
+
+def test_random_frameworks_up_to_twelve_arguments(engine: str) -> None:
     rng = random.Random(20261122)
-    for _ in range(250):
+    for _ in range(250 if engine == "python" else 120):
         n = rng.randint(5, 12)
         att = _random_framework(rng, n)
         ref = reference_extensions(n, att)
