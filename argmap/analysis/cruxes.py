@@ -6,7 +6,10 @@ it by an unattacked argument) and see whether the thesis's grounded label or
 its preferred acceptance (credulous, sceptical) changes; remove it (with the
 relations it is a premise of) and see how far the thesis's DF-QuAD strength
 moves. Ranked: grounded flips, then preferred flips, then by how far the
-strength moves; claims with no effect are left out.
+strength moves; claims that flip nothing and move the strength by less than
+`MIN_STRENGTH_DELTA` are left out. Both questions are answered locally (only
+the part of the graph between the claim and the thesis is recomputed), so a
+map of thousands of claims gets its cruxes in about a second, not minutes.
 """
 
 from __future__ import annotations
@@ -14,9 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.analysis.prepared import PreparedMap
-from argmap.analysis.semantics import credulous, grounded, sceptical
+from argmap.analysis.semantics import (
+    IN,
+    OUT,
+    UNDEC,
+    Framework,
+    Label,
+    credulous,
+    grounded,
+    sceptical,
+)
 
-NO_EFFECT = 1e-9
+# A claim whose removal moves the thesis's strength by less than this is not
+# reported for that alone: on a large map nearly every claim moves the
+# thesis by some tiny amount, and a list of 140 "cruxes" tells a debater
+# nothing. Status flips are always reported.
+MIN_STRENGTH_DELTA = 0.005
 
 
 @dataclass(frozen=True)
@@ -27,51 +43,44 @@ class Crux:
     strength_delta: float
 
 
-def _upstream(prepared: PreparedMap, thesis: str) -> list[str]:
-    fw = prepared.framework.framework
-    start = prepared.framework.claim_index[thesis]
-    seen = {start}
-    todo = [start]
-    for x in todo:
-        for a in fw.attackers[x]:
-            if a not in seen:
-                seen.add(a)
-                todo.append(a)
-    claims = prepared.framework.claim_index
-    upstream = {c for c, i in claims.items() if i in seen}
-    # removal matters for strength even without attacks, through supports
-    for rel in prepared.map.relations:
-        upstream.update(rel.sources)
-    return [c.id for c in prepared.map.claims if c.id in upstream and c.id != thesis]
-
-
 def thesis_cruxes(prepared: PreparedMap, thesis: str) -> tuple[Crux, ...]:
     mf = prepared.framework
+    fw = mf.framework
     t = mf.claim_index[thesis]
-    base_fw = mf.framework
-    base_label = grounded(base_fw)[t]
-    base_pref = (credulous(base_fw, t, "preferred"), sceptical(base_fw, t, "preferred"))
-    base_strength = prepared.strength.strength[thesis]
-    attack_upstream = _attack_ancestors(prepared, t)
+    base = grounded(fw)
+    upstream = _attack_ancestors(fw, t)
+    # When nothing upstream is undecided, the thesis has one complete
+    # labelling there, so its preferred status is its grounded label.
+    settled = all(base[x] is not UNDEC for x in upstream)
+    base_pref = (base[t] is IN,) * 2 if settled else (
+        credulous(fw, t, "preferred"), sceptical(fw, t, "preferred"))
+    deltas = prepared.strength_model.removal_effects(thesis)
     found: list[Crux] = []
-    for claim in _upstream(prepared, thesis):
+    for claim in mf.claims:
+        if claim == thesis:
+            continue
         flips_g = flips_p = False
-        if mf.claim_index[claim] in attack_upstream:
-            fw = mf.assuming(rejected=[claim])
-            flips_g = grounded(fw)[t] is not base_label
-            flips_p = (credulous(fw, t, "preferred"), sceptical(fw, t, "preferred")) != base_pref
-        after = prepared.strength_model.evaluate(removed=[claim]).strength.get(thesis,
-                                                                               base_strength)
-        delta = after - base_strength
-        if flips_g or flips_p or abs(delta) > NO_EFFECT:
+        i = mf.claim_index[claim]
+        if i in upstream and base[i] is not OUT:
+            changed = _grounded_after_rejecting(fw, base, upstream, i)
+            label = changed.get(t, base[t])
+            flips_g = label is not base[t]
+            if settled and UNDEC not in changed.values():
+                pref = (label is IN,) * 2
+            else:
+                assumed = mf.assuming(rejected=[claim])
+                pref = (credulous(assumed, t, "preferred"), sceptical(assumed, t, "preferred"))
+            flips_p = pref != base_pref
+        delta = deltas.get(claim, 0.0)
+        if flips_g or flips_p or abs(delta) >= MIN_STRENGTH_DELTA:
             found.append(Crux(claim, flips_g, flips_p, round(delta, 12)))
     found.sort(key=lambda c: (not c.flips_grounded, not c.flips_preferred,
                               -abs(c.strength_delta), c.claim))
     return tuple(found)
 
 
-def _attack_ancestors(prepared: PreparedMap, t: int) -> set[int]:
-    fw = prepared.framework.framework
+def _attack_ancestors(fw: Framework, t: int) -> set[int]:
+    """What can change `t`'s label: Dung's semantics are directional."""
     seen = {t}
     todo = [t]
     for x in todo:
@@ -80,3 +89,56 @@ def _attack_ancestors(prepared: PreparedMap, t: int) -> set[int]:
                 seen.add(a)
                 todo.append(a)
     return seen
+
+
+def _grounded_after_rejecting(fw: Framework, base: list[Label], within: set[int],
+                              rejected: int) -> dict[int, Label]:
+    """The grounded labels that change when `rejected` is made out.
+
+    Only what `rejected` reaches inside `within` (the thesis's ancestors) can
+    change; everything else keeps its label from `base`, so this costs the
+    size of that region, not of the framework. An argument already out when
+    rejected changes nothing, which callers skip.
+    """
+    region = {rejected}
+    todo = [rejected]
+    for x in todo:
+        for y in fw.targets[x]:
+            if y in within and y not in region:
+                region.add(y)
+                todo.append(y)
+    labels = dict.fromkeys(region, UNDEC)
+    labels[rejected] = OUT
+    count: dict[int, int] = {}
+    outs = [rejected]
+    ins: list[int] = []
+    for x in region:
+        if x == rejected:
+            continue
+        n = 0
+        for a in fw.attackers[x]:
+            if a in region or base[a] is UNDEC:
+                n += 1
+            elif base[a] is IN:
+                labels[x] = OUT
+                outs.append(x)
+                break
+        else:
+            count[x] = n
+            if not n:
+                labels[x] = IN
+                ins.append(x)
+    while outs or ins:
+        while ins:
+            for y in fw.targets[ins.pop()]:
+                if y in labels and labels[y] is UNDEC:
+                    labels[y] = OUT
+                    outs.append(y)
+        while outs:
+            for y in fw.targets[outs.pop()]:
+                if y in labels and labels[y] is UNDEC:
+                    count[y] -= 1
+                    if not count[y]:
+                        labels[y] = IN
+                        ins.append(y)
+    return labels

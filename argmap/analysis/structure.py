@@ -119,6 +119,9 @@ def circular_support(m: Map) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(tuple(sorted(c)) for c in comps if len(c) > 1))
 
 
+EXACT_CENTRALITY_UP_TO = 500
+
+
 def pivotal_claims(m: Map) -> tuple[tuple[str, float], ...]:
     import networkx as nx
 
@@ -131,7 +134,12 @@ def pivotal_claims(m: Map) -> tuple[tuple[str, float], ...]:
         for p in rel.sources:
             if p in m.claims_by_id and p != target:
                 graph.add_edge(p, target)
-    scores = nx.betweenness_centrality(graph, normalized=True)
+    # Exact betweenness costs claims x relations; above EXACT_CENTRALITY_UP_TO
+    # claims it is estimated from that many sampled sources (fixed seed, so
+    # the ranking is stable between runs).
+    n = graph.number_of_nodes()
+    sample = None if n <= EXACT_CENTRALITY_UP_TO else EXACT_CENTRALITY_UP_TO
+    scores = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
     ranked = sorted(((c, s) for c, s in scores.items() if s > 0), key=lambda cs: (-cs[1], cs[0]))
     return tuple((c, round(s, 6)) for c, s in ranked)
 

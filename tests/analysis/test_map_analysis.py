@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,55 @@ def test_one_pass_on_acyclic_maps_equals_the_iteration(example: Map) -> None:
     iterated = model.evaluate(removed=["state-voice"])
     assert iterated.converged and iterated.rounds > 1
     assert iterated.strength == pytest.approx(exact, abs=1e-9)
+
+
+def _random_map(rng: random.Random) -> Map:
+    """Random maps with supports, attacks, undercuts, linked premises and cycles."""
+    n = rng.randint(3, 14)
+    names = ["t"] + [f"c{i}" for i in range(1, n)]
+    claims = {c: rng.choice((None, 0.2, 0.5, 0.9)) for c in names}
+    relations: list[tuple[str, tuple[str, ...], str]] = []
+    for i, c in enumerate(names[1:], start=1):
+        target = names[rng.randrange(i)]            # a tree towards the thesis...
+        premises = (c, *rng.sample(names[1:], 1)) if rng.random() < 0.1 else (c,)
+        relations.append((rng.choice(("support", "attack", "attack")),
+                          tuple(dict.fromkeys(premises)), target))
+    for _ in range(rng.randint(0, 3)):              # ...plus back edges: cycles
+        a, b = rng.sample(names, 2)
+        relations.append(("attack", (a,), b))
+    if relations and rng.random() < 0.5:
+        relations.append(("undercut", (rng.choice(names[1:]),), "?"))
+    rels = [(k, s, t if t != "?" else f"r{rng.randrange(len(relations) - 1)}")
+            for k, s, t in relations]
+    return _map(claims, rels)
+
+
+def test_local_crux_computation_matches_recomputing_everything() -> None:
+    """Cruxes are computed locally; compare with the naive full recomputation."""
+    from argmap.analysis.cruxes import MIN_STRENGTH_DELTA
+    from argmap.analysis.prepared import prepare
+    from argmap.analysis.semantics import credulous, grounded, sceptical
+
+    rng = random.Random(7)
+    for _ in range(300):
+        m = _random_map(rng)
+        prepared = prepare(m)
+        mf = prepared.framework
+        t = mf.claim_index["t"]
+
+        def status(fw: object) -> tuple[Label, bool, bool]:
+            return (grounded(fw)[t], credulous(fw, t, "preferred"),   # type: ignore[arg-type]
+                    sceptical(fw, t, "preferred"))                      # type: ignore[arg-type]
+
+        before = status(mf.framework)
+        strength = prepared.strength_model.evaluate().strength["t"]
+        want = {}
+        for c in mf.claims[1:]:
+            after = status(mf.assuming(rejected=[c]))
+            delta = prepared.strength_model.evaluate(removed=[c]).strength["t"] - strength
+            flips_g, flips_p = after[0] is not before[0], after[1:] != before[1:]
+            if flips_g or flips_p or abs(delta) >= MIN_STRENGTH_DELTA:
+                want[c] = (flips_g, flips_p, pytest.approx(delta, abs=1e-7))
+        got = {c.claim: (c.flips_grounded, c.flips_preferred, c.strength_delta)
+               for c in analyse_map(m).cruxes["t"]}
+        assert got == want, [(r.type.value, r.sources, r.target) for r in m.relations]
