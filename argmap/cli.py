@@ -9,18 +9,21 @@ from collections.abc import Sequence
 
 from argmap import __version__
 
-# Modules under argmap.commands, in the order `argmap --help` lists them.
-COMMAND_MODULES = (
-    "explore",
-    "check",
-    "export",
-    "analyze",
-    "import_map",
-    "drill",
-    "stats",
-    "round",
-    "serve",
-    "class_report",
+# Each command: its name, its module under argmap.commands, and the summary
+# `argmap --help` lists (the module's own parser says the same; a test keeps
+# them in step). Only the module of the command being run is imported, so
+# `argmap analyze x.af --semantics grounded` pays for no other command.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("explore", "explore", "open a map in the terminal UI (the default command)"),
+    ("check", "check", "check maps for errors and warnings"),
+    ("export", "export", "write a map as JSON, DOT, GraphML, Argdown, AIF or a class handout"),
+    ("analyze", "analyze", "Dung semantics, strength and cruxes of a map or an ICCMA framework"),
+    ("import", "import_map", "build a map from an Argdown, Kialo, AIF or argmap JSON file"),
+    ("drill", "drill", "practise debating with drills generated from a map"),
+    ("stats", "stats", "show your drill progress"),
+    ("round", "round", "debate a motion against a classmate, judged by the map"),
+    ("serve", "serve", "serve the explorer in a web browser (localhost by default)"),
+    ("class-report", "class_report", "merge students' progress exports into a class report"),
 )
 
 
@@ -35,23 +38,38 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, the other commands are listed but not loaded."""
     parser = _Parser(
         prog="argmap",
         description="Argument maps and debate drills in the terminal.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"argmap.commands.{name}").register(subparsers)
+    for name, module, summary in COMMANDS:
+        if only is None or name == only:
+            importlib.import_module(f"argmap.commands.{module}").register(subparsers)
+        else:
+            subparsers.add_parser(name, help=summary)
     return parser
 
 
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command the arguments name (the first word that is one), if any."""
+    names = {name for name, _, _ in COMMANDS}
+    return next((word for word in argv if word in names), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_named(argv)
+    if command is None and any(word in ("-h", "--help") for word in argv):
+        command_parser = build_parser()          # full help: every command's summary
+    else:
+        command_parser = build_parser(command or "explore")
+    args = command_parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["explore", *(argv or [])])
+        args = command_parser.parse_args(["explore", *argv])
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
@@ -64,4 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Through the package, so that `python -m argmap.cli` and the console
+    # script share one module (and one `UsageError` class).
+    from argmap.cli import main as package_main
+
+    raise SystemExit(package_main())

@@ -32,3 +32,37 @@ def test_no_core_module_imports_textual() -> None:
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    """`argmap check` does not import the other commands (start-up time)."""
+    probe = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "main(['check', '--quiet'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('argmap.commands.')))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['argmap.commands.check', 'argmap.commands.map_input']"
+
+
+def test_help_summaries_match_each_command_parser() -> None:
+    """The summaries `argmap --help` lists without loading a command are its own."""
+    from argmap.cli import COMMANDS, build_parser
+
+    for name, _module, summary in COMMANDS:
+        parser = build_parser(only=name)
+        sub = next(a for a in parser._actions if a.dest == "command")
+        helps = {action.dest: action.help for action in sub._choices_actions}
+        assert helps[name] == summary, name
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    for module in ("argmap", "argmap.cli"):
+        proc = subprocess.run([sys.executable, "-m", module, "check", "--quiet", "nope.yaml"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2, (module, proc.stderr)
+        out = proc.stdout + proc.stderr
+        assert "nope.yaml" in out and "E000" in out and "Traceback" not in out
