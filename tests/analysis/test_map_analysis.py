@@ -213,7 +213,7 @@ def test_local_crux_computation_matches_recomputing_everything() -> None:
     """Cruxes are computed locally; compare with the naive full recomputation."""
     from argmap.analysis.cruxes import MIN_STRENGTH_DELTA
     from argmap.analysis.prepared import prepare
-    from argmap.analysis.semantics import credulous, grounded, sceptical
+    from argmap.analysis.semantics import Framework, credulous, grounded, sceptical
 
     rng = random.Random(7)
     for _ in range(300):
@@ -222,9 +222,8 @@ def test_local_crux_computation_matches_recomputing_everything() -> None:
         mf = prepared.framework
         t = mf.claim_index["t"]
 
-        def status(fw: object) -> tuple[Label, bool, bool]:
-            return (grounded(fw)[t], credulous(fw, t, "preferred"),   # type: ignore[arg-type]
-                    sceptical(fw, t, "preferred"))                      # type: ignore[arg-type]
+        def status(fw: Framework, t: int = t) -> tuple[Label, bool, bool]:
+            return grounded(fw)[t], credulous(fw, t, "preferred"), sceptical(fw, t, "preferred")
 
         before = status(mf.framework)
         strength = prepared.strength_model.evaluate().strength["t"]

@@ -6,22 +6,11 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.tui.support import EXAMPLE, load
 from tui.analysis_process import ProcessAnalyser
 from tui.analysis_view import analyse
 
 
-def _real_analysis_available() -> bool:
-    try:
-        from argmap.analysis import analyse_map, what_if  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _real_analysis_available(), reason="argmap.analysis not written yet")
 def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
     the_map = load(EXAMPLE)
     analyser = ProcessAnalyser()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Static
 
 from tests.tui.support import EXAMPLE, make_app, settle
@@ -53,15 +52,6 @@ async def test_pressing_the_same_key_again_unmarks() -> None:
         assert label_of(app.screen.query_one(ClaimTree), "locks").startswith("◆ IN ")
 
 
-def _real_analysis_available() -> bool:
-    try:
-        from argmap.analysis import analyse_map, what_if  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _real_analysis_available(), reason="argmap.analysis not written yet")
 async def test_real_analysis_fills_in_and_what_if_reaches_other_claims() -> None:
     app = make_app(EXAMPLE, analyser=analyse)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -79,7 +69,6 @@ async def test_real_analysis_fills_in_and_what_if_reaches_other_claims() -> None
         assert changed - {"photos-collected"}, "rejecting a claim changed nothing else"
 
 
-@pytest.mark.skipif(not _real_analysis_available(), reason="argmap.analysis not written yet")
 async def test_default_app_analyses_in_a_child_process_and_stops_it_on_quit() -> None:
     from tui.analysis_process import ProcessAnalyser
 
