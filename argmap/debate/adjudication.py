@@ -110,19 +110,17 @@ def played_map(the_map: Map, played: Mapping[str, object], motion: str) -> Map:
 
 def motion_status(the_map: Map, played: Mapping[str, object], motion: str) -> MotionStatus:
     """The motion's grounded label and preferred standing given only the claims in play."""
-    sub = played_map(the_map, played, motion)
-    try:
-        from argmap.analysis import analyse_map
-    except ImportError:  # the map-level analysis is not in the tree yet
-        from argmap.debate.played_framework import grounded_and_preferred
+    from argmap.analysis.prepared import prepare
+    from argmap.analysis.semantics import credulous, sceptical
 
-        label, some, every = grounded_and_preferred(sub, motion)
-        return MotionStatus(str(label), _preferred(some, every))
-    analysis = analyse_map(sub)
-    accepted = analysis.acceptance[motion]
-    return MotionStatus(str(analysis.grounded[motion]),
-                        _preferred("preferred" in accepted.credulous,
-                                   "preferred" in accepted.sceptical))
+    # Only the motion's status is needed: the translation and two decision
+    # queries, not the whole analysis (structure, cruxes) of the sub-map.
+    prepared = prepare(played_map(the_map, played, motion))
+    framework = prepared.framework.framework
+    index = prepared.framework.claim_index[motion]
+    return MotionStatus(str(prepared.grounded[motion]),
+                        _preferred(credulous(framework, index, "preferred"),
+                                   sceptical(framework, index, "preferred")))
 
 
 def _preferred(some: bool, every: bool) -> Preferred:
