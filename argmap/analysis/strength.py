@@ -9,16 +9,18 @@ of it: times (1 - strength of the undercut). Attack strengths combine as
     va >= vs:  strength = base - base * (va - vs)
     va <  vs:  strength = base + (1 - base) * (vs - va)
 
-On an acyclic map each claim and relation is computed once, after its
-inputs (exact). When the map has a cycle, all values are iterated together
-from the base scores instead, until no value moves by more than 1e-9, at
-most 1000 rounds. It need not converge (two claims of base 1 attacking each other
-oscillate between 0 and 1): then the mean of the last two rounds is returned
-and `converged` is False.
+Each claim and relation outside a cycle is computed once, after its inputs
+(exact). The values on a cycle (a strongly connected block of claims and
+relations) are iterated together from the base scores, once everything the
+block depends on is settled, until no value moves by more than 1e-9, at most
+1000 rounds. A block need not converge (two claims of base 1 attacking each
+other oscillate between 0 and 1): then the mean of its last two rounds is
+used and `converged` is False.
 """
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,8 +45,20 @@ def combine(base: float, attack: float, support: float) -> float:
     return base + (1.0 - base) * (support - attack)
 
 
+Node = tuple[bool, str]   # (is_claim, id)
+
+
 class StrengthModel:
-    """A map compiled once for repeated DF-QuAD runs (what-if, cruxes)."""
+    """A map compiled once for repeated DF-QuAD runs (what-if, cruxes).
+
+    The claims and relations are split into blocks (strongly connected
+    components of "this value depends on that one") in dependency order. A
+    block of one node is computed once; a cyclic block is iterated from the
+    base scores with everything before it already settled, so a map with a
+    few cycles costs little more than an acyclic one. Relation values are
+    kept as `None` when the relation is gone (a premise removed), so that a
+    partial recomputation can tell "gone" from "not recomputed".
+    """
 
     def __init__(self, m: Map) -> None:
         self.claims = [c.id for c in m.claims]
@@ -62,56 +76,85 @@ class StrengthModel:
             elif r.target in self.base:
                 (self.attacks if r.type is RelationType.ATTACK
                  else self.supports)[r.target].append(r.id)
+        self.blocks, self.cyclic = self._blocks()
+        self.order: list[Node] | None = (
+            None if any(self.cyclic) else [block[0] for block in self.blocks])
 
-        self.order = self._acyclic_order()
+    def _inputs(self, node: Node) -> list[Node]:
+        is_claim, name = node
+        if is_claim:
+            return [(False, r) for r in (*self.attacks[name], *self.supports[name])]
+        return [(True, p) for p in self.premises[name]] + [(False, u)
+                                                            for u in self.undercuts[name]]
 
-    def _acyclic_order(self) -> list[tuple[bool, str]] | None:
-        """(is_claim, id) with every node after what it depends on, or None on a cycle."""
+    def _blocks(self) -> tuple[list[list[Node]], list[bool]]:
         nodes = [(True, c) for c in self.claims] + [(False, r) for r in self.relations]
-        succ: dict[tuple[bool, str], list[tuple[bool, str]]] = {n: [] for n in nodes}
-        for r, ps in self.premises.items():
-            for p in ps:
-                succ[(True, p)].append((False, r))
-            for u in self.undercuts[r]:
-                succ[(False, u)].append((False, r))
-        for c in self.claims:
-            for r in (*self.attacks[c], *self.supports[c]):
-                succ[(False, r)].append((True, c))
+        succ: dict[Node, list[Node]] = {n: [] for n in nodes}
+        for node in nodes:
+            for dep in self._inputs(node):
+                succ[dep].append(node)
         comps = strongly_connected(nodes, succ)  # type: ignore[arg-type]
-        if any(len(comp) > 1 or comp[0] in succ[comp[0]] for comp in comps):
-            return None
-        return [comp[0] for comp in comps]
+        return comps, [len(comp) > 1 or comp[0] in succ[comp[0]] for comp in comps]
+
+    @cached_property
+    def _block_of(self) -> dict[Node, int]:
+        return {node: k for k, block in enumerate(self.blocks) for node in block}
 
     def evaluate(self, fixed: Mapping[str, float] | None = None,
                  removed: Iterable[str] = ()) -> StrengthResult:
         """Strengths with some claims pinned (`fixed`) or taken out (`removed`)."""
-        fixed = fixed or {}
-        gone = set(removed)
-        if self.order is not None:
-            return self._one_pass(fixed, gone)
-        sigma, _rho, converged, rounds = self._iterate(
-            self.claims, self.relations, fixed, gone, {}, {})
+        sigma, _rho, converged, rounds = self._settle(
+            range(len(self.blocks)), None, fixed or {}, set(removed), {}, {})
         return StrengthResult(sigma, converged, rounds)
 
-    def _iterate(self, claims: Iterable[str], relations: Iterable[str],
-                 fixed: Mapping[str, float], gone: set[str],
-                 sigma_outside: Mapping[str, float], rho_outside: Mapping[str, float],
-                 ) -> tuple[dict[str, float], dict[str, float], bool, int]:
-        """Iterate `claims` and `relations` together from the base scores.
+    def _settle(self, blocks: Iterable[int], only: set[Node] | None,
+                fixed: Mapping[str, float], gone: set[str],
+                sigma_before: Mapping[str, float], rho_before: Mapping[str, float | None],
+                ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
+        """Compute the nodes of `blocks` (those in `only`, if given), in order.
 
-        Values of nodes not iterated are read from `*_outside` (absent: gone),
-        so the cruxes can re-settle just the part a removal reaches.
+        Values not computed here are read from `*_before`; the new ones are
+        returned, to be read over them.
+        """
+        sigma: dict[str, float] = {}
+        rho: dict[str, float | None] = {}
+        converged = True
+        rounds = 1
+        for k in blocks:
+            nodes = self.blocks[k] if only is None else [n for n in self.blocks[k] if n in only]
+            if not self.cyclic[k]:
+                self._compute(nodes, fixed, gone, sigma, rho, sigma_before, rho_before)
+                continue
+            new_sigma, new_rho, settled, n = self._iterate(
+                [c for is_claim, c in nodes if is_claim],
+                [r for is_claim, r in nodes if not is_claim],
+                fixed, gone, ChainMap(sigma, sigma_before), ChainMap(rho, rho_before))
+            sigma.update(new_sigma)
+            rho.update(new_rho)
+            converged = converged and settled
+            rounds = max(rounds, n)
+        return sigma, rho, converged, rounds
+
+    def _iterate(self, claims: list[str], relations: list[str],
+                 fixed: Mapping[str, float], gone: set[str],
+                 sigma_outside: Mapping[str, float], rho_outside: Mapping[str, float | None],
+                 ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
+        """Iterate one cyclic block from the base scores until it settles.
+
+        Up to MAX_ROUNDS; when it does not settle, the mean of the last two
+        rounds is returned and the result says so.
         """
         live = {r: self.premises[r] for r in relations
                 if self.premises[r] and not gone.intersection(self.premises[r])}
+        dead: dict[str, float | None] = {r: None for r in relations if r not in live}
         sigma = {c: fixed.get(c, self.base[c]) for c in claims if c not in gone}
-        rho = dict.fromkeys(live, 0.0)
+        rho: dict[str, float] = dict.fromkeys(live, 0.0)
 
         def rho_of(r: str, rho: dict[str, float]) -> float | None:
-            return rho[r] if r in rho else (None if r in live or r in relations_set
-                                            else rho_outside.get(r))
+            if r in rho:
+                return rho[r]
+            return None if r in dead else rho_outside.get(r)
 
-        relations_set = set(relations)
         previous = sigma
         converged = False
         rounds = 0
@@ -147,32 +190,16 @@ class StrengthModel:
                 break
         if not converged:
             sigma = {c: (sigma[c] + previous[c]) / 2.0 for c in sigma}
-        return sigma, rho, converged, rounds
+        return sigma, {**rho, **dead}, converged, rounds
 
-    def _one_pass(self, fixed: Mapping[str, float], gone: set[str]) -> StrengthResult:
-        """The exact values on an acyclic map: each node once, after its inputs."""
-        assert self.order is not None
-        sigma: dict[str, float] = {}
-        rho: dict[str, float] = {}
-        self._compute(self.order, fixed, gone, sigma, rho, {}, {})
-        return StrengthResult(sigma, True, 1)
-
-    def _compute(self, nodes: Iterable[tuple[bool, str]], fixed: Mapping[str, float],
-                 gone: set[str], sigma: dict[str, float], rho: dict[str, float],
-                 sigma_before: Mapping[str, float], rho_before: Mapping[str, float]) -> None:
-        """Compute `nodes` (in dependency order) into `sigma` / `rho`.
-
-        A value not computed here is read from `*_before`, so a caller can
-        recompute only what a change reaches. A missing value means the node
-        is gone (a removed claim, or a relation that lost a premise).
-        """
-        def claim_value(c: str) -> float | None:
-            return sigma[c] if c in sigma else sigma_before.get(c)
-
+    def _compute(self, nodes: Iterable[Node], fixed: Mapping[str, float],
+                 gone: set[str], sigma: dict[str, float], rho: dict[str, float | None],
+                 sigma_before: Mapping[str, float], rho_before: Mapping[str, float | None],
+                 ) -> None:
+        """Compute acyclic `nodes` (in dependency order) into `sigma` / `rho`."""
         def relation_value(r: str) -> float | None:
-            return rho[r] if r in rho else (None if r in rho_gone else rho_before.get(r))
+            return rho[r] if r in rho else rho_before.get(r)
 
-        rho_gone: set[str] = set()
         for is_claim, node in nodes:
             if is_claim:
                 if node in gone:
@@ -192,11 +219,10 @@ class StrengthModel:
                 sigma[node] = combine(self.base[node], 1.0 - keep_a, 1.0 - keep_s)
             else:
                 ps = self.premises[node]
-                values = [claim_value(p) for p in ps] if not gone.intersection(ps) else []
-                if not values or None in values:
-                    rho_gone.add(node)
+                if not ps or gone.intersection(ps):
+                    rho[node] = None
                     continue
-                value = min(values)  # type: ignore[type-var]
+                value = min(sigma[p] if p in sigma else sigma_before[p] for p in ps)
                 for u in self.undercuts[node]:
                     v = relation_value(u)
                     if v is not None:
@@ -206,41 +232,34 @@ class StrengthModel:
     def removal_effects(self, target: str) -> dict[str, float]:
         """How far removing each claim moves `target`'s strength (cruxes).
 
-        Only what lies between the removed claim and the target is
-        recomputed (in one pass on an acyclic map, iterated from the base
-        scores where there are cycles, with everything else at its settled
-        value), so all claims together cost about the map's size times its
-        depth rather than its size squared. When the strengths do not settle,
-        the whole map is iterated for that claim.
+        Only the blocks between the removed claim and the target are
+        recomputed, with everything else at its settled value, so all claims
+        together cost about the map's size times its depth rather than its
+        size squared. When the strengths do not settle, the whole map is
+        iterated again for each claim.
         """
-        if self.order is None:
-            sigma_before, rho_before, converged, _ = self._iterate(
-                self.claims, self.relations, {}, set(), {}, {})
-        else:
-            sigma_before, rho_before, converged = {}, {}, True
-            self._compute(self.order, {}, set(), sigma_before, rho_before, {}, {})
+        sigma_before, rho_before, converged, _ = self._settle(
+            range(len(self.blocks)), None, {}, set(), {}, {})
         if target not in sigma_before:
             return {}
-        inputs: dict[tuple[bool, str], list[tuple[bool, str]]] = {}
-        for c in self.claims:
-            inputs[(True, c)] = [(False, r) for r in (*self.attacks[c], *self.supports[c])]
-        for r in self.relations:
-            inputs[(False, r)] = ([(True, p) for p in self.premises[r]]
-                                  + [(False, u) for u in self.undercuts[r]])
         upstream = {(True, target)}
         todo = [(True, target)]
         for node in todo:
-            for dep in inputs[node]:
+            for dep in self._inputs(node):
                 if dep not in upstream:
                     upstream.add(dep)
                     todo.append(dep)
-        outputs: dict[tuple[bool, str], list[tuple[bool, str]]] = {n: [] for n in upstream}
+        outputs: dict[Node, list[Node]] = {n: [] for n in upstream}
         for node in upstream:
-            for dep in inputs[node]:
+            for dep in self._inputs(node):
                 outputs[dep].append(node)
         effects: dict[str, float] = {}
         for c in self.claims:
             if c == target or (True, c) not in upstream:
+                continue
+            if not converged:
+                after = self.evaluate(removed=[c]).strength[target]
+                effects[c] = after - sigma_before[target]
                 continue
             reached = {(True, c)}
             todo = [(True, c)]
@@ -249,33 +268,13 @@ class StrengthModel:
                     if nxt not in reached:
                         reached.add(nxt)
                         todo.append(nxt)
-            effects[c] = self._strength_without(c, target, reached, converged,
-                                                sigma_before, rho_before) - sigma_before[target]
+            blocks = sorted({self._block_of[n] for n in reached})
+            sigma, _rho, settled, _ = self._settle(blocks, reached, {}, {c}, sigma_before,
+                                                   rho_before)
+            after = (sigma[target] if settled
+                     else self.evaluate(removed=[c]).strength[target])
+            effects[c] = after - sigma_before[target]
         return effects
-
-    def _strength_without(self, claim: str, target: str, reached: set[tuple[bool, str]],
-                          converged: bool, sigma_before: dict[str, float],
-                          rho_before: dict[str, float]) -> float:
-        """`target`'s strength with `claim` removed, recomputing only `reached`."""
-        if self.order is not None:
-            position = self._position
-            sigma: dict[str, float] = {}
-            self._compute(sorted(reached, key=position.__getitem__), {}, {claim}, sigma, {},
-                          sigma_before, rho_before)
-            return sigma[target]
-        if converged:
-            sigma, _rho, settled, _ = self._iterate(
-                [c for is_claim, c in reached if is_claim],
-                [r for is_claim, r in reached if not is_claim],
-                {}, {claim}, sigma_before, rho_before)
-            if settled:
-                return sigma[target]
-        return self.evaluate(removed=[claim]).strength[target]
-
-    @cached_property
-    def _position(self) -> dict[tuple[bool, str], int]:
-        assert self.order is not None
-        return {node: k for k, node in enumerate(self.order)}
 
 
 def dfquad(m: Map) -> StrengthResult:

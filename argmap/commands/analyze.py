@@ -127,6 +127,13 @@ def _enumerate(fw: Any, shown: list[int], semantics: tuple[str, ...],
         payload["extension_counts"][sem] = len(labs)
         if found.capped:
             continue  # acceptance needs every extension
+        if len(labs) == 1:  # grounded, and often the others: in = accepted both ways
+            only = labs[0]
+            for k, i in enumerate(shown):
+                if only[i] is IN:
+                    credulous[k].append(sem)
+                    sceptical[k].append(sem)
+            continue
         for k, i in enumerate(shown):
             ins = [ls[i] is IN for ls in labs]
             if any(ins):
