@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="output format")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE instead of standard output")
+    parser.add_argument("--questions", action="store_true",
+                        help="add drill questions with an answer key to a markdown or html "
+                             "handout (the same as --to markdown-drill / html-drill)")
     parser.set_defaults(func=run)
 
 
@@ -46,10 +49,17 @@ def exporter(name: str):  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
+    fmt = args.to
+    if args.questions:
+        if fmt not in ("markdown", "html", "markdown-drill", "html-drill"):
+            sys.stderr.write(f"argmap export: error: --questions goes with a handout "
+                             f"(--to markdown or --to html), not --to {fmt}\n")
+            return 2
+        fmt = fmt.removesuffix("-drill") + "-drill"
     loaded = load_map_or_report(args.map)
     if isinstance(loaded, int):
         return loaded
-    output = exporter(args.to)(loaded)
+    output = exporter(fmt)(loaded)
     if args.output in (None, "-"):
         if isinstance(output, bytes):
             sys.stdout.buffer.write(output)

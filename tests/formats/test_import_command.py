@@ -87,3 +87,21 @@ def test_export_formats_write_files(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"out.{fmt}"
     assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(out)]) == 0
     assert "turns strangers" in " ".join(out.read_text(encoding="utf-8").split("\\n"))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_questions_flag_adds_the_drill_to_a_handout(fmt: str, tmp_path: Path) -> None:
+    plain, with_questions, variant = (tmp_path / n for n in ("a", "b", "c"))
+    assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(plain)]) == 0
+    assert main(["export", str(EXAMPLE), "--to", fmt, "--questions", "-o",
+                 str(with_questions)]) == 0
+    assert main(["export", str(EXAMPLE), "--to", f"{fmt}-drill", "-o", str(variant)]) == 0
+    assert with_questions.read_text() == variant.read_text()
+    assert "Answer key" in with_questions.read_text()
+    assert "Answer key" not in plain.read_text()
+
+
+def test_questions_flag_refuses_formats_without_questions(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(EXAMPLE), "--to", "dot", "--questions"]) == 2
+    assert "--questions goes with a handout" in capsys.readouterr().err
