@@ -1,0 +1,44 @@
+"""SVG snapshots of the round screen: a turn at 80x24, the verdict at 160x48.
+
+No clock (the default), so the pictures do not depend on time. Regenerate with
+`pytest tests/tui/test_round_snapshots.py --snapshot-update` and look at the
+report before accepting a change.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from argmap.debate.round import settings_for
+from argmap.debate.rules import Side
+from tests.tui.support import EXAMPLE, fake_analyser, load, settle
+from tui.screens.round import round_app
+
+
+def app_for(theme: str):  # type: ignore[no-untyped-def]
+    the_map = load(EXAMPLE)
+    settings = settings_for(the_map, first=Side.CON, turns=3,
+                            names={Side.PRO: "Ana", Side.CON: "Ben"})
+    app = round_app(EXAMPLE, the_map, settings, None, watch=False, analyser=fake_analyser)
+    app.theme = theme
+    return app
+
+
+def test_round_first_turn_small(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"photos")
+
+    assert snap_compare(app_for("textual-dark"), terminal_size=(80, 24), run_before=before)
+
+
+def test_round_verdict_large_light(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"photos", "enter")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+n")
+        await settle(pilot)
+
+    assert snap_compare(app_for("textual-light"), terminal_size=(160, 48), run_before=before)
