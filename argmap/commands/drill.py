@@ -5,29 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from argmap.commands.argument_types import positive_int, seconds
 from argmap.commands.map_input import load_map_or_report, map_path
 
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("must be more than 0 seconds")
-    return value
 
 
 def _usage(message: str) -> int:
@@ -47,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="line by line on stdin/stdout (screen readers, scripts)")
     parser.add_argument("--mode", choices=MODES, default="mixed",
                         help="which drill (default: mixed; timed = a mix against the clock)")
-    parser.add_argument("--count", type=_positive_int, metavar="N",
+    parser.add_argument("--count", type=positive_int, metavar="N",
                         help="number of questions (default 10; timed rounds: until time is up)")
     parser.add_argument("--seed", type=int, metavar="N",
                         help="seed for question choice and option order (repeatable sessions)")
@@ -55,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="switch sides: the side you disagree with, which you must argue")
     parser.add_argument("--thesis", metavar="ID",
                         help="thesis that sides refer to (default: the map's first)")
-    parser.add_argument("--time", type=_seconds, metavar="SECONDS",
+    parser.add_argument("--time", type=seconds, metavar="SECONDS",
                         help="play against the clock (a timed round; default 90 s with "
                              "--mode timed)")
     parser.add_argument("--data-dir", metavar="DIR",

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.commands.argument_types import positive_int, seconds_or_zero
+
 if TYPE_CHECKING:
     from argmap.debate.adjudication import Adjudication
     from argmap.debate.round import Round
@@ -29,9 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="the claim debated (default: the map's first thesis)")
     parser.add_argument("--first", choices=("pro", "con"), default="pro",
                         help="which side plays first (default: pro)")
-    parser.add_argument("--turns", type=_positive_int, default=6, metavar="N",
+    parser.add_argument("--turns", type=positive_int, default=6, metavar="N",
                         help="turns in all, both sides together (default: 6)")
-    parser.add_argument("--time", type=_seconds, default=0.0, metavar="SECONDS",
+    parser.add_argument("--time", type=seconds_or_zero, default=0.0, metavar="SECONDS",
                         help="time per turn; 0 means untimed (default: 0)")
     parser.add_argument("--pro", metavar="NAME", default="", help="the Pro debater's name")
     parser.add_argument("--con", metavar="NAME", default="", help="the Con debater's name")
@@ -40,24 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError("must be 0 (untimed) or a positive number of seconds")
-    return value
 
 
 def _read_line(prompt: str) -> str | None:
