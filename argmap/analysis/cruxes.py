@@ -23,6 +23,7 @@ from argmap.analysis.semantics import (
     UNDEC,
     Framework,
     Label,
+    ancestors,
     credulous,
     grounded,
     sceptical,
@@ -48,7 +49,7 @@ def thesis_cruxes(prepared: PreparedMap, thesis: str) -> tuple[Crux, ...]:
     fw = mf.framework
     t = mf.claim_index[thesis]
     base = grounded(fw)
-    upstream = _attack_ancestors(fw, t)
+    upstream = set(ancestors(fw.attackers, t))
     # When nothing upstream is undecided, the thesis has one complete
     # labelling there, so its preferred status is its grounded label.
     settled = all(base[x] is not UNDEC for x in upstream)
@@ -77,18 +78,6 @@ def thesis_cruxes(prepared: PreparedMap, thesis: str) -> tuple[Crux, ...]:
     found.sort(key=lambda c: (not c.flips_grounded, not c.flips_preferred,
                               -abs(c.strength_delta), c.claim))
     return tuple(found)
-
-
-def _attack_ancestors(fw: Framework, t: int) -> set[int]:
-    """What can change `t`'s label: Dung's semantics are directional."""
-    seen = {t}
-    todo = [t]
-    for x in todo:
-        for a in fw.attackers[x]:
-            if a not in seen:
-                seen.add(a)
-                todo.append(a)
-    return seen
 
 
 def _grounded_after_rejecting(fw: Framework, base: list[Label], within: set[int],

@@ -200,14 +200,21 @@ class _Residual:
             self.targets[i] = [t for t in fw.targets[i] if base[t] is UNDEC]
 
     def ancestors(self, arg: int) -> list[int]:
-        seen = {arg}
-        todo = [arg]
-        for x in todo:
-            for a in self.attackers[x]:
-                if a not in seen:
-                    seen.add(a)
-                    todo.append(a)
-        return todo
+        return ancestors(self.attackers, arg)
+
+
+def ancestors(attackers: Sequence[Sequence[int]] | Mapping[int, Sequence[int]],
+              arg: int) -> list[int]:
+    """`arg` and every argument with a path of attacks to it: all that can
+    change its label (Dung's semantics are directional)."""
+    seen = {arg}
+    todo = [arg]
+    for x in todo:
+        for a in attackers[x]:
+            if a not in seen:
+                seen.add(a)
+                todo.append(a)
+    return todo
 
 
 # --------------------------------------------------------------------------- local search
