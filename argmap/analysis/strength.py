@@ -77,8 +77,7 @@ class StrengthModel:
                 (self.attacks if r.type is RelationType.ATTACK
                  else self.supports)[r.target].append(r.id)
         self.blocks, self.cyclic = self._blocks()
-        self.order: list[Node] | None = (
-            None if any(self.cyclic) else [block[0] for block in self.blocks])
+        self.has_cycles = any(self.cyclic)
 
     def _inputs(self, node: Node) -> list[Node]:
         is_claim, name = node
