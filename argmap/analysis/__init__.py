@@ -7,9 +7,11 @@ plain-framework path of `argmap analyze`) pulls in nothing else.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path skips `typing`
 if TYPE_CHECKING:
+    from typing import Any
+
     from argmap.analysis.cruxes import Crux
     from argmap.analysis.mapanalysis import Acceptance, MapAnalysis, analyse_map
     from argmap.analysis.semantics import SEMANTICS, Framework, Label

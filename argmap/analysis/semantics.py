@@ -24,7 +24,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -47,18 +46,25 @@ SEMANTICS = ("grounded", "complete", "preferred", "stable")
 SEARCH_IN_PYTHON_UP_TO = 60
 
 
-@dataclass(frozen=True, eq=False)
 class Framework:
     """Arguments by index with integer adjacency, built once and shared.
 
     `targets[i]` lists what argument i attacks (sorted, no duplicates) and
     `indegree[i]` how many arguments attack it; `attackers` is built on first
-    use, since grounded semantics never needs it.
+    use, since grounded semantics never needs it. Treat it as immutable. A
+    plain class, not a dataclass: importing `dataclasses` (and `inspect`
+    with it) would cost `argmap analyze --semantics grounded` a tenth of its
+    time.
     """
 
-    names: tuple[str, ...]
-    targets: tuple[tuple[int, ...], ...]
-    indegree: tuple[int, ...]
+    def __init__(self, names: tuple[str, ...], targets: tuple[tuple[int, ...], ...],
+                 indegree: tuple[int, ...]) -> None:
+        self.names = names
+        self.targets = targets
+        self.indegree = indegree
+
+    def __repr__(self) -> str:
+        return f"Framework({len(self.names)} arguments)"
 
     @classmethod
     def from_indices(cls, names: Sequence[str], sources: Iterable[int],
@@ -103,12 +109,14 @@ class Framework:
         return len(self.names)
 
 
-@dataclass(frozen=True)
 class Enumeration:
     """Labellings of one semantics; `capped` when a limit cut the list short."""
 
-    labellings: list[list[Label]]
-    capped: bool = False
+    __slots__ = ("capped", "labellings")
+
+    def __init__(self, labellings: list[list[Label]], capped: bool = False) -> None:
+        self.labellings = labellings
+        self.capped = capped
 
 
 # --------------------------------------------------------------------------- grounded

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path skips `typing`
+if TYPE_CHECKING:
+    from typing import Any
 
 FRAMEWORK_SUFFIXES = (".af", ".apx", ".tgf", ".i23")
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("argmap: error: --max-extensions must be at least 1\n")
         return 2
     semantics = (args.semantics,) if args.semantics else SEMANTICS
-    if args.path and Path(args.path).suffix.lower() in FRAMEWORK_SUFFIXES:
+    if args.path and os.path.splitext(args.path)[1].lower() in FRAMEWORK_SUFFIXES:
         return _run_framework(args, semantics)
     return _run_map(args, semantics)
 

@@ -15,8 +15,8 @@ Malformed content raises `FrameworkFormatError` naming file, line and column.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from argmap.analysis.semantics import Framework
 
@@ -30,10 +30,13 @@ class FrameworkFormatError(Exception):
         self.path, self.line, self.col, self.message = path, line, col, message
 
 
-def read_framework(path: str | Path, form: str | None = None) -> Framework:
+def read_framework(path: str | os.PathLike[str], form: str | None = None) -> Framework:
     """Read a file; OSError and UnicodeDecodeError pass through (unreadable)."""
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_framework(text, str(path), form or _EXTENSIONS.get(Path(path).suffix.lower()))
+    # `open`, not pathlib: pathlib's import is a visible part of the grounded path.
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    return parse_framework(text, os.fspath(path), form or _EXTENSIONS.get(suffix))
 
 
 def detect_form(text: str) -> str:
