@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from tests.tui.support import EXAMPLE, make_app, settle
+from tui.widgets import claim_detail
 from tui.widgets.claim_tree import ClaimTree
 
 
@@ -113,3 +115,29 @@ async def test_show_claim_comes_back_from_another_mode() -> None:
         assert app.current_mode == "explore" and app.screen is app.explorer
         assert app.explorer.tree.current_claim_id == "state-voice"
         assert app.explorer.detail.claim_id == "state-voice"
+
+
+async def test_links_follow_once_the_selection_rests_and_l_does_not_wait(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of links is laid out after the moves stop (it is the costly part
+    of a keypress); `l` fills it at once, so it never shows another claim's links."""
+    monkeypatch.setattr(claim_detail, "LINKS_DELAY", 0.4)   # room for a slow machine
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        detail = app.screen.detail
+        before = link_texts(app)
+        assert app.screen.jump_to("photos-collected")
+        for _ in range(20):                    # the move lands after a refresh
+            if detail.claim_id == "photos-collected":
+                break
+            await pilot.pause(0.005)
+        assert detail.links_pending and link_texts(app) == before   # not yet laid out
+        await pilot.press("l")
+        assert not detail.links_pending
+        listed = link_texts(app)
+        assert listed != before and any("attacked by" in t for t in listed)
+        assert app.focused is app.screen.query_one("#links", OptionList)
+        assert app.screen.jump_to("locks")
+        await settle(pilot)
+        assert not detail.links_pending and link_texts(app) == before

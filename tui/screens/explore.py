@@ -227,8 +227,8 @@ class ExploreScreen(Screen[None]):
 
     @property
     def detail_pending(self) -> bool:
-        """True while the detail waits for a burst of moves to end."""
-        return self._detail_timer is not None
+        """True while the detail (or its list of links) waits for the moves to rest."""
+        return self._detail_timer is not None or self.detail.links_pending
 
     def _show_detail(self, claim_id: str | None) -> None:
         facts = None
