@@ -19,6 +19,7 @@ no intermediate node graph is composed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import yaml
 
@@ -40,6 +41,8 @@ MAX_DEPTH = 64
 ALIAS_BUDGET = 1_000_000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _ALLOWED_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -218,13 +221,27 @@ def parse_yaml(text: str) -> object:
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     control = _CONTROL.search
+    # libyaml also breaks lines at NEL, LS and PS, which editors show inside a
+    # line; when the text holds one of those (rare, so the fast path stays),
+    # positions are recounted from the character index with only CR, LF and
+    # CRLF as line breaks.
+    odd_breaks = _ODD_BREAKS.search(text) is not None
+    line_starts = [m.end() for m in _LINE_BREAK.finditer(text)] if odd_breaks else []
+
+    def where(mark: yaml.Mark) -> tuple[int, int]:
+        if not odd_breaks:
+            return mark.line + 1, mark.column + 1
+        before = bisect_right(line_starts, mark.index)
+        start = line_starts[before - 1] if before else 0
+        return before + 1, mark.index - start + 1
+
     try:
         while True:
             event = get_event()
             cls = type(event)
             if cls is scalar_event:
                 mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
+                line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
                 value = event.value
                 if control(value):
                     value = _CONTROL.sub("", value)
@@ -256,7 +273,7 @@ def parse_yaml(text: str) -> object:
                     frame.want_key = True
             elif cls is mapping_start or cls is sequence_start:
                 mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
+                line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
                 if event.tag is not None:
                     _check_tag(event.tag, line, col)
                 if len(stack) >= MAX_DEPTH:
@@ -284,7 +301,7 @@ def parse_yaml(text: str) -> object:
                     _put(frame, c, done.size, (c.line, c.col))
             elif cls is alias_event:
                 mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
+                line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
                 if event.anchor not in anchors:
                     raise YamlProblem(
                         "E100", f"unknown alias *{event.anchor}", line, col,
@@ -310,7 +327,7 @@ def parse_yaml(text: str) -> object:
                     mark = event.start_mark
                     raise YamlProblem(
                         "E100", "more than one YAML document in the file",
-                        mark.line + 1, mark.column + 1,
+                        *where(mark),
                         "a map is a single document: remove the extra '---'",
                     )
             elif event is None or cls is yaml.StreamEndEvent:
@@ -319,7 +336,7 @@ def parse_yaml(text: str) -> object:
         raise _reader_problem(text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = where(mark) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(
             "E100", f"not valid YAML: {problem}", line, col,

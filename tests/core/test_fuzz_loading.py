@@ -25,7 +25,7 @@ YAML_BITS = ["- ", ": ", "{", "}", "[", "]", "&a ", "*a", "!!str ", "!x ", "'", 
 
 def assert_clean(text: str) -> None:
     result = load_map_text(text, "fuzz.yaml")
-    lines = text.count("\n") + 2
+    lines = len(re.findall("\r\n|\r|\n", text)) + 2
     for diag in result.diagnostics:
         assert CODE.match(diag.code), diag
         assert 0 <= diag.line <= lines and diag.col >= 0, diag.render()

@@ -144,3 +144,16 @@ def test_unreadable_and_non_utf8_files(tmp_path) -> None:
     latin.write_bytes(b"map:\n  title: caf\xe9\n")
     diag = load_map(latin).diagnostics[0]
     assert (diag.code, diag.line, diag.col) == ("E100", 2, 13)
+
+
+@pytest.mark.parametrize("odd", ["\x85", "\u2028", "\u2029"])
+def test_positions_count_only_real_line_breaks(odd: str) -> None:
+    """libyaml also breaks lines at NEL, LS and PS, which editors show inside
+    a line: positions must still point where the user's editor does."""
+    text = f"map: {{id: m, title: {odd}{odd}{odd}t}}\nclaims: [\n"
+    result = load_map_text(text, "odd.yaml")
+    assert not result.ok
+    diag = result.diagnostics[0]
+    assert (diag.code, diag.line, diag.col) == ("E100", 3, 1), diag.render()
+    found = load_map_text("- \x850", "fuzz.yaml").diagnostics
+    assert all(d.line <= 1 for d in found), [d.render() for d in found]
