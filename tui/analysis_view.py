@@ -150,11 +150,8 @@ def analyse(the_map: Map, accepted: Collection[str] = (), rejected: Collection[s
 
     `base` is reused when given, so a what-if costs one `what_if` call.
     """
-    try:
-        from argmap.analysis import analyse_map, what_if
-    except ImportError:
-        view = unavailable(the_map)
-        return view, view
+    from argmap.analysis import analyse_map, what_if
+
     if base is None or not base.available:
         base = from_analysis(the_map, analyse_map(the_map))
     if not accepted and not rejected:

@@ -264,11 +264,9 @@ class FlawDrill(Drill):
 
 
 def _analysis(the_map: Map) -> MapAnalysis | None:
-    """The map's analysis, or None while `argmap.analysis` is unavailable."""
-    try:
-        from argmap.analysis import analyse_map
-    except ImportError:
-        return None
+    """The map's analysis, computed once per map (a crux question asks for it)."""
+    from argmap.analysis import analyse_map
+
     cache = _ANALYSES.get(id(the_map))
     if cache is not None and cache[0] is the_map:
         return cache[1]

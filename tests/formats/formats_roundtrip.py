@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from argmap.loading import load_map, load_map_text
 from argmap.model import Map, RelationType
 
@@ -44,9 +42,7 @@ def generated_maps() -> list[Map]:
     return maps
 
 
-def bundled_or_skip() -> Map:
-    if not BUNDLED.is_file():
-        pytest.skip("the bundled map face-at-the-door.yaml is not written yet")
+def bundled_map() -> Map:
     result = load_map(BUNDLED)
     assert result.map is not None
     return result.map

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from formats_roundtrip import DATA, bundled_or_skip, generated_maps, structure
+from formats_roundtrip import DATA, bundled_map, generated_maps, structure
 
 from argmap.checking import check_map
 from argmap.formats.aif import read_aif, write_aif
@@ -116,4 +116,4 @@ def test_round_trip_generated() -> None:
 
 
 def test_round_trip_bundled() -> None:
-    _round_trip(bundled_or_skip())
+    _round_trip(bundled_map())

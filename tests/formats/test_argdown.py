@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 import pytest
-from formats_roundtrip import DATA, bundled_or_skip, generated_maps, structure
+from formats_roundtrip import DATA, bundled_map, generated_maps, structure
 
 from argmap.checking import check_map
 from argmap.formats.argdown import read_argdown, write_argdown
@@ -139,7 +139,7 @@ def test_round_trip_generated() -> None:
 
 
 def test_round_trip_bundled() -> None:
-    _round_trip(bundled_or_skip())
+    _round_trip(bundled_map())
 
 
 def test_markup_in_claim_text_survives(example_map: Map) -> None:

@@ -8,7 +8,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from formats_roundtrip import bundled_or_skip, generated_maps, structure
+from formats_roundtrip import bundled_map, generated_maps, structure
 
 from argmap.formats.dot import write_dot, write_svg
 from argmap.formats.graphml import write_graphml
@@ -78,7 +78,7 @@ def test_json_round_trip(example_map: Map) -> None:
 
 
 def test_json_round_trip_bundled() -> None:
-    _json_round_trip(bundled_or_skip())
+    _json_round_trip(bundled_map())
 
 
 def test_markdown_handout(example_map: Map) -> None:

@@ -64,10 +64,9 @@ def test_no_analysis_no_crux_questions(drill_map: Map, monkeypatch: pytest.Monke
 
 
 def test_with_the_real_analysis(drill_map: Map) -> None:
-    analysis = pytest.importorskip("argmap.analysis")
-    if not hasattr(analysis, "analyse_map"):
-        pytest.skip("argmap.analysis.analyse_map is not written yet")
-    result = analysis.analyse_map(drill_map)
+    from argmap.analysis import analyse_map
+
+    result = analyse_map(drill_map)
     flipping = {c.claim for c in result.cruxes.get("ban", ())
                 if c.flips_grounded or c.flips_preferred}
     for claim_id in CruxDrill().targets(drill_map):
