@@ -37,8 +37,16 @@ def _all_frameworks(n: int):
         yield frozenset(p for p, bit in zip(pairs, bits, strict=True) if bit)
 
 
+@pytest.fixture(params=["python", "clingo"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both searches: the Python one for small components, clingo for large."""
+    if request.param == "clingo":
+        monkeypatch.setattr(semantics, "SEARCH_IN_PYTHON_UP_TO", 0)
+    return request.param
+
+
 @pytest.mark.parametrize("n", [0, 1, 2, 3])
-def test_every_framework_up_to_three_arguments_with_decisions(n: int) -> None:
+def test_every_framework_up_to_three_arguments_with_decisions(n: int, engine: str) -> None:
     for att in _all_frameworks(n):
         ref = reference_extensions(n, att)
         fw = _framework(n, att)
@@ -69,28 +77,6 @@ def _random_framework(rng: random.Random, n: int) -> frozenset[tuple[int, int]]:
             cycle = rng.sample(range(n), length)
             att.update(zip(cycle, cycle[1:] + cycle[:1], strict=True))
     return frozenset(att)
-
-
-@pytest.fixture(params=["python", "clingo"])
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both searches: the Python one for small components, clingo for large."""
-    if request.param == "clingo":
-        monkeypatch.setattr(semantics, "SEARCH_IN_PYTHON_UP_TO", 0)
-    return request.param
-
-
-def test_every_framework_up_to_three_arguments_with_clingo(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(semantics, "SEARCH_IN_PYTHON_UP_TO", 0)
-    for n in (2, 3):
-        for att in _all_frameworks(n):
-            ref = reference_extensions(n, att)
-            fw = _framework(n, att)
-            assert _engine(fw) == ref, sorted(att)
-            for sem in SEMANTICS:
-                for a in range(n):
-                    assert credulous(fw, a, sem) == any(a in e for e in ref[sem])
-                    assert sceptical(fw, a, sem) == all(a in e for e in ref[sem])
 
 
 def test_random_frameworks_up_to_twelve_arguments(engine: str) -> None:
