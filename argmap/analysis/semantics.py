@@ -320,32 +320,21 @@ def _search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
             for y in ax:
                 if not narrow(y, _OU, queue):
                     return False
-        if d == _O:
-            only = -1
-            for y in ax:
-                if dom[y] & _I:
-                    if only >= 0:
-                        only = -2
-                        break
-                    only = y
-            if only == -1:
-                return False
-            if only >= 0 and not narrow(only, _I, queue):
-                return False
-        if not d & _I and not is_blocked[x]:
-            # not in, so some attacker is not out
-            only = -1
-            for y in ax:
-                if dom[y] != _O:
-                    if only >= 0:
-                        only = -2
-                        break
-                    only = y
-            if only == -1:
-                return False
-            if only >= 0 and not narrow(only, _IU, queue):
-                return False
-        return True
+        # out, so some attacker is in; not in, so some attacker is not out:
+        # with no candidate left that fails, with exactly one it is forced
+        if d == _O and not needs_one(ax, _I, queue):
+            return False
+        return bool(d & _I) or is_blocked[x] or needs_one(ax, _IU, queue)
+
+    def needs_one(ax: Sequence[int], allowed: int, queue: list[int]) -> bool:
+        """Some attacker in `ax` must take a value in `allowed`."""
+        only = -1
+        for y in ax:
+            if dom[y] & allowed:
+                if only >= 0:
+                    return True            # two candidates: nothing forced yet
+                only = y
+        return only >= 0 and narrow(only, allowed, queue)
 
     def propagate(queue: list[int]) -> bool:
         while queue:

@@ -33,6 +33,7 @@ from argmap.formats.import_result import (
     DUPLICATE,
     KEPT_IN_NOTE,
     SELF_LOOP,
+    IdPool,
     ImportResult,
     Reporter,
     make_id,
@@ -173,7 +174,7 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
 
     relations: list[Relation] = []
     relations_of: dict[str, list[str]] = {}
-    rel_ids: set[str] = set()
+    rel_ids = IdPool()
 
     def add(rid: str, rel_type: RelationType, sources: tuple[str, ...], target: str,
             nid: str) -> str | None:
@@ -181,11 +182,7 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             report.warn(where(nid), SELF_LOOP,
                         f"{kind(nid)}-node {nid} would relate a claim to itself; left out")
             return None
-        base, n = rid, 1
-        while rid in rel_ids:
-            n += 1
-            rid = f"{base}-{n}"
-        rel_ids.add(rid)
+        rid = rel_ids.take(rid)
         relations.append(Relation(id=rid, type=rel_type, sources=sources, target=target,
                                   pos=where(nid)))
         origins[rid] = where(nid)

@@ -127,7 +127,7 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
                             note=" ".join(notes) or None, pos=pos))
 
     relations: list[Relation] = []
-    rel_ids: set[str] = set()
+    rel_ids = IdPool()
     final_relation: dict[str, str] = {}
     conclusion_of: dict[str, str] = {}
 
@@ -137,15 +137,10 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
             report.warn(pos, SELF_LOOP, f"a relation from {target} to itself is left out")
             return None
         rid = rel_id or default_relation_id(str(rel_type), sources, target)
-        if rid in rel_ids:
-            if rel_id is None:
-                report.warn(pos, DUPLICATE, f"relation {rid} is given twice; kept once")
-                return None
-            base, n = rid, 1
-            while rid in rel_ids:
-                n += 1
-                rid = f"{base}-{n}"
-        rel_ids.add(rid)
+        if rid in rel_ids.used and rel_id is None:
+            report.warn(pos, DUPLICATE, f"relation {rid} is given twice; kept once")
+            return None
+        rid = rel_ids.take(rid)
         relations.append(Relation(id=rid, type=rel_type, sources=sources, target=target,
                                   why=why, pos=pos))
         origins[rid] = pos
@@ -301,7 +296,8 @@ def write_argdown(m: Map) -> str:
         out.append("")
     undercut_targets = {r.target for r in m.relations if r.type is RelationType.UNDERCUT}
     titles: dict[str, str] = {}
-    used_titles = {_title(c.id) for c in m.claims}
+    used_titles = IdPool()
+    used_titles.used.update(_title(c.id) for c in m.claims)
     for rel in m.relations:
         if rel.type is RelationType.UNDERCUT:
             continue
@@ -311,13 +307,7 @@ def write_argdown(m: Map) -> str:
             symbol = "+" if rel.type is RelationType.SUPPORT else "-"
             out += [f"[{_title(rel.target)}]", f"  {symbol} [{_title(rel.sources[0])}]", ""]
             continue
-        title = _title(rel.id)
-        n = 1
-        while title in used_titles:
-            n += 1
-            title = f"{_title(rel.id)}-{n}"
-        used_titles.add(title)
-        titles[rel.id] = title
+        title = titles[rel.id] = used_titles.take(_title(rel.id))
         data = " {argmap-type: attack}" if rel.type is RelationType.ATTACK else ""
         why = f": {escape(rel.why)}" if rel.why else ""
         out += [f"<{title}>{why}{data}", ""]
