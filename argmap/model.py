@@ -28,6 +28,16 @@ class RelationType(StrEnum):
     ATTACK = "attack"
     UNDERCUT = "undercut"
 
+    @property
+    def verb(self) -> str:
+        """How a sentence says it: "supports", "attacks", "undercuts"."""
+        return f"{self.value}s"
+
+    @property
+    def verb_to_claim(self) -> str:
+        """The verb before a claim: an undercut targets the link to it."""
+        return "undercuts the link to" if self is RelationType.UNDERCUT else self.verb
+
 
 class Pos(NamedTuple):
     """1-based line and column in the map file (0 means unknown)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError
-from argmap.debate.rules import VERBS, Reply, Side, search_replies
+from argmap.debate.rules import Reply, Side, search_replies
 from argmap.debate.transcript import clock_line
 
 SHOWN = 12  # moves listed before "type words to search"
@@ -151,7 +151,7 @@ class PlainRound:
 def describe_reply(rnd: Round, reply: Reply) -> str:
     claim = rnd.map.claims_by_id[reply.claim_id]
     together = f" (with {', '.join(reply.together)})" if reply.together else ""
-    return f"[{claim.id}]{together} {VERBS[reply.type]} [{reply.target}]: {claim.text}"
+    return f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: {claim.text}"
 
 
 def render_result(rnd: Round, judged: Adjudication) -> str:
@@ -176,7 +176,7 @@ def render_result(rnd: Round, judged: Adjudication) -> str:
         lines.append("Unplayed claims that would have changed the result:")
         for chance in judged.missed:
             side = chance.side.title if chance.side else "no side"
-            lines.append(f"  {chance.claim_id} ({side}) {VERBS[chance.type]} {chance.target}: "
+            lines.append(f"  {chance.claim_id} ({side}) {chance.type.verb} {chance.target}: "
                          f"then {chance.status.summary}")
     else:
         lines.append("No single unplayed claim would have changed the result.")

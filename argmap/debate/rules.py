@@ -37,12 +37,6 @@ class Side(StrEnum):
         return "Pro" if self is Side.PRO else "Con"
 
 
-VERBS = {
-    RelationType.SUPPORT: "supports",
-    RelationType.ATTACK: "attacks",
-    RelationType.UNDERCUT: "undercuts",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Reply:
@@ -60,7 +54,7 @@ class Reply:
 
     @property
     def verb(self) -> str:
-        return VERBS[self.type]
+        return self.type.verb
 
     @property
     def claims(self) -> tuple[str, ...]:

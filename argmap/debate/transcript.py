@@ -11,7 +11,7 @@ import re
 
 from argmap.debate.adjudication import Adjudication, MissedChance
 from argmap.debate.round import Round, Turn
-from argmap.debate.rules import VERBS, Side
+from argmap.debate.rules import Side
 
 _MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -53,7 +53,7 @@ def _missed_line(rnd: Round, chance: MissedChance) -> str:
     claim = rnd.map.claims_by_id[chance.claim_id]
     together = "".join(f" (with {md_id(c)})" for c in chance.together)
     side = f"{chance.side.title} could have played it" if chance.side else "no side could play it"
-    return (f"- {md_id(chance.claim_id)}{together} {VERBS[chance.type]} "
+    return (f"- {md_id(chance.claim_id)}{together} {chance.type.verb} "
             f"{md_id(chance.target)}; {side}. Then {chance.status.summary}. "
             f"*{md_text(claim.text)}*")
 

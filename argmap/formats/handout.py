@@ -17,8 +17,6 @@ from argmap.model import Claim, Map, Relation, RelationType
 
 SIDE_HEADINGS = {PRO: "For the thesis", CON: "Against the thesis", MIXED: "Both ways",
                  NONE: "Not connected to the thesis"}
-VERBS = {RelationType.SUPPORT: "supports", RelationType.ATTACK: "attacks",
-         RelationType.UNDERCUT: "undercuts"}
 MAX_QUESTIONS = 12
 
 
@@ -80,7 +78,7 @@ def _questions(m: Map) -> list[Question]:
         else:
             out.append(Question(f"Does {premise} support or attack "
                                 f"{_relation_target(m, rel)}? Why?",
-                                f"It {VERBS[rel.type][:-1]}s it." + (f" {rel.why}" if rel.why
+                                f"It {rel.type.verb} it." + (f" {rel.why}" if rel.why
                                                                        else "")))
     for claim in m.claims:
         if claim.flaw and len(out) < MAX_QUESTIONS + 4:
@@ -103,7 +101,7 @@ def outline(m: Map, questions: bool = False) -> Outline:
             with_ = (" (together with " + ", ".join(
                 _quoted(m.claims_by_id[s].text, 50) for s in together if s in m.claims_by_id)
                 + ")") if together else ""
-            point.links.append(f"{VERBS[rel.type].capitalize()} {_relation_target(m, rel)}"
+            point.links.append(f"{rel.type.verb.capitalize()} {_relation_target(m, rel)}"
                                f"{with_}" + (f" — {rel.why}" if rel.why else ""))
         for ev in claim.evidence:
             source = m.sources_by_id.get(ev.source)

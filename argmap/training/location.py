@@ -11,12 +11,6 @@ from collections import deque
 from argmap.model import Map, Relation, RelationType
 from argmap.training.questions import Step
 
-_VERB = {
-    RelationType.SUPPORT: "supports",
-    RelationType.ATTACK: "attacks",
-    RelationType.UNDERCUT: "undercuts the link to",
-}
-
 
 def _next_claim(the_map: Map, rel: Relation) -> str | None:
     """The claim a relation bears on: its target, or for an undercut the undercut link's target."""
@@ -49,7 +43,7 @@ def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
     order.reverse()
     links.reverse()  # links[i] leads from order[i] to order[i + 1]
     out = [Step(cid, the_map.claims_by_id[cid].text,
-                _VERB[links[i].type] if i < len(links) else None, cid in theses)
+                links[i].type.verb_to_claim if i < len(links) else None, cid in theses)
            for i, cid in enumerate(order)]
     return tuple(out)
 

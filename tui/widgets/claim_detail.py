@@ -51,13 +51,11 @@ def _relation_links(the_map: Map, claim: Claim) -> list[Link]:
     for rel in the_map.incoming.get(claim.id, ()):
         for source in rel.sources:
             links.append(_link(the_map, source, SYMBOLS[rel.type], words[rel.type], rel))
-    out_words = {RelationType.SUPPORT: "supports", RelationType.ATTACK: "attacks",
-                 RelationType.UNDERCUT: "undercuts the link to"}
     for rel in the_map.outgoing.get(claim.id, ()):
         target = rel.target
         if rel.type is RelationType.UNDERCUT and rel.target in the_map.relations_by_id:
             target = the_map.relations_by_id[rel.target].target
-        links.append(_link(the_map, target, "→", out_words[rel.type], rel))
+        links.append(_link(the_map, target, "→", rel.type.verb_to_claim, rel))
         for other in rel.sources:
             if other != claim.id:
                 links.append(_link(the_map, other, "&", "together with", None))
