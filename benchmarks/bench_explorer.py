@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,45 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+READING_PAUSE = 0.4
+"""Seconds of an untimed pause every tenth move: a reader stops to read."""
+
+
+class FullCollections:
+    """Counts Python's full (generation 2) collections, inside timed keys and outside."""
+
+    def __init__(self) -> None:
+        self.timing = ""
+        self.inside: list[float] = []
+        self.outside: list[float] = []
+        self._start = 0.0
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self._seen)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._seen)
+
+    def _seen(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            (self.inside if self.timing else self.outside).append(
+                time.process_time() - self._start)
+            if self.timing:
+                print("GC in", self.timing, round((time.process_time() - self._start) * 1000))
+
+    def report(self) -> str:
+        def one(values: list[float]) -> str:
+            longest = f", longest {max(values) * 1000:.0f} ms" if values else ""
+            return f"{len(values)}{longest}"
+        return (f"{one(self.outside)} between keys (while resting), "
+                f"{one(self.inside)} inside a timed key")
 
 
 def bench_startup(runs: int) -> None:
@@ -91,70 +131,102 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
         else:
             app = create_app(path, the_map, watch=False,
                              analyser=lambda m, a, r, b: (unavailable(m), unavailable(m)))
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause(1.0)
-            tree = app.explorer.tree
+        full_gc = FullCollections()
+        with full_gc:
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause(1.0)
+                tree = app.explorer.tree
 
-            # The list of linked claims is laid out once the selection rests
-            # (claim_detail.LINKS_DELAY after the last move). That work (with its
-            # repaint, and Pilot's polling while waiting for it) is timed on its
-            # own, and each timed key starts after it, as for a reader moving one
-            # line at a time.
-            fills: list[float] = []
+                detail = app.explorer.detail
 
-            async def rest() -> None:
-                if not app.explorer.detail_pending:
-                    return
-                start = time.process_time()
-                for _ in range(50):
-                    await pilot.pause(0.02)
-                    if not app.explorer.detail_pending:
-                        break
-                await pilot.pause()
-                fills.append(time.process_time() - start)
+                rests = 0
 
-            async def timed(*keys: str) -> float:
-                # CPU time of the whole process: Pilot's own waiting sleeps in steps of
-                # 20 ms, so wall time would measure Pilot, not the explorer. With the
-                # analysis finished, all work a keypress causes (handling, tree and
-                # detail update, rendering) runs on this thread.
-                await rest()
-                start = time.process_time()
-                await pilot.press(*keys)
-                await pilot.pause()
-                return time.process_time() - start
+                async def rest() -> None:
+                    # Untimed: let deferred work (a held key's detail) and the screen updates
+                    # it causes finish, so each timed key starts from an idle app, as for a
+                    # reader moving one line at a time. Every tenth rest is a reading pause
+                    # long enough for the app's idle garbage collection (tui/idle_gc.py).
+                    nonlocal rests
+                    rests += 1
+                    detail.flush_links()  # as its timer would, LINKS_DELAY after the last key
+                    for _ in range(50):
+                        if not app.explorer.detail_pending:
+                            break
+                        await pilot.pause(0.02)
+                    await pilot.pause(READING_PAUSE if rests % 10 == 0 else 0.05)
 
-            # Walk down the tree opening every third node, so the cursor keeps reaching
-            # new, freshly built lines instead of resting at the bottom.
-            moves: list[float] = []
-            expands: list[float] = []
-            while len(moves) < presses:
-                expands.append(await timed("right"))
-                for _ in range(2):
-                    before = tree.cursor_line
-                    spent = await timed("down")
-                    if tree.cursor_line == before:  # at the bottom: start again at the top
-                        await timed("home")
-                    else:
+                async def timed(*keys: str, fill_first: bool = False) -> float:
+                    # CPU time of the whole process: Pilot's own waiting sleeps in steps of
+                    # 20 ms, so wall time would measure Pilot, not the explorer. With the
+                    # analysis finished, all work a keypress causes (handling, tree and
+                    # detail update, rendering) runs on this thread.
+                    full_gc.timing = "+".join(keys) + ("+fill" if fill_first else "")
+                    start = time.process_time()
+                    if fill_first:
+                        detail.flush_links()
+                    await pilot.press(*keys)
+                    await pilot.pause()
+                    full_gc.timing = ""
+                    return time.process_time() - start
+
+                async def timed_fill() -> float:
+                    # The list of linked claims is laid out once the selection rests
+                    # (claim_detail.LINKS_DELAY after the last move); that work is started
+                    # here rather than by its timer and timed the same way as a key.
+                    full_gc.timing = "fill"
+                    start = time.process_time()
+                    detail.flush_links()
+                    await pilot.pause()
+                    full_gc.timing = ""
+                    return time.process_time() - start
+
+                # Walk down the tree opening every third node, so the cursor keeps reaching
+                # new, freshly built lines instead of resting at the bottom. Every other
+                # move, the next key is pressed just as the links list is being laid out:
+                # the worst moment for a key to arrive, as it waits for that work.
+                moves: list[float] = []
+                expands: list[float] = []
+                fills: list[float] = []
+                collisions: list[float] = []
+                while len(moves) < presses:
+                    await rest()
+                    expands.append(await timed("right"))
+                    for step in range(2):
+                        await rest()
+                        before = tree.cursor_line
+                        spent = await timed("down")
+                        if tree.cursor_line == before:  # at the bottom: start again at the top
+                            await rest()
+                            await timed("home")
+                            continue
                         moves.append(spent)
-            # A held arrow key: moves arrive faster than DETAIL_QUIET apart, so only the
-            # tree repaints and the detail follows once at the end.
-            await timed("home")
-            held: list[float] = []
-            for _ in range(10):
-                await timed("home")
+                        if step == 0:
+                            fills.append(await timed_fill())
+                        elif detail.links_pending:
+                            before = tree.cursor_line
+                            spent = await timed("down", fill_first=True)
+                            if tree.cursor_line != before:
+                                collisions.append(spent)
+                # A held arrow key: moves arrive faster than DETAIL_QUIET apart, so only the
+                # tree repaints and the detail follows once at the end.
+                held: list[float] = []
+                for _ in range(10):
+                    await rest()
+                    await timed("home")
+                    await rest()
+                    start = time.process_time()
+                    await pilot.press(*["down"] * 20)
+                    await pilot.pause()
+                    held.append((time.process_time() - start) / 20)
+                await rest()
+                deep = max(the_map.claims[-50:], key=lambda c: c.id).id
                 start = time.process_time()
-                await pilot.press(*["down"] * 20)
+                app.show_claim(deep)
                 await pilot.pause()
-                held.append((time.process_time() - start) / 20)
-            deep = max(the_map.claims[-50:], key=lambda c: c.id).id
-            start = time.process_time()
-            app.show_claim(deep)
-            await pilot.pause()
-            await pilot.pause()
-            jump = time.process_time() - start
-            assert tree.current_claim_id == deep
-            built = len(tree.built_nodes())
+                await pilot.pause()
+                jump = time.process_time() - start
+                assert tree.current_claim_id == deep
+                built = len(tree.built_nodes())
 
     def ms(values: list[float]) -> str:
         if not values:
@@ -168,13 +240,18 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
     during = "the analysis running in its process meanwhile" if with_analysis else "no analysis"
     print(f"{n_claims} claims at {size[0]}x{size[1]}, {during} (load {load_s:.2f} s, "
           f"{built} tree nodes built at the end), CPU time of this process per keypress:")
-    slow = sum(m > 0.05 for m in moves)
-    print(f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {slow} over 50 ms "
-          f"(goal < 50 ms)")
-    print(f"  then the links list, once the selection rests ({len(fills)}): {ms(fills)}")
+    def over(values: list[float]) -> int:
+        return sum(v > 0.05 for v in values)
+
+    print(f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {over(moves)} over "
+          f"50 ms (goal < 50 ms)")
+    print(f"  the links list, laid out once the selection rests ({len(fills)}): {ms(fills)}")
+    print(f"  ↓ pressed as the links list is laid out, waiting for it ({len(collisions)}): "
+          f"{ms(collisions)}, {over(collisions)} over 50 ms")
     print(f"  held ↓ (10 bursts of 20 moves, detail shown at the end): {ms(held)} a move")
-    print(f"  open a node ({len(expands)} × →): {ms(expands)}")
+    print(f"  open a node ({len(expands)} × →): {ms(expands)}, {over(expands)} over 50 ms")
     print(f"  jump to claim {deep} through show_claim: {jump * 1000:.1f} ms")
+    print(f"  full garbage collections: {full_gc.report()}")
 
 
 def main() -> None:

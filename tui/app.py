@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 
@@ -20,6 +20,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from tui.analysis_process import ProcessAnalyser
 from tui.analysis_view import Analyser
+from tui.idle_gc import TICK_SECONDS, IdleCollector
 from tui.screens.explore import ExploreScreen
 from tui.screens.help import HelpScreen, bindings_of
 
@@ -63,6 +64,7 @@ class ArgmapApp(App[int]):
         self.reloads = 0
         self._mtime = self._file_mtime()
         self._run_editor = run_editor or self._suspend_and_run
+        self.idle_gc = IdleCollector()
         if theme is not None:
             self.theme = theme
 
@@ -70,6 +72,16 @@ class ArgmapApp(App[int]):
         self.check_shown_map()
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
+        self.idle_gc.start()
+        self.set_interval(TICK_SECONDS, self.idle_gc.tick)
+
+    def on_unmount(self) -> None:
+        self.idle_gc.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_gc.input_seen()
+        await super().on_event(event)
 
     # -- screens ----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from argmap.loading import load_map
@@ -12,6 +13,7 @@ from argmap.model import Map
 from tui.analysis_view import AnalysisView, flaw_view
 from tui.app import ArgmapApp, create_app
 from tui.widgets.claim_detail import ClaimAnalysis
+from tui.widgets.claim_text import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "arguments" / "example-smart-locks.yaml"
@@ -65,6 +67,11 @@ def make_app(path: Path = EXAMPLE, **options: object) -> ArgmapApp:
     options.setdefault("watch", False)
     options.setdefault("analyser", fake_analyser)
     return create_app(path, load(path), **options)  # type: ignore[arg-type]
+
+
+def detail_text(app: App[object]) -> str:
+    """The plain text the claim panel shows."""
+    return app.screen.query_one(ClaimText).text.plain
 
 
 async def settle(pilot: Pilot[object]) -> None:

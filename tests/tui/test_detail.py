@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
-from tests.tui.support import EXAMPLE, make_app, settle
+from tests.tui.support import EXAMPLE, detail_text, make_app, settle
 from tui.widgets import claim_detail
 from tui.widgets.claim_tree import ClaimTree
-
-
-def body_text(app) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one("#detail-body", Static).content.plain
 
 
 def link_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -25,7 +21,7 @@ async def test_detail_shows_text_kind_themes_evidence_source_and_analysis() -> N
         await settle(pilot)
         assert app.screen.jump_to("feels-safer")
         await settle(pilot)
-        body = body_text(app)
+        body = detail_text(app)
         for expected in (
             "Residents report that their neighbourhood feels quieter",
             "Kind: fact", "Themes: Keeping residents safe",

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 import tui.app
-from tests.tui.support import load, make_app, settle
+from tests.tui.support import detail_text, load, make_app, settle
 from tui.editor import editor_command
 from tui.widgets.claim_tree import ClaimTree
 
@@ -55,7 +55,7 @@ async def test_change_on_disk_reloads_and_keeps_the_selection(map_copy: Path,
         assert app.reloads == 1
         assert "calmer" in app.map.claim("feels-safer").text
         assert tree.current_claim_id == "feels-safer"
-        body = app.screen.query_one("#detail-body", Static).content.plain
+        body = detail_text(app)
         assert "feels calmer and more secure" in body
 
 

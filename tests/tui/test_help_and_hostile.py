@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Select, Static
 
-from tests.tui.support import EXAMPLE, HOSTILE, make_app, settle
+from tests.tui.support import EXAMPLE, HOSTILE, detail_text, make_app, settle
 from tui.screens.claim_lists import FilterScreen, ViewsScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.claim_tree import ClaimTree
@@ -57,18 +57,18 @@ async def test_hostile_text_is_shown_literally_everywhere() -> None:
         for claim_id in ("zh", "esc", "t"):
             assert screen.jump_to(claim_id)
             await settle(pilot)
-            body = screen.query_one("#detail-body", Static).content.plain
+            body = detail_text(app)
             assert app.map.claim(claim_id).text in body
         assert screen.jump_to("zh")
         await settle(pilot)
-        body = screen.query_one("#detail-body", Static).content.plain
+        body = detail_text(app)
         for literal in ("“[/] quoted [link=http://x]text[/link]”", "[i]para[/i] 1",
                         "[@click=app.quit]outlet[/]", "⚠ Flaw: [/]",
                         "Reliability: [b]unreliable[/b] 😀", "Themes: 中文 and 😀"):
             assert literal in body, literal
         assert screen.jump_to("t")
         await settle(pilot)
-        body = screen.query_one("#detail-body", Static).content.plain
+        body = detail_text(app)
         assert "Themes: [red]Markup[/] theme, 中文 and 😀" in body
         # Walk every node with the keyboard, opening each one.
         for _ in range(8):

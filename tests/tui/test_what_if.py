@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.support import EXAMPLE, make_app, settle
+from tests.tui.support import EXAMPLE, detail_text, make_app, settle
 from tui.analysis_view import analyse
 from tui.widgets.claim_tree import ClaimTree
 
@@ -24,7 +24,7 @@ async def test_reject_accept_and_reset_change_labels_at_once() -> None:
         await pilot.press("r")
         await settle(pilot)
         assert label_of(tree, "photos-collected").startswith("✖ R OUT 0.00 ")
-        body = app.screen.query_one("#detail-body", Static).content.plain
+        body = detail_text(app)
         assert "Grounded: out" in body and "What-if: R" in body
         status = app.screen.query_one("#status", Static).content.plain
         assert "what-if: 0 accepted, 1 rejected" in status

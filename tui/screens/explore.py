@@ -39,6 +39,10 @@ DETAIL_QUIET = 0.1
 """Seconds between cursor moves below which the detail waits for the moves to stop."""
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
 class ExploreScreen(Screen[None]):
     """Tree, detail, status line and (after a failed reload) the checker's problems."""
 
@@ -112,6 +116,7 @@ class ExploreScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#problems").display = False
         self.tree.focus()
+        self.tree.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self._update_status()
         self.call_after_refresh(self._start_analysis)
 
@@ -204,12 +209,21 @@ class ExploreScreen(Screen[None]):
 
     # -- selection and history ------------------------------------------------------------
 
-    @on(ClaimTree.ClaimFocused)
-    def _focused(self, event: ClaimTree.ClaimFocused) -> None:
+    def _cursor_moved(self, claim_id: str | None) -> None:
+        # Called from within the tree's own key handling, so the tree and the claim
+        # panel repaint in one screen update; a message would arrive after the tree had
+        # repainted alone. A signal logs and drops a subscriber's error: hand it to
+        # Textual instead, as the error of a message handler would be.
+        try:
+            self._focused(claim_id)
+        except Exception as error:  # noqa: BLE001 - re-raised in the screen's message loop
+            self.call_next(_raise, error)
+
+    def _focused(self, claim_id: str | None) -> None:
         # A single move shows the claim at once. When moves come faster than
         # DETAIL_QUIET apart (a held arrow key), only the tree repaints, and the detail
-        # (which costs more to lay out than the tree) follows once the keys stop.
-        self._detail_target = event.claim_id
+        # follows once the keys stop.
+        self._detail_target = claim_id
         now = monotonic()
         quiet = now - self._last_focus >= DETAIL_QUIET
         self._last_focus = now
@@ -217,7 +231,7 @@ class ExploreScreen(Screen[None]):
             self._detail_timer.stop()
             self._detail_timer = None
         if quiet:
-            self._show_detail(event.claim_id)
+            self._show_detail(claim_id)
         else:
             self._detail_timer = self.set_timer(DETAIL_QUIET, self._flush_detail)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from argmap.model import Claim, Map, Relation, RelationType
 from tui.text import assemble, literal, literal_line
+from tui.widgets.claim_text import ClaimText
 from tui.widgets.claim_tree import SYMBOLS, places
 
 
@@ -158,8 +159,7 @@ class ClaimDetail(Vertical):
         self._links_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-scroll"):
-            yield Static(Text("Select a claim in the tree."), id="detail-body")
+        yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
         yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"),
                      id="links-heading")
         yield OptionList(id="links")
@@ -172,29 +172,30 @@ class ClaimDetail(Vertical):
         than the rest of a keypress together (measured on a 10,000-claim map:
         about 15 of 30 ms), and it is the part a reader looks at last.
         """
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one(ClaimText)
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
         if claim is None:
             self.claim_id = None
             body.update(Text("Select a claim in the tree."))
             self._set_links([])
             return
-        body.update(describe(self.map, claim, analysis))
+        body.update(describe(self.map, claim, analysis), keep_position=claim_id == self.claim_id)
         if claim_id != self.claim_id:
             self.claim_id = claim_id
             self._links = _relation_links(self.map, claim)
-            self.query_one("#detail-scroll").scroll_home(animate=False, immediate=True)
             if self._links_timer is not None:
                 self._links_timer.stop()
-            self._links_timer = self.set_timer(LINKS_DELAY, self._fill_links)
+            self._links_timer = self.set_timer(LINKS_DELAY, self.flush_links)
 
     @property
     def links_pending(self) -> bool:
         """True while the list of linked claims waits for the selection to rest."""
         return self._links_timer is not None
 
-    def _fill_links(self) -> None:
-        self._set_links(self._links)
+    def flush_links(self) -> None:
+        """Lay out the list of linked claims now if it is waiting for the selection to rest."""
+        if self.links_pending:
+            self._set_links(self._links)
 
     def _set_links(self, found: list[Link]) -> None:
         if self._links_timer is not None:
@@ -208,8 +209,7 @@ class ClaimDetail(Vertical):
         links.display = bool(found)
 
     def focus_links(self) -> bool:
-        if self.links_pending:
-            self._fill_links()
+        self.flush_links()
         links = self.query_one("#links", OptionList)
         if not self._links:
             return False

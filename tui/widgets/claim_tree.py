@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
-from textual.message import Message
+from textual.signal import Signal
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -95,7 +95,12 @@ def places(the_map: Map, claim_id: str) -> int:
 
 
 class ClaimTree(Tree[TreeEntry]):
-    """A lazily built pro/con tree; posts `ClaimFocused` when the cursor moves."""
+    """A lazily built pro/con tree.
+
+    `cursor_moved` publishes the claim id (None on a group line) each time the
+    cursor reaches another node. It is a signal rather than a message so that a
+    subscriber runs within the same keypress and its repaint joins the tree's.
+    """
 
     BINDINGS = [
         Binding("left", "collapse_or_parent", "Collapse", show=False,
@@ -104,14 +109,8 @@ class ClaimTree(Tree[TreeEntry]):
                 tooltip="tree: open the node, or go to its first child"),
     ]
 
-    class ClaimFocused(Message):
-        """The cursor is now on a claim (`claim_id` is None on a group line)."""
-
-        def __init__(self, claim_id: str | None) -> None:
-            super().__init__()
-            self.claim_id = claim_id
-
     def __init__(self, the_map: Map, *, id: str | None = None) -> None:  # noqa: A002
+        self.cursor_moved: Signal[str | None] = Signal(self, "cursor-moved")
         super().__init__(Text("Theses"), id=id)
         self.show_root = False
         self.guide_depth = 3
@@ -204,9 +203,15 @@ class ClaimTree(Tree[TreeEntry]):
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[TreeEntry]) -> None:
-        event.stop()
-        data = event.node.data
-        self.post_message(self.ClaimFocused(None if data is None else data.claim_id))
+        event.stop()  # told through `cursor_moved`, without a trip through the message queues
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        previous = self.cursor_node
+        super().watch_cursor_line(previous_line, line)
+        node = self.cursor_node
+        if node is not None and node is not previous:
+            data = node.data
+            self.cursor_moved.publish(None if data is None else data.claim_id)
 
     # -- labels -----------------------------------------------------------------------------
 
