@@ -62,7 +62,7 @@ class FullCollections:
     """Counts Python's full (generation 2) collections, inside timed keys and outside."""
 
     def __init__(self) -> None:
-        self.timing = ""
+        self.timing = False
         self.inside: list[float] = []
         self.outside: list[float] = []
         self._start = 0.0
@@ -82,8 +82,6 @@ class FullCollections:
         else:
             (self.inside if self.timing else self.outside).append(
                 time.process_time() - self._start)
-            if self.timing:
-                print("GC in", self.timing, round((time.process_time() - self._start) * 1000))
 
     def report(self) -> str:
         def one(values: list[float]) -> str:
@@ -137,8 +135,6 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                 await pilot.pause(1.0)
                 tree = app.explorer.tree
 
-                detail = app.explorer.detail
-
                 rests = 0
 
                 async def rest() -> None:
@@ -148,50 +144,32 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                     # long enough for the app's idle garbage collection (tui/idle_gc.py).
                     nonlocal rests
                     rests += 1
-                    detail.flush_links()  # as its timer would, LINKS_DELAY after the last key
                     for _ in range(50):
                         if not app.explorer.detail_pending:
                             break
                         await pilot.pause(0.02)
                     await pilot.pause(READING_PAUSE if rests % 10 == 0 else 0.05)
 
-                async def timed(*keys: str, fill_first: bool = False) -> float:
+                async def timed(*keys: str) -> float:
                     # CPU time of the whole process: Pilot's own waiting sleeps in steps of
                     # 20 ms, so wall time would measure Pilot, not the explorer. With the
                     # analysis finished, all work a keypress causes (handling, tree and
                     # detail update, rendering) runs on this thread.
-                    full_gc.timing = "+".join(keys) + ("+fill" if fill_first else "")
+                    full_gc.timing = True
                     start = time.process_time()
-                    if fill_first:
-                        detail.flush_links()
                     await pilot.press(*keys)
                     await pilot.pause()
-                    full_gc.timing = ""
-                    return time.process_time() - start
-
-                async def timed_fill() -> float:
-                    # The list of linked claims is laid out once the selection rests
-                    # (claim_detail.LINKS_DELAY after the last move); that work is started
-                    # here rather than by its timer and timed the same way as a key.
-                    full_gc.timing = "fill"
-                    start = time.process_time()
-                    detail.flush_links()
-                    await pilot.pause()
-                    full_gc.timing = ""
+                    full_gc.timing = False
                     return time.process_time() - start
 
                 # Walk down the tree opening every third node, so the cursor keeps reaching
-                # new, freshly built lines instead of resting at the bottom. Every other
-                # move, the next key is pressed just as the links list is being laid out:
-                # the worst moment for a key to arrive, as it waits for that work.
+                # new, freshly built lines instead of resting at the bottom.
                 moves: list[float] = []
                 expands: list[float] = []
-                fills: list[float] = []
-                collisions: list[float] = []
                 while len(moves) < presses:
                     await rest()
                     expands.append(await timed("right"))
-                    for step in range(2):
+                    for _ in range(2):
                         await rest()
                         before = tree.cursor_line
                         spent = await timed("down")
@@ -200,13 +178,6 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                             await timed("home")
                             continue
                         moves.append(spent)
-                        if step == 0:
-                            fills.append(await timed_fill())
-                        elif detail.links_pending:
-                            before = tree.cursor_line
-                            spent = await timed("down", fill_first=True)
-                            if tree.cursor_line != before:
-                                collisions.append(spent)
                 # A held arrow key: moves arrive faster than DETAIL_QUIET apart, so only the
                 # tree repaints and the detail follows once at the end.
                 held: list[float] = []
@@ -245,9 +216,6 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
 
     print(f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {over(moves)} over "
           f"50 ms (goal < 50 ms)")
-    print(f"  the links list, laid out once the selection rests ({len(fills)}): {ms(fills)}")
-    print(f"  ↓ pressed as the links list is laid out, waiting for it ({len(collisions)}): "
-          f"{ms(collisions)}, {over(collisions)} over 50 ms")
     print(f"  held ↓ (10 bursts of 20 moves, detail shown at the end): {ms(held)} a move")
     print(f"  open a node ({len(expands)} × →): {ms(expands)}, {over(expands)} over 50 ms")
     print(f"  jump to claim {deep} through show_claim: {jump * 1000:.1f} ms")

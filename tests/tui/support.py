@@ -13,7 +13,7 @@ from argmap.model import Map
 from tui.analysis_view import AnalysisView, flaw_view
 from tui.app import ArgmapApp, create_app
 from tui.widgets.claim_detail import ClaimAnalysis
-from tui.widgets.claim_text import ClaimText
+from tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "arguments" / "example-smart-locks.yaml"

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import OptionList
-
-from tests.tui.support import EXAMPLE, detail_text, make_app, settle
-from tui.widgets import claim_detail
+from tests.tui.support import CYCLE, EXAMPLE, detail_text, make_app, settle
 from tui.widgets.claim_tree import ClaimTree
+from tui.widgets.link_list import LinkList
 
 
 def link_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    links = app.screen.query_one("#links", OptionList)
-    return [links.get_option_at_index(i).prompt.plain for i in range(links.option_count)]
+    return [block.plain for block in app.screen.query_one(LinkList).blocks]
 
 
 async def test_detail_shows_text_kind_themes_evidence_source_and_analysis() -> None:
@@ -54,10 +50,12 @@ async def test_jump_to_a_linked_claim_and_back_and_forward() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         tree = app.screen.query_one(ClaimTree)
-        links = app.screen.query_one("#links", OptionList)
+        links = app.screen.query_one(LinkList)
         index = next(i for i, t in enumerate(link_texts(app)) if "Photos of every" in t)
-        links.focus()
-        links.highlighted = index
+        await pilot.press("l")
+        assert links.has_focus and links.highlighted == 0
+        await pilot.press(*["down"] * index)
+        assert links.highlighted == index
         await pilot.press("enter")
         await settle(pilot)
         assert tree.current_claim_id == "photos-collected"
@@ -113,27 +111,44 @@ async def test_show_claim_comes_back_from_another_mode() -> None:
         assert app.explorer.detail.claim_id == "state-voice"
 
 
-async def test_links_follow_once_the_selection_rests_and_l_does_not_wait(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The list of links is laid out after the moves stop (it is the costly part
-    of a keypress); `l` fills it at once, so it never shows another claim's links."""
-    monkeypatch.setattr(claim_detail, "LINKS_DELAY", 0.4)   # room for a slow machine
+async def test_links_change_with_the_move_and_a_click_jumps() -> None:
+    """The links are drawn in the same keypress as the move (no waiting), and a
+    click on a link jumps to its claim."""
     app = make_app(EXAMPLE)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         detail = app.screen.detail
+        tree = app.screen.tree
         before = link_texts(app)
-        assert app.screen.jump_to("photos-collected")
-        for _ in range(20):                    # the move lands after a refresh
-            if detail.claim_id == "photos-collected":
-                break
-            await pilot.pause(0.005)
-        assert detail.links_pending and link_texts(app) == before   # not yet laid out
-        await pilot.press("l")
-        assert not detail.links_pending
-        listed = link_texts(app)
-        assert listed != before and any("attacked by" in t for t in listed)
-        assert app.focused is app.screen.query_one("#links", OptionList)
-        assert app.screen.jump_to("locks")
+        await pilot.press("down")
+        await pilot.pause()
+        assert detail.claim_id == tree.current_claim_id != "locks"
+        assert link_texts(app) != before
+        assert link_texts(app) == [link.text.plain for link in
+                                   _relation_links_of(app, detail.claim_id)]
+        target = detail.link_ids[0]
+        links = app.screen.query_one(LinkList)
+        assert await pilot.click(LinkList, offset=(2, 0))
         await settle(pilot)
-        assert not detail.links_pending and link_texts(app) == before
+        assert tree.current_claim_id == target
+        assert links.highlighted is None or not links.has_focus
+
+
+async def test_a_claim_without_links_says_so_and_l_says_why() -> None:
+    app = make_app(CYCLE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert app.screen.jump_to("lonely")
+        await settle(pilot)
+        links = app.screen.query_one(LinkList)
+        assert link_texts(app) == []
+        assert links.render_line(0).text.startswith("No linked claims.")
+        await pilot.press("l")
+        await settle(pilot)
+        assert not links.has_focus
+        assert any("no linked claims" in n.message for n in app._notifications)
+
+
+def _relation_links_of(app, claim_id):  # type: ignore[no-untyped-def]
+    from tui.widgets.claim_detail import _relation_links
+    return _relation_links(app.map, app.map.claims_by_id[claim_id])

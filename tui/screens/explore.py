@@ -241,8 +241,8 @@ class ExploreScreen(Screen[None]):
 
     @property
     def detail_pending(self) -> bool:
-        """True while the detail (or its list of links) waits for the moves to rest."""
-        return self._detail_timer is not None or self.detail.links_pending
+        """True while the detail waits for held-down moves to rest."""
+        return self._detail_timer is not None
 
     def _show_detail(self, claim_id: str | None) -> None:
         facts = None

@@ -1,8 +1,8 @@
 """Everything about one claim, beside the tree: text, evidence, links, analysis.
 
-The links to other claims are an option list under the text, so a reader
-can Tab into them and press Enter (or click) to jump; `ClaimDetail.LinkChosen`
-tells the screen, which keeps the history.
+The links to other claims are a list under the text, so a reader can Tab
+(or press `l`) into them and press Enter (or click) to jump;
+`ClaimDetail.LinkChosen` tells the screen, which keeps the history.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.timer import Timer
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from argmap.model import Claim, Map, Relation, RelationType
 from tui.text import assemble, literal, literal_line
-from tui.widgets.claim_text import ClaimText
 from tui.widgets.claim_tree import SYMBOLS, places
+from tui.widgets.line_panel import ClaimText
+from tui.widgets.link_list import LinkList
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +134,12 @@ def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     return assemble(*parts)
 
 
-LINKS_DELAY = 0.15
-
-
 class ClaimDetail(Vertical):
     """The claim panel; posts `LinkChosen` when a linked claim is picked.
 
     The text scrolls on its own above the links, so a long note never pushes
-    the links out of sight and the highlighted link is always visible.
+    the links out of sight and the highlighted link is always visible. Both
+    keep their size from claim to claim (see `line_panel`).
     """
 
     class LinkChosen(Message):
@@ -154,24 +151,16 @@ class ClaimDetail(Vertical):
         super().__init__(id=id)
         self.map = the_map
         self.claim_id: str | None = None
-        self._links: list[Link] = []          # the shown claim's links
-        self._listed: list[Link] = []         # what the option list holds right now
-        self._links_timer: Timer | None = None
+        self._links: list[Link] = []
 
     def compose(self) -> ComposeResult:
         yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
         yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"),
                      id="links-heading")
-        yield OptionList(id="links")
+        yield LinkList(id="links")
 
     def show(self, claim_id: str | None, analysis: ClaimAnalysis | None) -> None:
-        """Show a claim (or a hint when the cursor is on a group line).
-
-        The text is shown at once; the list of linked claims follows once the
-        selection has rested for LINKS_DELAY. Laying out that list costs more
-        than the rest of a keypress together (measured on a 10,000-claim map:
-        about 15 of 30 ms), and it is the part a reader looks at last.
-        """
+        """Show a claim (or a hint when the cursor is on a group line)."""
         body = self.query_one(ClaimText)
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
         if claim is None:
@@ -182,52 +171,27 @@ class ClaimDetail(Vertical):
         body.update(describe(self.map, claim, analysis), keep_position=claim_id == self.claim_id)
         if claim_id != self.claim_id:
             self.claim_id = claim_id
-            self._links = _relation_links(self.map, claim)
-            if self._links_timer is not None:
-                self._links_timer.stop()
-            self._links_timer = self.set_timer(LINKS_DELAY, self.flush_links)
-
-    @property
-    def links_pending(self) -> bool:
-        """True while the list of linked claims waits for the selection to rest."""
-        return self._links_timer is not None
-
-    def flush_links(self) -> None:
-        """Lay out the list of linked claims now if it is waiting for the selection to rest."""
-        if self.links_pending:
-            self._set_links(self._links)
+            self._set_links(_relation_links(self.map, claim))
 
     def _set_links(self, found: list[Link]) -> None:
-        if self._links_timer is not None:
-            self._links_timer.stop()
-            self._links_timer = None
-        self._links = self._listed = found
-        links = self.query_one("#links", OptionList)
-        links.set_options([Option(link.text, id=str(i)) for i, link in enumerate(found)])
-        links.scroll_home(animate=False, immediate=True)
-        self.query_one("#links-heading").display = bool(found)
-        links.display = bool(found)
+        self._links = found
+        self.query_one(LinkList).set_links([link.text for link in found])
 
     def focus_links(self) -> bool:
-        self.flush_links()
-        links = self.query_one("#links", OptionList)
         if not self._links:
             return False
-        links.focus()
-        if links.highlighted is None:
-            links.highlighted = 0
+        self.query_one(LinkList).focus()
         return True
 
     @property
     def link_ids(self) -> list[str]:
         return [link.claim_id for link in self._links]
 
-    @on(OptionList.OptionSelected, "#links")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(LinkList.Chosen, "#links")
+    def _chosen(self, event: LinkList.Chosen) -> None:
         event.stop()
-        index = int(event.option.id or 0)
-        if 0 <= index < len(self._listed):
-            self.post_message(self.LinkChosen(self._listed[index].claim_id))
+        if 0 <= event.index < len(self._links):
+            self.post_message(self.LinkChosen(self._links[event.index].claim_id))
 
     def replace_map(self, the_map: Map) -> None:
         self.map = the_map

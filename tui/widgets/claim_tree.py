@@ -249,6 +249,14 @@ class ClaimTree(Tree[TreeEntry]):
         parts.append(literal_line(claim.text))
         return assemble(*parts)
 
+    def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
+        """Nothing: the tree never scrolls sideways (`overflow-x: hidden`).
+
+        Tree asks this of every line in the tree each time a node opens, and by
+        default renders each label to measure it: most of an expand on a big tree.
+        """
+        return 0
+
     def set_badges(self, badges: Mapping[str, Badge]) -> None:
         """Show new analysis results on every node built so far."""
         self.badges = badges
