@@ -21,9 +21,9 @@ from textual.widgets import Static
 BUILT_IN_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓", "move in the tree or a list"),
     ("Enter / Space", "open or close a tree node; in a list, jump to the claim"),
-    ("Tab / Shift+Tab", "move between the tree, the linked claims and other panels"),
+    ("Tab / Shift+Tab", "move between the tree, the claim text, the links and other panels"),
     ("Ctrl+P", "command palette: search claims by words, change theme"),
-    ("mouse", "click a node to select it, click ▶ to open it, click a link to jump"),
+    ("mouse", "click a node to select it, ▶ to open it, a link to jump; wheel to scroll"),
     ("Esc", "close this window or a dialog"),
 )
 

@@ -11,36 +11,49 @@ scrollbar, so showing another claim repaints the panel only, in the same
 screen update as the tree's cursor.
 
 A panel shows a list of blocks (each a `rich.text.Text`, wrapped to the
-width); `ClaimText` has one, `LinkList` one per link.
+width); `ClaimText` has one, `LinkList` one per link. They are rendered once
+per claim, width, theme and highlight, and each repaint reuses the lines.
 """
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.scrollbar import ScrollBarRender
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual
 from textual.widget import Widget
 
 WHEEL_LINES = 3
 """Lines scrolled by one turn of the mouse wheel."""
 
 
-class Wrapped:
-    """Blocks wrapped to one width: the lines, and which block each line belongs to."""
+class Rendered:
+    """Blocks rendered to one width: the lines, and which block each line belongs to."""
 
-    def __init__(self, blocks: list[Text], width: int, widget: Widget) -> None:
-        self.lines: list[Text] = []
+    def __init__(self, panel: LinePanel, blocks: list[Text], width: int) -> None:
+        self.lines: list[Strip] = []
         self.block_of: list[int] = []
         self.first_line: list[int] = []
+        base = panel.visual_style
         for index, block in enumerate(blocks):
+            extra = panel.block_style(index) if panel.blocks_shown else None
             self.first_line.append(len(self.lines))
-            wrapped = block.wrap(widget.app.console, width, overflow="fold") if width else []
-            self.lines.extend(wrapped)
-            self.block_of.extend([index] * len(wrapped))
+            # Textual's own text pipeline, as a Static uses: it wraps, styles and marks
+            # each cell with its offset for mouse selection.
+            strips = Visual.to_strips(panel, Content.from_rich_text(block), width, None,
+                                      base if extra is None else base + extra,
+                                      apply_selection=panel.ALLOW_SELECT, pad=True)
+            self.lines.extend(strips)
+            self.block_of.extend([index] * len(strips))
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.text.rstrip() for line in self.lines)
 
 
 class LinePanel(Widget, can_focus=True):
@@ -52,8 +65,8 @@ class LinePanel(Widget, can_focus=True):
         self._blocks = list(blocks or [])
         self._placeholder = placeholder or Text()
         self._top = 0
-        self._wrapped: tuple[int, Wrapped] | None = None
-        self._bar: tuple[tuple[int, int, int, Style], list[Strip]] | None = None
+        self._rendered: Rendered | None = None
+        self._bar: list[Strip] | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -64,16 +77,29 @@ class LinePanel(Widget, can_focus=True):
     def set_blocks(self, blocks: list[Text], *, keep_position: bool = False) -> None:
         """Show new blocks (from the top unless `keep_position`): a repaint, never a layout."""
         self._blocks = list(blocks)
-        self._wrapped = None
+        self.invalidate()
         self._top = self._clamp(self._top if keep_position else 0)
+
+    @property
+    def blocks_shown(self) -> bool:
+        """False while the placeholder stands in for an empty list."""
+        return bool(self._blocks)
+
+    def rendered(self) -> Rendered:
+        """The blocks (or the placeholder) rendered to the current width, cached."""
+        if self._rendered is None:
+            self._rendered = Rendered(self, self._blocks or [self._placeholder], self.text_width)
+        return self._rendered
+
+    def invalidate(self) -> None:
+        """Render again: the blocks, the width, the styles or a highlight changed."""
+        self._rendered = None
+        self._bar = None
         self.refresh()
 
-    def wrapped(self) -> Wrapped:
-        """The blocks (or the placeholder) wrapped to the current width, cached."""
-        width = self.text_width
-        if self._wrapped is None or self._wrapped[0] != width:
-            self._wrapped = (width, Wrapped(self._blocks or [self._placeholder], width, self))
-        return self._wrapped[1]
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.invalidate()
 
     @property
     def text_width(self) -> int:
@@ -82,7 +108,7 @@ class LinePanel(Widget, can_focus=True):
 
     @property
     def line_count(self) -> int:
-        return len(self.wrapped().lines)
+        return len(self.rendered().lines)
 
     @property
     def scroll_line(self) -> int:
@@ -90,6 +116,7 @@ class LinePanel(Widget, can_focus=True):
         return self._top
 
     def on_resize(self, event: events.Resize) -> None:
+        self.invalidate()
         self._top = self._clamp(self._top)
 
     # -- scrolling -----------------------------------------------------------------------
@@ -103,16 +130,17 @@ class LinePanel(Widget, can_focus=True):
         top = self._clamp(top)
         if top != self._top:
             self._top = top
+            self._bar = None
             self.refresh()
 
     def scroll_to_block(self, index: int) -> None:
         """Scroll as little as needed for a block to be in view (its start if it is too long)."""
-        wrapped = self.wrapped()
-        if not 0 <= index < len(wrapped.first_line):
+        rendered = self.rendered()
+        if not 0 <= index < len(rendered.first_line):
             return
-        first = wrapped.first_line[index]
-        last = wrapped.first_line[index + 1] - 1 if index + 1 < len(wrapped.first_line) \
-            else len(wrapped.lines) - 1
+        first = rendered.first_line[index]
+        last = rendered.first_line[index + 1] - 1 if index + 1 < len(rendered.first_line) \
+            else len(rendered.lines) - 1
         height = self.content_region.height
         if first < self._top or last - first + 1 > height:
             self.scroll_to_line(first)
@@ -138,10 +166,10 @@ class LinePanel(Widget, can_focus=True):
                 spare = self.line_count - height
                 self.scroll_to_line(round(spare * offset.y / (height - 1)))
         else:
-            wrapped = self.wrapped()
+            rendered = self.rendered()
             line = self._top + offset.y
-            if self._blocks and line < len(wrapped.block_of):
-                self.block_clicked(wrapped.block_of[line])
+            if self._blocks and line < len(rendered.block_of):
+                self.block_clicked(rendered.block_of[line])
 
     def block_clicked(self, index: int) -> None:
         """A click on a block's text (subclasses act on it)."""
@@ -149,47 +177,35 @@ class LinePanel(Widget, can_focus=True):
     # -- selection -----------------------------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        plain = "\n".join(line.plain.rstrip() for line in self.wrapped().lines)
-        return selection.extract(plain), "\n"
+        # Cells carry offsets into each block's own text (see `Rendered`), which is
+        # only one text for a single block.
+        if len(self._blocks) != 1:
+            return None
+        return selection.extract(self._blocks[0].plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self.refresh()
+        self.invalidate()
 
     # -- drawing -------------------------------------------------------------------------
 
-    def block_style(self, index: int) -> Style | None:
+    def block_style(self, index: int) -> VisualStyle | None:
         """An extra style over a whole block (subclasses mark a highlighted block)."""
         return None
 
     def render_line(self, y: int) -> Strip:
-        wrapped = self.wrapped()
-        width = self.text_width
-        base = self.rich_style
+        rendered = self.rendered()
         index = self._top + y
-        if index < len(wrapped.lines):
-            line = wrapped.lines[index].copy()
-            line.stylize_before(base)
-            fill = base
-            if self._blocks and (extra := self.block_style(wrapped.block_of[index])):
-                line.stylize(extra)
-                fill = base + extra
-            selection = self.text_selection
-            if selection is not None and (span := selection.get_span(index)) is not None:
-                start, end = span
-                line.stylize(self.screen.get_component_rich_style("screen--selection"),
-                             start, len(line) if end == -1 else end)
-            strip = Strip(line.render(self.app.console), line.cell_len)
-            strip = strip.crop_extend(0, width, fill).apply_offsets(0, index)
+        if index < len(rendered.lines):
+            strip = rendered.lines[index]
         else:
-            strip = Strip.blank(width, base)
-        return Strip.join([strip, self._scrollbar_cell(y, len(wrapped.lines))])
+            strip = Strip.blank(self.text_width, self.rich_style)
+        return Strip.join([strip, self._scrollbar_cell(y, len(rendered.lines))])
 
     def _scrollbar_cell(self, y: int, total: int) -> Strip:
         height = self.content_region.height
         if total <= height:
             return Strip.blank(1, self.rich_style)
-        key = (height, total, self._top, self.rich_style)
-        if self._bar is None or self._bar[0] != key:
+        if self._bar is None:
             # Coloured as Textual colours a ScrollBar, from this widget's scrollbar styles.
             styles = self.styles
             back = styles.scrollbar_background
@@ -199,9 +215,8 @@ class LinePanel(Widget, can_focus=True):
             cells = ScrollBarRender.render_bar(
                 size=height, virtual_size=total, window_size=height, position=self._top,
                 back_color=back.rich_color, bar_color=bar.rich_color).segments
-            self._bar = (key, [Strip([cell], 1) for cell in cells])
-        cells = self._bar[1]
-        return cells[y] if y < len(cells) else Strip.blank(1, self.rich_style)
+            self._bar = [Strip([cell], 1) for cell in cells]
+        return self._bar[y] if y < len(self._bar) else Strip.blank(1, self.rich_style)
 
 
 class ClaimText(LinePanel):

@@ -8,10 +8,10 @@ screen update as the tree's cursor instead of re-laying out the screen
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.style import Style as VisualStyle
 
 from tui.widgets.line_panel import LinePanel
 
@@ -20,6 +20,7 @@ class LinkList(LinePanel):
     """One block per link; posts `Chosen` on Enter or a click."""
 
     COMPONENT_CLASSES = {"link-list--highlight"}
+    ALLOW_SELECT = False  # links are for jumping; a click picks one
 
     BINDINGS = [
         Binding("up", "move(-1)", "Previous link", show=False,
@@ -58,10 +59,10 @@ class LinkList(LinePanel):
     def on_focus(self) -> None:
         if self.highlighted is None and self._blocks:
             self.highlighted = 0
-        self.refresh()
+        self.invalidate()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.invalidate()
 
     def action_move(self, step: int) -> None:
         if self._blocks:
@@ -71,8 +72,8 @@ class LinkList(LinePanel):
     def action_move_to(self, index: int) -> None:
         if self._blocks:
             self.highlighted = index % len(self._blocks)
+            self.invalidate()
             self.scroll_to_block(self.highlighted)
-            self.refresh()
 
     def action_choose(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self._blocks):
@@ -82,7 +83,7 @@ class LinkList(LinePanel):
         self.action_move_to(index)
         self.action_choose()
 
-    def block_style(self, index: int) -> Style | None:
+    def block_style(self, index: int) -> VisualStyle | None:
         if index == self.highlighted:
-            return self.get_component_rich_style("link-list--highlight", partial=True)
+            return self.get_visual_style("link-list--highlight", partial=True)
         return None
