@@ -166,6 +166,7 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                 # new, freshly built lines instead of resting at the bottom.
                 moves: list[float] = []
                 expands: list[float] = []
+                jumps: list[float] = []
                 while len(moves) < presses:
                     await rest()
                     expands.append(await timed("right"))
@@ -175,9 +176,14 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                         spent = await timed("down")
                         if tree.cursor_line == before:  # at the bottom: start again at the top
                             await rest()
-                            await timed("home")
+                            jumps.append(await timed("home"))
                             continue
                         moves.append(spent)
+                # Long moves of the cursor: a page, or to either end of the opened tree.
+                for _ in range(10):
+                    for key in ("end", "pageup", "home", "pagedown"):
+                        await rest()
+                        jumps.append(await timed(key))
                 # A held arrow key: moves arrive faster than DETAIL_QUIET apart, so only the
                 # tree repaints and the detail follows once at the end.
                 held: list[float] = []
@@ -216,6 +222,7 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
 
     print(f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {over(moves)} over "
           f"50 ms (goal < 50 ms)")
+    print(f"  Home, End, PgUp, PgDn ({len(jumps)}): {ms(jumps)}, {over(jumps)} over 50 ms")
     print(f"  held ↓ (10 bursts of 20 moves, detail shown at the end): {ms(held)} a move")
     print(f"  open a node ({len(expands)} × →): {ms(expands)}, {over(expands)} over 50 ms")
     print(f"  jump to claim {deep} through show_claim: {jump * 1000:.1f} ms")
