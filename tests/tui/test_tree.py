@@ -95,6 +95,38 @@ async def test_keyboard_moves_the_selection_and_the_detail_follows() -> None:
         assert tree.current_claim_id == "locks-stop-strangers"
 
 
+async def test_end_and_home_jump_at_once_without_animating() -> None:
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 12), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        for node in list(tree.root.children[0].children):
+            if node.allow_expand:
+                tree._populate(node)
+                node.expand()
+        await settle(pilot)
+        assert tree.last_line > tree.scrollable_content_region.height
+        animated: list[bool] = []
+        scroll_to_region = tree.scroll_to_region
+
+        def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            animated.append(kwargs.get("animate", True))
+            return scroll_to_region(*args, **kwargs)
+
+        tree.scroll_to_region = spy  # type: ignore[method-assign]
+        await pilot.press("end")
+        await pilot.pause()
+        assert tree.cursor_line == tree.last_line
+        assert tree.scroll_y == tree.max_scroll_y > 0     # there already, not on the way
+        await pilot.press("home")
+        await pilot.pause()
+        assert tree.cursor_line == 0 and tree.scroll_y == 0
+        await pilot.press("pagedown")
+        assert animated and not any(animated)
+        await settle(pilot)
+        assert app.screen.detail.claim_id == tree.current_claim_id
+
+
 async def test_mouse_click_selects_a_claim() -> None:
     app = make_app(EXAMPLE)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
