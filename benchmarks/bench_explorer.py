@@ -179,6 +179,12 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                             jumps.append(await timed("home"))
                             continue
                         moves.append(spent)
+                # A key nothing is bound to: what Pilot's own pressing and waiting cost,
+                # which every figure here includes and a real terminal does not.
+                idle: list[float] = []
+                for _ in range(20):
+                    await rest()
+                    idle.append(await timed("z"))
                 # Long moves of the cursor: a page, or to either end of the opened tree.
                 for _ in range(10):
                     for key in ("end", "pageup", "home", "pagedown"):
@@ -227,6 +233,7 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
     print(f"  open a node ({len(expands)} × →): {ms(expands)}, {over(expands)} over 50 ms")
     print(f"  jump to claim {deep} through show_claim: {jump * 1000:.1f} ms")
     print(f"  full garbage collections: {full_gc.report()}")
+    print(f"  a key bound to nothing (Pilot's own share of each figure above): {ms(idle)}")
 
 
 def main() -> None:

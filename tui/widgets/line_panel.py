@@ -40,6 +40,9 @@ class Rendered:
         self.block_of: list[int] = []
         self.first_line: list[int] = []
         base = panel.visual_style
+        # Blank cells, made once: `rich_style` walks the widget's ancestors each time.
+        self.blank_line = Strip.blank(width, panel.rich_style)
+        self.blank_cell = Strip.blank(1, panel.rich_style)
         for index, block in enumerate(blocks):
             extra = panel.block_style(index) if panel.blocks_shown else None
             self.first_line.append(len(self.lines))
@@ -195,16 +198,14 @@ class LinePanel(Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         rendered = self.rendered()
         index = self._top + y
-        if index < len(rendered.lines):
-            strip = rendered.lines[index]
-        else:
-            strip = Strip.blank(self.text_width, self.rich_style)
-        return Strip.join([strip, self._scrollbar_cell(y, len(rendered.lines))])
+        strip = rendered.lines[index] if index < len(rendered.lines) else rendered.blank_line
+        return Strip.join([strip, self._scrollbar_cell(y, rendered)])
 
-    def _scrollbar_cell(self, y: int, total: int) -> Strip:
+    def _scrollbar_cell(self, y: int, rendered: Rendered) -> Strip:
         height = self.content_region.height
+        total = len(rendered.lines)
         if total <= height:
-            return Strip.blank(1, self.rich_style)
+            return rendered.blank_cell
         if self._bar is None:
             # Coloured as Textual colours a ScrollBar, from this widget's scrollbar styles.
             styles = self.styles
@@ -216,7 +217,7 @@ class LinePanel(Widget, can_focus=True):
                 size=height, virtual_size=total, window_size=height, position=self._top,
                 back_color=back.rich_color, bar_color=bar.rich_color).segments
             self._bar = [Strip([cell], 1) for cell in cells]
-        return self._bar[y] if y < len(self._bar) else Strip.blank(1, self.rich_style)
+        return self._bar[y] if y < len(self._bar) else rendered.blank_cell
 
 
 class ClaimText(LinePanel):
