@@ -61,6 +61,11 @@ class YamlProblem(Exception):
         self.hint = hint
 
 
+def _too_deep(line: int, col: int) -> YamlProblem:
+    return YamlProblem("E102", f"nesting deeper than {MAX_DEPTH} levels", line, col,
+                       "a map needs only a few levels; check for runaway brackets")
+
+
 class Plain(str):
     """An unquoted scalar that looks like a number.
 
@@ -277,13 +282,7 @@ def parse_yaml(text: str) -> object:
                 if event.tag is not None:
                     _check_tag(event.tag, line, col)
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(
-                        "E102",
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        line,
-                        col,
-                        "a map needs only a few levels; check for runaway brackets",
-                    )
+                    raise _too_deep(line, col)
                 container: YMap | YSeq = (
                     YMap(line, col) if cls is mapping_start else YSeq(line, col)
                 )
@@ -338,6 +337,10 @@ def parse_yaml(text: str) -> object:
         mark = exc.problem_mark or exc.context_mark
         line, col = where(mark) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in problem:
+            # libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops runaway brackets in its
+            # scanner, before the events reach the depth check above: same problem.
+            raise _too_deep(line, col) from None
         raise YamlProblem(
             "E100", f"not valid YAML: {problem}", line, col,
             "check indentation and quoting around this point",
