@@ -54,10 +54,6 @@ class Rendered:
             self.lines.extend(strips)
             self.block_of.extend([index] * len(strips))
 
-    @property
-    def plain(self) -> str:
-        return "\n".join(line.text.rstrip() for line in self.lines)
-
 
 class LinePanel(Widget, can_focus=True):
     """Wrapped, scrollable, selectable blocks of text that never change the layout."""
