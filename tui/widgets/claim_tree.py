@@ -21,7 +21,9 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
+from textual.geometry import Region
 from textual.signal import Signal
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -120,6 +122,7 @@ class ClaimTree(Tree[TreeEntry]):
         self._unlinked_ids: list[str] | None = None
         self._colours: dict[str, Style] = {}
         self._muted = Style(dim=True)
+        self._line_style = Style()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -248,6 +251,20 @@ class ClaimTree(Tree[TreeEntry]):
             parts += [(f"↻+{others}", self._muted), " "]
         parts.append(literal_line(claim.text))
         return assemble(*parts)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """As Tree draws a line, with the widget's style worked out once per repaint.
+
+        Tree asks for `rich_style` on every line (it walks the widget's
+        ancestors each time), only to pad lines past the end of the tree.
+        """
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
+                                 self._line_style)
 
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
         """Nothing: the tree never scrolls sideways (`overflow-x: hidden`).
