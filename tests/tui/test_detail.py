@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.support import CYCLE, EXAMPLE, detail_text, make_app, settle
+from tui.widgets.claim_detail import _relation_links
 from tui.widgets.claim_tree import ClaimTree
 from tui.widgets.link_list import LinkList
 
@@ -124,8 +125,8 @@ async def test_links_change_with_the_move_and_a_click_jumps() -> None:
         await pilot.pause()
         assert detail.claim_id == tree.current_claim_id != "locks"
         assert link_texts(app) != before
-        assert link_texts(app) == [link.text.plain for link in
-                                   _relation_links_of(app, detail.claim_id)]
+        claim = app.map.claims_by_id[detail.claim_id]
+        assert link_texts(app) == [link.text.plain for link in _relation_links(app.map, claim)]
         target = detail.link_ids[0]
         links = app.screen.query_one(LinkList)
         assert await pilot.click(LinkList, offset=(2, 0))
@@ -148,7 +149,3 @@ async def test_a_claim_without_links_says_so_and_l_says_why() -> None:
         assert not links.has_focus
         assert any("no linked claims" in n.message for n in app._notifications)
 
-
-def _relation_links_of(app, claim_id):  # type: ignore[no-untyped-def]
-    from tui.widgets.claim_detail import _relation_links
-    return _relation_links(app.map, app.map.claims_by_id[claim_id])
