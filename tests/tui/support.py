@@ -17,6 +17,7 @@ from tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "arguments" / "example-smart-locks.yaml"
+BUNDLED = REPO / "arguments" / "face-at-the-door.yaml"
 DATA = Path(__file__).resolve().parent / "data"
 HOSTILE = DATA / "hostile.yaml"
 CYCLE = DATA / "cycle.yaml"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.tui.support import CYCLE, EXAMPLE, make_app, settle
+from textual.widgets import Tree
+
+from tests.tui.support import BUNDLED, CYCLE, EXAMPLE, HOSTILE, make_app, settle
 from tui.widgets.claim_tree import ClaimTree
 
 
@@ -157,3 +159,49 @@ async def test_colours_follow_the_theme() -> None:
         assert app.theme == "textual-light"
         assert marker_style() != dark
         assert "↻+1" in shared.label.plain
+
+
+def cells(strip):  # type: ignore[no-untyped-def]
+    """Each cell of a line with its full style, mouse metadata included."""
+    return [(char, segment.style) for segment in strip for char in segment.text]
+
+
+def assert_lines_drawn_as_tree_draws_them(tree: ClaimTree) -> int:
+    """Our line drawing against Textual's own, line by line and cell by cell."""
+    tree._line_style = tree.rich_style
+    tree._styles = None
+    for y in range(min(tree.size.height, tree.last_line + 1)):
+        assert cells(tree.render_line(y)) == cells(Tree.render_line(tree, y)), y
+    return tree.last_line + 1
+
+
+async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
+    for path, least in ((BUNDLED, 30), (HOSTILE, 4)):
+        app = make_app(path)
+        async with app.run_test(size=(100, 40), notifications=True) as pilot:
+            await settle(pilot)
+            tree = app.screen.query_one(ClaimTree)
+            # Guides at several depths, ▶ and ▼ icons, the cursor below a top-level
+            # node (the "selected" guides), analysis badges and a what-if mark.
+            for _ in range(3):
+                for node in tree.built_nodes():
+                    if node.allow_expand and not node.is_expanded:
+                        tree._populate(node)
+                        node.expand()
+            tree.root.children[0].children[-1].collapse()
+            await settle(pilot)
+            deep = max(tree.built_nodes(), key=lambda n: len(list(tree._ancestor_ids(n))))
+            tree.move_cursor(deep.parent)
+            await pilot.press("r")
+            await settle(pilot)
+            assert any("▼" in tree.render_line(y).text for y in range(10))
+            assert assert_lines_drawn_as_tree_draws_them(tree) >= least
+            # Unfocused, the cursor and guides change style.
+            app.screen.detail.focus()
+            await settle(pilot)
+            assert_lines_drawn_as_tree_draws_them(tree)
+            # With the mouse over a line, Tree draws that line and its subtree itself.
+            tree.focus()
+            tree.hover_line = 1
+            await settle(pilot)
+            assert_lines_drawn_as_tree_draws_them(tree)

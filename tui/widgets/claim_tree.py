@@ -14,8 +14,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.color import Color as RichColor
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -51,6 +56,9 @@ SYMBOL_COLOURS: Mapping[str, str] = {
 }
 """Theme variables: the tree follows the dark or light theme in use."""
 
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
+"""The mouse metadata Tree gives a node's ▶/▼ icon: a click there opens or closes it."""
+
 
 @dataclass(frozen=True, slots=True)
 class TreeEntry:
@@ -70,6 +78,32 @@ class Badge:
     label: str = ""
     strength: float | None = None
     mark: str = ""
+
+
+Guides = tuple[str, str, str, str]
+"""Space, vertical, terminator and cross: the pieces of a tree line's indent."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyles:
+    """What every line of one repaint shares, looked up once."""
+
+    guide: Style
+    guides: Guides
+    guide_selected: Style
+    guides_selected: Guides
+    label: Style
+    cursor: Style
+    focused: bool
+    width: int
+
+
+class Label(NamedTuple):
+    """A node's label rendered in one style: pieces of text and their cell width."""
+
+    source: Text
+    pieces: list[tuple[str, Style]]
+    cells: int
 
 
 Child = tuple[Relation, str]
@@ -123,6 +157,8 @@ class ClaimTree(Tree[TreeEntry]):
         self._colours: dict[str, Style] = {}
         self._muted = Style(dim=True)
         self._line_style = Style()
+        self._styles: LineStyles | None = None
+        self._label_cache: dict[tuple[int, Style], Label] = {}
 
     # -- building ---------------------------------------------------------------------------
 
@@ -138,6 +174,7 @@ class ClaimTree(Tree[TreeEntry]):
         self.clear()
         self.cursor_line = -1
         self._populated.clear()
+        self._label_cache.clear()
         self._unlinked_ids = None
         for thesis in self.map.theses:
             if thesis in self.map.claims_by_id:
@@ -252,19 +289,119 @@ class ClaimTree(Tree[TreeEntry]):
         parts.append(literal_line(claim.text))
         return assemble(*parts)
 
+    # -- drawing ----------------------------------------------------------------------------
+
     def render_lines(self, crop: Region) -> list[Strip]:
         self._line_style = self.rich_style
+        self._styles = None
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        """As Tree draws a line, with the widget's style worked out once per repaint.
+        """Tree's line, drawn straight from segments.
 
-        Tree asks for `rich_style` on every line (it walks the widget's
-        ancestors each time), only to pad lines past the end of the tree.
+        Tree builds a rich `Text` for each line it paints (guides, icon, label)
+        and looks up its component styles and the widget's style every time: at
+        160x48 a third of a Home or End keypress. This draws the same cells, with
+        the same mouse metadata, from each label rendered once. A line under the
+        mouse, which Tree highlights in several ways, is still left to Tree.
         """
         scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
-                                 self._line_style)
+        width = self.size.width
+        line_no = y + scroll_y
+        lines = self._tree_lines
+        if line_no >= len(lines):
+            return Strip.blank(width, self._line_style)
+        line = lines[line_no]
+        if self.hover_line >= 0 and (self.hover_line == line_no
+                                     or any(node._hover for node in line.path)):
+            return self._render_line(line_no, scroll_x, scroll_x + width, self._line_style)
+        return self.draw_line(line_no, line.path, line.last).crop(scroll_x, scroll_x + width)
+
+    def draw_line(self, y: int, path: list[TreeNode[TreeEntry]], last: bool) -> Strip:
+        """One line of the tree as Tree draws it when the mouse is elsewhere.
+
+        Styles that carry mouse metadata are the costly ones to combine, so a
+        line combines its metadata once and adds the cached label styles to it.
+        """
+        styles = self._line_styles()
+        line_style = self._line_style + Style(meta={"line": y})
+        segments: list[Segment] = []
+        # The indent: Tree styles it "selected" below the cursor's node when focused.
+        indent: list[tuple[bool, str]] = []
+        selected = path[0]._selected and styles.focused
+        end = path[-1]
+        for node in path[1:]:
+            guides = styles.guides_selected if selected else styles.guides
+            if node is end:
+                indent.append((selected, guides[2] if last else guides[3]))
+            else:
+                indent.append((selected, guides[0] if node.is_last else guides[1]))
+            selected = (selected or node._selected) and styles.focused
+        used = 0
+        for is_selected, run in groupby(indent, key=itemgetter(0)):
+            text = "".join(piece for _, piece in run)
+            used += len(text)
+            guide_style = styles.guide_selected if is_selected else styles.guide
+            segments.append(Segment(text, line_style + guide_style))
+        node_meta = Style(meta={"node": end._id})
+        if end._allow_expand:
+            icon = self.ICON_NODE_EXPANDED if end.is_expanded else self.ICON_NODE
+            segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
+            used += len(icon)
+        node_style = line_style + node_meta
+        label = self._label(end, styles.cursor if self.cursor_line == y else styles.label)
+        segments += [Segment(text, node_style + style) for text, style in label.pieces]
+        used += label.cells
+        if used > styles.width:
+            return Strip(segments).crop(0, styles.width)
+        segments.append(Segment(" " * (styles.width - used), line_style))
+        return Strip(segments, styles.width)
+
+    def _line_styles(self) -> LineStyles:
+        if self._styles is None:
+            guide = self.get_component_rich_style("tree--guides", partial=True)
+            selected = guide + self.get_component_rich_style("tree--guides-selected",
+                                                             partial=True)
+            label = self.get_component_rich_style("tree--label", partial=True)
+            self._styles = LineStyles(
+                guide=guide,
+                guides=self._guides(guide, "tree--guides"),
+                guide_selected=selected,
+                guides_selected=self._guides(selected, "tree--guides-selected"),
+                label=label,
+                cursor=label + self.get_component_rich_style("tree--cursor", partial=False),
+                focused=self.has_focus,
+                width=max(self.virtual_size.width, self.size.width),
+            )
+        return self._styles
+
+    def _guides(self, style: Style, component: str) -> Guides:
+        """As Tree picks them: blank when hidden or transparent, bold or double by style."""
+        if not self.show_guides or self.get_component_styles(component).color.a == 0:
+            return ("  ", "  ", "  ", "  ")
+        lines = self.LINES["default"]
+        if style.bold:
+            lines = self.LINES["bold"]
+        elif style.underline2:
+            lines = self.LINES["double"]
+        depth = max(0, self.guide_depth - 2)
+        space, vertical, terminator, cross = (f"{c[0]}{c[1] * depth} " for c in lines)
+        return space, vertical, terminator, cross
+
+    def _label(self, node: TreeNode[TreeEntry], style: Style) -> Label:
+        """A node's label in the label (or cursor) style, kept until the label changes.
+
+        The label's own styles carry no mouse metadata, so they combine cheaply.
+        """
+        key = (node._id, style)
+        cached = self._label_cache.get(key)
+        if cached is not None and cached.source is node._label:
+            return cached
+        pieces = [(text, piece_style + style if piece_style else style)
+                  for text, piece_style, _ in node._label.render(self.app.console)]
+        label = Label(node._label, pieces, sum(cell_len(text) for text, _ in pieces))
+        self._label_cache[key] = label
+        return label
 
     def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
         """Nothing: the tree never scrolls sideways (`overflow-x: hidden`).
@@ -297,6 +434,7 @@ class ClaimTree(Tree[TreeEntry]):
     def notify_style_update(self) -> None:
         """Pick up the new theme's colours when the theme changes."""
         super().notify_style_update()
+        self._label_cache.clear()
         if self.is_mounted and self._colours:
             self._load_colours()
             self.refresh_labels()
