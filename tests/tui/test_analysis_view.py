@@ -7,10 +7,17 @@ independently of) the analysis itself.
 
 from __future__ import annotations
 
+import pickle
 from types import SimpleNamespace
 
 from tests.tui.support import EXAMPLE, load
-from tui.analysis_view import MARK_REJECTED, from_analysis, unavailable, with_what_if
+from tui.analysis_view import (
+    MARK_REJECTED,
+    ClaimRows,
+    from_analysis,
+    unavailable,
+    with_what_if,
+)
 
 
 def fake_map_analysis(theses: dict[str, dict[str, str]]) -> SimpleNamespace:
@@ -83,3 +90,23 @@ def test_without_the_analysis_flaws_are_still_listed() -> None:
     assert not view.available
     assert view.views == {"flaws": [("feels-safer", "[anecdote]")]}
     assert view.claim("locks").status == "unavailable"  # type: ignore[union-attr]
+
+
+def test_a_view_pickles_compactly_and_reads_back_the_same() -> None:
+    # The analysis process sends its views pickled; repeated strings go once, as tuples.
+    the_map = load(EXAMPLE)
+    base = from_analysis(the_map, fake_map_analysis(
+        {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "con"}}))
+    view = with_what_if(base, SimpleNamespace(grounded={"locks": "out"}, strength={}))
+    for original in (base, view):
+        copy = pickle.loads(pickle.dumps(original))
+        assert isinstance(copy.claims, ClaimRows)
+        assert copy == original
+        assert dict(copy.claims) == dict(original.claims)
+        assert copy.claim("locks", rejected={"locks"}) == original.claim("locks",
+                                                                          rejected={"locks"})
+        assert copy.badges()["locks"] == original.badges()["locks"]
+        rows = copy.claims.rows
+        assert rows["photos-collected"][0] is rows["data-protected"][0] == "con"
+        assert copy.sides["photos-collected"] is copy.sides["data-protected"]
+    assert pickle.loads(pickle.dumps(view)).what_if
