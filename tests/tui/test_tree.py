@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.widgets import Tree
 
 from tests.tui.support import BUNDLED, CYCLE, EXAMPLE, HOSTILE, make_app, settle
-from tui.widgets.claim_tree import ClaimTree
+from tui.widgets.claim_tree import Badge, ClaimTree
 
 
 def labels(tree: ClaimTree, node=None) -> list[str]:  # type: ignore[no-untyped-def]
@@ -205,3 +206,21 @@ async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
             tree.hover_line = 1
             await settle(pilot)
             assert_lines_drawn_as_tree_draws_them(tree)
+
+
+async def test_new_badges_show_on_every_line_at_once() -> None:
+    app = make_app(BUNDLED)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        await pilot.press("down", "right", "down", "right")
+        await settle(pilot)
+        shown = [n for n in tree.built_nodes() if 0 <= n.line < tree.size.height]
+        assert len(shown) > 5
+        tree.set_badges({n.data.claim_id: Badge("UND", 0.125) for n in shown})
+        await pilot.pause()
+        # What the widget paints now, its border included.
+        painted = tree.render_lines(Region(0, 0, tree.outer_size.width, tree.outer_size.height))
+        top = tree.gutter.top
+        assert all("UND 0.12" in painted[top + n.line].text for n in shown)
+        assert all("UND 0.12" in n.label.plain for n in shown)
