@@ -177,9 +177,11 @@ def assert_lines_drawn_as_tree_draws_them(tree: ClaimTree) -> int:
 
 
 async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
-    for path, least in ((BUNDLED, 30), (HOSTILE, 4)):
+    # At 60 columns most labels are cut, some in the middle of a wide character.
+    for path, least, size in ((BUNDLED, 30, (100, 40)), (HOSTILE, 4, (100, 40)),
+                              (HOSTILE, 4, (60, 24)), (HOSTILE, 4, (61, 24))):
         app = make_app(path)
-        async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)
             tree = app.screen.query_one(ClaimTree)
             # Guides at several depths, ▶ and ▼ icons, the cursor below a top-level

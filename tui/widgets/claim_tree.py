@@ -16,9 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
@@ -98,12 +97,39 @@ class LineStyles:
     width: int
 
 
-class Label(NamedTuple):
-    """A node's label rendered in one style: pieces of text and their cell width."""
+Pieces = list[tuple[str, Style]]
 
-    source: Text
-    pieces: list[tuple[str, Style]]
-    cells: int
+
+class Label:
+    """A node's label rendered in one style: pieces of text, whole and cut to fit."""
+
+    __slots__ = ("source", "pieces", "cells", "_fitted")
+
+    def __init__(self, source: Text, pieces: Pieces) -> None:
+        self.source = source
+        self.pieces = pieces
+        self.cells = sum(cell_len(text) for text, _ in pieces)
+        self._fitted: tuple[int, Pieces] | None = None
+
+    def fit(self, room: int) -> Pieces:
+        """The pieces cut to `room` cells, as cropping the line would cut them.
+
+        Most labels are wider than the tree; cutting them here, once, saves
+        cropping each drawn line. A wide character cut in half becomes a space.
+        """
+        if self.cells <= room:
+            return self.pieces
+        if self._fitted is None or self._fitted[0] != room:
+            out: Pieces = []
+            left = room
+            for text, style in self.pieces:
+                if left <= 0:
+                    break
+                width = cell_len(text)
+                out.append((text if width <= left else set_cell_size(text, left), style))
+                left -= width
+            self._fitted = (room, out)
+        return self._fitted[1]
 
 
 Child = tuple[Relation, str]
@@ -136,6 +162,12 @@ class ClaimTree(Tree[TreeEntry]):
     `cursor_moved` publishes the claim id (None on a group line) each time the
     cursor reaches another node. It is a signal rather than a message so that a
     subscriber runs within the same keypress and its repaint joins the tree's.
+
+    For speed it draws its own lines and relabels nodes in bulk, which reads
+    and sets private parts of Textual's `Tree` and `TreeNode` (the line list,
+    a node's label, id, hover and selection). Textual is pinned; a test
+    compares every drawn line with `Tree`'s own, so a new version that moves
+    them fails loudly.
     """
 
     BINDINGS = [
@@ -349,12 +381,15 @@ class ClaimTree(Tree[TreeEntry]):
             segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
             used += len(icon)
         node_style = line_style + node_meta
-        label = self._label(end, styles.cursor if self.cursor_line == y else styles.label)
-        segments += [Segment(text, node_style + style) for text, style in label.pieces]
-        used += label.cells
-        if used > styles.width:
+        label = self._rendered_label(end,
+                                     styles.cursor if self.cursor_line == y else styles.label)
+        segments += [Segment(text, node_style + style)
+                     for text, style in label.fit(styles.width - used)]
+        used += min(label.cells, max(0, styles.width - used))
+        if used > styles.width:  # the indent alone is wider than the tree
             return Strip(segments).crop(0, styles.width)
-        segments.append(Segment(" " * (styles.width - used), line_style))
+        if used < styles.width:
+            segments.append(Segment(" " * (styles.width - used), line_style))
         return Strip(segments, styles.width)
 
     def _line_styles(self) -> LineStyles:
@@ -388,7 +423,7 @@ class ClaimTree(Tree[TreeEntry]):
         space, vertical, terminator, cross = (f"{c[0]}{c[1] * depth} " for c in lines)
         return space, vertical, terminator, cross
 
-    def _label(self, node: TreeNode[TreeEntry], style: Style) -> Label:
+    def _rendered_label(self, node: TreeNode[TreeEntry], style: Style) -> Label:
         """A node's label in the label (or cursor) style, kept until the label changes.
 
         The label's own styles carry no mouse metadata, so they combine cheaply.
@@ -397,9 +432,9 @@ class ClaimTree(Tree[TreeEntry]):
         cached = self._label_cache.get(key)
         if cached is not None and cached.source is node._label:
             return cached
-        pieces = [(text, piece_style + style if piece_style else style)
-                  for text, piece_style, _ in node._label.render(self.app.console)]
-        label = Label(node._label, pieces, sum(cell_len(text) for text, _ in pieces))
+        rendered = node._label.render(self.app.console)
+        label = Label(node._label, [(text, piece_style + style if piece_style else style)
+                                    for text, piece_style, _ in rendered])
         self._label_cache[key] = label
         return label
 
