@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from argmap.model import KeyPoint
+from argmap.grading.verdicts import Reference
+
+# A model answer a typed reply is graded against: the grader's own type.
+TextAnswer = Reference
 
 
 class DrillKind(StrEnum):
@@ -41,15 +44,6 @@ class Option:
     text: str
     correct: bool
     claim_id: str | None = None  # the claim the option comes from, if any
-
-
-@dataclass(frozen=True, slots=True)
-class TextAnswer:
-    """A model answer a typed reply is graded against, by its key points."""
-
-    text: str
-    key_points: tuple[KeyPoint, ...]
-    claim_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from fsrs import Card, Rating, Scheduler
 
+from argmap.grading import Verdict
 from argmap.training.grading import Grade
 
 # No fuzzing: the same log must always rebuild the same schedule.
@@ -39,12 +40,13 @@ class CardKey(NamedTuple):
 
 
 def rating_for(grade: Grade, seconds: float, *, hinted: bool = False) -> Rating:
-    """Wrong: Again; right with a hint, slowly or partly: Hard; right: Good; fast: Easy."""
-    if not grade.correct:
+    """Contradictory or incorrect: Again; partial, hinted or slow: Hard; correct: Good;
+    correct and fast: Easy. Only `correct` ever earns Good or Easy."""
+    if grade.verdict in (Verdict.CONTRADICTORY, Verdict.INCORRECT):
         return Rating.Again
-    typed = grade.text is not None
+    typed = grade.assessment is not None
     fast, slow = (FAST_TEXT, SLOW_TEXT) if typed else (FAST_CHOICE, SLOW_CHOICE)
-    if hinted or seconds > slow or not grade.complete:
+    if grade.verdict is Verdict.PARTIAL or hinted or seconds > slow:
         return Rating.Hard
     if seconds <= fast:
         return Rating.Easy

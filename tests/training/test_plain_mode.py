@@ -84,7 +84,7 @@ def test_typed_answers_are_graded_and_saved(drill_map: Map, tmp_path: Path) -> N
         assert results["one-story"].grade.correct  # a synonym
         assert results["slippery"].grade.correct  # a typo
         assert not results["teachers-only"].grade.correct  # a negation
-        assert results["teachers-only"].lines()[0] == "Not quite."
+        assert results["teachers-only"].lines()[0] == "Contradicts the point."
         assert any(line.startswith("Contradicted: source bias")
                    for line in results["teachers-only"].lines())
         saved = [(k.claim_id, a) for k, a in

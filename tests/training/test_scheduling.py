@@ -8,21 +8,26 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating
 
-from argmap.training.grading import Grade, TextGrade
+from argmap.grading import Assessment, Verdict
+from argmap.training.grading import Grade
 from argmap.training.scheduling import Candidate, plan_session, rating_for, theme_weakness
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-RIGHT = Grade(True, True, 1.0)
-TYPED_PART = Grade(True, False, 0.5, text=TextGrade(0.5, 0.5, ()))
+RIGHT = Grade(Verdict.CORRECT, 1.0)
+TYPED_PART = Grade(Verdict.PARTIAL, 0.5, assessment=Assessment(Verdict.PARTIAL, 0.5))
+TYPED_RIGHT = Grade(Verdict.CORRECT, 1.0, assessment=Assessment(Verdict.CORRECT, 1.0))
 
 
 def test_the_rating_comes_from_the_grade() -> None:
-    assert rating_for(Grade(False, False, 0.0), 2.0) == Rating.Again
+    assert rating_for(Grade(Verdict.INCORRECT, 0.0), 2.0) == Rating.Again
+    assert rating_for(Grade(Verdict.CONTRADICTORY, 0.0), 2.0) == Rating.Again
     assert rating_for(RIGHT, 3.0) == Rating.Easy
     assert rating_for(RIGHT, 20.0) == Rating.Good
     assert rating_for(RIGHT, 60.0) == Rating.Hard  # slow
     assert rating_for(RIGHT, 3.0, hinted=True) == Rating.Hard
-    assert rating_for(TYPED_PART, 5.0) == Rating.Hard  # right but incomplete
+    assert rating_for(TYPED_PART, 5.0) == Rating.Hard  # partial is never Good
+    assert rating_for(TYPED_RIGHT, 5.0) == Rating.Easy
+    assert rating_for(TYPED_RIGHT, 100.0) == Rating.Good
 
 
 def test_unseen_themes_count_as_half_and_weak_ones_weigh_more() -> None:
