@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from argmap.training.grading import Grade
     from argmap.training.questions import Question
 
-# Larger than any class's homework; a file this big is a mistake, not answers.
-MAX_FILE_BYTES = 50_000_000
 # The drills whose questions take a typed answer graded against the map.
 DRILLS = ("rebut", "support", "switch")
 # Columns with a meaning; every other column is kept, raw, in `AnswerRow.extra`.
@@ -116,15 +114,10 @@ def read_answers(path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]:
 
 
 def _read_text(path: Path) -> str:
+    from argmap.input_file import read_input
+
     try:
-        if path.is_dir():
-            raise BatchFileError(f"{path} is a folder; give the CSV or JSON Lines file "
-                                 "of answers")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BatchFileError(f"{path} is {size // 1_000_000} MB; an answers file may be "
-                                 f"at most {MAX_FILE_BYTES // 1_000_000} MB: split it")
-        data = path.read_bytes()
+        data = read_input(path)
     except FileNotFoundError:
         raise BatchFileError(f"{path}: no such file; check the path") from None
     except OSError as exc:
