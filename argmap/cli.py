@@ -24,6 +24,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("round", "round", "debate a motion against a classmate, judged by the map"),
     ("serve", "serve", "serve the explorer in a web browser (localhost by default)"),
     ("class-report", "class_report", "merge students' progress exports into a class report"),
+    ("grade", "grade", "grade a class's typed answers (CSV or JSON Lines) against a map"),
 )
 
 
