@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.input_file import read_input
 from argmap.model import Claim, ClaimKind, Map, Pos, RelationType, Source
 
 Rule = Callable[[Map, "CheckContext"], Iterator[Diagnostic]]
@@ -50,7 +51,8 @@ class CheckContext:
             text = None
             if found is not None:
                 try:
-                    text = collapse_whitespace(found.read_text(encoding="utf-8", errors="replace"))
+                    raw = read_input(found).decode("utf-8", errors="replace")
+                    text = collapse_whitespace(raw)
                 except OSError:
                     text = None
             self._texts[source.id] = text
@@ -64,14 +66,26 @@ def collapse_whitespace(text: str) -> str:
 def _duplicates(ctx: CheckContext, items: Iterable[Claim | Source], what: str,
                 ) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
+    reported: set[tuple[str, Pos]] = set()
     for item in items:
         if item.id in seen:
             first = seen[item.id]
-            yield ctx.diag(item.positions.get("id", item.pos), Severity.ERROR, "E300",
-                           f"{what} id {item.id!r} is used twice (first at line {first.line})",
-                           "give each one its own id")
+            where = item.positions.get("id", item.pos)
+            # An alias repeats one written entry: one report per place in the file.
+            if (item.id, where) in reported:
+                continue
+            reported.add((item.id, where))
+            if where == first:
+                yield ctx.diag(where, Severity.ERROR, "E300",
+                               f"{what} id {item.id!r} is used more than once: this entry "
+                               "is repeated through a YAML alias",
+                               "write each entry out once, with its own id")
+                continue
+            yield ctx.diag(where, Severity.ERROR, "E300",
+                           f"{what} id {item.id!r} is used more than once (first at line "
+                           f"{first.line})", "give each one its own id")
         else:
-            seen[item.id] = item.pos
+            seen[item.id] = item.positions.get("id", item.pos)
 
 
 def rule_duplicate_ids(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -96,7 +110,8 @@ def rule_references(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
         if thesis not in claims:
             yield ctx.diag(m.positions.get("theses", m.pos), Severity.ERROR, "E301",
                            f"thesis {thesis!r} is not a claim of this map",
-                           "list the id of a claim under map.theses")
+                           _did_you_mean(thesis, claims, "list the id of a claim under "
+                                                         "map.theses"))
     if not m.theses:
         yield ctx.diag(m.pos, Severity.ERROR, "E201", "the map names no thesis",
                        "add 'theses: [claim-id]' under map")
@@ -141,11 +156,12 @@ def rule_references(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
                                f"{other!r}", _did_you_mean(other, claims))
 
 
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
+def _did_you_mean(name: str, known: Iterable[str],
+                  otherwise: str = "check the spelling of the id") -> str:
     import difflib
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
-    return f"did you mean {close[0]!r}?" if close else "check the spelling of the id"
+    return f"did you mean {close[0]!r}?" if close else otherwise
 
 
 def rule_evidence(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:

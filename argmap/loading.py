@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.input_file import InputRefused, read_input
 from argmap.model import (
     Claim,
     ClaimKind,
@@ -62,7 +63,11 @@ def load_map(path: str | Path) -> LoadResult:
     """Read and parse a map file. Unreadable files give an E000 diagnostic."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path)
+    except InputRefused as exc:
+        return LoadResult(None, [_problem(name, 0, 0, "E000",
+                                          f"cannot read file: {exc.strerror}",
+                                          "give the path of a map file")])
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(None, [_problem(name, 0, 0, "E000", f"cannot read file: {reason}",
@@ -80,12 +85,18 @@ def load_map(path: str | Path) -> LoadResult:
 
 def load_map_text(text: str, path: str = "<string>") -> LoadResult:
     with _collector_paused():
+        repeated: list[YamlProblem] = []
+        found = lambda exc: _problem(path, exc.line, exc.col, exc.code,  # noqa: E731
+                                     exc.message, exc.hint)
         try:
-            root = parse_yaml(text)
+            root = parse_yaml(text, repeated)
         except YamlProblem as exc:
-            return LoadResult(None, [_problem(path, exc.line, exc.col, exc.code, exc.message,
-                                              exc.hint)])
-        return _MapReader(path).read(root)
+            return LoadResult(None, sorted([*map(found, repeated), found(exc)],
+                                           key=lambda d: (d.line, d.col)))
+        result = _MapReader(path).read(root)
+        result.diagnostics = sorted([*map(found, repeated), *result.diagnostics],
+                                    key=lambda d: (d.line, d.col))
+        return result
 
 
 @contextmanager
@@ -109,6 +120,23 @@ def _collector_paused() -> Iterator[None]:
 def _problem(path: str, line: int, col: int, code: str, message: str, hint: str = "",
              severity: Severity = Severity.ERROR) -> Diagnostic:
     return Diagnostic(path, line, col, severity, code, message, hint)
+
+
+def _field_hint(key: str, known: tuple[str, ...]) -> str:
+    """"did you mean 'themes'?" for a misspelt field, else the fields there are."""
+    import difflib
+
+    close = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
+    listed = f"known fields: {', '.join(known)}"
+    return f"did you mean {close[0]!r}? ({listed})" if close else listed
+
+
+def _named(node: YMap, what: str) -> str:
+    """How messages name a record before its id is validated: by id, else by line."""
+    raw = node.get("id")
+    if isinstance(raw, str) and raw.strip() and len(raw) <= 80:
+        return f"{what} {raw.strip()!r}"
+    return f"the {what} at line {node.line}"
 
 
 def _type_name(value: object) -> str:
@@ -139,8 +167,7 @@ class _MapReader:
         for key in node:
             if key not in known_set:
                 self.error(node.key_position(key), "E202",
-                           f"unknown field {key!r} in {where}",
-                           f"known fields: {', '.join(known)}")
+                           f"unknown field {key!r} in {where}", _field_hint(key, known))
         for key in required:
             if node.get(key) is None:
                 self.error((node.line, node.col), "E201",
@@ -281,7 +308,7 @@ class _MapReader:
         return LoadResult(the_map, self.diagnostics)
 
     def source(self, node: YMap) -> Source | None:
-        where = "a source"
+        where = _named(node, "source")
         self.fields(node, where, ("id", "title", "outlet", "date", "kind", "reliability",
                                   "file", "url"), ("id", "title"))
         source_id = self.ident(node, where, CLAIM_ID)
@@ -302,7 +329,7 @@ class _MapReader:
         )
 
     def claim(self, node: YMap) -> Claim | None:
-        where = "a claim"
+        where = _named(node, "claim")
         self.fields(node, where, ("id", "text", "kind", "themes", "evidence", "base",
                                   "key_points", "note", "flaw", "also_answers"),
                     ("id", "text", "kind"))
@@ -374,7 +401,7 @@ class _MapReader:
         return out
 
     def relation(self, node: YMap) -> Relation | None:
-        where = "a relation"
+        where = _named(node, "relation")
         self.fields(node, where, ("id", "type", "from", "to", "why"), ("type", "from", "to"))
         type_text = self.text(node, "type", where)
         if type_text is None:

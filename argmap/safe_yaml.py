@@ -23,6 +23,8 @@ from bisect import bisect_right
 
 import yaml
 
+from argmap.limits import ALIASES, DEPTH
+
 try:
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -37,8 +39,22 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _BaseParser.__init__(self)
 
 
-MAX_DEPTH = 64
-ALIAS_BUDGET = 1_000_000
+MAX_DEPTH = DEPTH.default          # the defaults; argmap.limits reads the values in force
+ALIAS_BUDGET = ALIASES.default
+
+
+class AliasBudget:
+    """How many values aliases may still expand to; shared by several parses.
+
+    An Argdown file holds many small YAML blocks: one budget for all of them
+    bounds the whole file, not each block.
+    """
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -62,8 +78,9 @@ class YamlProblem(Exception):
 
 
 def _too_deep(line: int, col: int) -> YamlProblem:
-    return YamlProblem("E102", f"nesting deeper than {MAX_DEPTH} levels", line, col,
-                       "a map needs only a few levels; check for runaway brackets")
+    return YamlProblem("E102", f"nesting deeper than {DEPTH.value} levels", line, col,
+                       "a map needs only a few levels; check for runaway brackets "
+                       f"({DEPTH.hint()})")
 
 
 class Plain(str):
@@ -130,7 +147,7 @@ def clean_text(text: str) -> str:
 class _Frame:
     """An open mapping or sequence while its events are being read."""
 
-    __slots__ = ("container", "anchor", "size", "is_seq", "key", "key_pos", "want_key")
+    __slots__ = ("container", "anchor", "size", "is_seq", "key", "key_pos", "want_key", "skip")
 
     def __init__(self, container: YMap | YSeq, anchor: str | None) -> None:
         self.container = container
@@ -140,6 +157,14 @@ class _Frame:
         self.key: str = ""
         self.key_pos: tuple[int, int] = (0, 0)
         self.want_key = True
+        self.skip = False  # the pending key repeats an earlier one: drop its value
+
+
+def _raise_aliases_hint(budget: AliasBudget) -> str:
+    from argmap.limits import EMBEDDED_ALIASES
+
+    limit = ALIASES if budget.limit == ALIASES.value else EMBEDDED_ALIASES
+    return limit.hint()
 
 
 def _check_tag(tag: str | None, line: int, col: int) -> None:
@@ -167,6 +192,79 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     )
 
 
+# PyYAML's words for the common mistakes of a person writing a map by hand,
+# and what to do about each: (words in the problem, message, hint). The
+# first match wins; "{opened}" stands for the line where the construct began.
+_SYNTAX_HELP: tuple[tuple[str, str, str], ...] = (
+    ("tab", "a tab character is used for indentation",
+     "indent with spaces, not tabs (set your editor to insert spaces)"),
+    ("mapping values are not allowed",
+     "unquoted text contains ': ', which YAML reads as the start of another field",
+     "quote text that contains ': ', e.g. note: \"Note: the figures are old\"; "
+     "or, if this is a field, put it on its own line"),
+    ("block sequence entries are not allowed",
+     "a list item ('- ') follows other text on the same line",
+     "put each '- item' on its own line, indented under its field"),
+    ("expected '-' indicator",
+     "this line is not a list item, but the lines above it are",
+     "start every entry of the list with '- ', or indent this line as much as the "
+     "fields of the entry above it"),
+    ("could not find expected ':'",
+     "a line that should be 'field: value' has no ': '",
+     "add ': ' after the field name; if this line continues the text above, quote that "
+     "text or indent this line further"),
+    ("expected key", "this line is indented differently from the fields beside it",
+     "line up the fields of one entry at the same column, with spaces"),
+    ("expected <block end>", "this line is indented differently from the fields beside it",
+     "line up the fields of one entry at the same column, with spaces"),
+    ("expected ',' or ']'", "a list in [brackets] is not closed",
+     "close the '[' opened on line {opened} with ']', and quote items that contain ',' "
+     "or ']'"),
+    ("expected ',' or '}'", "a mapping in {braces} is not closed",
+     "close the '{' opened on line {opened} with '}', and quote values that contain "
+     "',' or '}'"),
+    ("end of stream", "a quote or bracket is still open at the end of the file",
+     "close the quote or bracket opened on line {opened}"),
+    ("alphabetic or numeric character",
+     "unquoted text starts with '*' or '&', which YAML reads as an alias or anchor",
+     "quote text that starts with '*', '&', '!' or '%'"),
+    ("cannot start any token",
+     "unquoted text starts with a character YAML reserves ('@', '`', '%' or '|')",
+     "put the text in double quotes"),
+    ("unknown escape character", "a backslash in double-quoted text starts an unknown "
+     "escape", "write '\\\\' for a backslash, or use single quotes"),
+    ("expected the node content", "a field's value is missing or starts with a "
+     "reserved character", "write a value after ': ', and quote it if it starts with "
+     "a character such as ',', ']' or '}'"),
+    ("expected node content", "a field's value is missing or starts with a "
+     "reserved character", "write a value after ': ', and quote it if it starts with "
+     "a character such as ',', ']' or '}'"),
+)
+
+
+def explain_syntax_error(problem: str, context: str, opened: int | None, char: str = "",
+                         ) -> tuple[str, str]:
+    """A YAML syntax error in the words of someone writing a map, and what to do.
+
+    `char` is the character at the error, if known (libyaml calls a tab that
+    indents a line "a character that cannot start any token"). PyYAML's own
+    words are kept at the end of the hint, for searching the web.
+    """
+    if char == "\t":
+        problem = f"{problem} (a tab)"
+    elif "cannot start any token" in problem and char.strip():
+        return (f"unquoted text starts with {char!r}, which YAML reserves",
+                f"put the text in double quotes (YAML said: {problem})")
+    for words, message, hint in _SYNTAX_HELP:
+        if words in problem or (words == "end of stream" and "end of stream" in context):
+            if "{opened}" in hint and opened is None:
+                hint = hint.replace(" opened on line {opened}", "")
+            hint = hint.replace("{opened}", str(opened))
+            return message, f"{hint} (YAML said: {problem})"
+    return (f"not valid YAML: {problem}",
+            "check indentation and quoting around this point")
+
+
 def _key_problem(line: int, col: int) -> YamlProblem:
     return YamlProblem("E200", "a mapping key must be plain text, not a list or mapping",
                        line, col, "write the key as a word followed by a colon")
@@ -178,12 +276,17 @@ def _duplicate_key(key: str, first: tuple[int, int], line: int, col: int) -> Yam
         f"key {key!r} appears twice in this mapping (first at line {first[0]})",
         line,
         col,
-        "remove or rename one of them; plain YAML tools would silently keep the last",
+        "remove or rename one of them; argmap read the first (plain YAML tools would "
+        "silently keep the last)",
     )
 
 
-def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> None:
-    """Add a finished value to the open container on top of the stack."""
+def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> YamlProblem | None:
+    """Add a finished value to the open container on top of the stack.
+
+    A repeated key is returned as a problem rather than raised, so the caller
+    can go on and report everything else in the file; the first value is kept.
+    """
     frame.size += size
     container = frame.container
     if frame.is_seq:
@@ -193,24 +296,40 @@ def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> None:
         if isinstance(value, YMap | YSeq):
             raise _key_problem(*pos)
         key: str = "" if value is None else value  # type: ignore[assignment]
+        frame.want_key = False
         if key in container:
-            raise _duplicate_key(key, container.key_position(key), *pos)  # type: ignore[union-attr]
+            frame.skip = True
+            return _duplicate_key(key, container.key_position(key), *pos)  # type: ignore[union-attr]
         frame.key = key
         frame.key_pos = pos
-        frame.want_key = False
+    elif frame.skip:
+        frame.skip = False
+        frame.want_key = True
     else:
         key = frame.key
         container[key] = value  # type: ignore[index]
         container.value_pos[key] = (*pos, *frame.key_pos)  # type: ignore[union-attr]
         frame.want_key = True
+    return None
 
 
-def parse_yaml(text: str) -> object:
+def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
+               alias_budget: AliasBudget | None = None) -> object:
     """Parse one YAML document into YMap / YSeq / str / Plain / None values.
 
-    Raises YamlProblem with a 1-based position for every refusal. The loop is
-    written for speed: it runs once per event of a file of many megabytes.
+    Raises YamlProblem with a 1-based position for every refusal. Given a
+    `problems` list, a repeated key is added to it instead and parsing goes on
+    (the first value is kept), so one duplicate does not hide every other
+    mistake in the file. The loop is written for speed: it runs once per
+    event of a file of many megabytes.
     """
+
+    def repeated(problem: YamlProblem | None) -> None:
+        if problem is not None:
+            if problems is None:
+                raise problem
+            problems.append(problem)
+
     try:
         parser = _Parser(text)
     except yaml.reader.ReaderError as exc:
@@ -218,7 +337,8 @@ def parse_yaml(text: str) -> object:
     stack: list[_Frame] = []
     frame: _Frame | None = None
     anchors: dict[str, tuple[object, int]] = {}
-    alias_total = 0
+    budget = alias_budget or AliasBudget(ALIASES.value)
+    max_depth = DEPTH.value
     root: object = None
     documents = 0
     get_event = parser.get_event
@@ -266,8 +386,8 @@ def parse_yaml(text: str) -> object:
                     frame.size += 1
                     frame.container.append(value)  # type: ignore[union-attr]
                     frame.container.item_pos.append((line, col))  # type: ignore[union-attr]
-                elif frame.want_key:
-                    _put(frame, value, 1, (line, col))
+                elif frame.want_key or frame.skip:
+                    repeated(_put(frame, value, 1, (line, col)))
                 else:
                     frame.size += 1
                     key = frame.key
@@ -281,7 +401,7 @@ def parse_yaml(text: str) -> object:
                 line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
                 if event.tag is not None:
                     _check_tag(event.tag, line, col)
-                if len(stack) >= MAX_DEPTH:
+                if len(stack) >= max_depth:
                     raise _too_deep(line, col)
                 container: YMap | YSeq = (
                     YMap(line, col) if cls is mapping_start else YSeq(line, col)
@@ -297,7 +417,7 @@ def parse_yaml(text: str) -> object:
                 if frame is None:
                     root = c
                 else:
-                    _put(frame, c, done.size, (c.line, c.col))
+                    repeated(_put(frame, c, done.size, (c.line, c.col)))
             elif cls is alias_event:
                 mark = event.start_mark
                 line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
@@ -307,19 +427,20 @@ def parse_yaml(text: str) -> object:
                         "define the anchor (&name) before using it",
                     )
                 value, size = anchors[event.anchor]
-                alias_total += size
-                if alias_total > ALIAS_BUDGET:
+                budget.left -= size
+                if budget.left < 0:
                     raise YamlProblem(
                         "E101",
-                        f"aliases expand to more than {ALIAS_BUDGET:,} values",
+                        f"aliases expand to more than {budget.limit:,} values",
                         line,
                         col,
-                        "this looks like a 'billion laughs' file; write the values out instead",
+                        "this looks like a 'billion laughs' file; write the values out instead"
+                        f" ({_raise_aliases_hint(budget)})",
                     )
                 if frame is None:
                     root = value
                 else:
-                    _put(frame, value, size, (line, col))
+                    repeated(_put(frame, value, size, (line, col)))
             elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -341,10 +462,12 @@ def parse_yaml(text: str) -> object:
             # libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops runaway brackets in its
             # scanner, before the events reach the depth check above: same problem.
             raise _too_deep(line, col) from None
-        raise YamlProblem(
-            "E100", f"not valid YAML: {problem}", line, col,
-            "check indentation and quoting around this point",
-        ) from None
+        opened = where(exc.context_mark) if exc.context_mark else None
+        at = mark.index if mark else -1
+        char = text[at] if 0 <= at < len(text) else ""
+        message, hint = explain_syntax_error(problem, exc.context or "",
+                                             opened[0] if opened else None, char)
+        raise YamlProblem("E100", message, line, col, hint) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("E100", f"not valid YAML: {exc}", 0, 0) from None
     finally:

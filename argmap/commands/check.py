@@ -6,7 +6,14 @@ import argparse
 import json
 import sys
 
-from argmap.commands.map_input import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, map_path
+from argmap.commands.map_input import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    map_diagnostics,
+    map_path,
+    require_source_dirs,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,22 +36,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.checking import check_map
     from argmap.diagnostics import Severity, render_text, summary
-    from argmap.loading import load_map
 
+    require_source_dirs(args.sources)
     names = args.maps or [None]
     everything = []
     unreadable = False
     report_lines: list[str] = []
     for name in names:
         path = map_path(name)
-        result = load_map(path)
-        found = list(result.diagnostics)
+        the_map, found = map_diagnostics(path, args.sources)
         if any(d.code == "E000" for d in found):
             unreadable = True
-        if result.map is not None:
-            found += check_map(result.map, args.sources)
         shown = [d for d in found if args.notes or d.severity is not Severity.NOTE]
         everything += shown
         if args.format == "text":
@@ -52,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
                 report_lines.append(render_text(shown))
             if not args.quiet:
                 size = ""
-                if result.map is not None:
-                    size = (f" ({len(result.map.claims)} claims, "
-                            f"{len(result.map.relations)} relations)")
+                if the_map is not None:
+                    size = (f" ({len(the_map.claims)} claims, "
+                            f"{len(the_map.relations)} relations)")
                 report_lines.append(f"{path}{size}: {summary(shown)}")
     errors = sum(d.severity is Severity.ERROR for d in everything)
     if args.format == "json":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.commands.map_input import load_map_or_report, map_path
+from argmap.commands.map_input import load_map_or_report, map_path, require_source_dirs
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_map_or_report(args.map)
+    require_source_dirs(getattr(args, "sources", []))
+    loaded = load_map_or_report(args.map, getattr(args, "sources", []))
     if isinstance(loaded, int):
         return loaded
     from tui.app import create_app

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 
 EXIT_OK, EXIT_MALFORMED, EXIT_UNREADABLE = 0, 1, 2
@@ -56,8 +57,6 @@ def guess_format(path: Path, text: str) -> str | None:
 
 def _trace_back(diagnostics: list, result, loaded) -> list:  # type: ignore[no-untyped-def]
     """Re-point diagnostics found in the written YAML (`loaded`) at the original file."""
-    from dataclasses import replace
-
     from argmap.model import Pos
 
     m = result.map
@@ -83,11 +82,12 @@ def run(args: argparse.Namespace) -> int:
     from argmap.diagnostics import Severity
     from argmap.formats.argmap_yaml import write_yaml
     from argmap.formats.import_result import ImportFailed
+    from argmap.input_file import read_input
     from argmap.loading import load_map_text
 
     path = Path(args.file)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_input(path).decode("utf-8-sig")
     except OSError as exc:
         sys.stderr.write(f"argmap: cannot read {path}: {exc.strerror or exc}\n")
         return EXIT_UNREADABLE
@@ -117,17 +117,28 @@ def run(args: argparse.Namespace) -> int:
              "Each '# from FILE:LINE' comment says where the next item came from."
     yaml_text = write_yaml(result.map, result.origins, str(path), header=header)
     loaded = load_map_text(yaml_text, str(output or "<stdout>"))
-    if loaded.map is None or any(d.is_error for d in loaded.diagnostics):
-        problems = "\n".join(d.render() for d in loaded.diagnostics)
-        sys.stderr.write(f"argmap: internal error: the imported map does not load:\n{problems}\n")
-        return EXIT_MALFORMED
-    findings = [d for d in check_map(loaded.map) if d.severity is not Severity.NOTE]
-    traced = _trace_back(findings, result, loaded.map)
-    if not args.quiet:
-        for diag in [*result.diagnostics, *traced]:
+    if loaded.map is None:
+        # The importer let through a value the map format refuses (a NaN, say):
+        # say so against the input file, never against an output not yet written.
+        problems = [replace(d, path=str(path), line=0, col=0) for d in loaded.diagnostics]
+        for diag in problems:
             sys.stderr.write(diag.render() + "\n")
-    if any(d.is_error for d in traced):
-        sys.stderr.write("argmap: the imported map has errors (see above)\n")
+        sys.stderr.write(f"argmap: {path} holds values an argmap map cannot; nothing written\n")
+        return EXIT_MALFORMED
+    findings = [d for d in [*loaded.diagnostics, *check_map(loaded.map)]
+                if d.severity is not Severity.NOTE]
+    traced = _trace_back(findings, result, loaded.map)
+    errors = [d for d in traced if d.is_error]
+    if not args.quiet or errors:
+        for diag in [*result.diagnostics, *traced]:
+            if not args.quiet or diag.is_error:
+                sys.stderr.write(diag.render() + "\n")
+    if errors:
+        # The same rule as every other command: a map with errors is not used.
+        sys.stderr.write(f"argmap: the imported map has {len(errors)} "
+                         f"error{'s' if len(errors) != 1 else ''} (see above); nothing "
+                         f"written. Fix {path} and import it again\n")
+        return EXIT_MALFORMED
 
     if output is None:
         sys.stdout.write(yaml_text)
