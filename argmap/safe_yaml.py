@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 import yaml
 
-from argmap.limits import ALIASES, DEPTH
+from argmap.limits import ALIASES, DEPTH, Limit
 
 try:
     from yaml.cyaml import CParser as _Parser
@@ -50,11 +50,11 @@ class AliasBudget:
     bounds the whole file, not each block.
     """
 
-    __slots__ = ("left", "limit")
+    __slots__ = ("left", "limit", "setting")
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.left = limit
+    def __init__(self, setting: Limit = ALIASES) -> None:
+        self.setting = setting
+        self.limit = self.left = setting.value
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -79,8 +79,8 @@ class YamlProblem(Exception):
 
 def _too_deep(line: int, col: int) -> YamlProblem:
     return YamlProblem("E102", f"nesting deeper than {DEPTH.value} levels", line, col,
-                       "a map needs only a few levels; check for runaway brackets "
-                       f"({DEPTH.hint()})")
+                       "a map needs only a few levels; check for runaway brackets; "
+                       + DEPTH.hint())
 
 
 class Plain(str):
@@ -158,13 +158,6 @@ class _Frame:
         self.key_pos: tuple[int, int] = (0, 0)
         self.want_key = True
         self.skip = False  # the pending key repeats an earlier one: drop its value
-
-
-def _raise_aliases_hint(budget: AliasBudget) -> str:
-    from argmap.limits import EMBEDDED_ALIASES
-
-    limit = ALIASES if budget.limit == ALIASES.value else EMBEDDED_ALIASES
-    return limit.hint()
 
 
 def _check_tag(tag: str | None, line: int, col: int) -> None:
@@ -321,7 +314,9 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
     `problems` list, a repeated key is added to it instead and parsing goes on
     (the first value is kept), so one duplicate does not hide every other
     mistake in the file. The loop is written for speed: it runs once per
-    event of a file of many megabytes.
+    event of a file of many megabytes. Aliases draw on `alias_budget` (a new
+    one of `argmap.limits.ALIASES` if none is given); nesting is bounded by
+    `argmap.limits.DEPTH`.
     """
 
     def repeated(problem: YamlProblem | None) -> None:
@@ -337,7 +332,7 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
     stack: list[_Frame] = []
     frame: _Frame | None = None
     anchors: dict[str, tuple[object, int]] = {}
-    budget = alias_budget or AliasBudget(ALIASES.value)
+    budget = alias_budget or AliasBudget()
     max_depth = DEPTH.value
     root: object = None
     documents = 0
@@ -434,8 +429,8 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                         f"aliases expand to more than {budget.limit:,} values",
                         line,
                         col,
-                        "this looks like a 'billion laughs' file; write the values out instead"
-                        f" ({_raise_aliases_hint(budget)})",
+                        "this looks like a 'billion laughs' file; write the values out "
+                        "instead; " + budget.setting.hint(),
                     )
                 if frame is None:
                     root = value

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.formats.import_result import Reporter
+from argmap.limits import EMBEDDED_ALIASES
+from argmap.safe_yaml import AliasBudget, Plain, YamlProblem, YMap, YSeq, parse_yaml
 
 RELATION_SYMBOLS = ("<+", "<-", "+>", "->", "<_", "_>", "><", "+", "-", "_")
 _RELATION = re.compile(r"^(<\+|<-|\+>|->|<_|_>|><|\+|-|_)(?:\s+(.*))?$")
@@ -131,7 +133,8 @@ def clean_inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def _split_data(text: str, report: Reporter, line: int) -> tuple[str, dict[str, Any]]:
+def _split_data(text: str, report: Reporter, line: int, budget: AliasBudget,
+                ) -> tuple[str, dict[str, Any]]:
     """Text and the `{...}` data block that ends it, if any (escaped braces are text)."""
     stripped = text.rstrip()
     if not stripped.endswith("}"):
@@ -151,19 +154,62 @@ def _split_data(text: str, report: Reporter, line: int) -> tuple[str, dict[str, 
         i += 1
     if start < 0 or depth or stripped[-2:-1] == "\\":
         return text, {}
-    data = _flow_yaml(stripped[start:], report, line, start + 1)
+    data = _flow_yaml(stripped[start:], report, line, start + 1, budget)
     return stripped[:start], data
 
 
-def _flow_yaml(source: str, report: Reporter, line: int, col: int) -> dict[str, Any]:
-    import yaml
-
+def _flow_yaml(source: str, report: Reporter, line: int, col: int, budget: AliasBudget,
+               ) -> dict[str, Any]:
     try:
-        value = yaml.safe_load(source)
-    except yaml.YAMLError:
+        value = parse_yaml(source, alias_budget=budget)
+    except YamlProblem as exc:
+        if exc.code in ("E101", "E102"):  # a limit, not a typo: say which and how to raise it
+            raise report.fail((line, col + max(exc.col, 1) - 1),
+                              f"data in braces: {exc.message}", exc.hint) from None
         raise report.fail((line, col), f"data in braces is not valid YAML: {source[:60]}",
                           "write data as {key: value, other: [a, b]}") from None
+    value = plain_data(value)
     return value if isinstance(value, dict) else {}
+
+
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+
+
+def _scalar(value: object) -> Any:
+    """A number where the YAML had an unquoted number; text (or None) otherwise."""
+    if isinstance(value, Plain):
+        try:
+            return int(value) if _INTEGER.fullmatch(value) else float(value)
+        except ValueError:   # not a number after all, or more digits than int() takes
+            return str(value)
+    return value
+
+
+def plain_data(value: object) -> Any:
+    """`parse_yaml`'s values as plain dicts, lists, numbers and text.
+
+    With an explicit stack, not recursion: the depth is already bounded by
+    the loader, but no walk over input data in argmap recurses. Aliases are
+    copied out; the loader's alias budget has bounded how much that can be.
+    """
+    if not isinstance(value, YMap | YSeq):
+        return _scalar(value)
+    top: dict[str, Any] | list[Any] = {} if isinstance(value, YMap) else []
+    stack: list[tuple[YMap | YSeq, dict[str, Any] | list[Any]]] = [(value, top)]
+    while stack:
+        source, target = stack.pop()
+        pairs = source.items() if isinstance(source, YMap) else enumerate(source)
+        for key, item in pairs:
+            if isinstance(item, YMap | YSeq):
+                new: Any = {} if isinstance(item, YMap) else []
+                stack.append((item, new))
+            else:
+                new = _scalar(item)
+            if isinstance(target, dict):
+                target[str(key)] = new
+            else:
+                target.append(new)
+    return top
 
 
 def _tags(text: str) -> tuple[str, list[str]]:
@@ -184,6 +230,7 @@ class _Item:
 def parse_argdown(text: str, path: str = "<argdown>") -> Document:
     report = Reporter(path)
     doc = Document()
+    budget = AliasBudget(EMBEDDED_ALIASES)  # one for the front matter and every {...} block
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -193,14 +240,15 @@ def parse_argdown(text: str, path: str = "<argdown>") -> Document:
         if close is None:
             raise report.fail((first + 1, 1), "the frontmatter opened with '===' is never "
                               "closed", "end the frontmatter with a line '==='")
-        import yaml
-
         try:
-            front = yaml.safe_load("\n".join(lines[first + 1:close]))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = first + 2 + (mark.line if mark else 0)
-            raise report.fail((line, 1), "the frontmatter is not valid YAML") from None
+            front = plain_data(parse_yaml("\n".join(lines[first + 1:close]),
+                                          alias_budget=budget))
+        except YamlProblem as exc:
+            line = first + 1 + max(exc.line, 1)
+            limit = exc.code in ("E101", "E102")
+            raise report.fail((line, max(exc.col, 1)), f"the frontmatter: {exc.message}"
+                              if limit else "the frontmatter is not valid YAML",
+                              exc.hint if limit else "") from None
         doc.frontmatter = front if isinstance(front, dict) else {}
         for i in range(first, close + 1):
             lines[i] = ""
@@ -208,12 +256,12 @@ def parse_argdown(text: str, path: str = "<argdown>") -> Document:
     # A line holding only a comment is no line at all (not a blank line).
     kept = [None if s.strip() == "" and raw.strip() else s for s, raw in zip(stripped, lines,
                                                                               strict=True)]
-    return _Reader(doc, report).read(kept)
+    return _Reader(doc, report, budget).read(kept)
 
 
 class _Reader:
-    def __init__(self, doc: Document, report: Reporter) -> None:
-        self.doc, self.report = doc, report
+    def __init__(self, doc: Document, report: Reporter, budget: AliasBudget) -> None:
+        self.doc, self.report, self.budget = doc, report, budget
         self.untitled = {"statement": 0, "argument": 0}
         self.heading: str | None = None
         self.stack: list[tuple[int, tuple[str, str]]] = []
@@ -247,7 +295,7 @@ class _Reader:
         if item is None:
             return None
         raw = " ".join(p.strip() for p in item.parts)
-        raw, data = _split_data(raw, self.report, item.line)
+        raw, data = _split_data(raw, self.report, item.line, self.budget)
         raw, tags = _tags(raw)
         body = clean_inline(raw)
         kind, title = item.key
@@ -304,7 +352,7 @@ class _Reader:
             self.doc.arguments[name].steps = pcs["steps"]
 
     def set_heading(self, raw: str) -> None:
-        raw, _data = _split_data(raw, self.report, 0)
+        raw, _data = _split_data(raw, self.report, 0, self.budget)
         self.heading = clean_inline(_tags(raw)[0])
         slug = re.sub(r"[^\w]+", "-", self.heading.lower()).strip("-") or "section"
         self.doc.headings[slug] = self.heading
@@ -363,7 +411,7 @@ class _Reader:
                     inference_block, inference_line = [], lineno
                     continue
                 rule = inference.group(1) if inference.groups() else ""
-                rule, _data = _split_data(rule, self.report, lineno)
+                rule, _data = _split_data(rule, self.report, lineno, self.budget)
                 self.pcs.update(rule=rule, conclusion_next=True, rule_line=lineno)
                 blank_before = False
                 continue

@@ -19,6 +19,7 @@ import os
 import re
 
 from argmap.analysis.semantics import Framework
+from argmap.input_file import read_input
 
 FORMS = ("i23", "apx", "tgf")
 _EXTENSIONS = {".af": "i23", ".i23": "i23", ".apx": "apx", ".tgf": "tgf"}
@@ -32,9 +33,8 @@ class FrameworkFormatError(Exception):
 
 def read_framework(path: str | os.PathLike[str], form: str | None = None) -> Framework:
     """Read a file; OSError and UnicodeDecodeError pass through (unreadable)."""
-    # `open`, not pathlib: pathlib's import is a visible part of the grounded path.
-    with open(path, encoding="utf-8") as file:
-        text = file.read()
+    # Not pathlib: its import is a visible part of the grounded path.
+    text = read_input(path).decode("utf-8")
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     return parse_framework(text, os.fspath(path), form or _EXTENSIONS.get(suffix))
 
