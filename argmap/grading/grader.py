@@ -1,60 +1,293 @@
 """Grading a typed answer against model answers: the one grading function argmap has.
 
-(Interim implementation: key-point matching on words; being replaced.)
+An answer is read as a teacher reads it, in four steps:
+
+1. **Is it an argument at all?** Gibberish (mostly non-words), a single word
+   and a bare list of keywords (no grammatical word) are `incorrect` whatever
+   they name: a debater must argue.
+2. **Which points does it make?** Each key point (its words or a synonym the
+   map gives) is looked for among the answer's words: the same lemma, a
+   WordNet synonym or derived form, a typo, or a near word by embeddings.
+   A point is *made* when its words are found, *contradicted* when they are
+   found under a negation or as their antonym ("not separate", "the figures
+   agree" against "conversions disagree"), *missed* otherwise.
+3. **Does it make the model answer's substance in other words?** The answer
+   is also compared with the model answer's whole text, by the share of its
+   content words met and by sentence embeddings. A close paraphrase is
+   `correct` even when it uses none of the key words; a paraphrase that
+   negates the model answer is `contradictory`. A reference with no key
+   points is graded this way alone.
+4. **The verdict**: any contradicted point, or a point made and denied,
+   makes it `contradictory`; all points made (or the substance) `correct`;
+   some `partial`; none `incorrect`. Padding (far longer than the model
+   answer) is held at `partial`.
+
+The thresholds below are general, set once on real students' answers
+(SemEval-2013, docs/benchmarks.md) and never per question.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from argmap.grading.language import SENTENCE_WORDS, Token, analyse, is_known_word
+from argmap.grading.lexicon import EMBEDDER, opposite, word_similarity
 from argmap.grading.verdicts import Assessment, PointResult, PointState, Reference, Verdict
 from argmap.model import KeyPoint
-from argmap.training.wording import find_term, words
+
+# A word of a point counts as met from this similarity (1 same, 0.8 synonym).
+WORD_MET = 0.5
+# A key-point term is made when this share of its words is met.
+TERM_MADE = 0.75
+# A word of the question earns this much of a word the student found alone.
+QUESTION_WORD_WEIGHT = 0.3
+# Whole-text grading (a reference with no key points): the share of the model
+# answer's content met, the sentence similarity, and their mean. Set on the
+# SemEval-2013 training answers (docs/benchmarks.md), the same for every question.
+TEXT_COVERAGE_CORRECT = 0.5
+TEXT_SIMILARITY_CORRECT = 0.75
+TEXT_BLEND_CORRECT = 0.45
+TEXT_COVERAGE_PARTIAL = 0.3
+# With key points, the whole text only rescues a paraphrase that says most of it.
+SUBSTANCE_COVERAGE = 0.6
+SUBSTANCE_SIMILARITY = 0.8
+SUBSTANCE_BLEND = 0.55
+# Whole-text contradiction: this share of the met content is denied.
+TEXT_DENIED_SHARE = 0.3
+TEXT_COVERAGE_CONTRA = 0.2
+# Padding: longer than this many words, or this many times the model answer.
+PADDING_MIN_LIMIT = 40
+PADDING_FACTOR = 3
+GIBBERISH_SHARE = 0.5
 
 
-def _points(ref: Reference) -> tuple[KeyPoint, ...]:
-    return ref.key_points or (KeyPoint(ref.text),)
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How one word of a point was met in the answer: the best agreeing and denying words."""
+
+    weight: float
+    agree: float
+    deny: float
+    agree_token: Token | None
+    deny_token: Token | None
+
+    @property
+    def best(self) -> float:
+        return max(self.agree, self.deny)
+
+    @property
+    def denied(self) -> bool:
+        return self.deny > self.agree
 
 
-def _assess_one(answer: str, ref: Reference) -> Assessment:
-    found = words(answer)
-    results = []
-    for kp in _points(ref):
-        state, evidence = PointState.MISSED, None
-        for term in kp.terms:
-            for hit in find_term(found, words(term)):
-                shown = " ".join(w.text for w in found[hit.start: hit.start + hit.length])
-                if hit.negated:
-                    state, evidence = PointState.CONTRADICTED, shown
-                elif state is PointState.MISSED:
-                    state, evidence = PointState.MADE, shown
-        results.append(PointResult(kp.point, state, evidence))
-    made = sum(r.state is PointState.MADE for r in results)
-    denied = sum(r.state is PointState.CONTRADICTED for r in results)
-    score = made / len(results)
-    if denied:
-        verdict = Verdict.CONTRADICTORY
-        score = 0.0
-    elif made == len(results):
-        verdict = Verdict.CORRECT
-    elif made:
-        verdict = Verdict.PARTIAL
-    else:
-        verdict = Verdict.INCORRECT
-    return Assessment(verdict, score, tuple(results), ref)
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    coverage: float  # weighted share of the term's words met, either way
+    agree: float  # ... met with the point's own polarity
+    deny: float  # ... met with at least one word denied
+    denied_share: float  # share of the met mass whose best match denies
+    evidence: str | None
+    denial: str | None
+
+
+def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
+    agree, deny = 0.0, 0.0
+    agree_tok: Token | None = None
+    deny_tok: Token | None = None
+    for tok in answer:
+        if opposite(tok.text, word.text) or opposite(tok.lemma, word.lemma):
+            sim, flipped = 0.9, True
+        else:
+            sim, flipped = word_similarity(tok.text, word.text), False
+            if sim < WORD_MET:
+                continue
+        if (tok.negated != word.negated) != flipped:
+            if sim > deny:
+                deny, deny_tok = sim, tok
+        elif sim > agree:
+            agree, agree_tok = sim, tok
+    return Match(weight, agree, deny, agree_tok, deny_tok)
+
+
+def _shown(tokens: Sequence[Token | None]) -> str | None:
+    shown = sorted({t.position: t.text for t in tokens if t is not None}.items())
+    return " ".join(text for _, text in shown) or None
+
+
+def match_term(term: Sequence[Token], answer: Sequence[Token],
+               question_lemmas: frozenset[str] = frozenset()) -> TermMatch:
+    """How much of `term` the answer says, with the term's polarity and against it."""
+    matches = [_match_word(word, answer, QUESTION_WORD_WEIGHT
+                           if word.lemma in question_lemmas else 1.0) for word in term]
+    total = sum(m.weight for m in matches)
+    if not total:
+        return TermMatch(0.0, 0.0, 0.0, 0.0, None, None)
+    mass = sum(m.weight * m.best for m in matches)
+    agree = sum(m.weight * m.agree for m in matches) / total
+    any_denial = any(m.deny for m in matches)
+    deny = sum(m.weight * (m.deny or m.agree) for m in matches) / total if any_denial else 0.0
+    denied_mass = sum(m.weight * m.best for m in matches if m.denied)
+    evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
+    denial = _shown([m.deny_token or m.agree_token for m in matches]) if any_denial else None
+    return TermMatch(mass / total, agree, deny, denied_mass / mass if mass else 0.0,
+                     evidence, denial)
+
+
+def _point_result(point: KeyPoint, answer: Sequence[Token]) -> PointResult:
+    """Made if a term is said; contradicted if a term is denied, even beside a made one."""
+    made: str | None = None
+    denied: str | None = None
+    is_made = is_denied = False
+    for term in point.terms:
+        words = [t for t in analyse(term) if t.content]
+        if not words:
+            continue
+        found = match_term(words, answer)
+        if found.agree >= TERM_MADE and not is_made:
+            is_made, made = True, found.evidence
+        if found.deny >= TERM_MADE and not is_denied:
+            is_denied, denied = True, found.denial
+    if is_denied:
+        return PointResult(point.point, PointState.CONTRADICTED, denied)
+    if is_made:
+        return PointResult(point.point, PointState.MADE, made)
+    return PointResult(point.point, PointState.MISSED)
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    coverage: float
+    similarity: float
+    denied_share: float
+
+    @property
+    def blend(self) -> float:
+        return (self.coverage + self.similarity) / 2
+
+
+def match_text(answer_text: str, answer: Sequence[Token], reference: str,
+               question_lemmas: frozenset[str]) -> TextMatch:
+    words = [t for t in analyse(reference) if t.content]
+    found = match_term(words, answer, question_lemmas)
+    similarity = EMBEDDER.similarity(answer_text, reference)
+    return TextMatch(found.coverage, similarity, found.denied_share)
+
+
+def _not_an_argument(tokens: Sequence[Token], known: frozenset[str]) -> str | None:
+    """Why the answer is not an argument at all, or None."""
+    words = [t for t in tokens if t.text.isalpha()]
+    if not words:
+        return "That is not an answer: argue the point in a sentence."
+    strange = [t for t in words if len(t.text) >= 3 and not is_known_word(t.text)
+               and t.lemma not in known and t.text not in known]
+    if len(strange) / len(words) >= GIBBERISH_SHARE:
+        return "That does not read as English: argue the point in a sentence."
+    if len(words) == 1:
+        return "One word is not an argument: say why, in a sentence."
+    if len(words) >= 3 and not any(t.text in SENTENCE_WORDS for t in tokens):
+        return "That reads as a list of keywords: argue the point in a sentence."
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Graded:
+    assessment: Assessment
+    rank: tuple[int, float]
 
 
 _RANK = {Verdict.CORRECT: 3, Verdict.PARTIAL: 2, Verdict.CONTRADICTORY: 1, Verdict.INCORRECT: 0}
 
 
+def _feedback(points: Sequence[PointResult], substance: bool, caps: Sequence[str],
+              verdict: Verdict) -> tuple[str, ...]:
+    made = [p for p in points if p.state is PointState.MADE]
+    denied = [p for p in points if p.state is PointState.CONTRADICTED]
+    missed = [p for p in points if p.state is PointState.MISSED]
+    lines = []
+    if made:
+        lines.append("Made: " + "; ".join(
+            f"{p.point} (you wrote \"{p.evidence}\")" if p.evidence and p.evidence != p.point
+            else p.point for p in made) + ".")
+    if denied:
+        lines.append("Contradicted: " + "; ".join(
+            f"{p.point} (you wrote \"{p.evidence}\")" if p.evidence else p.point
+            for p in denied) + ".")
+    if substance and verdict is Verdict.CORRECT and missed:
+        lines.append("You made the model answer's point in your own words.")
+    elif substance and verdict is Verdict.CONTRADICTORY and not denied:
+        lines.append("Your answer says the opposite of the model answer.")
+    elif missed:
+        lines.append("Missed: " + "; ".join(p.point for p in missed) + ".")
+    lines.extend(caps)
+    return tuple(lines)
+
+
+def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
+                question_lemmas: frozenset[str], words: int) -> _Graded:
+    text = match_text(answer_text, answer, ref.text, question_lemmas)
+    points = tuple(_point_result(kp, answer) for kp in ref.key_points)
+    made = sum(p.state is PointState.MADE for p in points)
+    denied = sum(p.state is PointState.CONTRADICTED for p in points)
+    coverage, similarity, blend = ((SUBSTANCE_COVERAGE, SUBSTANCE_SIMILARITY, SUBSTANCE_BLEND)
+                                   if points else (TEXT_COVERAGE_CORRECT,
+                                                   TEXT_SIMILARITY_CORRECT, TEXT_BLEND_CORRECT))
+    substance = (text.coverage >= coverage or text.similarity >= similarity
+                 or text.blend >= blend) and text.denied_share < TEXT_DENIED_SHARE
+    text_denied = (text.coverage >= TEXT_COVERAGE_CONTRA
+                   and text.denied_share >= TEXT_DENIED_SHARE)
+    total = len(points)
+    if denied or (text_denied and not made):
+        verdict = Verdict.CONTRADICTORY
+    elif (total and made == total) or substance:
+        verdict = Verdict.CORRECT
+    elif made or (not total and text.coverage >= TEXT_COVERAGE_PARTIAL):
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.INCORRECT
+    if total:
+        score = 1.0 if verdict is Verdict.CORRECT else made / total
+    else:
+        score = min(1.0, max(text.coverage, text.blend))
+        if verdict is Verdict.CORRECT:
+            score = max(score, 0.75)
+    if verdict is Verdict.CONTRADICTORY:
+        score = 0.0
+    caps: list[str] = []
+    limit = max(PADDING_MIN_LIMIT, PADDING_FACTOR * len(analyse(ref.text)))
+    if words > limit and verdict is Verdict.CORRECT:
+        verdict, score = Verdict.PARTIAL, min(score, 0.5)
+        caps.append(f"Held at partial: {words} words is padding; "
+                    f"make the point in at most {limit}.")
+    if not points:
+        state = {Verdict.CORRECT: PointState.MADE, Verdict.CONTRADICTORY:
+                 PointState.CONTRADICTED}.get(verdict, PointState.MISSED)
+        points = (PointResult(ref.text, state, None),)
+    assessment = Assessment(verdict, round(score, 3), points, ref,
+                            _feedback(points, substance, caps, verdict), tuple(caps))
+    return _Graded(assessment, (_RANK[verdict], score + text.blend / 10))
+
+
 def assess(answer: str, references: Sequence[Reference], *,
            question: str | None = None) -> Assessment:
-    """Grade `answer` against each model answer and keep the best.
+    """Grade `answer` against each model answer and keep the one it fits best.
 
     `question` is the question's own text, when known: words copied from it
-    earn nothing.
+    earn little.
     """
     if not references:
         raise ValueError("no model answer to grade against")
-    graded = [_assess_one(answer, ref) for ref in references]
-    return max(graded, key=lambda a: (a.score, _RANK[a.verdict]))
+    tokens = analyse(answer)
+    content = [t for t in tokens if t.content]
+    question_lemmas = frozenset(t.lemma for t in analyse(question or "") if t.content)
+    known = frozenset(t.lemma for ref in references for t in analyse(
+        " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])))
+    refusal = _not_an_argument(tokens, known | question_lemmas)
+    if refusal is not None:
+        ref = references[0]
+        points = tuple(PointResult(kp.point, PointState.MISSED) for kp in ref.key_points) or (
+            PointResult(ref.text, PointState.MISSED),)
+        return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
+    words = sum(1 for t in tokens if t.text.isalnum())
+    graded = [_assess_one(answer, content, ref, question_lemmas, words) for ref in references]
+    return max(graded, key=lambda g: g.rank).assessment

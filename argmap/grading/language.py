@@ -1,0 +1,231 @@
+"""An answer's words: folded, lemmatised, and marked where a negation reaches them.
+
+Negation is scoped by clause, not by a window of words, because students
+negate from afar: "It is not true that the averages are unsourced or that
+the conversions disagree" denies both points; "I don't think they are
+separate" denies "separate"; "That they are separate is false" denies it
+from behind. The rules:
+
+* A **negator** ("not", "n't", "no", "never", "nobody", "without", "fails
+  to", ...) denies the words after it up to the end of its clause. A clause
+  ends at ".", ";", ":", "!", "?", at a comma that is followed by a new
+  subject-like turn ("but", "because", ...), and at a contrastive or causal
+  conjunction ("but", "because", "although", "so", "whereas", ...). "and" and
+  "or" do not end it: "not X or Y" denies both.
+* A **sentential negator** ("it is not true that", "I don't think",
+  "nobody has shown that", "there is no evidence that", "I doubt") denies
+  the whole rest of its sentence except what follows a contrastive turn.
+* A **trailing denial** ("... is false", "... is wrong", "... is not
+  true", "... is a myth") denies its sentence from its start.
+* Two negations in one scope cancel ("not unsourced" = sourced).
+* A word negated by its own prefix ("unsourced", "disagree", "impossible")
+  keeps the prefix in its lemma and is related to its stem by
+  `argmap.grading.lexicon.opposite`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# Sentence and clause breaks. A comma is a soft break: it ends a plain negation's
+# scope, but not a sentential one ("It is not true that A, or that B").
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]+|:(?=\s)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,:()\[\]\"“”]")
+
+NEGATORS = frozenset({
+    "not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody",
+    "nowhere", "hardly", "barely", "scarcely", "lacks", "lack", "lacking", "cannot",
+    "fails", "failed", "fail", "refuse", "refuses", "refused", "deny",
+    "denies", "denied", "absent", "free",  # "free of" / "absent"
+})
+# Words that take the place of a negator only in a fixed frame ("free of", "fail to").
+_FRAMED = {"free": "of", "fail": "to", "fails": "to", "failed": "to", "refuse": "to",
+           "refuses": "to", "refused": "to", "absent": None, "lack": None, "lacks": None,
+           "lacking": None, "deny": None, "denies": None, "denied": None}
+
+# Conjunctions that end a negation's reach: what follows is a new claim.
+SCOPE_ENDERS = frozenset({
+    "but", "because", "since", "although", "though", "whereas", "while", "however",
+    "so", "therefore", "yet", "unless", "instead", "rather", "except", "which", "who",
+    "whose", "when", "where", "if", "then", "thus", "hence", "whatever",
+    "whoever", "still", "meanwhile", "otherwise", "only",
+})
+
+# Verbs of believing or showing: "I don't think X", "nobody has shown X" deny X.
+_OPINION = frozenset({
+    "think", "believe", "agree", "accept", "buy", "see", "say", "show", "shown", "prove",
+    "proven", "proved", "demonstrate", "demonstrated", "suggest", "mean", "follow",
+    "true", "case", "evidence", "reason", "sign", "proof", "way", "doubt", "doubtful",
+    "claim", "established", "clear", "likely", "sure", "convinced", "seem", "appear",
+})
+# Trailing denials: "<clause> is false".
+_DENIAL_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "mistaken", "myth",
+                           "nonsense", "rubbish", "baseless", "unfounded", "bogus"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "seems", "sounds"})
+
+# Grammatical words: they carry no point of their own.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "they", "them",
+    "their", "theirs", "he", "she", "his", "her", "hers", "we", "our", "ours", "you",
+    "your", "i", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+    "had", "having", "do", "does", "did", "doing", "will", "would", "can", "could",
+    "should", "shall", "may", "might", "must", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "and", "or", "but", "if", "so", "because", "than", "then",
+    "who", "whom", "which", "what", "when", "there", "here", "into", "onto", "about",
+    "even", "just", "also", "any", "during", "after", "before", "while", "over",
+    "under", "through", "against", "between", "within", "since", "until", "very",
+    "too", "some", "each", "every", "my", "me", "us", "him", "whose", "where", "why",
+    "how", "though", "although", "unless", "whether", "yet", "such", "own", "same",
+    "other", "another", "both", "either", "one's", "itself", "themselves", "myself",
+    "yourself", "ourselves", "himself", "herself", "thing", "things", "something",
+    "anything", "everything", "really", "quite", "rather", "much", "many", "lot",
+    "lots", "well", "still", "ever", "already", "again", "way", "get", "gets", "got",
+    "make", "makes", "made", "let", "lets", "put", "thus", "hence", "therefore", "however",
+    "upon", "per", "via", "i'm", "it's", "that's", "there's", "you're", "they're", "we're",
+    "whatever", "etc", "like", "say", "says", "said", "think", "thinks", "believe",
+    "whereas", "out", "up", "off", "only", "s", "t",
+})
+# Words only a keyword list leaves out: a sentence has at least one of these.
+SENTENCE_WORDS = FUNCTION_WORDS | NEGATORS
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded, as written
+    lemma: str
+    sentence: int
+    negated: bool  # inside an odd number of negation scopes
+    content: bool  # a word that can carry a point (not grammatical, not a negator)
+    position: int  # index among the answer's words
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
+
+
+@cache
+def _lemmatizer():  # type: ignore[no-untyped-def]
+    import simplemma
+
+    return simplemma
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of one folded word ("evaporated" -> "evaporate")."""
+    if len(word) <= 2 or not word.isalpha():
+        return word
+    lemmatised: str = _lemmatizer().lemmatize(word, lang="en")
+    return lemmatised.casefold()
+
+
+@cache
+def is_known_word(word: str) -> bool:
+    """A word of English (any inflection), as far as the lemma dictionary knows."""
+    simplemma = _lemmatizer()
+    return bool(simplemma.is_known(word, lang="en")) or (
+        lemma(word) != word and bool(simplemma.is_known(lemma(word), lang="en")))
+
+
+_NT_HEADS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+
+
+def _split(raw: str) -> list[str]:
+    """"didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"."""
+    if raw == "cannot":
+        return ["can", "not"]
+    if raw.endswith("n't"):
+        head = _NT_HEADS.get(raw[:-3], raw[:-3])
+        return [head, "not"] if head else ["not"]
+    if "'" in raw:
+        head, _, tail = raw.partition("'")
+        return [head, {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would",
+                       "m": "am"}.get(tail, tail)] if head else [tail]
+    return [raw]
+
+
+def _is_negator(words: list[str], i: int) -> bool:
+    w = words[i]
+    if w not in NEGATORS:
+        return False
+    frame = _FRAMED.get(w, "")
+    if frame == "":
+        return True
+    if frame is None:
+        return True
+    return i + 1 < len(words) and words[i + 1] == frame
+
+
+def _sentential(words: list[str], i: int) -> bool:
+    """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
+    after = words[i + 1: i + 5]
+    return any(w in _OPINION for w in after) and (
+        "that" in after or any(w in {"think", "believe", "agree", "doubt", "true", "case",
+                                     "evidence", "proof", "shown", "proven", "proved",
+                                     "clear", "sure"} for w in after))
+
+
+def _trailing_denial(words: list[str]) -> int | None:
+    """Where a trailing "... is false" starts in a sentence, if it ends with one."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in _DENIAL_WORDS and i >= 2:
+            j = i - 1
+            if words[j] in {"a", "an", "simply", "just", "plainly", "completely", "totally"}:
+                j -= 1
+            if words[j] in _COPULAS and j >= 1:
+                return j
+        if words[i] in {"true", "case", "so"} and i >= 2 and words[i - 1] in {"not"} and (
+                words[i - 2] in _COPULAS or words[i - 2] == "the"):
+            k = i - 2 if words[i - 2] in _COPULAS else i - 3
+            return k if k >= 1 else None
+        if words[i] not in {"", ","} and i < len(words) - 3:
+            break
+    return None
+
+
+def analyse(text: str) -> list[Token]:
+    """The words of `text` with lemma, sentence and negation, in order."""
+    out: list[Token] = []
+    position = 0
+    for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text))):
+        words: list[str] = []
+        for raw in _TOKEN.findall(sentence):
+            words.extend(_split(raw) if raw[0].isalnum() else [raw])
+        negated = [False] * len(words)
+        denial = _trailing_denial([w for w in words])
+        end = len(words)
+        if denial is not None:
+            end = denial
+            for k in range(denial):
+                negated[k] = not negated[k]
+        i = 0
+        while i < end:
+            if _is_negator(words, i):
+                wide = _sentential(words, i)
+                j = i + 1
+                while j < end:
+                    w = words[j]
+                    if w in SCOPE_ENDERS:
+                        break
+                    if w == "," and not wide:
+                        break
+                    if w in {"but", "however", "although", "though", "yet", "whereas"}:
+                        break
+                    negated[j] = not negated[j]
+                    j += 1
+            i += 1
+        for k, w in enumerate(words):
+            if not w[0].isalnum():
+                continue
+            content = w not in FUNCTION_WORDS and w not in NEGATORS and not w.isdigit() or (
+                w.isdigit() and len(w) > 1)
+            out.append(Token(w, lemma(w), s_index, negated[k], content, position))
+            position += 1
+    return out
+
+
+def content_tokens(text: str) -> list[Token]:
+    return [t for t in analyse(text) if t.content]

@@ -1,0 +1,198 @@
+"""How close two words are in meaning, and whether one denies the other.
+
+Three resources, each loaded on first use (never at import, so `argmap check`
+and the explorer's start-up do not pay for them):
+
+* **WordNet 3.0** relations (`data/lexicon.tsv.gz`, 1.8 MB, about 0.3 s to
+  load): synonyms of a word's most frequent senses, antonyms, derived forms.
+* **wordllama**'s static token embeddings (a 16 MB file inside its wheel,
+  about 0.5 s to load): a graded similarity for words WordNet does not relate,
+  and for whole sentences. It is pointed at its own package folder with
+  downloads disabled: nothing is fetched, ever.
+* Edit distance for typos, forgiven in proportion to the word's length.
+
+Morphological negation ("unsourced" against "sourced", "disagree" against
+"agree") is an opposite too, when the stem is itself an English word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.grading.language import is_known_word, lemma
+
+if TYPE_CHECKING:
+    import numpy as np
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.tsv.gz"
+
+# Similarity given to each way two words can meet.
+SAME = 1.0
+TYPO = 0.9
+RELATED = 0.85  # derived forms: evaporate / evaporation
+SYNONYM = 0.8
+# Embedding similarity below this is noise for single words.
+EMBEDDING_FLOOR = 0.5
+
+_NEGATIVE_PREFIXES = ("un", "non", "dis", "in", "im", "il", "ir", "mis")
+_NEGATIVE_SUFFIX = "less"  # "pointless" against "point"
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    synonyms: frozenset[str]
+    opposites: frozenset[str]
+    related: frozenset[str]
+
+
+_EMPTY = Relations(frozenset(), frozenset(), frozenset())
+
+
+@cache
+def _table() -> dict[str, str]:
+    with gzip.open(LEXICON, "rt", encoding="utf-8") as f:
+        return {line[: line.index("\t")]: line for line in f if "\t" in line}
+
+
+@cache
+def relations(word: str) -> Relations:
+    line = _table().get(word)
+    if line is None:
+        return _EMPTY
+    _, syn, opp, rel = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+
+    def split(field: str) -> frozenset[str]:
+        return frozenset(w.replace("_", " ") for w in field.split(",") if w)
+
+    return Relations(split(syn), split(opp), split(rel))
+
+
+def typo_allowance(word: str) -> int:
+    """Edits forgiven: none up to 4 letters, 1 up to 8, then 2."""
+    if len(word) <= 4:
+        return 0
+    return 1 if len(word) <= 8 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment), giving up past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _negative_stem(word: str) -> str | None:
+    """"unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates."""
+    for prefix in _NEGATIVE_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and is_known_word(rest):
+            return rest
+    if word.endswith(_NEGATIVE_SUFFIX) and len(word) >= 8 and is_known_word(word[:-4]):
+        return word[:-4]
+    return None
+
+
+def _forms(word: str) -> set[str]:
+    return {word, lemma(word)}
+
+
+@cache
+def opposite(a: str, b: str) -> bool:
+    """Does word `a` deny word `b` ("closed"/"open", "unsourced"/"sourced")?"""
+    if a == b:
+        return False
+    fa, fb = _forms(a), _forms(b)
+    for x in fa:
+        stem = _negative_stem(x)
+        if stem is not None and _forms(stem) & fb:
+            return True
+    for y in fb:
+        stem = _negative_stem(y)
+        if stem is not None and _forms(stem) & fa:
+            return True
+    return any(y in relations(x).opposites for x in fa for y in fb)
+
+
+@cache
+def lexical_similarity(a: str, b: str) -> float:
+    """Similarity of two folded words from the lemma, WordNet and typos alone (0-1)."""
+    if a == b:
+        return SAME
+    la, lb = lemma(a), lemma(b)
+    if la == lb:
+        return SAME
+    ra, rb = relations(la), relations(lb)
+    if lb in ra.related or la in rb.related or a in rb.related or b in ra.related:
+        return RELATED
+    if lb in ra.synonyms or la in rb.synonyms:
+        return SYNONYM
+    limit = typo_allowance(b)
+    if limit and min(len(a), len(b)) >= 5 and edit_distance(a, b, limit) <= limit:
+        return TYPO
+    if len(la) >= 6 and len(lb) >= 6 and (la.startswith(lb[:6]) or lb.startswith(la[:6])) and (
+            la[:6] == lb[:6]):
+        return RELATED  # same stem, another derivation: "subsidise" / "subsidy"
+    return 0.0
+
+
+# -- embeddings ------------------------------------------------------------------------------
+
+
+@cache
+def _model() -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+class Embedder:
+    """Sentence and word vectors, cached per text: a map's model answers repeat."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, np.ndarray] = {}
+
+    def vectors(self, texts: list[str]) -> list[np.ndarray]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vec in zip(missing, _model().embed(missing, norm=True), strict=True):
+                if len(self._cache) > 50_000:
+                    self._cache.clear()
+                self._cache[text] = vec
+        return [self._cache[t] for t in texts]
+
+    def similarity(self, a: str, b: str) -> float:
+        va, vb = self.vectors([a, b])
+        return float(va @ vb)
+
+
+EMBEDDER = Embedder()
+
+
+def word_similarity(a: str, b: str) -> float:
+    """Similarity of two folded words: lexical if any, else the embeddings' above a floor."""
+    lexical = lexical_similarity(a, b)
+    if lexical:
+        return lexical
+    if len(a) < 3 or len(b) < 3:
+        return 0.0
+    cos = EMBEDDER.similarity(lemma(a), lemma(b))
+    return cos if cos >= EMBEDDING_FLOOR else 0.0

