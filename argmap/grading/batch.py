@@ -389,9 +389,9 @@ def grade_row(row: AnswerRow, the_map: Map | None) -> GradedRow | SkippedRow:
         return GradedRow(row, Grade(assessment.verdict, assessment.score,
                                     assessment=assessment))
     if not row.claim or not row.drill:
-        missing = ("a drill (rebut, support or switch) for its claim" if row.claim else
-                   "a claim for its drill" if row.drill else
-                   "a claim and drill, or a reference, to grade against")
+        missing = ("drill (rebut, support or switch) for its claim" if row.claim else
+                   "claim for its drill" if row.drill else
+                   "claim and drill, and no reference, to grade against")
         return SkippedRow(row.line, row.id, f"the row has no {missing}")
     if the_map is None:
         return SkippedRow(row.line, row.id, "claim and drill need a map to grade against")
