@@ -46,7 +46,7 @@ ALIASES = Limit("ARGMAP_MAX_ALIASES", 1_000_000,
 EMBEDDED_ALIASES = Limit("ARGMAP_MAX_EMBEDDED_ALIASES", 10_000,
                          "values aliases may expand to in an Argdown file's front matter "
                          "and {...} data, all blocks together")
-ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 5_000_000,
+ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 1_000_000,
                   "arguments an ICCMA 'p af N' header may declare beyond those its "
                   "attack lines could name")
 CRUX_WORK = Limit("ARGMAP_MAX_CRUX_WORK", 5_000_000,

@@ -40,6 +40,7 @@ from argmap.formats.import_result import (
 )
 from argmap.model import Claim, ClaimKind, Map, Pos, Relation, RelationType
 
+from argmap.safe_json import JsonProblem, load_json
 _DIALOGUE = {"L", "YA", "TA"}
 _SCHEMES = {"RA", "CA", "MA", "PA"}
 
@@ -52,7 +53,10 @@ def _node_positions(text: str) -> dict[str, Pos]:
 
     for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
         raw = match.group(1)
-        key = json.loads(raw) if raw.startswith('"') else raw
+        try:
+            key = json.loads(raw) if raw.startswith('"') else raw
+        except ValueError:   # matched inside some other string: not a node id
+            continue
         key = str(key)
         if key in out:
             continue
@@ -64,10 +68,10 @@ def _node_positions(text: str) -> dict[str, Pos]:
 def read_aif(text: str, path: str = "<aif>") -> ImportResult:
     report = Reporter(path)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise report.fail((exc.lineno, exc.colno), f"not valid JSON: {exc.msg}",
-                          "AIF files are JSON; check the file is complete") from None
+        data = load_json(text)
+    except JsonProblem as exc:
+        raise report.fail((exc.line, exc.col), exc.message,
+                          f"AIF files are JSON; {exc.hint}") from None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # the OVA form
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):

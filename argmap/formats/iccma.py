@@ -20,6 +20,7 @@ import re
 
 from argmap.analysis.semantics import Framework
 from argmap.input_file import read_input
+from argmap.limits import ARGUMENTS
 
 FORMS = ("i23", "apx", "tgf")
 _EXTENSIONS = {".af": "i23", ".i23": "i23", ".apx": "apx", ".tgf": "tgf"}
@@ -91,8 +92,9 @@ def _parse_i23(text: str, path: str) -> Framework:
                 raise FrameworkFormatError(path, lineno, col,
                                            "expected the header 'p af N' (N arguments) "
                                            "before any attack")
-            n = int(match.group(1))
+            digits = match.group(1)
             pos = end + 1
+            n = _declared(text[pos:], digits, path, lineno, match.start(1) + 1)
             break
         pos = end + 1
     if n < 0:
@@ -101,13 +103,36 @@ def _parse_i23(text: str, path: str) -> Framework:
     body = text[pos:]
     names = [str(i) for i in range(1, n + 1)]
     if "#" not in body and _BODY.fullmatch(body):
-        nums = list(map(int, body.split()))
+        try:
+            nums = list(map(int, body.split()))
+        except ValueError:   # a number of thousands of digits: the slow path says where
+            nums = [0]
         if not nums or (min(nums) >= 1 and max(nums) <= n):
             src = nums[0::2]
             dst = nums[1::2]
             return Framework.from_indices(names, map((-1).__add__, src),
                                           map((-1).__add__, dst))
     return _slow_i23(body, path, lineno, n, names)
+
+
+def _declared(body: str, digits: str, path: str, line: int, col: int) -> int:
+    """The N of `p af N`, refused when the file could never name that many.
+
+    Arguments 1..N are built whether or not an attack names them, so a
+    20-byte `p af 100000000` would cost gigabytes. Each argument an attack
+    line names takes at least one digit, so N may be at most the number of
+    non-blank characters after the header, or `argmap.limits.ARGUMENTS`
+    (for isolated arguments), whichever is larger.
+    """
+    blanks = body.count(" ") + body.count("\n") + body.count("\t") + body.count("\r")
+    allowed = max(ARGUMENTS.value, len(body) - blanks)
+    if len(digits) > len(str(allowed)) or int(digits) > allowed:
+        shown = digits if len(digits) <= 20 else f"{digits[:8]}... ({len(digits)} digits)"
+        raise FrameworkFormatError(path, line, col,
+                                   f"'p af {shown}' declares more arguments than argmap builds "
+                                   f"for this file ({allowed:,}: its attack lines name fewer); "
+                                   f"check the header, or {ARGUMENTS.hint()}")
+    return int(digits)
 
 
 def _slow_i23(body: str, path: str, header_line: int, n: int, names: list[str]) -> Framework:
@@ -130,9 +155,9 @@ def _slow_i23(body: str, path: str, header_line: int, n: int, names: list[str]) 
             if not part.isdigit():
                 raise FrameworkFormatError(path, lineno, at,
                                            f"{part[:20]!r} is not an argument number")
-            if not 1 <= int(part) <= n:
+            if len(part) > len(str(n)) or not 1 <= int(part) <= n:
                 raise FrameworkFormatError(path, lineno, at,
-                                           f"argument {part} is outside 1..{n} "
+                                           f"argument {part[:20]} is outside 1..{n} "
                                            f"declared by 'p af {n}'")
             col = at + len(part)
         src.append(int(parts[0]) - 1)
