@@ -28,10 +28,18 @@ The thresholds below are general, set once on real students' answers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.grading.language import SENTENCE_WORDS, Token, analyse, is_known_word
+from argmap.grading.language import (
+    SENTENCE_WORDS,
+    Token,
+    analyse,
+    clauses,
+    is_known_word,
+    sentences_of,
+)
 from argmap.grading.lexicon import EMBEDDER, opposite, word_similarity
 from argmap.grading.verdicts import Assessment, PointResult, PointState, Reference, Verdict
 from argmap.model import KeyPoint
@@ -53,6 +61,9 @@ TEXT_COVERAGE_PARTIAL = 0.3
 SUBSTANCE_COVERAGE = 0.6
 SUBSTANCE_SIMILARITY = 0.8
 SUBSTANCE_BLEND = 0.55
+# ... or that pairs every clause of it with a clause of its own, on some shared words.
+SUBSTANCE_ALIGNED = 0.32
+SUBSTANCE_ALIGNED_COVERAGE = 0.25
 # Whole-text contradiction: this share of the met content is denied.
 TEXT_DENIED_SHARE = 0.3
 TEXT_COVERAGE_CONTRA = 0.2
@@ -60,6 +71,8 @@ TEXT_COVERAGE_CONTRA = 0.2
 PADDING_MIN_LIMIT = 40
 PADDING_FACTOR = 3
 GIBBERISH_SHARE = 0.5
+# A run of words with no grammatical word at all, up to this long, is a keyword list.
+KEYWORD_LIST_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +124,13 @@ def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
 
 
 def _shown(tokens: Sequence[Token | None]) -> str | None:
-    shown = sorted({t.position: t.text for t in tokens if t is not None}.items())
+    shown = sorted({t.position: t.shown for t in tokens if t is not None}.items())
     return " ".join(text for _, text in shown) or None
+
+
+def _quote(sentence: str, limit: int = 80) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def match_term(term: Sequence[Token], answer: Sequence[Token],
@@ -129,12 +147,15 @@ def match_term(term: Sequence[Token], answer: Sequence[Token],
     deny = sum(m.weight * (m.deny or m.agree) for m in matches) / total if any_denial else 0.0
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
     evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
-    denial = _shown([m.deny_token or m.agree_token for m in matches]) if any_denial else None
+    denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
+    denial = denier.shown if denier is not None and denier.cue and denier.cue != "not" else (
+        f"sentence {denier.sentence}" if denier is not None else None)
     return TermMatch(mass / total, agree, deny, denied_mass / mass if mass else 0.0,
                      evidence, denial)
 
 
-def _point_result(point: KeyPoint, answer: Sequence[Token]) -> PointResult:
+def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[str],
+                  ) -> PointResult:
     """Made if a term is said; contradicted if a term is denied, even beside a made one."""
     made: str | None = None
     denied: str | None = None
@@ -149,6 +170,8 @@ def _point_result(point: KeyPoint, answer: Sequence[Token]) -> PointResult:
         if found.deny >= TERM_MADE and not is_denied:
             is_denied, denied = True, found.denial
     if is_denied:
+        if denied is not None and denied.startswith("sentence "):
+            denied = _quote(sentences[int(denied.split()[1])])
         return PointResult(point.point, PointState.CONTRADICTED, denied)
     if is_made:
         return PointResult(point.point, PointState.MADE, made)
@@ -157,9 +180,10 @@ def _point_result(point: KeyPoint, answer: Sequence[Token]) -> PointResult:
 
 @dataclass(frozen=True, slots=True)
 class TextMatch:
-    coverage: float
-    similarity: float
-    denied_share: float
+    coverage: float  # weighted share of the model answer's content words met
+    similarity: float  # sentence embeddings, whole answer against whole model answer
+    denied_share: float  # share of the met words said with the opposite polarity
+    aligned: float  # each clause of the model answer against the answer's closest clause
 
     @property
     def blend(self) -> float:
@@ -171,10 +195,42 @@ def match_text(answer_text: str, answer: Sequence[Token], reference: str,
     words = [t for t in analyse(reference) if t.content]
     found = match_term(words, answer, question_lemmas)
     similarity = EMBEDDER.similarity(answer_text, reference)
-    return TextMatch(found.coverage, similarity, found.denied_share)
+    return TextMatch(found.coverage, similarity, found.denied_share,
+                     aligned_clauses(answer_text, reference))
 
 
-def _not_an_argument(tokens: Sequence[Token], known: frozenset[str]) -> str | None:
+def aligned_clauses(answer_text: str, reference: str) -> float:
+    """How well every clause of the model answer is said by some clause of the answer.
+
+    A paraphrase keeps the model answer's propositions but not its words: "a
+    blog that cites no source" for "an unsourced blog". Each reference clause
+    is paired with the answer clause closest to it by sentence embedding; the
+    mean over the reference's clauses, weighted by their length, is high only
+    when every proposition finds a partner.
+    """
+    mine, theirs = clauses(answer_text), clauses(reference)
+    vectors = EMBEDDER.vectors(mine + theirs)
+    answer_vecs, ref_vecs = vectors[: len(mine)], vectors[len(mine):]
+    total = weighted = 0.0
+    for clause, vec in zip(theirs, ref_vecs, strict=True):
+        weight = float(len(clause.split()))
+        best = max(float(vec @ other) for other in answer_vecs)
+        total += weight
+        weighted += weight * max(0.0, best)
+    return weighted / total if total else 0.0
+
+
+def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) -> bool:
+    """Words without the grammar of a sentence: short and bare, or a list of short items."""
+    grammar = sum(t.text in SENTENCE_WORDS for t in tokens)
+    if len(words) >= 3 and not grammar and len(words) <= KEYWORD_LIST_WORDS:
+        return True
+    items = [len(item.split()) for item in re.split(r"[,;/\n]+", text) if item.strip()]
+    listed = len(items) >= 3 and sum(n <= 2 for n in items) >= 0.75 * len(items)
+    return len(words) >= 3 and grammar <= len(words) // 8 and listed
+
+
+def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) -> str | None:
     """Why the answer is not an argument at all, or None."""
     words = [t for t in tokens if t.text.isalpha()]
     if not words:
@@ -185,7 +241,7 @@ def _not_an_argument(tokens: Sequence[Token], known: frozenset[str]) -> str | No
         return "That does not read as English: argue the point in a sentence."
     if len(words) == 1:
         return "One word is not an argument: say why, in a sentence."
-    if len(words) >= 3 and not any(t.text in SENTENCE_WORDS for t in tokens):
+    if _keyword_list(text, tokens, words):
         return "That reads as a list of keywords: argue the point in a sentence."
     return None
 
@@ -226,14 +282,17 @@ def _feedback(points: Sequence[PointResult], substance: bool, caps: Sequence[str
 def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                 question_lemmas: frozenset[str], words: int) -> _Graded:
     text = match_text(answer_text, answer, ref.text, question_lemmas)
-    points = tuple(_point_result(kp, answer) for kp in ref.key_points)
+    sentences = sentences_of(answer_text)
+    points = tuple(_point_result(kp, answer, sentences) for kp in ref.key_points)
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
     coverage, similarity, blend = ((SUBSTANCE_COVERAGE, SUBSTANCE_SIMILARITY, SUBSTANCE_BLEND)
                                    if points else (TEXT_COVERAGE_CORRECT,
                                                    TEXT_SIMILARITY_CORRECT, TEXT_BLEND_CORRECT))
+    aligned = bool(points) and (text.aligned >= SUBSTANCE_ALIGNED
+                                and text.coverage >= SUBSTANCE_ALIGNED_COVERAGE)
     substance = (text.coverage >= coverage or text.similarity >= similarity
-                 or text.blend >= blend) and text.denied_share < TEXT_DENIED_SHARE
+                 or text.blend >= blend or aligned) and text.denied_share < TEXT_DENIED_SHARE
     text_denied = (text.coverage >= TEXT_COVERAGE_CONTRA
                    and text.denied_share >= TEXT_DENIED_SHARE)
     total = len(points)
@@ -282,7 +341,7 @@ def assess(answer: str, references: Sequence[Reference], *,
     question_lemmas = frozenset(t.lemma for t in analyse(question or "") if t.content)
     known = frozenset(t.lemma for ref in references for t in analyse(
         " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])))
-    refusal = _not_an_argument(tokens, known | question_lemmas)
+    refusal = _not_an_argument(answer, tokens, known | question_lemmas)
     if refusal is not None:
         ref = references[0]
         points = tuple(PointResult(kp.point, PointState.MISSED) for kp in ref.key_points) or (

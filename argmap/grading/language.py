@@ -100,6 +100,11 @@ class Token:
     negated: bool  # inside an odd number of negation scopes
     content: bool  # a word that can carry a point (not grammatical, not a negator)
     position: int  # index among the answer's words
+    cue: str | None = None  # the negator that denies it, to quote it back ("no source")
+
+    @property
+    def shown(self) -> str:
+        return f"{self.cue} {self.text}" if self.negated and self.cue else self.text
 
 
 def fold(text: str) -> str:
@@ -195,12 +200,14 @@ def analyse(text: str) -> list[Token]:
         for raw in _TOKEN.findall(sentence):
             words.extend(_split(raw) if raw[0].isalnum() else [raw])
         negated = [False] * len(words)
-        denial = _trailing_denial([w for w in words])
+        cues: list[str | None] = [None] * len(words)
+        denial = _trailing_denial(words)
         end = len(words)
         if denial is not None:
             end = denial
             for k in range(denial):
                 negated[k] = not negated[k]
+                cues[k] = "not"
         i = 0
         while i < end:
             if _is_negator(words, i):
@@ -215,6 +222,8 @@ def analyse(text: str) -> list[Token]:
                     if w in {"but", "however", "although", "though", "yet", "whereas"}:
                         break
                     negated[j] = not negated[j]
+                    cues[j] = words[i] if j == i + 1 or words[i] in {"no", "never", "not"} \
+                        else "not"
                     j += 1
             i += 1
         for k, w in enumerate(words):
@@ -222,10 +231,42 @@ def analyse(text: str) -> list[Token]:
                 continue
             content = w not in FUNCTION_WORDS and w not in NEGATORS and not w.isdigit() or (
                 w.isdigit() and len(w) > 1)
-            out.append(Token(w, lemma(w), s_index, negated[k], content, position))
+            out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k]))
             position += 1
     return out
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences `analyse` numbers, as written (to quote one back)."""
+    return _SENTENCE_BREAK.split(text)
+
+
 def content_tokens(text: str) -> list[Token]:
     return [t for t in analyse(text) if t.content]
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,()\n]+")
+_CLAUSE_WORDS = frozenset({"but", "because", "since", "although", "though", "whereas",
+                           "while", "however", "so", "therefore", "yet", "unless", "which",
+                           "when", "where", "if", "then", "thus", "hence"})
+
+
+def clauses(text: str) -> list[str]:
+    """`text` cut into clauses, each with at least two words: the units a point is made in."""
+    out: list[str] = []
+    for part in _CLAUSE_BREAK.split(text):
+        current: list[str] = []
+        for word in part.split():
+            if fold(word) in _CLAUSE_WORDS and len(current) >= 2:
+                out.append(" ".join(current))
+                current = []
+            current.append(word)
+        if current:
+            out.append(" ".join(current))
+    merged: list[str] = []
+    for clause in out:
+        if len(clause.split()) < 2 and merged:
+            merged[-1] += " " + clause
+        else:
+            merged.append(clause)
+    return merged or [text]
