@@ -296,3 +296,25 @@ def test_a_thousand_rows_take_under_ten_seconds(tmp_path) -> None:
     assert proc.returncode in (0, 1), proc.stderr
     assert len(proc.stdout.splitlines()) + proc.stderr.count("skipped") == 1000
     assert elapsed <= 10.0, f"{elapsed:.1f} s"
+
+
+# ------------------------------------------------------------------ the docs
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "trainer.md"
+
+
+def test_the_worked_example_in_the_docs_runs_as_documented(tmp_path, capsys) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    example = text[text.index("### A worked example"):]
+    csv_block, after = example.split("```csv\n", 1)[1].split("```\n", 1)
+    shown = after.split("```\n", 1)[1].split("```", 1)[0].splitlines()
+    path = write(tmp_path, csv_block, "homework.csv")
+    assert main(["grade", str(path)]) == 1  # as the docs say: row 5 is skipped
+    captured = capsys.readouterr()
+    assert f"{path}:6: unknown claim 'rent-gapp'; did you mean 'rent-gap'?" in captured.err
+    printed = captured.out.splitlines()
+    table = [line.split()[:3] for line in printed if re.match(r"\s*\d+  ", line)]
+    documented = [line.split()[:3] for line in shown if re.match(r"\s*\d+  ", line)]
+    assert table == documented == [["2", "1", "Ana"], ["3", "2", "Ana"], ["4", "3", "Ben"],
+                                   ["5", "4", "Ben"]]
+    assert printed[-1] == shown[-1] == "4 answers graded, 1 row not graded (listed above)."
