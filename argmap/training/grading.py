@@ -11,9 +11,11 @@ Only `correct` counts as right: it alone earns Good or Easy in the schedule;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argmap.grading import Assessment, PointState, Reference, Verdict, assess
+from argmap.grading.elsewhere import answered_elsewhere, elsewhere_sentence
+from argmap.model import Map
 from argmap.training.questions import Option, Question
 
 HEADLINES = {
@@ -65,9 +67,21 @@ def grade_choice(question: Question, index: int) -> Grade:
     return Grade(verdict, 1.0 if option.correct else 0.0, chosen=option)
 
 
-def grade_text(question: Question, answer: str) -> Grade:
-    """Grade a typed reply against the question's model answers (the best match wins)."""
+def grade_text(question: Question, answer: str, the_map: Map | None = None) -> Grade:
+    """Grade a typed reply against the question's model answers (the best match wins).
+
+    Given the map, an answer that misses the question but makes another
+    claim's point is told which claim it answers instead.
+    """
     if not question.text_answers:
         raise ValueError("this question takes an option number, not text")
     assessment = assess(answer, question.text_answers, question=question.subject)
+    if the_map is not None and assessment.verdict in (Verdict.INCORRECT, Verdict.PARTIAL) \
+            and not assessment.caps:
+        own = [question.claim_id, *(ref.claim_id for ref in question.text_answers
+                                    if ref.claim_id is not None)]
+        other = answered_elsewhere(the_map, answer, own)
+        if other is not None:
+            sentence = elsewhere_sentence(the_map, other, question.subject)
+            assessment = replace(assessment, feedback=(sentence, *assessment.feedback))
     return Grade(assessment.verdict, assessment.score, assessment=assessment)
