@@ -60,7 +60,8 @@ class AnswerRow:
     references: tuple[str, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
     question: str | None = None
-    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}),
+                                        hash=False)
 
     @property
     def needs_map(self) -> bool:
@@ -189,7 +190,8 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
             header = _csv_header(fields, path, line)
             continue
         if len(fields) > len(header):
-            skipped.append(SkippedRow(line, None, (
+            ident = fields[header.index("id")] if "id" in header else None
+            skipped.append(SkippedRow(line, ident or None, (
                 f"this row has {len(fields)} fields but the header has {len(header)}; "
                 f"{_FIX_QUOTES}")))
             continue

@@ -96,8 +96,8 @@ def test_ragged_rows(tmp_path) -> None:
         "id,answer,reference,student\n"
         "1,too, many,r,s\n"          # an unquoted comma: one field too many
         "2,short,r\n")))             # a missing trailing cell counts as empty
-    assert [(s.line, "4" in s.reason and "double quotes" in s.reason) for s in skipped] == [
-        (2, True)]
+    assert [(s.line, s.id, "4" in s.reason and "double quotes" in s.reason)
+            for s in skipped] == [(2, "1", True)]
     assert [(r.id, r.student) for r in rows] == [("2", None)]
 
 
@@ -287,3 +287,10 @@ def test_result_json_has_exactly_the_public_keys(bundled) -> None:
     assert payload["points"] and all(isinstance(s, str) for s in payload["feedback"])
     assert payload["feedback"], "feedback names the points when the grader gives none"
     json.dumps(payload)  # plain JSON types only
+
+
+def test_a_blank_answer_is_graded_incorrect_not_skipped(tmp_path) -> None:
+    rows, _ = read_answers(write(tmp_path, "id,answer,reference\n1,,Plants need light.\n"))
+    assert rows[0].answer == ""
+    result = grade_row(rows[0], None)
+    assert isinstance(result, GradedRow) and result_json(result)["verdict"] == "incorrect"
