@@ -33,10 +33,15 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def render(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
-        text = f"{where}: {self.severity}[{self.code}]: {self.message}"
+        """One line (and a hint line) for a terminal: a path or message holding a
+        newline or a bidi override cannot forge or reorder a line of the report."""
+        from argmap.display import visible_line
+
+        path = visible_line(self.path)
+        where = f"{path}:{self.line}:{self.col}" if self.line else path
+        text = f"{where}: {self.severity}[{self.code}]: {visible_line(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {visible_line(self.hint)}"
         return text
 
     def to_json(self) -> dict[str, object]:

@@ -18,18 +18,18 @@ from rich.text import Text
 from textual.content import Content
 from textual.style import Style as ContentStyle
 
-# C0 and C1 control characters, except line breaks and tabs: the loader strips
-# them already, but text can reach the UI from elsewhere (checker messages,
-# file names, tests), and one escape sequence can wreck a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from argmap.display import visible
+
 _SPACES = re.compile(r"\s+")
 
 StyleType = str | Style
 
 
 def clean(text: str) -> str:
-    """Text with control characters removed (and tabs as spaces)."""
-    return _CONTROL.sub("", text.replace("\t", " "))
+    """Text with control, bidi and zero-width characters shown as ⟨U+XXXX⟩ (and tabs
+    as spaces): one escape sequence can wreck a terminal, one override reverse a
+    claim. The rule is `argmap.display.visible`, shared with the CLI and handouts."""
+    return visible(text)
 
 
 def one_line(text: str) -> str:

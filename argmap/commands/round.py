@@ -55,7 +55,10 @@ def _read_line(prompt: str) -> str | None:
 
 
 def _say(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    """Print for `round --plain`; map text in it never drives or reorders the terminal."""
+    from argmap.display import visible
+
+    sys.stdout.write(visible(text) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError
 from argmap.debate.rules import Reply, Side, search_replies
 from argmap.debate.transcript import clock_line
+from argmap.display import visible_line
 
 SHOWN = 12  # moves listed before "type words to search"
 
@@ -42,7 +43,7 @@ class PlainRound:
     def run(self) -> Adjudication:
         rnd = self.rnd
         motion = rnd.map.claims_by_id[rnd.settings.motion]
-        self.say(f"Motion: {motion.text} [{motion.id}]")
+        self.say(f"Motion: {visible_line(motion.text)} [{motion.id}]")
         self.say(f"Pro: {rnd.settings.name(Side.PRO)}   Con: {rnd.settings.name(Side.CON)}"
                  f"   {rnd.settings.turns} turns, {clock_line(rnd)}")
         self.say(HELP)
@@ -67,7 +68,7 @@ class PlainRound:
         last = rnd.last_move(side.other)
         if last is not None and last.reply is not None:
             claim = rnd.map.claims_by_id[last.reply.claim_id]
-            self.say(f"{side.other.title} played last: {claim.text} [{claim.id}]")
+            self.say(f"{side.other.title} played last: {visible_line(claim.text)} [{claim.id}]")
         self.clock.start()
         answers = rnd.replies_to_last()
         if answers:
@@ -100,11 +101,12 @@ class PlainRound:
 
     def _pick(self, choice: str) -> Reply | None:
         rnd = self.rnd
-        if choice.isdigit():
-            number = int(choice)
-            if 1 <= number <= len(self._listed):
-                return self._listed[number - 1]
-            self.say(f"No move {number} in the list; type 'all' to list every move.")
+        if choice.isascii() and choice.isdigit():
+            # Compared by length first: a line of 5,000 digits is no move, not a crash.
+            if len(choice) <= 6 and 1 <= int(choice) <= len(self._listed):
+                return self._listed[int(choice) - 1]
+            shown = choice if len(choice) <= 6 else f"{choice[:6]}..."
+            self.say(f"No move {shown} in the list; type 'all' to list every move.")
             return None
         if choice in rnd.map.claims_by_id:
             try:
@@ -151,7 +153,8 @@ class PlainRound:
 def describe_reply(rnd: Round, reply: Reply) -> str:
     claim = rnd.map.claims_by_id[reply.claim_id]
     together = f" (with {', '.join(reply.together)})" if reply.together else ""
-    return f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: {claim.text}"
+    return (f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: "
+            f"{visible_line(claim.text)}")
 
 
 def render_result(rnd: Round, judged: Adjudication) -> str:

@@ -7,18 +7,12 @@ such as `*all* | none` prints as written and cannot break the flow table.
 
 from __future__ import annotations
 
-import re
-
 from argmap.debate.adjudication import Adjudication, MissedChance
 from argmap.debate.round import Round, Turn
 from argmap.debate.rules import Side
+from argmap.display import markdown_text
 
-_MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def md_text(text: str) -> str:
-    """One line of literal text: Markdown (and inline HTML) characters escaped."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+md_text = markdown_text  # one rule for every Markdown argmap writes
 
 
 def md_id(claim_id: str) -> str:

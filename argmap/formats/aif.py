@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from argmap.display import escape_invisible
 from argmap.formats.import_result import (
     APPROXIMATED,
     BROKEN_REFERENCE,
@@ -39,8 +40,8 @@ from argmap.formats.import_result import (
     make_id,
 )
 from argmap.model import Claim, ClaimKind, Map, Pos, Relation, RelationType
-
 from argmap.safe_json import JsonProblem, load_json
+
 _DIALOGUE = {"L", "YA", "TA"}
 _SCHEMES = {"RA", "CA", "MA", "PA"}
 
@@ -338,4 +339,4 @@ def write_aif(m: Map) -> str:
             edge(scheme, ids[target_key])
     document = {"nodes": nodes, "edges": edges, "locutions": [], "participants": [],
                 "schemefulfillments": []}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_invisible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

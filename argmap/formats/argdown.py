@@ -29,6 +29,7 @@ import json
 import re
 from typing import Any
 
+from argmap.display import escape_invisible, visible_line
 from argmap.formats.argdown_parse import Document, parse_argdown
 from argmap.formats.import_result import (
     APPROXIMATED,
@@ -264,8 +265,9 @@ _SPECIAL = re.compile(r"([\\\[\]<>#@{}*_])")
 
 
 def escape(text: str) -> str:
-    """Claim text safe inside Argdown: markup characters backslash-escaped."""
-    text = " ".join(text.split())
+    """Claim text safe inside Argdown: one line, invisible characters shown, markup
+    characters backslash-escaped (Argdown has no escape for a bidi override)."""
+    text = visible_line(text)
     text = _SPECIAL.sub(r"\\\1", text)
     text = text.replace("//", "/\\/").replace("/*", "/\\*")
     if re.match(r"^(\(\d+\)|[+\-]|--|\d+\.\s)", text):
@@ -278,7 +280,7 @@ def _title(text: str) -> str:
 
 
 def _front_value(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return escape_invisible(json.dumps(value, ensure_ascii=False))
 
 
 def write_argdown(m: Map) -> str:

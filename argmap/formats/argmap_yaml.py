@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Mapping
 
+from argmap.display import escape_invisible
 from argmap.loading import default_relation_id
 from argmap.model import Claim, Map, Pos, Relation, Source
 
@@ -25,7 +26,7 @@ def scalar(text: str) -> str:
     """`text` as a YAML scalar: plain when unambiguous, double-quoted otherwise."""
     if _PLAIN.match(text) and text.lower() not in _YAML_WORDS:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return escape_invisible(json.dumps(text, ensure_ascii=False))  # \u202e stays \u202e
 
 
 def _flow_list(items: tuple[str, ...] | list[str]) -> str:

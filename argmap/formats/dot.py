@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import textwrap
 
+from argmap.display import visible
 from argmap.formats.sides import CON, MIXED, PRO, claim_sides
 from argmap.model import Map, RelationType
 
@@ -29,7 +30,8 @@ KIND_SHAPES = {"fact": "box", "value": "box", "policy": "box", "prediction": "bo
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string."""
+    """A DOT double-quoted string; invisible characters shown as markers."""
+    text = visible(text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from argmap.display import escape_invisible
 from argmap.formats.dot import SIDE_COLOURS, SIDE_FILLS
 from argmap.formats.sides import claim_sides, relation_side
 from argmap.model import Map, RelationType
@@ -96,4 +97,5 @@ def write_graphml(m: Map) -> str:
         else:
             edge("c:" + rel.sources[0], target, rel.type, rel.id, rel.why, True)
     out += ["  </graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+    # invisible characters as character references: intact in yEd, visible in an editor
+    return escape_invisible("\n".join(out), "&#x{:x};") + "\n"

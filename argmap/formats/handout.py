@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from argmap.display import markdown_text as md
+from argmap.display import visible
 from argmap.formats.sides import CON, MIXED, NONE, PRO, claim_sides
 from argmap.model import Claim, Map, Relation, RelationType
 
@@ -137,41 +139,44 @@ def outline(m: Map, questions: bool = False) -> Outline:
 
 def write_markdown(m: Map, questions: bool = False) -> str:
     o = outline(m, questions)
-    out = [f"# {o.title}", ""]
+    out = [f"# {md(o.title)}", ""]
     if o.description:
-        out += [o.description, ""]
+        out += [md(o.description), ""]
     out += ["## The thesis" if len(o.theses) == 1 else "## The theses", ""]
-    out += [f"> {t}" for t in o.theses] + [""]
+    out += [f"> {md(t)}" for t in o.theses] + [""]
     out += ["## Lines of argument", ""]
     for label, by_side in o.themes:
-        out += [f"### {label}", ""]
+        out += [f"### {md(label)}", ""]
         for side, pts in by_side.items():
             out += [f"**{SIDE_HEADINGS[side]}**", ""]
             for p in pts:
-                out.append(f"- {p.claim.text} *({p.claim.kind})*")
-                out += [f"  - {link}" for link in p.links]
-                out += [f"  - Evidence: {ev}" for ev in p.evidence]
+                out.append(f"- {md(p.claim.text)} *({p.claim.kind})*")
+                out += [f"  - {md(link)}" for link in p.links]
+                out += [f"  - Evidence: {md(ev)}" for ev in p.evidence]
                 if p.claim.note:
-                    out.append(f"  - Notice: {' '.join(p.claim.note.split())}")
+                    out.append(f"  - Notice: {md(p.claim.note)}")
             out.append("")
     if o.sources:
         out += ["## Sources", ""]
         for title, details, reliability in o.sources:
-            out.append(f"- **{title}**" + (f" — {details}" if details else ""))
+            out.append(f"- **{md(title)}**" + (f" — {md(details)}" if details else ""))
             if reliability:
-                out.append(f"  - Reliability: {' '.join(reliability.split())}")
+                out.append(f"  - Reliability: {md(reliability)}")
         out.append("")
     if o.questions:
         out += ["## Questions", ""]
-        out += [f"{i}. {q.prompt}" for i, q in enumerate(o.questions, 1)] + [""]
+        out += [f"{i}. {md(q.prompt)}" for i, q in enumerate(o.questions, 1)] + [""]
         out += ["## Answer key", ""]
-        out += [f"{i}. {q.answer}" for i, q in enumerate(o.questions, 1)] + [""]
+        out += [f"{i}. {md(q.answer)}" for i, q in enumerate(o.questions, 1)] + [""]
     return "\n".join(out)
 
 
 def write_markdown_with_questions(m: Map) -> str:
     return write_markdown(m, questions=True)
 
+
+# As in the class report: the page may load nothing, run nothing, send nothing.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto;
@@ -191,8 +196,12 @@ ul.links { font-size: .92em; color: #333; }
 
 def write_html(m: Map, questions: bool = False) -> str:
     o = outline(m, questions)
-    e = html.escape
+
+    def e(text: str) -> str:
+        return html.escape(visible(text))
+
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            f"<title>{e(o.title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(o.title)}</h1>"]
     if o.description:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from argmap.display import escape_invisible
 from argmap.model import Map
 
 FORMAT = "argmap/1"
@@ -71,4 +72,5 @@ def map_to_json_data(m: Map) -> dict[str, object]:
 
 
 def write_json(m: Map) -> str:
-    return json.dumps(map_to_json_data(m), indent=2, ensure_ascii=False) + "\n"
+    # invisible characters as \u escapes: intact for a reader, visible to a person
+    return escape_invisible(json.dumps(map_to_json_data(m), indent=2, ensure_ascii=False)) + "\n"

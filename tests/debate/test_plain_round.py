@@ -93,10 +93,10 @@ def test_plain_clock_forfeits_a_move_made_over_time() -> None:
 
 def test_transcript_escapes_markdown_in_map_text_and_wording() -> None:
     assert md_text("*all* | <b>none</b>\n[x](y)") == (
-        "\\*all\\* \\| \\<b\\>none\\</b\\> \\[x\\](y)")
+        "\\*all\\* \\| &lt;b&gt;none&lt;/b&gt; \\[x\\](y)")
     m = chain()
     rnd = Round(m, settings_for(m, first=Side.CON, names={Side.CON: "<img src=x>"}))
     rnd.play(rnd.reply_for("a"), wording="**loud** `code`")
     text = render_transcript(rnd, adjudicate(rnd))
-    assert re.search(r"(?<!\\)<img", text) is None and "\\<img src=x\\>" in text
+    assert re.search(r"(?<!\\)<img", text) is None and "&lt;img src=x&gt;" in text
     assert "\\*\\*loud\\*\\* \\`code\\`" in text
