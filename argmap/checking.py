@@ -301,6 +301,21 @@ def rule_circular_support(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
                        "break the circle")
 
 
+def rule_flaw_names(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A `flaw` argmap's vocabulary (argmap.flaws) does not know: the drill cannot
+    accept other names for it or keep them out of its wrong options."""
+    from argmap.flaws import find_flaw, suggestions
+
+    for claim in m.claims:
+        if claim.flaw and find_flaw(claim.flaw) is None:
+            close = suggestions(claim.flaw)
+            hint = (f"did you mean {' or '.join(repr(n) for n in close)}? " if close else "")
+            yield ctx.diag(claim.positions.get("flaw", claim.pos), Severity.WARNING, "W404",
+                           f"claim {claim.id!r} names a flaw argmap does not know: "
+                           f"{claim.flaw!r}",
+                           hint + "the known names are listed in docs/flaws.md")
+
+
 def rule_unanswered(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for claim in m.claims:
         if not m.attackers(claim.id):
@@ -325,6 +340,7 @@ RULES: tuple[Rule, ...] = (
     rule_themes,
     rule_connected,
     rule_circular_support,
+    rule_flaw_names,
     rule_unanswered,
     rule_source_files,
 )

@@ -21,7 +21,8 @@ class FakeApp:
         pass
 
 
-def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
     calls: list[tuple[Path, dict[str, object]]] = []
 
     def fake_create_app(path: Path, the_map: object, **options: object) -> FakeApp:
@@ -29,11 +30,12 @@ def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyP
         return FakeApp()
 
     monkeypatch.setattr(tui.app, "create_app", fake_create_app)
-    assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", "src",
+    src = str(tmp_path)  # a --sources folder must exist (issue 15)
+    assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", src,
                  "--no-watch"]) == 0
     path, options = calls[0]
     assert path == EXAMPLE
-    assert options == {"theme": "textual-light", "source_dirs": ["src"], "watch": False}
+    assert options == {"theme": "textual-light", "source_dirs": [src], "watch": False}
     assert main([]) == 0
     assert calls[1][1]["theme"] is None and calls[1][1]["watch"] is True
 

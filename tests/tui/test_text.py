@@ -15,8 +15,9 @@ def test_literal_keeps_every_bracket() -> None:
         assert literal(text).spans == []
 
 
-def test_control_characters_are_removed_but_text_kept() -> None:
-    assert clean("a\x1b[31mred\x1b[0m\x07b") == "a[31mred[0mb"
+def test_control_characters_are_shown_not_obeyed() -> None:
+    assert clean("a\x1b[31mred\x1b[0m\x07b") == "a⟨U+001B⟩[31mred⟨U+001B⟩[0m⟨U+0007⟩b"
+    assert clean("x\u202ey\u200bz") == "x⟨U+202E⟩y⟨U+200B⟩z"
     assert literal_line("two\nlines\t here") == literal_line("two lines here")
     assert literal_line("two\nlines\t here").plain == "two lines here"
 
