@@ -250,6 +250,7 @@ def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) 
 class _Graded:
     assessment: Assessment
     rank: tuple[int, float]
+    topic: float  # how much of the model answer the answer talks about, either way
 
 
 _RANK = {Verdict.CORRECT: 3, Verdict.PARTIAL: 2, Verdict.CONTRADICTORY: 1, Verdict.INCORRECT: 0}
@@ -324,7 +325,8 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
         points = (PointResult(ref.text, state, None),)
     assessment = Assessment(verdict, round(score, 3), points, ref,
                             _feedback(points, substance, caps, verdict), tuple(caps))
-    return _Graded(assessment, (_RANK[verdict], score + text.blend / 10))
+    return _Graded(assessment, (_RANK[verdict], score + text.blend / 10),
+                   round(text.coverage, 2))
 
 
 def assess(answer: str, references: Sequence[Reference], *,
@@ -349,4 +351,9 @@ def assess(answer: str, references: Sequence[Reference], *,
         return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
     words = sum(1 for t in tokens if t.text.isalnum())
     graded = [_assess_one(answer, content, ref, question_lemmas, words) for ref in references]
+    # A teacher's references are one answer said several ways: the answer is judged
+    # by the one it talks about most, so denying that one is not excused by another.
+    # A map's model answers are different arguments: the best fit wins.
+    if not any(ref.key_points for ref in references):
+        return max(graded, key=lambda g: (g.topic, g.rank)).assessment
     return max(graded, key=lambda g: g.rank).assessment

@@ -78,8 +78,8 @@ FUNCTION_WORDS = frozenset({
     "even", "just", "also", "any", "during", "after", "before", "while", "over",
     "under", "through", "against", "between", "within", "since", "until", "very",
     "too", "some", "each", "every", "my", "me", "us", "him", "whose", "where", "why",
-    "how", "though", "although", "unless", "whether", "yet", "such", "own", "same",
-    "other", "another", "both", "either", "one's", "itself", "themselves", "myself",
+    "how", "though", "although", "unless", "whether", "yet", "such", "own",
+    "another", "both", "either", "one's", "itself", "themselves", "myself",
     "yourself", "ourselves", "himself", "herself", "thing", "things", "something",
     "anything", "everything", "really", "quite", "rather", "much", "many", "lot",
     "lots", "well", "still", "ever", "already", "again", "way", "get", "gets", "got",
@@ -191,6 +191,48 @@ def _trailing_denial(words: list[str]) -> int | None:
     return None
 
 
+# Determiners that deny only the noun phrase after them: "no gap between A and B"
+# denies the gap, not A or B.
+_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor"})
+# How many content words a verbal negation reaches: "does not record visitors".
+VERB_SCOPE_WORDS = 4
+_HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
+
+
+def _scope(words: list[str], i: int, end: int) -> list[int]:
+    """The positions a negator at `i` denies (see the module's rules)."""
+    out: list[int] = []
+    if _sentential(words, i):
+        for j in range(i + 1, end):
+            if words[j] in SCOPE_ENDERS or words[j] in _HARD_ENDS:
+                break
+            out.append(j)
+        return out
+    j = i + 1
+    if words[i] == "no" and j < end and words[j] in {"longer", "more"}:
+        j += 1  # "no longer in a closed path": a verbal negation
+        noun = False
+    else:
+        noun = words[i] in _NOUN_NEGATORS
+    content = 0
+    started = False
+    while j < end:
+        w = words[j]
+        if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:
+            break
+        is_content = w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
+        if is_content:
+            started = True
+            content += 1
+        elif noun and started:
+            break  # the noun phrase is over
+        out.append(j)
+        if not noun and content >= VERB_SCOPE_WORDS:
+            break
+        j += 1
+    return out
+
+
 def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order."""
     out: list[Token] = []
@@ -208,24 +250,12 @@ def analyse(text: str) -> list[Token]:
             for k in range(denial):
                 negated[k] = not negated[k]
                 cues[k] = "not"
-        i = 0
-        while i < end:
-            if _is_negator(words, i):
-                wide = _sentential(words, i)
-                j = i + 1
-                while j < end:
-                    w = words[j]
-                    if w in SCOPE_ENDERS:
-                        break
-                    if w == "," and not wide:
-                        break
-                    if w in {"but", "however", "although", "though", "yet", "whereas"}:
-                        break
-                    negated[j] = not negated[j]
-                    cues[j] = words[i] if j == i + 1 or words[i] in {"no", "never", "not"} \
-                        else "not"
-                    j += 1
-            i += 1
+        for i in range(end):
+            if not _is_negator(words, i):
+                continue
+            for j in _scope(words, i, end):
+                negated[j] = not negated[j]
+                cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
         for k, w in enumerate(words):
             if not w[0].isalnum():
                 continue

@@ -127,7 +127,8 @@ def opposite(a: str, b: str) -> bool:
         stem = _negative_stem(y)
         if stem is not None and _forms(stem) & fa:
             return True
-    return any(y in relations(x).opposites for x in fa for y in fb)
+    return any(y in relations(x).opposites or x in relations(y).opposites
+               for x in fa for y in fb)
 
 
 @cache
