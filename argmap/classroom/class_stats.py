@@ -2,7 +2,9 @@
 
 Accuracy is correct answers over answers, counted per answer (a student who
 drilled a theme ten times weighs ten times): that is what the class actually
-practised. An answer counts once for each of its claim's themes.
+practised. An answer counts once for each of its claim's themes. Only a
+`correct` verdict is right (the student's own, when they overrode the grade);
+how often they did is counted apart, in `Overrides`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.classroom.progress_files import Answer, ClassProgress, StudentFile
+from argmap.training.stats import Overrides
 
 MOST_MISSED = 10
 
@@ -40,8 +43,10 @@ class Breakdown:
     total: Tally = field(default_factory=Tally)
     by_theme: dict[str, Tally] = field(default_factory=dict)
     by_drill: dict[str, Tally] = field(default_factory=dict)
+    overrides: Overrides = field(default_factory=Overrides)
 
     def add(self, answer: Answer) -> None:
+        self.overrides.add(answer)
         self.total.add(answer.correct)
         self.by_drill.setdefault(answer.drill, Tally()).add(answer.correct)
         for theme in answer.themes:

@@ -12,12 +12,18 @@ scheduler's state stay at home. The shape (`"format": "argmap-progress/1"`):
       "exported_on": "2026-11-22",
       "answers": [
         {"map": "smart-locks-example", "drill": "rebut", "claim": "photos-collected",
-         "themes": ["privacy"], "correct": true, "date": "2026-11-20"}
+         "themes": ["privacy"], "correct": true, "date": "2026-11-20",
+         "typed": true, "verdict": "partial", "student_verdict": "correct"}
       ]
     }
 
-Answers are in the order they were given. A later version of the format
-gets a new `format` string; readers refuse formats they do not know.
+`correct` is the verdict that counts (the student's, when they corrected the
+grade). `typed`, `verdict` (the grader's; null for answers stored before
+argmap kept it) and `student_verdict` (only when the student overrode the
+grade) were added within version 1: readers take them as optional.
+Answers are in the order they were given; damaged rows of the database are
+left out. A later version of the format gets a new `format` string; readers
+refuse formats they do not know.
 """
 
 from __future__ import annotations
@@ -53,28 +59,29 @@ def clean_name(raw: str) -> str:
 
 
 def answer_rows(progress: Progress) -> list[dict[str, Any]]:
-    """Every answer in the log, reduced to the fields the export keeps."""
-    log = progress.log()
-    answers = progress.answers()[: len(log)]  # both in review-id order; a new row may follow
+    """Every readable answer in the log, reduced to the fields the export keeps."""
     rows = []
-    for logged, answer in zip(log, answers, strict=True):
-        if (logged.key.map_id, logged.key.drill, logged.answered_at) != (
-                answer.map_id, answer.drill, answer.answered_at):
-            raise ExportError(f"{progress.path}: the review log changed while it was read; "
-                              "try again")
-        rows.append({
+    for answer in progress.answers():
+        row: dict[str, Any] = {
             "map": answer.map_id,
             "drill": answer.drill,
-            "claim": logged.key.claim_id,
+            "claim": answer.claim_id,
             "themes": list(answer.themes),
             "correct": answer.correct,
             "date": answer.answered_at.astimezone(UTC).date().isoformat(),
-        })
+            "typed": answer.typed,
+            "verdict": str(answer.verdict) if answer.verdict is not None else None,
+        }
+        if answer.student_verdict is not None:
+            row["student_verdict"] = str(answer.student_verdict)
+        rows.append(row)
     return rows
 
 
-def build_export(database: Path, student: str, today: date | None = None) -> dict[str, Any]:
-    """The export document for the progress in `database`."""
+def build_export(database: Path, student: str, today: date | None = None,
+                 warnings: list[str] | None = None) -> dict[str, Any]:
+    """The export document for the progress in `database`; damaged rows, left out, are
+    reported in `warnings`."""
     from argmap.training.progress import ProgressError
 
     if not database.is_file():
@@ -83,6 +90,9 @@ def build_export(database: Path, student: str, today: date | None = None) -> dic
     try:
         with Progress.open(database) as progress:
             rows = answer_rows(progress)
+            report = progress.damage_report()
+            if report is not None and warnings is not None:
+                warnings.append(report)
     except ProgressError as exc:
         raise ExportError(str(exc)) from None
     return {
@@ -93,11 +103,12 @@ def build_export(database: Path, student: str, today: date | None = None) -> dic
     }
 
 
-def write_export(database: Path, student: str, target: Path) -> int:
+def write_export(database: Path, student: str, target: Path,
+                 warnings: list[str] | None = None) -> int:
     """Write the export file; returns how many answers it holds."""
     from argmap.atomic_write import write_atomically
 
-    document = build_export(database, student)
+    document = build_export(database, student, warnings=warnings)
     if not target.parent.is_dir():
         raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
     try:
@@ -133,12 +144,16 @@ def run_export(target: str, name: str | None, data_dir_option: str | None) -> in
             sys.stderr.write("argmap: error: give the name your teacher should see with "
                              "--name NAME (nothing else personal is exported)\n")
             return 2
+    warnings: list[str] = []
     try:
         student = clean_name(name)
-        count = write_export(data_dir(data_dir_option) / DATABASE_NAME, student, Path(target))
+        count = write_export(data_dir(data_dir_option) / DATABASE_NAME, student, Path(target),
+                             warnings)
     except ExportError as exc:
         sys.stderr.write(f"argmap: error: {exc}\n")
         return 1
+    for warning in warnings:
+        sys.stderr.write(f"argmap: warning: {warning}\n")
     sys.stdout.write(f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} "
                      f"to {target}\n")
     return 0

@@ -27,14 +27,24 @@ from argmap.classroom.progress_export import EXPORT_FORMAT, MAX_NAME_LENGTH
 MAX_FILE_BYTES = 50_000_000
 
 
+VERDICTS = ("correct", "partial", "contradictory", "incorrect")
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     map_id: str
     drill: str
     claim_id: str
     themes: tuple[str, ...]
-    correct: bool
+    correct: bool  # the verdict that counts: the student's when they overrode the grade
     date: str
+    typed: bool = False
+    verdict: str | None = None  # the grader's, when the export says
+    student_verdict: str | None = None  # the student's override, if any
+
+    @property
+    def overridden(self) -> bool:
+        return self.student_verdict is not None and self.student_verdict != self.verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,17 @@ class _Malformed(Exception):
     pass
 
 
+# No number in an export is longer; past this Python would refuse to convert it anyway.
+MAX_DIGITS = 30
+
+
+def _bounded_int(digits: str) -> int:
+    """An integer from the file, refused (before conversion) when absurdly long."""
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Malformed(f"a number with {len(digits)} digits: not a progress export")
+    return int(digits)
+
+
 def printable(text: str) -> str:
     """Text from a file without control characters, so it cannot drive the terminal."""
     return "".join(" " if ch.isspace() else ch for ch in text
@@ -93,9 +114,16 @@ def _answer(raw: Any, number: int) -> Answer:
     themes = [printable(t) for t in themes]
     if not isinstance(raw["correct"], bool):
         raise _Malformed(f"{where}: 'correct' should be true or false")
+    typed = raw.get("typed", False)
+    if not isinstance(typed, bool):
+        raise _Malformed(f"{where}: 'typed' should be true or false")
+    verdicts = [raw.get(k) for k in ("verdict", "student_verdict")]
+    for name, value in zip(("verdict", "student_verdict"), verdicts, strict=True):
+        if value is not None and value not in VERDICTS:
+            raise _Malformed(f"{where}: {name!r} should be one of {', '.join(VERDICTS)}")
     return Answer(_text(raw["map"], f"{where}: 'map'"), _text(raw["drill"], f"{where}: 'drill'"),
                   _text(raw["claim"], f"{where}: 'claim'"), tuple(themes), raw["correct"],
-                  _text(raw["date"], f"{where}: 'date'"))
+                  _text(raw["date"], f"{where}: 'date'"), typed, verdicts[0], verdicts[1])
 
 
 def _document(data: Any) -> tuple[str, str, tuple[Answer, ...]]:
@@ -135,9 +163,11 @@ def read_progress_file(path: str | Path) -> StudentFile | FileProblem:
     except UnicodeDecodeError as exc:
         return FileProblem(name, f"not UTF-8 text (byte {exc.start}): not a progress export")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         return FileProblem(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)
+    except _Malformed as exc:
+        return FileProblem(name, str(exc))
     except RecursionError:
         return FileProblem(name, "not a progress export (nested too deeply)")
     try:

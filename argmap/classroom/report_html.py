@@ -64,6 +64,21 @@ def _student_table(summary: ClassSummary, keys: list[str], column: str,
     return "<table>\n" + "\n".join(rows) + "\n</table>"
 
 
+def _overrides(summary: ClassSummary) -> str:
+    """How often students overrode the grader, in all and per student."""
+    everyone = summary.figures.overrides
+    text = (f'<p class="note">After the feedback on a typed answer a student may say the '
+            f"grade is wrong; the report counts their verdict. Corrected: "
+            f"{escape(everyone.describe())}.</p>")
+    rows = [f"<tr><td>{escape(s.name)}</td><td class=\"num\">{s.figures.overrides.overridden}"
+            f"</td><td class=\"num\">{s.figures.overrides.typed}</td></tr>"
+            for s in summary.students if s.figures.overrides.overridden]
+    if rows:
+        text += ("<table>\n<tr><th>Student</th><th>Corrected</th><th>Typed answers</th></tr>\n"
+                 + "\n".join(rows) + "\n</table>")
+    return text
+
+
 def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTexts,
                 today: date | None = None) -> str:
     themes, drills = summary.themes, summary.drills
@@ -73,6 +88,8 @@ def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         f'<p class="note">Made on {escape((today or date.today()).isoformat())} from '
         f"{len(summary.students)} student file{'s' if len(summary.students) != 1 else ''}: "
         f"{total.answers} answers, {escape(percent(total))} correct.</p>",
+        "<h2>Grades students corrected</h2>",
+        _overrides(summary),
         "<h2>The class by theme</h2>",
         bar_chart("Class accuracy by theme", _bars(summary.figures.by_theme, texts.themes))
         if themes else '<p class="note">No answer has a theme.</p>',

@@ -29,6 +29,7 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
     lines = [f"Class report: {len(summary.students)} student"
              f"{'s' if len(summary.students) != 1 else ''}, {total.answers} answers, "
              f"{percent(total)} correct"]
+    lines.append(f"Grades corrected by students: {summary.figures.overrides.describe()}")
     lines += _table("By theme", summary.figures.by_theme, texts.themes)
     lines += _table("By drill", summary.figures.by_drill, {})
     if summary.students:
@@ -40,6 +41,9 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
                           key=lambda kv: (kv[1].accuracy or 0.0, kv[0]), default=None)
             extra = (f"; weakest theme: {label(texts.themes, weakest[0])} "
                      f"({percent(weakest[1])})" if weakest else "")
+            corrected = figures.overrides.overridden
+            extra += (f"; corrected {corrected} grade{'s' if corrected != 1 else ''}"
+                      if corrected else "")
             lines.append(f"  {student.name:<{width}}  {percent(figures.total):>4}  "
                          f"({figures.total.correct}/{figures.total.answers}){extra}")
     if summary.missed:

@@ -71,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         session = DrillSession(loaded, progress, options)
+        report = progress.damage_report()
+        if report is not None:
+            sys.stderr.write(f"argmap: warning: {report}\n")
         if args.plain:
             from argmap.training.plain import run_plain
 

@@ -45,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
     except ProgressError as exc:
         sys.stderr.write(f"argmap: {exc}\n")
         return 1
+    if stats.damaged:
+        shown = "; ".join(stats.damaged[:5]) + ("; ..." if len(stats.damaged) > 5 else "")
+        sys.stderr.write(f"argmap: warning: {database}: {len(stats.damaged)} damaged row"
+                         f"{'s' if len(stats.damaged) != 1 else ''} left out of the figures "
+                         f"({shown}); the file is left as it is\n")
     if args.json:
         sys.stdout.write(json.dumps(stats.to_json(), indent=2, ensure_ascii=False) + "\n")
         return 0
@@ -56,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
            f"Answers: {stats.answers}, correct: {stats.correct} "
            f"({_percent(stats.correct, stats.answers)})",
            f"Streak: {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
-           f"Cards due now: {stats.due}"]
+           f"Cards due now: {stats.due}",
+           f"Grades you corrected: {stats.overrides.describe()}"]
     for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
         if table:
             out.append(f"{title}:")

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
+from argmap.flaws import accepted_names, same_or_related
 from argmap.model import Claim, Evidence, KeyPoint, Map, RelationType
 from argmap.training.choices import LENGTH_RATIO, answers_to, assemble, shuffled
 from argmap.training.location import path_to_thesis
@@ -20,20 +21,6 @@ from argmap.training.sides import same_side, sides
 
 if TYPE_CHECKING:
     from argmap.analysis import MapAnalysis
-
-# Other names a student may type for common flaws (the map's own name always counts).
-FLAW_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "anecdote": ("anecdotal", "one example", "single case", "hasty generalisation",
-                 "hasty generalization"),
-    "slippery slope": ("slope",),
-    "appeal to authority": ("authority",),
-    "unverified statistic": ("unverified number", "unsourced statistic", "no source"),
-    "source bias": ("biased source", "bias"),
-    "false dilemma": ("false dichotomy", "either or", "black and white"),
-    "straw man": ("strawman",),
-    "ad hominem": ("personal attack",),
-}
-
 
 class Drill:
     """A kind of question; subclasses say which claims qualify and how to ask."""
@@ -141,15 +128,40 @@ def evidence_label(the_map: Map, ev: Evidence) -> str:
     return f"\"{ev.quote}\" ({name}, {ev.locator})"
 
 
+def _single_supporters(the_map: Map, target: str) -> list[tuple[Claim, str | None]]:
+    """(claim, why) for each one-premise support of `target`."""
+    out = []
+    for rel in the_map.supporters(target):
+        if not rel.linked and rel.sources[0] != target:
+            claim = the_map.claims_by_id.get(rel.sources[0])
+            if claim is not None:
+                out.append((claim, rel.why))
+    return out
+
+
+def support_answers(the_map: Map, target: str) -> tuple[TextAnswer, ...]:
+    """The model answers a typed support of `target` is graded against: each claim that
+    supports it on its own (a single-premise support) and has key points."""
+    return tuple(t for c, _ in _single_supporters(the_map, target)
+                 if (t := _text_answer(c)) is not None)
+
+
 class SupportDrill(Drill):
-    """Pick the quote, with its source, that backs a claim."""
+    """Pick the quote, with its source, that backs a claim, or type an argument for it.
+
+    A typed answer is graded against `support_answers`; a claim with such
+    supporters but no evidence of its own gets a typed-only question.
+    """
 
     kind = DrillKind.SUPPORT
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         target = the_map.claims_by_id.get(claim_id)
-        if target is None or not target.evidence:
+        if target is None:
             return None
+        typed = support_answers(the_map, claim_id)
+        if not target.evidence:
+            return self._typed_only(the_map, target, typed, rng) if typed else None
         backing = _support_closure(the_map, claim_id)
         own = {(e.source, " ".join(e.quote.split())) for c in backing
                for e in the_map.claims_by_id[c].evidence if c in the_map.claims_by_id}
@@ -172,18 +184,34 @@ class SupportDrill(Drill):
         options = assemble(Option(evidence_label(the_map, answer), True, claim_id),
                            candidates, rng)
         if len(options) < 2:
-            return None
+            return self._typed_only(the_map, target, typed, rng) if typed else None
         source = the_map.sources_by_id.get(answer.source)
+        prompt = "Which evidence, from which source, backs this claim?"
+        if typed:
+            prompt += " (Or type, in your own words, an argument that supports it.)"
         return Question(
-            drill=self.kind, claim_id=claim_id,
-            prompt="Which evidence, from which source, backs this claim?",
+            drill=self.kind, claim_id=claim_id, prompt=prompt,
             subject=target.text, options=options,
             explanation=Explanation(
                 evidence_label(the_map, answer),
                 "The map cites this quote as the claim's own evidence.",
                 target.note or (source.reliability if source is not None else None),
                 path_to_thesis(the_map, claim_id), claim_id),
-            themes=target.themes)
+            text_answers=typed, themes=target.themes)
+
+    def _typed_only(self, the_map: Map, target: Claim, typed: tuple[TextAnswer, ...],
+                    rng: random.Random) -> Question:
+        """Argue for the claim in your own words (the map gives no quote to pick)."""
+        supporters = [(c, why) for c, why in _single_supporters(the_map, target.id)
+                      if c.key_points]
+        answer, why = supporters[rng.randrange(len(supporters))]
+        return Question(
+            drill=self.kind, claim_id=target.id,
+            prompt="How would you support this claim? Give the argument that backs it.",
+            subject=target.text, options=(),
+            explanation=Explanation(answer.text, why, answer.note or target.note,
+                                    path_to_thesis(the_map, answer.id), answer.id),
+            text_answers=typed, themes=target.themes)
 
 
 def source_label(the_map: Map, source_id: str) -> str:
@@ -232,12 +260,12 @@ class SourceDrill(Drill):
             themes=target.themes)
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
 class FlawDrill(Drill):
-    """Name the flaw of a flawed claim: pick it, or type it."""
+    """Name the flaw of a flawed claim: pick it, or type it.
+
+    Names come from `argmap.flaws`: a typed name is right when it is the
+    flaw's name or one accepted for it, and no such name is a wrong option.
+    """
 
     kind = DrillKind.FLAW
 
@@ -247,13 +275,12 @@ class FlawDrill(Drill):
             return None
         flaw = target.flaw
         names = list(dict.fromkeys(c.flaw for c in the_map.claims
-                                   if c.flaw and not _same(c.flaw, flaw)))
+                                   if c.flaw and not same_or_related(flaw, c.flaw)))
         others = shuffled([Option(n, False, None) for n in names], rng)
         options = assemble(Option(flaw, True, claim_id), others, rng)
         if len(options) < 2:
             options = ()
-        typed = TextAnswer(flaw, (KeyPoint(flaw, FLAW_SYNONYMS.get(flaw.casefold(), ())),),
-                           claim_id)
+        typed = TextAnswer(flaw, (KeyPoint(flaw, accepted_names(flaw)[1:]),), claim_id)
         return Question(
             drill=self.kind, claim_id=claim_id,
             prompt="What is the flaw in this claim?",

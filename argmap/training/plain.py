@@ -1,9 +1,13 @@
 """The plain mode: drills line by line on stdin/stdout, for screen readers and scripts.
 
 Plain text only: no colour, no box drawing, no cursor movement. Questions are
-numbered, options numbered 1..n, and each question reads exactly one line.
-Feedback follows at once, its first line starting with "Correct", "Partly
-right", "Not quite", "Skipped" or "Not graded". End of input ends the
+numbered, options numbered 1..n, and each answer is one line. Feedback
+follows at once, its first line starting with "Correct", "Partly right",
+"Contradicts the point", "Not quite" or "Skipped". A line that is not an
+answer keeps the question open and prints one line: "Hint: ..." for `?`,
+"Noted: ..." for `/right`, `/partly` or `/wrong` (the student's verdict on
+the previous typed answer), "Not understood: ..." for anything else a
+question cannot take (nothing of its answer is shown). End of input ends the
 session cleanly; every answer already given is saved.
 """
 
@@ -14,17 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from argmap.training.questions import Question
-from argmap.training.session import DrillSession
+from argmap.training.replies import how_to_answer
+from argmap.training.session import (
+    OVERRIDE_HELP,
+    AskAgain,
+    DrillSession,
+    Feedback,
+    HintGiven,
+    Outcome,
+    Overridden,
+)
 
-
-def _how_to_answer(q: Question) -> str:
-    n = len(q.options)
-    if q.options and q.accepts_text:
-        return f"Answer with a number from 1 to {n}, or type your own answer."
-    if q.options:
-        return f"Answer with a number from 1 to {n}."
-    return "Type your answer."
+LAST_WORD = ("To correct that grade type /right, /partly or /wrong; an empty line "
+             "finishes: ")
 
 
 def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
@@ -33,17 +39,39 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
     def say(text: str = "") -> None:
         stdout.write(text + "\n")
 
+    def read(prompt: str) -> str | None:
+        stdout.write(prompt)
+        stdout.flush()
+        line = stdin.readline()
+        if not stdin.isatty():
+            say()  # the answer was not echoed: end the prompt's line ourselves
+        return None if line == "" else line.rstrip("\r\n")
+
+    def show(outcome: Outcome) -> None:
+        if isinstance(outcome, Feedback):
+            for text in outcome.lines():
+                say(text)
+            if outcome.can_override:
+                say(OVERRIDE_HELP)
+            say()
+        elif isinstance(outcome, HintGiven | Overridden):
+            say(outcome.message)
+        elif isinstance(outcome, AskAgain):
+            say(f"Not understood: {outcome.message}.")
+        stdout.flush()
+
     the_map = session.map
     say(f"argmap drill: {the_map.title}")
     limit = session.time_limit
     if limit is not None:
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")
     say("Answer each question on one line: an option number, or your own words where the "
-        "question allows. An empty line skips. End of input ends the session; every answer "
-        "is saved as soon as you give it.")
+        "question allows; ? gives a hint. An empty line skips. End of input ends the session; "
+        "every answer is saved as soon as you give it.")
     say()
     number = 0
-    while (q := session.next_question()) is not None:
+    ended = False
+    while not ended and (q := session.next_question()) is not None:
         number += 1
         of = "" if limit is not None else f" of {session.total}"
         say(f"Question {number}{of}: {q.drill.title}")
@@ -56,28 +84,39 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
             say(extra)
         for i, option in enumerate(q.options, 1):
             say(f"  {i}. {option.text}")
-        say(_how_to_answer(q))
-        stdout.write("Answer: ")
-        stdout.flush()
+        say(how_to_answer(q))
         started = clock()
-        line = stdin.readline()
-        if not stdin.isatty():
-            say()  # the answer was not echoed: end the prompt's line ourselves
-        if line == "":
-            say("End of input: the session is over.")
-            break
-        feedback = session.answer(q, line.rstrip("\r\n"), clock() - started)
-        for text in feedback.lines():
-            say(text)
-        say()
-        stdout.flush()
-        if session.time_left() == 0.0:
+        while True:
+            line = read("Answer: ")
+            if line is None:
+                say("End of input: the session is over.")
+                ended = True
+                break
+            outcome = session.answer(q, line, clock() - started)
+            show(outcome)
+            if isinstance(outcome, Feedback):
+                break
+            if isinstance(outcome, Overridden):
+                started = clock()  # correcting the last grade is not time spent on this one
+        if not ended and session.time_left() == 0.0:
             say("Time is up.")
+            break
+    last = session.last_feedback
+    while not ended and last is not None and last.can_override:
+        line = read(LAST_WORD)
+        if not line or not line.strip():
+            break
+        outcome = session.answer(last.question, line, 0.0) if line.strip().startswith(
+            "/") else AskAgain("only /right, /partly or /wrong can follow the last answer")
+        show(outcome)
+        if isinstance(outcome, Overridden):
             break
     if number == 0:
         say(f"No questions: this map gives the {session.options.mode} drills nothing to ask.")
     s = session.summary
-    say(f"Session over: {s.answered} answered, {s.correct} correct, {s.skipped} skipped.")
+    say(f"Session over: {s.answered} answered, {s.correct} correct, {s.skipped} skipped"
+        + (f", {s.overridden} grade{'s' if s.overridden != 1 else ''} corrected by you."
+           if s.overridden else "."))
     if limit is not None:
         say(f"Round score: {s.points} points; accuracy {round(s.accuracy * 100)}%.")
     if saved_in is not None:

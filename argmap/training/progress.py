@@ -11,6 +11,13 @@ Safety rules, each tested in tests/training/test_progress*.py:
 * `PRAGMA user_version` is the schema version. A newer one, or a file that is
   not an intact argmap database, raises `ProgressError` with a message for
   the user; such a file is never modified, replaced or deleted.
+* A row that passes SQLite's constraints but cannot be read (a bad date,
+  themes that are not a JSON list of strings, a damaged cached card) is left
+  out of what is read and listed in `Progress.damaged`; the rest is used and
+  nothing is rewritten.
+* The student has the last word on a typed answer's grade: `override`
+  appends to the `overrides` table (append-only too), and the schedule and
+  the stats use the latest override of a review instead of the grader's.
 """
 
 from __future__ import annotations
@@ -26,9 +33,10 @@ from pathlib import Path
 
 from fsrs import Card, Rating
 
+from argmap.grading import Verdict
 from argmap.training.scheduling import CardKey, LoggedReview, new_card, rebuild_schedule, review
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATABASE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,8 +74,31 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (map_id, drill, claim_id)
     );
     """,
+    # 2: the grader's verdict and whether the answer was typed; the student's overrides.
+    """
+    ALTER TABLE reviews ADD COLUMN verdict TEXT
+        CHECK (verdict IS NULL OR verdict IN ('correct', 'partial', 'contradictory',
+                                              'incorrect'));
+    ALTER TABLE reviews ADD COLUMN typed INTEGER NOT NULL DEFAULT 0 CHECK (typed IN (0, 1));
+    CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        review_id INTEGER NOT NULL REFERENCES reviews (id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'partial', 'contradictory',
+                                                 'incorrect')),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        overridden_at TEXT NOT NULL
+    );
+    CREATE INDEX overrides_by_review ON overrides (review_id);
+    CREATE TRIGGER overrides_no_update BEFORE UPDATE ON overrides
+        BEGIN SELECT RAISE(ABORT, 'the override log is append-only'); END;
+    CREATE TRIGGER overrides_no_delete BEFORE DELETE ON overrides
+        BEGIN SELECT RAISE(ABORT, 'the override log is append-only'); END;
+    """,
 )
-_OUR_TABLES = {"reviews", "cards"}
+_OUR_TABLES = {"reviews", "cards", "overrides"}
+# The latest override of each review: the student's last word.
+_LAST_OVERRIDE = ("SELECT review_id, verdict, rating FROM overrides WHERE id IN "
+                  "(SELECT MAX(id) FROM overrides GROUP BY review_id)")
 
 
 class ProgressError(Exception):
@@ -87,17 +118,55 @@ class AnswerRecord:
     hinted: bool = False
     answer: str = ""
     session: str = ""
+    verdict: Verdict | None = None  # None: correct or incorrect, from `correct`
+    typed: bool = False  # graded by the grader (only these may be overridden)
 
 
 @dataclass(frozen=True, slots=True)
 class StoredAnswer:
-    """One answer as the stats need it."""
+    """One answer as the stats need it: `correct` is the verdict that counts."""
 
     answered_at: datetime
     map_id: str
     drill: str
     themes: tuple[str, ...]
     correct: bool
+    claim_id: str = ""
+    review_id: int = 0
+    verdict: Verdict | None = None  # the grader's (None: written before schema 2)
+    student_verdict: Verdict | None = None  # the student's override, if any
+    typed: bool = False
+
+    @property
+    def overridden(self) -> bool:
+        return self.student_verdict is not None and self.student_verdict != self.verdict
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedRow:
+    """A row that could not be read, left out of everything read."""
+
+    table: str
+    row_id: int
+    why: str
+
+    def render(self) -> str:
+        return f"{self.table} row {self.row_id}: {self.why}"
+
+
+def counts_as_right(verdict: Verdict | None, student: Verdict | None, correct: bool,
+                    score: float) -> bool:
+    """The pass mark, in one place: only a `correct` verdict is right.
+
+    The student's override wins over the grader's verdict. A row written
+    before schema 2 has no verdict: it counts as right only if it was right
+    with full marks (an old half-marks "right" is what is now `partial`).
+    """
+    if student is not None:
+        return student is Verdict.CORRECT
+    if verdict is not None:
+        return verdict is Verdict.CORRECT
+    return correct and score >= 1.0
 
 
 def _damaged(path: Path, why: str) -> ProgressError:
@@ -117,6 +186,25 @@ class Progress:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        self._damaged: dict[tuple[str, int], DamagedRow] = {}
+
+    @property
+    def damaged(self) -> list[DamagedRow]:
+        """Rows met so far that could not be read (and were left out)."""
+        return sorted(self._damaged.values(), key=lambda d: (d.table, d.row_id))
+
+    def damage_report(self, shown: int = 5) -> str | None:
+        """One warning naming the damaged rows met so far, or None."""
+        rows = self.damaged
+        if not rows:
+            return None
+        listed = "; ".join(d.render() for d in rows[:shown])
+        more = f"; and {len(rows) - shown} more" if len(rows) > shown else ""
+        return (f"{self.path}: {len(rows)} damaged row{'s' if len(rows) != 1 else ''} left "
+                f"out ({listed}{more}). The file is left as it is; the other rows are used.")
+
+    def _note_damage(self, table: str, row_id: int, why: str) -> None:
+        self._damaged.setdefault((table, row_id), DamagedRow(table, row_id, why))
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -179,25 +267,67 @@ class Progress:
     def record(self, answer: AnswerRecord, when: datetime | None = None) -> int:
         """Store one answer and update its card, in one transaction; return the review id."""
         when = when or _utc_now()
+        verdict = answer.verdict or (Verdict.CORRECT if answer.correct else Verdict.INCORRECT)
+        key = CardKey(answer.map_id, answer.drill, answer.claim_id)
         with self._transaction() as db:
-            row = db.execute("SELECT card FROM cards WHERE map_id = ? AND drill = ? "
-                             "AND claim_id = ?",
-                             (answer.map_id, answer.drill, answer.claim_id)).fetchone()
-            card = Card.from_dict(json.loads(row[0])) if row else None
+            card = self._cached_card(db, key)
             if card is not None and card.last_review is not None and when < card.last_review:
                 when = card.last_review  # another session's clock ran ahead: keep order
             cur = db.execute(
                 "INSERT INTO reviews (map_id, drill, claim_id, themes, answered_at, correct,"
-                " score, rating, seconds, hinted, answer, session)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " score, rating, seconds, hinted, answer, session, verdict, typed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (answer.map_id, answer.drill, answer.claim_id, json.dumps(list(answer.themes)),
                  when.isoformat(), int(answer.correct), float(answer.score), int(answer.rating),
-                 answer.seconds, int(answer.hinted), answer.answer, answer.session))
+                 answer.seconds, int(answer.hinted), answer.answer, answer.session,
+                 str(verdict), int(answer.typed)))
             review_id = int(cur.lastrowid or 0)
             card = review(card or new_card(review_id, when), answer.rating, when)
-            _store_card(db, CardKey(answer.map_id, answer.drill, answer.claim_id), card,
-                        review_id)
+            _store_card(db, key, card, review_id)
         return review_id
+
+    def override(self, review_id: int, verdict: Verdict, rating: Rating,
+                 when: datetime | None = None) -> None:
+        """Store the student's verdict on a review and reschedule its card from the log.
+
+        The review itself is never changed: the override is a row of its own,
+        and the card is replayed from the log, which now rates that review by
+        `rating`, the rating the student's verdict earns.
+        """
+        when = when or _utc_now()
+        with self._transaction() as db:
+            row = db.execute("SELECT map_id, drill, claim_id FROM reviews WHERE id = ?",
+                             (review_id,)).fetchone()
+            if row is None:
+                raise ProgressError(f"{self.path}: there is no answer {review_id} to correct")
+            db.execute("INSERT INTO overrides (review_id, verdict, rating, overridden_at)"
+                       " VALUES (?, ?, ?, ?)",
+                       (review_id, str(verdict), int(rating), when.isoformat()))
+            key = CardKey(*row)
+            self._replay_card(db, key)
+
+    def _replay_card(self, db: sqlite3.Connection, key: CardKey) -> Card | None:
+        """One card rebuilt from its reviews in the log, stored in the cache, returned."""
+        rows = [r for r in self._log(db, key) if r.key == key]
+        if not rows:
+            return None
+        card = rebuild_schedule(rows)[key]
+        _store_card(db, key, card, rows[-1].review_id)
+        return card
+
+    def _cached_card(self, db: sqlite3.Connection, key: CardKey) -> Card | None:
+        """The cached card; a damaged cache row is rebuilt from the log, not trusted."""
+        row = db.execute("SELECT card, last_review_id FROM cards WHERE map_id = ? AND "
+                         "drill = ? AND claim_id = ?", key).fetchone()
+        if row is None:
+            return None
+        try:
+            return Card.from_dict(json.loads(row[0]))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            self._note_damage("cards", int(row[1]) if isinstance(row[1], int) else 0,
+                              f"the cached card is not readable ({type(exc).__name__}); "
+                              "rebuilt from the review log")
+            return self._replay_card(db, key)
 
     def rebuild_cache(self) -> int:
         """Recompute every card from the review log; return how many cards there are."""
@@ -216,31 +346,88 @@ class Progress:
     def log(self) -> list[LoggedReview]:
         return self._log(self._db)
 
-    @staticmethod
-    def _log(db: sqlite3.Connection) -> list[LoggedReview]:
-        return [LoggedReview(i, CardKey(m, d, c), Rating(r), datetime.fromisoformat(t))
-                for i, m, d, c, r, t in db.execute(
-                    "SELECT id, map_id, drill, claim_id, rating, answered_at FROM reviews "
-                    "ORDER BY id")]
+    def _log(self, db: sqlite3.Connection, key: CardKey | None = None) -> list[LoggedReview]:
+        """The review log as the scheduler replays it: the student's rating where they
+        overrode the grade; unreadable rows left out (and noted)."""
+        where, params = ("WHERE r.map_id = ? AND r.drill = ? AND r.claim_id = ? ",
+                         tuple(key)) if key is not None else ("", ())
+        out = []
+        for i, m, d, c, r, t in db.execute(
+                "SELECT r.id, r.map_id, r.drill, r.claim_id, COALESCE(o.rating, r.rating), "
+                f"r.answered_at FROM reviews r LEFT JOIN ({_LAST_OVERRIDE}) o "
+                f"ON o.review_id = r.id {where}ORDER BY r.id", params):
+            when = self._date(i, t)
+            if when is None:
+                continue
+            if not _all_text(m, d, c) or not isinstance(r, int):
+                self._note_damage("reviews", i, "map, drill, claim or rating of the wrong type")
+                continue
+            out.append(LoggedReview(i, CardKey(m, d, c), Rating(r), when))
+        return out
+
+    def _date(self, review_id: int, text: object) -> datetime | None:
+        try:
+            when = datetime.fromisoformat(text) if isinstance(text, str) else None
+        except ValueError:
+            when = None
+        if when is None:
+            self._note_damage("reviews", review_id,
+                              f"answered_at is not an ISO date and time: {str(text)[:40]!r}")
+            return None
+        return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
     def cards(self) -> dict[CardKey, Card]:
-        return {CardKey(m, d, c): Card.from_dict(json.loads(card)) for m, d, c, card in
-                self._db.execute("SELECT map_id, drill, claim_id, card FROM cards")}
+        out = {}
+        for m, d, c, card, i in self._db.execute(
+                "SELECT map_id, drill, claim_id, card, last_review_id FROM cards"):
+            try:
+                out[CardKey(m, d, c)] = Card.from_dict(json.loads(card))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                self._note_damage("cards", i if isinstance(i, int) else 0,
+                                  "the cached card is not readable")
+        return out
 
     def due_at(self, map_id: str) -> dict[tuple[str, str], datetime]:
         """(drill, claim id) -> when that card falls due, for one map."""
-        return {(d, c): datetime.fromtimestamp(due, UTC) for d, c, due in self._db.execute(
-            "SELECT drill, claim_id, due FROM cards WHERE map_id = ?", (map_id,))}
+        out = {}
+        for d, c, due, i in self._db.execute(
+                "SELECT drill, claim_id, due, last_review_id FROM cards WHERE map_id = ?",
+                (map_id,)):
+            try:
+                out[(d, c)] = datetime.fromtimestamp(due, UTC)
+            except (TypeError, ValueError, OverflowError, OSError):
+                self._note_damage("cards", i if isinstance(i, int) else 0,
+                                  f"the due time is not a time: {str(due)[:40]!r}")
+        return out
 
     def count_due(self, now: datetime | None = None) -> int:
         when = (now or _utc_now()).timestamp()
-        return int(self._db.execute("SELECT COUNT(*) FROM cards WHERE due <= ?",
-                                    (when,)).fetchone()[0])
+        return int(self._db.execute("SELECT COUNT(*) FROM cards WHERE typeof(due) IN "
+                                    "('integer', 'real') AND due <= ?", (when,)).fetchone()[0])
 
     def answers(self) -> list[StoredAnswer]:
-        return [StoredAnswer(datetime.fromisoformat(t), m, d, tuple(json.loads(th)), bool(ok))
-                for t, m, d, th, ok in self._db.execute(
-                    "SELECT answered_at, map_id, drill, themes, correct FROM reviews ORDER BY id")]
+        """Every readable answer, in the order given; damaged rows are noted and left out."""
+        out = []
+        for i, t, m, d, c, th, ok, score, verdict, typed, student in self._db.execute(
+                "SELECT r.id, r.answered_at, r.map_id, r.drill, r.claim_id, r.themes, "
+                "r.correct, r.score, r.verdict, r.typed, o.verdict FROM reviews r "
+                f"LEFT JOIN ({_LAST_OVERRIDE}) o ON o.review_id = r.id ORDER BY r.id"):
+            when = self._date(i, t)
+            if when is None:
+                continue
+            themes = _themes(th)
+            if themes is None:
+                self._note_damage("reviews", i, f"themes is not a JSON list of theme ids: "
+                                                f"{str(th)[:40]!r}")
+                continue
+            if not _all_text(m, d, c):
+                self._note_damage("reviews", i, "map, drill or claim is not text")
+                continue
+            auto, own = _verdict(verdict), _verdict(student)
+            right = counts_as_right(auto, own, bool(ok),
+                                    score if isinstance(score, (int, float)) else 0.0)
+            out.append(StoredAnswer(when, m, d, themes, right, c, i, auto, own, bool(typed)))
+        return out
 
     def theme_accuracy(self, map_id: str | None = None) -> dict[str, tuple[int, int]]:
         """theme -> (answers, correct), over one map or all."""
@@ -255,6 +442,28 @@ class Progress:
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _verdict(raw: object) -> Verdict | None:
+    try:
+        return Verdict(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def _all_text(*values: object) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def _themes(raw: object) -> tuple[str, ...] | None:
+    """A row's themes, or None when they are not a JSON list of strings."""
+    try:
+        themes = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+        return None
+    return tuple(themes)
 
 
 def _store_card(db: sqlite3.Connection, key: CardKey, card: Card, review_id: int) -> None:

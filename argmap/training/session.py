@@ -5,13 +5,22 @@ The plain mode and the TUI screen both drive a `DrillSession`: ask for
 returned `Feedback`. Each answer is committed to the progress database
 before `answer()` returns, so nothing acknowledged can be lost.
 
-Answer lines: an option number picks that option; other text is graded as a
-typed answer when the question accepts one; an empty line skips (nothing is
-stored, the explanation is still shown).
+`answer()` reads the line through `argmap.training.replies.read_reply`, the
+one parser both UIs share, and returns one of:
+
+* `Feedback`: an option picked or a typed answer graded (and saved), or a skip;
+* `HintGiven`: `?` was typed; nothing is stored, the question stays open, and
+  the answer given after it is rated as hinted;
+* `AskAgain`: the line named no option on a question that takes only
+  options (or an option that does not exist); nothing is stored and nothing
+  about the answer is shown;
+* `Overridden`: `/right`, `/partly` or `/wrong` gave the student's own
+  verdict on the previous typed answer; the question stays open.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 import uuid
@@ -21,12 +30,15 @@ from datetime import UTC, datetime
 
 from fsrs import Rating
 
+from argmap.flaws import assess_flaw_name, find_flaw
+from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.drills import Drill, all_drills
 from argmap.training.grading import Grade, grade_choice, grade_text
 from argmap.training.location import describe
 from argmap.training.progress import AnswerRecord, Progress
 from argmap.training.questions import DrillKind, Question
+from argmap.training.replies import ReplyKind, read_reply
 from argmap.training.scheduling import Candidate, plan_session, rating_for
 
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
@@ -55,18 +67,24 @@ class SessionOptions:
 @dataclass(frozen=True)
 class Feedback:
     question: Question
-    grade: Grade | None  # None when the answer was skipped or not understood
+    grade: Grade | None  # None when the question was skipped
     rating: Rating | None
     seconds: float
-    message: str = ""  # why an answer was not graded
     points: int | None = None  # timed rounds only
     review_id: int | None = None
+    hinted: bool = False
+    student_verdict: Verdict | None = None  # set when the student corrected the grade
 
     @property
     def headline(self) -> str:
         if self.grade is None:
-            return "Skipped." if not self.message else f"Not graded: {self.message}"
+            return "Skipped."
         return self.grade.headline
+
+    @property
+    def can_override(self) -> bool:
+        """A typed answer's grade, which the student may correct."""
+        return self.grade is not None and self.grade.assessment is not None
 
     def lines(self) -> list[str]:
         """The feedback as plain sentences, headline first (map text included as is)."""
@@ -92,6 +110,48 @@ class Feedback:
         return out
 
 
+OVERRIDE_HELP = ("Think the grade is wrong? Before your next answer, type /right (I made "
+                 "the point), /partly or /wrong.")
+
+
+@dataclass(frozen=True)
+class HintGiven:
+    """A hint for the open question: a message, and the options struck out so far."""
+
+    message: str
+    struck: tuple[int, ...] = ()  # option indexes, from 0
+
+
+@dataclass(frozen=True)
+class AskAgain:
+    """The line could not be used: nothing was stored and nothing of the answer shown."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Overridden:
+    """The student's own verdict on a typed answer's grade, stored with the grader's."""
+
+    feedback: Feedback  # the feedback whose grade was corrected
+    verdict: Verdict  # the student's
+    rating: Rating | None  # what the schedule now uses
+
+    @property
+    def message(self) -> str:
+        grader = self.feedback.grade.verdict if self.feedback.grade else None
+        return (f"Noted: you marked your answer {_VERDICT_WORDS[self.verdict]} "
+                f"(the grader said {_VERDICT_WORDS[grader] if grader else 'nothing'}). "
+                "Your verdict is the one your schedule and stats use.")
+
+
+_VERDICT_WORDS = {Verdict.CORRECT: "right", Verdict.PARTIAL: "partly right",
+                  Verdict.CONTRADICTORY: "contradicting the point",
+                  Verdict.INCORRECT: "wrong"}
+
+Outcome = Feedback | HintGiven | AskAgain | Overridden
+
+
 @dataclass
 class Summary:
     asked: int = 0
@@ -100,6 +160,7 @@ class Summary:
     skipped: int = 0
     points: int = 0
     seconds: float = 0.0
+    overridden: int = 0
     by_drill: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
@@ -141,6 +202,10 @@ class DrillSession:
             count = 1000 if options.timed else DEFAULT_COUNT
         self.plan = self._plan(max(0, count))
         self._next = 0
+        self._open: Question | None = None  # the question asked and not yet answered
+        self._struck: tuple[int, ...] = ()  # its options struck out by hints
+        self._hinted = False
+        self.last_feedback: Feedback | None = None  # what /right etc. would correct
 
     @property
     def time_limit(self) -> float | None:
@@ -176,6 +241,7 @@ class DrillSession:
                                                                    self.rng)
             if question is not None:
                 self.summary.asked += 1
+                self._open, self._struck, self._hinted = question, (), False
                 return question
         return None
 
@@ -184,44 +250,120 @@ class DrillSession:
         return len(self.plan)
 
     def answer(self, question: Question, line: str, seconds: float,
-               hinted: bool = False) -> Feedback:
-        """Grade one line (option number, typed answer, or empty to skip) and save it."""
-        text = line.strip()
+               hinted: bool = False) -> Outcome:
+        """Act on one line typed for `question` (see the module docstring for the outcomes).
+
+        `seconds` is the time since the question was shown, hints and retries
+        included. A hint given through `hint()` (or `?`) makes the answer hinted.
+        """
+        reply = read_reply(question, line)
+        if reply.kind is ReplyKind.HINT:
+            return self.hint(question)
+        if reply.kind is ReplyKind.UNCLEAR:
+            return AskAgain(reply.message)
+        if reply.kind is ReplyKind.OVERRIDE:
+            assert reply.verdict is not None
+            return self.override(reply.verdict)
+        hinted = hinted or (self._hinted and question is self._open)
         late = self.time_left() == 0.0
         self.summary.seconds += seconds
-        if not text:
+        if question is self._open:
+            self._open = None
+        if reply.kind is ReplyKind.SKIP:
             self.summary.skipped += 1
-            return Feedback(question, None, None, seconds)
-        grade: Grade | None = None
-        if text.isdigit() and question.options:
-            number = int(text)
-            if not 1 <= number <= len(question.options):
-                self.summary.skipped += 1
-                return Feedback(question, None, None, seconds,
-                                f"there is no option {number} (choose 1-{len(question.options)})")
-            grade = grade_choice(question, number - 1)
-            stored = f"option {number}: {question.options[number - 1].text}"
-        elif question.accepts_text:
-            grade = grade_text(question, text)
-            stored = text
+            self.last_feedback = Feedback(question, None, None, seconds)
+            return self.last_feedback
+        if reply.kind is ReplyKind.CHOICE:
+            assert reply.index is not None
+            grade = grade_choice(question, reply.index)
+            stored = f"option {reply.index + 1}: {question.options[reply.index].text}"
         else:
-            self.summary.skipped += 1
-            return Feedback(question, None, None, seconds,
-                            f"this question takes an option number (1-{len(question.options)})")
+            grade = _grade_typed(question, reply.text)
+            stored = reply.text
         rating = rating_for(grade, seconds, hinted=hinted)
         review_id = None
         if self.progress is not None:
             review_id = self.progress.record(AnswerRecord(
                 self.map.id, str(question.drill), question.claim_id, question.themes,
                 grade.correct, grade.score, rating, round(seconds, 3), hinted, stored,
-                self.session_id), self._now())
+                self.session_id, grade.verdict, grade.assessment is not None), self._now())
         points = None
         if self.options.timed:
             points = 0 if late else round(ACCURACY_POINTS * grade.score) + (
                 max(0, round(SPEED_POINTS - seconds)) if grade.correct else 0)
             self.summary.points += points
         self.summary.answered += 1
-        self.summary.correct += int(grade.correct)
-        n, ok = self.summary.by_drill.get(str(question.drill), (0, 0))
-        self.summary.by_drill[str(question.drill)] = (n + 1, ok + int(grade.correct))
-        return Feedback(question, grade, rating, seconds, points=points, review_id=review_id)
+        self._count(str(question.drill), grade.correct, +1)
+        self.last_feedback = Feedback(question, grade, rating, seconds, points=points,
+                                      review_id=review_id, hinted=hinted)
+        return self.last_feedback
+
+    def _count(self, drill: str, correct: bool, answers: int) -> None:
+        """Add one answer (or, with `answers` 0, a change of verdict) to the summary."""
+        self.summary.correct += int(correct) if answers else (1 if correct else -1)
+        n, ok = self.summary.by_drill.get(drill, (0, 0))
+        self.summary.by_drill[drill] = (n + answers, ok + (
+            int(correct) if answers else (1 if correct else -1)))
+
+    def hint(self, question: Question) -> HintGiven:
+        """Strike out half the wrong options still shown, else point at what to say.
+
+        The hint logic of both UIs: the answer that follows is rated as hinted
+        (Hard at best). Nothing is stored; asking again strikes out more.
+        """
+        if question is not self._open:
+            self._open, self._struck = question, ()
+        wrong = [i for i, o in enumerate(question.options)
+                 if not o.correct and i not in self._struck]
+        if len(wrong) >= 2:
+            struck = wrong[: len(wrong) // 2]
+            self._struck = (*self._struck, *struck)
+            self._hinted = True
+            numbers = ", ".join(str(i + 1) for i in struck)
+            return HintGiven(f"Hint: option {numbers} is wrong." if len(struck) == 1
+                             else f"Hint: options {numbers} are wrong.", self._struck)
+        message = _pointer(question)
+        if message is None:
+            return HintGiven("No hint for this one.", self._struck)
+        self._hinted = True
+        return HintGiven(message, self._struck)
+
+    def override(self, verdict: Verdict) -> Overridden | AskAgain:
+        """The student's own verdict on the last typed answer: stored beside the grader's,
+        and the one the schedule and the stats use from now on."""
+        last = self.last_feedback
+        if last is None or not last.can_override or last.grade is None:
+            return AskAgain("/right, /partly and /wrong correct the grade of the typed "
+                            "answer just given; there is none to correct")
+        grade = dataclasses.replace(last.grade, verdict=verdict)
+        rating = rating_for(grade, last.seconds, hinted=last.hinted)
+        if self.progress is not None and last.review_id is not None:
+            self.progress.override(last.review_id, verdict, rating, self._now())
+        before = last.student_verdict or last.grade.verdict
+        if (before is Verdict.CORRECT) != (verdict is Verdict.CORRECT):
+            self._count(str(last.question.drill), verdict is Verdict.CORRECT, 0)
+        if last.student_verdict is None and verdict is not last.grade.verdict:
+            self.summary.overridden += 1
+        self.last_feedback = dataclasses.replace(last, student_verdict=verdict, rating=rating)
+        return Overridden(self.last_feedback, verdict, rating)
+
+
+def _grade_typed(question: Question, text: str) -> Grade:
+    """A typed answer's grade: a flaw's name against the flaw vocabulary, any other
+    answer by the grader."""
+    if question.drill is DrillKind.FLAW and question.text_answers:
+        assessment = assess_flaw_name(text, question.text_answers[0].text)
+        return Grade(assessment.verdict, assessment.score, assessment=assessment)
+    return grade_text(question, text)
+
+
+def _pointer(question: Question) -> str | None:
+    """A hint for a typed answer: the flaw's definition, or one point to make."""
+    if question.drill is DrillKind.FLAW and question.text_answers:
+        flaw = find_flaw(question.text_answers[0].text)
+        if flaw is not None:
+            return f"Hint: the flaw is this: {flaw.definition}"
+    points = [kp.point for t in question.text_answers for kp in t.key_points]
+    if points:
+        return f"Hint: think about \"{points[0]}\"."
+    return None

@@ -2,7 +2,10 @@
 
 `Stats.to_json()` is a public contract (`argmap stats --json`):
 `{"answers", "correct", "by_theme": {theme: {"answers", "correct"}},
-"by_drill": {drill: {"answers", "correct"}}, "due", "streak_days"}`.
+"by_drill": {drill: {"answers", "correct"}}, "due", "streak_days",
+"overrides": {"typed_answers", "overridden", "raised", "lowered"}, "damaged_rows"}`.
+Only a `correct` verdict counts as correct (the student's, when they
+overrode the grade); `overrides` says how often they did.
 Days are calendar days in the local time zone. The streak counts consecutive
 days with at least one answer, ending today, or yesterday when there is no
 answer yet today (the streak is not lost until a whole day passes).
@@ -11,13 +14,29 @@ answer yet today (the streak is not lost until a whole day passes).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Protocol
 
 from argmap.training.progress import Progress, StoredAnswer
 
 CHART_DAYS = 14
+
+
+class _Graded(Protocol):
+    """An answer as the override count needs it (a stored one, or one from an export)."""
+
+    @property
+    def typed(self) -> bool: ...
+    @property
+    def overridden(self) -> bool: ...
+    @property
+    def verdict(self) -> str | None: ...
+    @property
+    def student_verdict(self) -> str | None: ...
+
+
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
@@ -37,6 +56,47 @@ class Tally:
         return {"answers": self.answers, "correct": self.correct}
 
 
+@dataclass
+class Overrides:
+    """How often students corrected the grader: a live measure of how far it is trusted.
+
+    `typed` counts typed answers (the only ones a student can correct);
+    `raised` and `lowered` split the overrides by direction (right above
+    partly above contradictory and wrong).
+    """
+
+    typed: int = 0
+    overridden: int = 0
+    raised: int = 0
+    lowered: int = 0
+
+    def add(self, answer: _Graded) -> None:
+        self.typed += int(answer.typed)
+        if not answer.overridden:
+            return
+        self.overridden += 1
+        change = _RANK.get(answer.student_verdict or "", 0) - _RANK.get(answer.verdict or "", 0)
+        self.raised += int(change > 0)
+        self.lowered += int(change < 0)
+
+    @property
+    def share(self) -> float | None:
+        return self.overridden / self.typed if self.typed else None
+
+    def to_json(self) -> dict[str, int]:
+        return {"typed_answers": self.typed, "overridden": self.overridden,
+                "raised": self.raised, "lowered": self.lowered}
+
+    def describe(self) -> str:
+        """`2 of 40 typed answers (5%): 2 raised, 0 lowered`."""
+        share = f" ({round(100 * self.share)}%)" if self.share is not None else ""
+        return (f"{self.overridden} of {self.typed} typed answer{'s' if self.typed != 1 else ''}"
+                f"{share}: {self.raised} raised, {self.lowered} lowered")
+
+
+_RANK = {"correct": 2, "partial": 1, "contradictory": 0, "incorrect": 0}
+
+
 @dataclass(frozen=True)
 class Stats:
     answers: int = 0
@@ -46,6 +106,8 @@ class Stats:
     due: int = 0
     streak_days: int = 0
     by_day: tuple[tuple[date, Tally], ...] = ()  # the last CHART_DAYS days, oldest first
+    overrides: Overrides = field(default_factory=Overrides)
+    damaged: tuple[str, ...] = ()  # damaged rows left out, each described
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +117,8 @@ class Stats:
             "by_drill": {k: v.to_json() for k, v in sorted(self.by_drill.items())},
             "due": self.due,
             "streak_days": self.streak_days,
+            "overrides": self.overrides.to_json(),
+            "damaged_rows": len(self.damaged),
         }
 
 
@@ -77,8 +141,10 @@ def compute_stats(answers: Sequence[StoredAnswer], due: int, now: datetime,
     by_theme: dict[str, Tally] = {}
     by_drill: dict[str, Tally] = {}
     per_day: dict[date, Tally] = {}
+    overrides = Overrides()
     correct = 0
     for a in answers:
+        overrides.add(a)
         correct += int(a.correct)
         for theme in a.themes:
             by_theme[theme] = by_theme.get(theme, Tally()).add(a.correct)
@@ -88,16 +154,23 @@ def compute_stats(answers: Sequence[StoredAnswer], due: int, now: datetime,
     today = local_day(now)
     chart = tuple((today - timedelta(days=i), per_day.get(today - timedelta(days=i), Tally()))
                   for i in range(CHART_DAYS - 1, -1, -1))
-    return Stats(len(answers), correct, by_theme, by_drill, due, streak(per_day, today), chart)
+    return Stats(len(answers), correct, by_theme, by_drill, due, streak(per_day, today), chart,
+                 overrides)
 
 
 def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = None) -> Stats:
-    """Stats of the database at `database`; all zero (and no file created) if it is absent."""
+    """Stats of the database at `database`; all zero (and no file created) if it is absent.
+
+    Damaged rows are left out and listed in `Stats.damaged`; the file is only read.
+    """
     now = now or datetime.now(UTC)
     if not database.exists():
         return compute_stats([], 0, now, tz)
     with Progress.open(database) as progress:
-        return compute_stats(progress.answers(), progress.count_due(now), now, tz)
+        stats = compute_stats(progress.answers(), progress.count_due(now), now, tz)
+        progress.cards()  # meet damaged cache rows too
+        damaged = tuple(d.render() for d in progress.damaged)
+    return replace(stats, damaged=damaged)
 
 
 def sparkline(values: Sequence[float | None]) -> str:

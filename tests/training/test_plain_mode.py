@@ -20,7 +20,7 @@ from argmap.training.session import DrillSession, SessionOptions
 
 REPO = Path(__file__).resolve().parents[2]
 DRILL_MAP = Path(__file__).resolve().parent / "data" / "drill-map.yaml"
-FEEDBACK = re.compile(r"^(Correct|Partly right|Not quite|Skipped|Not graded)")
+FEEDBACK = re.compile(r"^(Correct|Partly right|Contradicts the point|Not quite|Skipped)")
 
 
 def argmap(*args: str, stdin: str = "", data: Path | None = None,
@@ -122,14 +122,17 @@ def test_a_newer_database_gives_a_clear_message_and_stays(tmp_path: Path) -> Non
 
 def test_stats_json_counts_the_answers_stored(tmp_path: Path) -> None:
     empty = argmap("stats", "--json", data=tmp_path)
-    assert json.loads(empty.stdout) == {"answers": 0, "correct": 0, "by_theme": {},
-                                        "by_drill": {}, "due": 0, "streak_days": 0}
+    assert json.loads(empty.stdout) == {
+        "answers": 0, "correct": 0, "by_theme": {}, "by_drill": {}, "due": 0,
+        "streak_days": 0, "damaged_rows": 0,
+        "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0}}
     assert not (tmp_path / DATABASE_NAME).exists()  # looking does not create
     argmap("drill", str(DRILL_MAP), "--plain", "--count", "4", "--seed", "5",
            stdin="1\n2\n3\n1\n", data=tmp_path)
     rows = stored(tmp_path)
     data = json.loads(argmap("stats", "--json", data=tmp_path).stdout)
-    assert set(data) == {"answers", "correct", "by_theme", "by_drill", "due", "streak_days"}
+    assert set(data) == {"answers", "correct", "by_theme", "by_drill", "due", "streak_days",
+                         "overrides", "damaged_rows"}
     assert data["answers"] == len(rows) == 4
     assert data["correct"] == sum(ok for _, _, ok in rows)
     assert sum(v["answers"] for v in data["by_drill"].values()) == 4
@@ -199,7 +202,7 @@ def test_killing_the_plain_mode_keeps_every_acknowledged_answer(tmp_path: Path) 
     proc.stdin.write("1\n")
     proc.stdin.flush()
     for line in proc.stdout:
-        if FEEDBACK.match(line) and not line.startswith(("Skipped", "Not graded")):
+        if FEEDBACK.match(line) and not line.startswith("Skipped"):
             acknowledged += 1
             if acknowledged == 6:
                 break

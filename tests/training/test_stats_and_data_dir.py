@@ -37,7 +37,9 @@ def test_compute_stats_counts_by_theme_drill_and_day() -> None:
                      "safety": {"answers": 1, "correct": 0}},
         "by_drill": {"flaw": {"answers": 2, "correct": 1},
                      "rebut": {"answers": 2, "correct": 1}},
-        "due": 5, "streak_days": 2}
+        "due": 5, "streak_days": 2,
+        "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0},
+        "damaged_rows": 0}
     assert len(stats.by_day) == 14 and stats.by_day[-1][0] == date(2026, 3, 14)
     assert stats.by_day[-1][1].answers == 2  # the 20-day-old answer is off the chart
     lines = chart_lines(stats.by_day)

@@ -10,7 +10,7 @@ from fsrs import Rating
 from textual.widgets import Sparkline, Static
 
 from argmap.training.progress import DATABASE_NAME, AnswerRecord, Progress
-from argmap.training.stats import Stats, Tally
+from argmap.training.stats import Overrides, Stats, Tally
 from tests.tui.support import EXAMPLE, make_app, settle
 from tui.screens.stats import StatsApp, StatsScreen
 
@@ -23,7 +23,8 @@ def fixed_stats() -> Stats:
     return Stats(answers=12, correct=7,
                  by_theme={"privacy": Tally(5, 2), "[b]safety[/]": Tally(7, 5)},
                  by_drill={"rebut": Tally(8, 5), "flaw": Tally(4, 2)},
-                 due=3, streak_days=2, by_day=by_day)
+                 due=3, streak_days=2, by_day=by_day,
+                 overrides=Overrides(typed=6, overridden=2, raised=1, lowered=1))
 
 
 async def test_s_shows_the_stats_of_the_data_folder() -> None:
@@ -53,6 +54,8 @@ async def test_theme_names_are_shown_literally() -> None:
         await pilot.pause()
         figures = str(app.screen.query_one("#stats-figures", Static).render())
         assert "[b]safety[/]" in figures and "71%" in figures
+        assert "Grades you corrected: 2 of 6 typed answers (33%): 1 raised, 1 lowered" \
+            in figures
 
 
 def test_stats_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -18,11 +18,19 @@ from textual.app import ComposeResult, UnknownModeError
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Footer, Select, Static
 
+from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.questions import Question
-from argmap.training.session import DrillSession, Feedback, SessionOptions
+from argmap.training.session import (
+    AskAgain,
+    DrillSession,
+    Feedback,
+    HintGiven,
+    Overridden,
+    SessionOptions,
+)
 from tui.text import assemble, literal
 from tui.widgets.question import QuestionView
 
@@ -33,11 +41,23 @@ DRILL_MODE = "drill"
 STYLES = Path(__file__).resolve().parent.parent / "styles" / "drill.tcss"
 
 
+# The headline's style by verdict: only `correct` is green, so "Partly right" never
+# looks like a pass; a skip is neither.
+HEADLINE_STYLES = {
+    Verdict.CORRECT: "bold green",
+    Verdict.PARTIAL: "bold yellow",
+    Verdict.CONTRADICTORY: "bold red",
+    Verdict.INCORRECT: "bold red",
+}
+SKIPPED_STYLE = "bold"
+OVERRIDE_KEYS = "r: I did make that point   p: partly   w: no, I did not"
+
+
 def feedback_text(feedback: Feedback) -> Text:
     """The feedback as literal text; only the headline is styled."""
     lines = feedback.lines()
-    good = feedback.grade is not None and feedback.grade.correct
-    style = "bold green" if good else "bold yellow" if feedback.grade is None else "bold red"
+    style = (SKIPPED_STYLE if feedback.grade is None
+             else HEADLINE_STYLES[feedback.grade.verdict])
     out = assemble((lines[0], style))
     for line in lines[1:]:
         out.append("\n")
@@ -54,6 +74,12 @@ class DrillScreen(Screen[None]):
         Binding("n", "next", "Next", tooltip="next question (after the feedback)"),
         Binding("o", "open_in_map", "Show in map",
                 tooltip="open the answer's claim in the explorer"),
+        Binding("r", "override('correct')", "I was right",
+                tooltip="I did make that point: count the answer as right"),
+        Binding("p", "override('partial')", "Partly",
+                tooltip="I made part of the point: count the answer as partly right"),
+        Binding("w", "override('incorrect')", "I was wrong",
+                tooltip="I did not make the point: count the answer as wrong"),
         Binding("escape", "leave", "Leave", tooltip="leave the drills (progress is saved)"),
     ]
 
@@ -75,6 +101,10 @@ class DrillScreen(Screen[None]):
     async def on_mount(self) -> None:
         if self.session.time_limit is not None:
             self.set_interval(1.0, self._tick)
+        report = self.session.progress.damage_report() if self.session.progress else None
+        if report is not None:
+            self.notify(report, title="Damaged progress rows", severity="warning",
+                        markup=False, timeout=15)
         await self.next_question()
 
     # -- flow -------------------------------------------------------------------------------
@@ -100,23 +130,56 @@ class DrillScreen(Screen[None]):
             return
         from argmap.training.progress import ProgressError
 
+        view = self.query_one(QuestionView)
         try:
-            self.feedback = self.session.answer(self.question, event.line,
-                                                time.monotonic() - self._shown_at,
-                                                hinted=event.hinted)
+            outcome = self.session.answer(self.question, event.line,
+                                          time.monotonic() - self._shown_at)
         except ProgressError as exc:
             self.notify(str(exc), title="Your answer was not saved", severity="error",
                         markup=False, timeout=15)
-            answer = self.query_one(QuestionView).query_one("#answer", Input)
-            answer.disabled = False
-            answer.focus()
+            view.reopen()
             return
+        if isinstance(outcome, HintGiven):
+            view.show_hint(outcome.struck, outcome.message)
+            return
+        if isinstance(outcome, AskAgain):
+            view.ask_again(outcome.message)
+            return
+        if isinstance(outcome, Overridden):  # "/right" typed for the previous answer
+            self.notify(outcome.message, markup=False)
+            view.reopen()
+            return
+        self.feedback = outcome
         body = self.query_one("#drill-body", VerticalScroll)
         body.mount(Static(feedback_text(self.feedback), id="feedback"))
-        body.mount(Static(literal("n: next question   o: show in the map   escape: leave"),
-                          id="feedback-keys"))
-        self.set_focus(None)  # the feedback keys (n, o) now reach the screen
+        keys = "n: next question   o: show in the map   escape: leave"
+        if self.feedback.can_override:
+            keys = f"Grade wrong? {OVERRIDE_KEYS}\n{keys}"
+        body.mount(Static(literal(keys), id="feedback-keys"))
+        self.set_focus(None)  # the feedback keys (n, o, r, p, w) now reach the screen
         body.scroll_end(animate=False)
+        self.refresh_bindings()
+        self._update_status()
+
+    def action_override(self, verdict: str) -> None:
+        """The student's own verdict on the grade just shown (Anki's way)."""
+        if self.feedback is None or not self.feedback.can_override:
+            return
+        from argmap.training.progress import ProgressError
+
+        try:
+            outcome = self.session.override(Verdict(verdict))
+        except ProgressError as exc:
+            self.notify(str(exc), title="Your correction was not saved", severity="error",
+                        markup=False, timeout=15)
+            return
+        if isinstance(outcome, AskAgain):
+            self.notify(outcome.message, markup=False)
+            return
+        self.feedback = outcome.feedback
+        text = feedback_text(self.feedback)
+        text.append_text(assemble("\n", (outcome.message, "bold")))
+        self.query_one("#feedback", Static).update(text)
         self._update_status()
 
     async def finish(self) -> None:
@@ -152,6 +215,8 @@ class DrillScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"next", "open_in_map"}:
             return self.feedback is not None
+        if action == "override":
+            return self.feedback is not None and self.feedback.can_override
         return True
 
     async def action_next(self) -> None:

@@ -36,7 +36,11 @@ def stats_text(stats: Stats) -> Text:
                    f"({_percent(total)})\n",
                    ("Streak: ", "bold"), f"{stats.streak_days} day"
                    f"{'s' if stats.streak_days != 1 else ''}\n",
-                   ("Cards due now: ", "bold"), f"{stats.due}\n")
+                   ("Cards due now: ", "bold"), f"{stats.due}\n",
+                   ("Grades you corrected: ", "bold"), f"{stats.overrides.describe()}\n")
+    if stats.damaged:
+        out.append_text(assemble(("Damaged rows left out: ", "bold"),
+                                 f"{len(stats.damaged)} (the file is left as it is)\n"))
     for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
         out.append_text(assemble("\n", (title, "bold")))
         if not table:

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from argmap.flaws import find_flaw
 from argmap.model import Claim, Map, Relation, RelationType
 from tui.text import assemble, literal, literal_line
 from tui.widgets.claim_tree import SYMBOLS, places
@@ -88,7 +89,10 @@ def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text
         out.append_text(assemble("\n", ("↻ ", "bold"),
                                  f"appears in {count} places in the tree"))
     if claim.flaw:
-        out.append_text(assemble("\n\n", ("⚠ Flaw: ", "bold"), claim.flaw))
+        out.append_text(assemble("\n\n", ("⚠ Flaw: ", "bold"), literal_line(claim.flaw)))
+        known = find_flaw(claim.flaw)
+        if known is not None:
+            out.append_text(assemble(" — ", (known.definition, "italic")))
     if claim.note:
         out.append_text(assemble("\n", ("Note: ", "bold"), literal_line(claim.note)))
     if claim.evidence:

@@ -2,7 +2,7 @@
 
 The widget never preselects an option: the answer is whatever the user types
 in the answer line (an option number, their own words, `?` for a hint, or
-nothing to skip), exactly as in the plain mode. Map text is shown only
+nothing to skip), read by the session exactly as in the plain mode. Map text is shown only
 through `tui.text`, so a claim that looks like markup is shown as written.
 """
 
@@ -19,13 +19,16 @@ from tui.text import assemble, literal
 
 
 class QuestionView(VerticalScroll):
-    """Shows a `Question` and posts `Answered` with the line the user typed."""
+    """Shows a `Question` and posts `Answered` with each line the user types.
+
+    What a line means is for the session to say (`DrillSession.answer`); the
+    screen then calls `show_hint` or `ask_again` when the question stays open.
+    """
 
     class Answered(Message):
-        def __init__(self, line: str, hinted: bool) -> None:
+        def __init__(self, line: str) -> None:
             super().__init__()
             self.line = line
-            self.hinted = hinted
 
     def __init__(self, question: Question, heading: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -61,31 +64,26 @@ class QuestionView(VerticalScroll):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        line = event.value
-        if line.strip() == "?":
-            event.input.value = ""
-            self.give_hint()
-            return
-        event.input.disabled = True
-        self.post_message(self.Answered(line, self.hinted))
+        event.input.disabled = True  # until the session says what the line was
+        self.post_message(self.Answered(event.value))
 
-    def give_hint(self) -> None:
-        """Strike out half the wrong options, or show a key point; the rating becomes Hard."""
-        q = self.question
-        self.hinted = True
-        wrong = [i for i, o in enumerate(q.options, 1)
-                 if not o.correct and i not in self.hidden_options]
-        if len(wrong) >= 2:
-            struck = wrong[: len(wrong) // 2]
-            for i in struck:
-                self.hidden_options.add(i)
-                self.query_one(f"#option-{i}", Static).add_class("struck")
-            numbers = ", ".join(str(i) for i in struck)
-            self.notify(f"Hint: option {numbers} is wrong." if len(struck) == 1
-                        else f"Hint: options {numbers} are wrong.", markup=False)
-            return
-        points = [kp.point for t in q.text_answers for kp in t.key_points]
-        if points:
-            self.notify(f"Hint: think about \"{points[0]}\".", markup=False)
-        else:
-            self.notify("No hint for this one.", markup=False)
+    def reopen(self) -> None:
+        """The question stays open: an empty, enabled answer line with the focus."""
+        answer = self.query_one("#answer", Input)
+        answer.value = ""
+        answer.disabled = False
+        answer.focus()
+
+    def show_hint(self, struck: tuple[int, ...], message: str) -> None:
+        """Strike out the options the session's hint ruled out, and say the hint."""
+        self.hinted = self.hinted or bool(struck) or message.startswith("Hint:")
+        for index in struck:
+            self.hidden_options.add(index + 1)
+            self.query_one(f"#option-{index + 1}", Static).add_class("struck")
+        self.notify(message, markup=False)
+        self.reopen()
+
+    def ask_again(self, message: str) -> None:
+        """The line was not an answer: say so, show nothing of the answer, ask again."""
+        self.notify(f"Not understood: {message}.", severity="warning", markup=False)
+        self.reopen()
