@@ -292,6 +292,42 @@ def support_cycles(m: Map) -> list[list[str]]:
     return cycles
 
 
+def undercut_cycles(m: Map) -> list[list[str]]:
+    """Undercuts that undercut themselves, directly or round a circle of undercuts.
+
+    Each undercut aims at one relation, so following `target` from any
+    undercut either leaves the undercuts or comes back round: one walk per
+    relation, each relation visited once (no recursion). A circle has no
+    link at its end for the undercuts to bear on, so nothing can judge it.
+    """
+    relations = m.relations_by_id
+    state: dict[str, int] = {}   # 1: on the current walk, 2: done
+    cycles: list[list[str]] = []
+    for rel in m.relations:
+        walk: list[str] = []
+        current = rel
+        while (current.type is RelationType.UNDERCUT and current.id not in state
+               and current.target in relations):
+            state[current.id] = 1
+            walk.append(current.id)
+            current = relations[current.target]
+        if state.get(current.id) == 1:   # came back to this walk: a circle
+            cycles.append(walk[walk.index(current.id):])
+        for rid in walk:
+            state[rid] = 2
+    return cycles
+
+
+def rule_undercut_cycles(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    for cycle in undercut_cycles(m):
+        first = m.relations_by_id[cycle[0]]
+        what = (f"undercut {cycle[0]!r} undercuts itself" if len(cycle) == 1 else
+                f"undercuts {', '.join(map(repr, cycle))} undercut each other in a circle")
+        yield ctx.diag(first.positions.get("to", first.pos), Severity.ERROR, "E308", what,
+                       "an undercut must end at a support or attack between claims; "
+                       "point 'to:' at the link it denies")
+
+
 def rule_circular_support(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for cycle in support_cycles(m):
         first = m.claims_by_id[cycle[0]]
@@ -339,6 +375,7 @@ RULES: tuple[Rule, ...] = (
     rule_evidence,
     rule_themes,
     rule_connected,
+    rule_undercut_cycles,
     rule_circular_support,
     rule_flaw_names,
     rule_unanswered,

@@ -74,18 +74,29 @@ def thesis_structure(m: Map, thesis: str) -> ThesisStructure:
             depth[claim] = d
         todo.append((claim, parity, d))
 
-    def through(rel: Relation, parity: int, d: int, chain: frozenset[str]) -> None:
-        for p in rel.sources:
-            reach(p, parity, d + 1)
-        for u in m.incoming.get(rel.id, ()):
-            if u.type is RelationType.UNDERCUT and u.id not in chain:
-                through(u, parity ^ 1, d + 1, chain | {u.id})
+    def through(first: Relation, parity: int, d: int) -> None:
+        """Reach the premises of `first` and of every undercut hanging off it.
+
+        An explicit stack, not recursion: a chain of undercuts is as long as
+        the map makes it. Each undercut aims at one relation, so what hangs
+        off `first` is a tree; `seen` still guards against a circle.
+        """
+        seen = {first.id}
+        stack = [(first, parity, d)]
+        while stack:
+            rel, p_rel, d_rel = stack.pop()
+            for p in rel.sources:
+                reach(p, p_rel, d_rel + 1)
+            for u in m.incoming.get(rel.id, ()):
+                if u.type is RelationType.UNDERCUT and u.id not in seen:
+                    seen.add(u.id)
+                    stack.append((u, p_rel ^ 1, d_rel + 1))
 
     for claim, parity, d in todo:  # grows while walked (breadth first)
         for rel in m.incoming.get(claim, ()):
             if rel.type is RelationType.UNDERCUT:
                 continue
-            through(rel, parity ^ (rel.type is RelationType.ATTACK), d, frozenset({rel.id}))
+            through(rel, parity ^ (rel.type is RelationType.ATTACK), d)
     sides = {}
     for claim in m.claims_by_id:
         if claim in parities:

@@ -62,13 +62,24 @@ class Reply:
 
 
 def relation_in_play(the_map: Map, relation: Relation, played: Mapping[str, Side]) -> bool:
-    """A relation counts when all its premises and its target are in play."""
-    if not all(src in played for src in relation.sources):
-        return False
-    if relation.type is RelationType.UNDERCUT:
+    """A relation counts when all its premises and its target are in play.
+
+    An undercut's target is a link, itself in play or not: followed in a
+    loop, not by recursion, since a chain of undercuts is as long as the map
+    makes it; a circle of undercuts (which `argmap check` refuses) counts
+    as not in play.
+    """
+    seen: set[str] = set()
+    while True:
+        if not all(src in played for src in relation.sources):
+            return False
+        if relation.type is not RelationType.UNDERCUT:
+            return relation.target in played
         link = the_map.relations_by_id.get(relation.target)
-        return link is not None and relation_in_play(the_map, link, played)
-    return relation.target in played
+        if link is None or relation.id in seen:
+            return False
+        seen.add(relation.id)
+        relation = link
 
 
 def relation_owner(relation: Relation, played: Mapping[str, Side]) -> Side | None:
