@@ -4,14 +4,22 @@ textual-serve runs one `argmap explore MAP` process per browser tab and
 streams its screen to xterm.js in the page. It listens on 127.0.0.1 unless
 told otherwise: anyone who can reach the port can use the app (and open
 maps the server can read), so only widen `--host` on a network you trust.
+
+argmap serves its own page in place of textual-serve's (docs/classroom.md):
+every asset comes from this server and its content security policy forbids
+the rest; no request header is copied into it; each request must name one
+of this server's host names and each websocket come from one of its pages;
+and at most `--max-sessions` tabs run at once.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import contextlib
 import shlex
 import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -29,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                              "0.0.0.0 for every network the machine is on)")
     parser.add_argument("--port", type=_port, default=8000, metavar="N",
                         help="port to listen on (default: 8000)")
+    parser.add_argument("--max-sessions", type=_sessions, default=DEFAULT_MAX_SESSIONS,
+                        metavar="N", help="most browser tabs served at once, each running "
+                        f"its own app (default: {DEFAULT_MAX_SESSIONS})")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="another host name browsers use to reach this server, e.g. "
+                             "classroom.example.org (repeatable); others are refused")
     parser.set_defaults(func=run)
 
 
@@ -39,6 +53,16 @@ def _port(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
     if not 1 <= value <= 65535:
         raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return value
+
+
+def _sessions(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("--max-sessions is a number from 1 to 1000")
     return value
 
 
@@ -56,39 +80,176 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-_HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+DEFAULT_MAX_SESSIONS = 10
+PAGE_DIR = Path(__file__).resolve().parent.parent / "serve_page"
+# The served page may load only this server's own scripts, styles, fonts and
+# images and talk only to this server; everything else (a font service, a
+# tracker, a frame) is refused by the browser. textual.js adds <style>
+# elements, hence 'unsafe-inline' for styles only (as in the class report).
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+       "form-action 'none'; frame-ancestors 'none'")
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_WILDCARD = frozenset({"0.0.0.0", "::", ""})
 
 
-def page_origin(host_header: str, fallback: str) -> str:
-    """The origin a browser used to reach us, so its websocket goes back the same way.
+def _bare(host: str) -> str:
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
 
-    textual-serve writes one fixed URL into every page; behind `--host 0.0.0.0`
-    that URL would point each student's browser at its own machine. The Host
-    header is used only when it is a plain host[:port] (never markup).
+
+def allowed_hosts(bind: str, extra: Sequence[str] = ()) -> frozenset[str]:
+    """The host names a browser may use to reach this server (lower case, no port).
+
+    Only these pass the Host check on every request and the Origin check on
+    the websocket: a page from any other site (or a DNS name rebound to this
+    machine) is refused. Listening on a wildcard address allows this
+    machine's own names and addresses; `--allow-host` adds others.
     """
-    if _HOST_HEADER.fullmatch(host_header):
-        return f"http://{host_header}"
-    return fallback
+    import socket
+
+    names = {_bare(bind).lower(), *(_bare(h).lower() for h in extra)}
+    if bind in _WILDCARD or _bare(bind) in _LOOPBACK:
+        names |= _LOOPBACK
+    if bind in _WILDCARD:
+        hostname = socket.gethostname()
+        names |= {hostname.lower(), socket.getfqdn().lower()}
+        with contextlib.suppress(OSError):
+            names |= {str(info[4][0]).lower() for info in socket.getaddrinfo(hostname, None)}
+        with contextlib.suppress(OSError), socket.socket(socket.AF_INET,
+                                                         socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent: finds the outward address
+            names.add(str(probe.getsockname()[0]))
+    return frozenset(names - _WILDCARD)
 
 
-def make_server(command: str, host: str, port: int, title: str) -> Any:
-    """A textual-serve Server whose pages point back at the address each browser used."""
+def _host_of(value: str) -> str | None:
+    """The host part of a Host header or an Origin, lower case; None when malformed."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value if "//" in value else f"//{value}")
+        host, _ = parts.hostname, parts.port  # .port raises on a bad port
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def request_allowed(headers: Mapping[str, str], hosts: frozenset[str], port: int,
+                    websocket: bool) -> str | None:
+    """Why a request must be refused (None when it may go on).
+
+    Every request must name an allowed host in `Host` (this defeats DNS
+    rebinding); a websocket must also come from a page this server served:
+    its `Origin` is `http://ALLOWED-HOST:PORT`, so no other site open in the
+    teacher's browser can read the screen or type into the app.
+    """
+    if _host_of(headers.get("Host", "")) not in hosts:
+        return "this server does not answer to that host name"
+    if websocket:
+        origin = headers.get("Origin", "")
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(origin)
+            origin_port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+        except ValueError:
+            return "malformed Origin"
+        if parts.scheme not in ("http", "https") or (parts.hostname or "") not in hosts \
+                or origin_port != port:
+            return "the websocket does not come from a page of this server"
+    return None
+
+
+def page_html(title: str, font_size: int = 16) -> str:
+    """The page every browser tab gets: no request header is copied into it."""
+    import html
+
+    from argmap.display import visible_line
+
+    page = (PAGE_DIR / "index.html").read_text(encoding="utf-8")
+    return (page.replace("__CSP__", CSP)
+            .replace("__TITLE__", html.escape(visible_line(title)))
+            .replace("__FONT_SIZE__", str(max(6, min(font_size, 64)))))
+
+
+def make_server(command: str, host: str, port: int, title: str,
+                max_sessions: int = DEFAULT_MAX_SESSIONS,
+                extra_hosts: Sequence[str] = ()) -> Any:
+    """A textual-serve Server with argmap's page, host and origin checks and a session cap."""
+    from aiohttp import web
     from textual_serve.server import Server
 
-    fallback = f"http://{_url_host(host)}:{port}"
+    hosts = allowed_hosts(host, extra_hosts)
+    full_message = (f"argmap serve: all {max_sessions} sessions are in use. Close another "
+                    "tab, or restart the server with a higher --max-sessions.")
 
-    class SameOriginServer(Server):
-        async def handle_index(self, request: Any) -> Any:
-            self.public_url = page_origin(request.host, fallback)
-            return await super().handle_index(request)
+    class ClassroomServer(Server):
+        sessions = 0
 
-    return SameOriginServer(command, host=host, port=port, title=title, public_url=fallback)
+        async def _make_app(self) -> web.Application:
+            @web.middleware
+            async def guard(request: web.Request, handler: Any) -> web.StreamResponse:
+                websocket = request.path == "/ws"
+                refused = request_allowed(request.headers, hosts, port, websocket)
+                if refused is not None:
+                    self.console.print(f"refused a request for {request.path!r}: {refused}",
+                                       markup=False, highlight=False)
+                    return web.Response(status=403, text=f"argmap serve: {refused}\n")
+                response = await handler(request)
+                response.headers.setdefault("Content-Security-Policy", CSP)
+                response.headers.setdefault("X-Content-Type-Options", "nosniff")
+                response.headers.setdefault("Referrer-Policy", "no-referrer")
+                return response
+
+            app = web.Application(middlewares=[guard])
+            app.add_routes([
+                web.get("/", self.page),
+                web.get("/ws", self.socket),
+                web.get("/download/{key}", self.handle_download),
+                web.get("/argmap/page.js", self.asset("page.js", "text/javascript")),
+                web.get("/argmap/page.css", self.asset("page.css", "text/css")),
+                web.static("/static", self.statics_path, show_index=False),
+            ])
+            app.on_startup.append(self.on_startup)
+            app.on_shutdown.append(self.on_shutdown)
+            return app
+
+        async def on_startup(self, app: web.Application) -> None:
+            """textual-serve prints a logo and its URL here; argmap prints its own line."""
+
+        def asset(self, name: str, kind: str) -> Any:
+            body = (PAGE_DIR / name).read_bytes()
+
+            async def serve(request: web.Request) -> web.Response:
+                return web.Response(body=body, content_type=kind)
+            return serve
+
+        async def page(self, request: web.Request) -> web.Response:
+            if self.sessions >= max_sessions:
+                return web.Response(status=503, text=full_message + "\n")
+            size = request.query.get("fontsize", "16")
+            return web.Response(text=page_html(title, int(size) if size.isdigit() else 16),
+                                content_type="text/html")
+
+        async def socket(self, request: web.Request) -> web.StreamResponse:
+            if self.sessions >= max_sessions:
+                self.console.print(full_message, markup=False, highlight=False)
+                return web.Response(status=503, text=full_message + "\n")
+            self.sessions += 1
+            try:
+                return await self.handle_websocket(request)
+            finally:
+                self.sessions -= 1
+
+    return ClassroomServer(command, host=host, port=port, title=title,
+                           public_url=f"http://{_url_host(host)}:{port}")
 
 
 def run(args: argparse.Namespace) -> int:
     import socket
 
     from argmap.commands.map_input import load_map_or_report, map_path
+    from argmap.display import visible_line
 
     loaded = load_map_or_report(args.map)  # refuse a broken map before serving it
     if isinstance(loaded, int):
@@ -107,9 +268,11 @@ def run(args: argparse.Namespace) -> int:
                          f"{exc.strerror or exc}; choose another --port or --host\n")
         return 2
     path = str(map_path(args.map).resolve())
-    server = make_server(session_command(path), args.host, args.port, f"argmap: {loaded.title}")
-    sys.stdout.write(f"Serving {loaded.title!r} on http://{_url_host(args.host)}:{args.port}"
-                     " (Ctrl+C to stop)\n")
+    server = make_server(session_command(path), args.host, args.port, f"argmap: {loaded.title}",
+                         args.max_sessions, args.allow_host)
+    sys.stdout.write(f"Serving {visible_line(loaded.title)!r} on "
+                     f"http://{_url_host(args.host)}:{args.port} (Ctrl+C to stop; at most "
+                     f"{args.max_sessions} sessions at once)\n")
     sys.stdout.flush()
     server.serve()
     return 0
