@@ -340,10 +340,10 @@ def rule_circular_support(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
 def rule_flaw_names(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     """A `flaw` argmap's vocabulary (argmap.flaws) does not know: the drill cannot
     accept other names for it or keep them out of its wrong options."""
-    from argmap.flaws import find_flaw, suggestions
+    from argmap.flaws import known_name, suggestions
 
     for claim in m.claims:
-        if claim.flaw and find_flaw(claim.flaw) is None:
+        if claim.flaw and known_name(claim.flaw) is None:
             close = suggestions(claim.flaw)
             hint = (f"did you mean {' or '.join(repr(n) for n in close)}? " if close else "")
             yield ctx.diag(claim.positions.get("flaw", claim.pos), Severity.WARNING, "W404",

@@ -1,7 +1,7 @@
 """The vocabulary of reasoning flaws: one name each, the other names accepted, a definition.
 
 This is the one list argmap has. `argmap check` warns about a map's `flaw`
-that is not in it (W404, with "did you mean"); the flaw drill accepts a typed
+that is not in it, or misspelt (W404, with "did you mean"); the flaw drill accepts a typed
 name when it is the flaw's name, a synonym or a near-synonym, and never
 offers a synonym or near-synonym of the right answer as a wrong option; the
 explorer shows the definition beside the flaw. `docs/flaws.md` is rendered
@@ -118,7 +118,7 @@ FLAWS: tuple[Flaw, ...] = (
          ("what about", "tu quoque", "you too", "appeal to hypocrisy"),
          ("red herring", "ad hominem")),
     Flaw("red herring",
-         "An irrelevant point draws attention away from the question.",
+         "A point beside the question draws attention away from it.",
          ("irrelevant point", "changing the subject", "irrelevance", "diversion")),
     Flaw("circular reasoning",
          "The conclusion is already assumed in a premise.",
@@ -241,6 +241,12 @@ def _related() -> dict[str, frozenset[str]]:
             out[flaw.name].add(other)
             out[other].add(flaw.name)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def known_name(name: str) -> Flaw | None:
+    """The entry `name` is spelt as exactly (any case, either spelling), typos not forgiven:
+    what a map should say."""
+    return _index().get(key(name))
 
 
 def find_flaw(name: str) -> Flaw | None:
@@ -367,12 +373,12 @@ def render_markdown() -> str:
         "# Flaw names",
         "",
         "A claim's `flaw` names the reasoning flaw it commits. These are the names",
-        "argmap knows. `argmap check` warns about any other name (W404, with the closest",
-        "known names); the flaw drill accepts, for a claim's flaw, its name, any of its",
-        "other names, and the names of the flaws listed as close to it, in either",
-        "spelling (*generalisation*, *generalization*), any case, with small typos; and",
-        "it never offers one of those as a wrong option. The explorer shows the",
-        "definition beside a claim's flaw.",
+        "argmap knows. `argmap check` warns about any other name or a misspelt one (W404,",
+        "with the closest known names). The flaw drill accepts, for a claim's flaw, its",
+        "name, any of its other names, and the names of the flaws listed as close to it,",
+        "in either spelling (*generalisation*, *generalization*), any case, with small",
+        "typos; it never offers one of those as a wrong option. The explorer shows the",
+        "definition beside a claim's flaw, and the drill's hint (`?`) gives it.",
         "",
         "This page is generated from `argmap/flaws.py` (`python -m argmap.flaws >",
         "docs/flaws.md`); a test keeps the two the same.",

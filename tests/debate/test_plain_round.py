@@ -100,3 +100,12 @@ def test_transcript_escapes_markdown_in_map_text_and_wording() -> None:
     text = render_transcript(rnd, adjudicate(rnd))
     assert re.search(r"(?<!\\)<img", text) is None and "&lt;img src=x&gt;" in text
     assert "\\*\\*loud\\*\\* \\`code\\`" in text
+
+
+def test_five_thousand_digits_are_no_move_not_a_crash() -> None:
+    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con",
+                  stdin="5" * 5000 + "\n" + "²\n" + "end\n")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exceeds the limit" not in done.stderr
+    assert "No move 555555... in the list" in done.stdout
+    assert "5" * 100 not in done.stdout  # the line is not echoed back whole

@@ -235,3 +235,13 @@ def test_editing_a_claims_text_keeps_its_history(drill_map: Map, tmp_path: Path)
 
         assert all(q.claim_id not in planned(edited, progress, s) for s in range(10))
         assert any(q.claim_id in planned(edited, None, s) for s in range(10))
+
+
+def test_five_thousand_digits_ask_again_without_a_traceback(tmp_path: Path) -> None:
+    run = argmap("drill", str(DRILL_MAP), "--plain", "--mode", "source", "--count", "1",
+                 "--seed", "0", stdin="5" * 5000 + "\n#2)\n", data=tmp_path)
+    assert run.returncode == 0 and "Traceback" not in run.stderr
+    assert "Exceeds the limit" not in run.stdout + run.stderr
+    assert "Not understood: there is no such option" in run.stdout
+    assert "5" * 50 not in run.stdout
+    assert len(stored(tmp_path)) == 1  # the digits stored nothing; "#2)" was an answer
