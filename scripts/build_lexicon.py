@@ -7,9 +7,9 @@ Writes argmap/grading/data/lexicon.tsv.gz: one line per word,
 - synonyms: the other words of the word's most frequent senses (the first
   `SENSES` of each part of speech, in WordNet's frequency order): enough to
   meet "log" for "record" without meeting every rare sense.
-- opposites: WordNet's antonym pointers, over all senses, plus the antonyms of
-  the adjective clusters the word's senses belong to ("wet" -> "dry" through
-  "damp").
+- opposites: WordNet's direct antonym pointers, over all senses. (The
+  antonyms of a satellite adjective's head, "damp" -> "dry", were tried and
+  left out: they made "running" the opposite of "test".)
 - related: derivationally related forms ("evaporate" -> "evaporation").
 
 WordNet is distributed under the WordNet 3.0 licence (copy beside the table),
@@ -93,12 +93,6 @@ def main(folder: Path) -> None:
                     opposites[word].add(target[0][dst - 1])
                 elif sym == "+" and src == me:
                     related[word].add(target[0][dst - 1])
-                elif sym == "&" and key[0] == "a":
-                    # A satellite adjective takes its head's antonyms ("damp" -> "dry").
-                    for sym2, off2, ppos2, _, dst2 in target[1]:
-                        ant = synsets.get((ppos2, off2))
-                        if sym2 == "!" and ant is not None:
-                            opposites[word].add(ant[0][dst2 - 1])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     for word in sorted(set(synonyms) | set(opposites) | set(related)):

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argmap.grading.language import (
     SENTENCE_WORDS,
@@ -46,6 +46,9 @@ from argmap.model import KeyPoint
 
 # A word of a point counts as met from this similarity (1 same, 0.8 synonym).
 WORD_MET = 0.5
+# A denial counts only on a word met this closely (a synonym or closer): a word that
+# is merely near in meaning, under a negation, is too weak to call a contradiction.
+DENIAL_MET = 0.8
 # A key-point term is made when this share of its words is met.
 TERM_MADE = 0.75
 # A word of the question earns this much of a word the student found alone.
@@ -97,8 +100,9 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class TermMatch:
     coverage: float  # weighted share of the term's words met, either way
-    agree: float  # ... met with the point's own polarity
-    deny: float  # ... met with at least one word denied
+    agree: float  # ... met with the term's own polarity
+    deny: float  # ... met, most of it (by weight) denied
+    both: float  # ... met both ways, far apart: said and unsaid
     denied_share: float  # share of the met mass whose best match denies
     evidence: str | None
     denial: str | None
@@ -116,7 +120,7 @@ def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
             if sim < WORD_MET:
                 continue
         if (tok.negated != word.negated) != flipped:
-            if sim > deny:
+            if sim > deny and sim >= DENIAL_MET:
                 deny, deny_tok = sim, tok
         elif sim > agree:
             agree, agree_tok = sim, tok
@@ -126,6 +130,16 @@ def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
 def _shown(tokens: Sequence[Token | None]) -> str | None:
     shown = sorted({t.position: t.shown for t in tokens if t is not None}.items())
     return " ".join(text for _, text in shown) or None
+
+
+# Two words of an answer this far apart, or in different sentences, are two claims.
+APART = 6
+
+
+def _said_both_ways(m: Match) -> bool:
+    a, d = m.agree_token, m.deny_token
+    return (a is not None and d is not None and m.agree >= DENIAL_MET
+            and (a.sentence != d.sentence or abs(a.position - d.position) >= APART))
 
 
 def _quote(sentence: str, limit: int = 80) -> str:
@@ -140,28 +154,40 @@ def match_term(term: Sequence[Token], answer: Sequence[Token],
                            if word.lemma in question_lemmas else 1.0) for word in term]
     total = sum(m.weight for m in matches)
     if not total:
-        return TermMatch(0.0, 0.0, 0.0, 0.0, None, None)
+        return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
     mass = sum(m.weight * m.best for m in matches)
     agree = sum(m.weight * m.agree for m in matches) / total
-    any_denial = any(m.deny for m in matches)
-    deny = sum(m.weight * (m.deny or m.agree) for m in matches) / total if any_denial else 0.0
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
+    deny = mass / total if denied_mass * 2 >= mass and denied_mass else 0.0
+    both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
     evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
     denial = denier.shown if denier is not None and denier.cue and denier.cue != "not" else (
         f"sentence {denier.sentence}" if denier is not None else None)
-    return TermMatch(mass / total, agree, deny, denied_mass / mass if mass else 0.0,
+    return TermMatch(mass / total, agree, deny, both, denied_mass / mass if mass else 0.0,
                      evidence, denial)
 
 
+def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
+    """A key term with the polarity its words have in the model answer.
+
+    Key points abbreviate the model answer: "operator" stands for "not from
+    the operator" when that is how the model answer says it.
+    """
+    negated = {t.lemma: t.negated for t in model}
+    return [replace(w, negated=not w.negated) if not w.negated and negated.get(w.lemma) else w
+            for w in term]
+
+
 def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[str],
-                  ) -> PointResult:
-    """Made if a term is said; contradicted if a term is denied, even beside a made one."""
+                  model: Sequence[Token]) -> PointResult:
+    """Made if some term is said; contradicted if a term is denied and none is said,
+    or if the answer says a term and unsays it."""
     made: str | None = None
     denied: str | None = None
-    is_made = is_denied = False
+    is_made = is_denied = said_and_unsaid = False
     for term in point.terms:
-        words = [t for t in analyse(term) if t.content]
+        words = _in_context([t for t in analyse(term) if t.content], model)
         if not words:
             continue
         found = match_term(words, answer)
@@ -169,7 +195,9 @@ def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[
             is_made, made = True, found.evidence
         if found.deny >= TERM_MADE and not is_denied:
             is_denied, denied = True, found.denial
-    if is_denied:
+        if found.both >= TERM_MADE:
+            said_and_unsaid = True
+    if said_and_unsaid or (is_denied and not is_made):
         if denied is not None and denied.startswith("sentence "):
             denied = _quote(sentences[int(denied.split()[1])])
         return PointResult(point.point, PointState.CONTRADICTED, denied)
@@ -284,7 +312,8 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                 question_lemmas: frozenset[str], words: int) -> _Graded:
     text = match_text(answer_text, answer, ref.text, question_lemmas)
     sentences = sentences_of(answer_text)
-    points = tuple(_point_result(kp, answer, sentences) for kp in ref.key_points)
+    model = analyse(ref.text)
+    points = tuple(_point_result(kp, answer, sentences, model) for kp in ref.key_points)
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
     coverage, similarity, blend = ((SUBSTANCE_COVERAGE, SUBSTANCE_SIMILARITY, SUBSTANCE_BLEND)

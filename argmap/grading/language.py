@@ -154,6 +154,8 @@ def _split(raw: str) -> list[str]:
 
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
+    if w in {"little", "few"}:  # "little opposition", but not "a little" or "a few"
+        return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so"}
     if w not in NEGATORS:
         return False
     frame = _FRAMED.get(w, "")
@@ -162,6 +164,29 @@ def _is_negator(words: list[str], i: int) -> bool:
     if frame is None:
         return True
     return i + 1 < len(words) and words[i + 1] == frame
+
+
+# "It isn't clear whether X", "we don't know if X": uncertainty about X, which
+# asserts neither X nor its opposite, so it denies nothing.
+_EPISTEMIC = frozenset({"clear", "sure", "know", "known", "certain", "obvious", "say",
+                        "tell", "decided", "settled"})
+_OPEN_QUESTION = frozenset({"whether", "if", "how", "why", "what", "who", "which", "when",
+                            "where"})
+
+
+def _uncertain(words: list[str], i: int) -> bool:
+    after = words[i + 1: i + 5]
+    return any(w in _EPISTEMIC for w in after) and any(w in _OPEN_QUESTION for w in after)
+
+
+def _subject_negator(words: list[str], i: int) -> bool:
+    """"No source gives a number": a negated subject denies the predicate that follows."""
+    if words[i] in {"nobody", "nothing", "none", "neither"}:
+        return True
+    if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
+        return True
+    return words[i] == "no" and all(w in FUNCTION_WORDS or w == "," for w in words[:i]) and \
+        not any(w in _COPULAS for w in words[:i])
 
 
 def _sentential(words: list[str], i: int) -> bool:
@@ -193,7 +218,8 @@ def _trailing_denial(words: list[str]) -> int | None:
 
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
-_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor"})
+_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little",
+                            "few"})
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
@@ -202,6 +228,8 @@ _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"
 def _scope(words: list[str], i: int, end: int) -> list[int]:
     """The positions a negator at `i` denies (see the module's rules)."""
     out: list[int] = []
+    if _uncertain(words, i):
+        return out
     if _sentential(words, i):
         for j in range(i + 1, end):
             if words[j] in SCOPE_ENDERS or words[j] in _HARD_ENDS:
@@ -213,7 +241,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         j += 1  # "no longer in a closed path": a verbal negation
         noun = False
     else:
-        noun = words[i] in _NOUN_NEGATORS
+        noun = words[i] in _NOUN_NEGATORS and not _subject_negator(words, i)
     content = 0
     started = False
     while j < end:

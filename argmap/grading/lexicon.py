@@ -115,17 +115,13 @@ def _forms(word: str) -> set[str]:
 
 @cache
 def opposite(a: str, b: str) -> bool:
-    """Does word `a` deny word `b` ("closed"/"open", "unsourced"/"sourced")?"""
+    """Does word `a` deny word `b` ("closed"/"open", "unverifiable"/"verified")?"""
     if a == b:
         return False
     fa, fb = _forms(a), _forms(b)
-    for x in fa:
+    for x, others in [(x, fb) for x in fa] + [(y, fa) for y in fb]:
         stem = _negative_stem(x)
-        if stem is not None and _forms(stem) & fb:
-            return True
-    for y in fb:
-        stem = _negative_stem(y)
-        if stem is not None and _forms(stem) & fa:
+        if stem is not None and any(lexical_similarity(stem, o) >= SYNONYM for o in others):
             return True
     return any(y in relations(x).opposites or x in relations(y).opposites
                for x in fa for y in fb)
@@ -142,14 +138,15 @@ def lexical_similarity(a: str, b: str) -> float:
     ra, rb = relations(la), relations(lb)
     if lb in ra.related or la in rb.related or a in rb.related or b in ra.related:
         return RELATED
-    if lb in ra.synonyms or la in rb.synonyms:
+    # Both ways: one sense in common is not enough ("run" lists "test" as a synonym,
+    # "test" does not list "run").
+    if lb in ra.synonyms and la in rb.synonyms:
         return SYNONYM
     limit = typo_allowance(b)
     if limit and min(len(a), len(b)) >= 5 and edit_distance(a, b, limit) <= limit:
         return TYPO
-    if len(la) >= 6 and len(lb) >= 6 and (la.startswith(lb[:6]) or lb.startswith(la[:6])) and (
-            la[:6] == lb[:6]):
-        return RELATED  # same stem, another derivation: "subsidise" / "subsidy"
+    if len(la) >= 6 and len(lb) >= 6 and la[:6] == lb[:6]:
+        return RELATED  # same stem, another derivation: "verifiable" / "verified"
     return 0.0
 
 
