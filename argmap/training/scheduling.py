@@ -1,9 +1,11 @@
 """Spaced repetition: each (drill, claim) pair is an fsrs card, rated by its grade.
 
-The user never rates themselves: `rating_for` turns a grade, the time taken
-and whether a hint was used into an fsrs `Rating`. The scheduler runs without
-fuzzing, so replaying the review log (`rebuild_schedule`) gives exactly the
-cards the progress database caches. `plan_session` picks what to ask: due
+The user does not rate themselves: `rating_for` turns a grade, the time taken
+and whether a hint was used into an fsrs `Rating`; where the student
+overrode a typed answer's grade, the grade with their verdict is rated, and
+the progress log replays that rating. The scheduler runs without fuzzing,
+so replaying the review log (`rebuild_schedule`) gives exactly the cards the
+progress database caches. `plan_session` picks what to ask: due
 cards first, some new ones, both leaning toward the user's weakest themes.
 """
 
