@@ -7,9 +7,10 @@ Writes argmap/grading/data/lexicon.tsv.gz: one line per word,
 - synonyms: the other words of the word's most frequent senses (the first
   `SENSES` of each part of speech, in WordNet's frequency order): enough to
   meet "log" for "record" without meeting every rare sense.
-- opposites: WordNet's direct antonym pointers, over all senses. (The
-  antonyms of a satellite adjective's head, "damp" -> "dry", were tried and
-  left out: they made "running" the opposite of "test".)
+- opposites: WordNet's direct antonym pointers, over all senses, plus, for
+  the word's most frequent senses, the antonyms of the other words of the
+  sense ("hard" -> "easy" through "difficult") and of the adjective cluster a
+  satellite belongs to ("damp" -> "dry").
 - related: derivationally related forms ("evaporate" -> "evaporation").
 
 WordNet is distributed under the WordNet 3.0 licence (copy beside the table),
@@ -89,10 +90,17 @@ def main(folder: Path) -> None:
                 target = synsets.get((ppos, off))
                 if target is None:
                     continue
-                if sym == "!" and src == me:
+                if sym == "!" and (src == me or key in index[word]):
+                    # Another word of one of the word's main senses has the antonym:
+                    # "difficult" / "easy" makes "hard" / "easy" too.
                     opposites[word].add(target[0][dst - 1])
                 elif sym == "+" and src == me:
                     related[word].add(target[0][dst - 1])
+                elif sym == "&" and key[0] == "a" and key in index[word]:
+                    for sym2, off2, ppos2, _, dst2 in target[1]:
+                        ant = synsets.get((ppos2, off2))
+                        if sym2 == "!" and ant is not None:
+                            opposites[word].add(ant[0][dst2 - 1])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     for word in sorted(set(synonyms) | set(opposites) | set(related)):

@@ -67,12 +67,17 @@ SUBSTANCE_BLEND = 0.55
 # ... or that pairs every clause of it with a clause of its own, on some shared words.
 SUBSTANCE_ALIGNED = 0.32
 SUBSTANCE_ALIGNED_COVERAGE = 0.25
+SUBSTANCE_DENIED_SHARE = 0.05
 # Whole-text contradiction: this share of the met content is denied.
 TEXT_DENIED_SHARE = 0.3
 TEXT_COVERAGE_CONTRA = 0.2
 # Padding: longer than this many words, or this many times the model answer.
 PADDING_MIN_LIMIT = 40
 PADDING_FACTOR = 3
+# Three sentences or more, fewer than half of them about the model answer: padding.
+PADDING_MIN_SENTENCES = 3
+PADDING_FOCUS = 0.5
+SENTENCE_ABOUT = 0.34  # a sentence is about the model answer when a third of its words are
 GIBBERISH_SHARE = 0.5
 # A run of words with no grammatical word at all, up to this long, is a keyword list.
 KEYWORD_LIST_WORDS = 6
@@ -158,7 +163,7 @@ def match_term(term: Sequence[Token], answer: Sequence[Token],
     mass = sum(m.weight * m.best for m in matches)
     agree = sum(m.weight * m.agree for m in matches) / total
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
-    deny = mass / total if denied_mass * 2 >= mass and denied_mass else 0.0
+    deny = mass / total if denied_mass * 2 > mass else 0.0
     both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
     evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
@@ -185,19 +190,26 @@ def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[
     or if the answer says a term and unsays it."""
     made: str | None = None
     denied: str | None = None
-    is_made = is_denied = said_and_unsaid = False
+    made_mass = denied_mass = 0.0  # the strongest term each way, by words met
+    said_and_unsaid = False
     for term in point.terms:
-        words = _in_context([t for t in analyse(term) if t.content], model)
+        words = [t for t in analyse(term) if t.content]
+        if len(words) == 1:
+            words = _in_context(words, model)
         if not words:
             continue
         found = match_term(words, answer)
-        if found.agree >= TERM_MADE and not is_made:
-            is_made, made = True, found.evidence
-        if found.deny >= TERM_MADE and not is_denied:
-            is_denied, denied = True, found.denial
+        if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
+            made_mass, made = found.agree * len(words), found.evidence
+        if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass:
+            denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True
-    if said_and_unsaid or (is_denied and not is_made):
+    is_made = made_mass > 0
+    # A denial outweighs a made term only when it is the stronger match: "they name no
+    # documents" does not undo "Minghui campaigns", but "don't use police glasses"
+    # undoes "police".
+    if said_and_unsaid or denied_mass > made_mass:
         if denied is not None and denied.startswith("sentence "):
             denied = _quote(sentences[int(denied.split()[1])])
         return PointResult(point.point, PointState.CONTRADICTED, denied)
@@ -308,6 +320,19 @@ def _feedback(points: Sequence[PointResult], substance: bool, caps: Sequence[str
     return tuple(lines)
 
 
+def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]) -> bool:
+    """Several sentences, most of them about something else: a pasted pile, not an answer."""
+    if len(sentences) < PADDING_MIN_SENTENCES:
+        return False
+    own = {t.lemma for t in analyse(" ".join(
+        [ref.text, *(term for kp in ref.key_points for term in kp.terms)])) if t.content}
+    by_sentence: dict[int, list[bool]] = {}
+    for tok in answer:
+        by_sentence.setdefault(tok.sentence, []).append(tok.lemma in own)
+    about = [sum(marks) / len(marks) >= SENTENCE_ABOUT for marks in by_sentence.values()]
+    return len(about) >= PADDING_MIN_SENTENCES and sum(about) / len(about) < PADDING_FOCUS
+
+
 def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                 question_lemmas: frozenset[str], words: int) -> _Graded:
     text = match_text(answer_text, answer, ref.text, question_lemmas)
@@ -321,8 +346,10 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                                                    TEXT_SIMILARITY_CORRECT, TEXT_BLEND_CORRECT))
     aligned = bool(points) and (text.aligned >= SUBSTANCE_ALIGNED
                                 and text.coverage >= SUBSTANCE_ALIGNED_COVERAGE)
+    # With key points, a paraphrase rescues only an answer that denies nothing of it.
+    denial_limit = SUBSTANCE_DENIED_SHARE if points else TEXT_DENIED_SHARE
     substance = (text.coverage >= coverage or text.similarity >= similarity
-                 or text.blend >= blend or aligned) and text.denied_share < TEXT_DENIED_SHARE
+                 or text.blend >= blend or aligned) and text.denied_share < denial_limit
     text_denied = (text.coverage >= TEXT_COVERAGE_CONTRA
                    and text.denied_share >= TEXT_DENIED_SHARE)
     total = len(points)
@@ -344,10 +371,14 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
         score = 0.0
     caps: list[str] = []
     limit = max(PADDING_MIN_LIMIT, PADDING_FACTOR * len(analyse(ref.text)))
-    if words > limit and verdict is Verdict.CORRECT:
+    if verdict is Verdict.CORRECT and words > limit:
         verdict, score = Verdict.PARTIAL, min(score, 0.5)
         caps.append(f"Held at partial: {words} words is padding; "
                     f"make the point in at most {limit}.")
+    elif verdict is Verdict.CORRECT and _unfocused(answer, ref, sentences):
+        verdict, score = Verdict.PARTIAL, min(score, 0.5)
+        caps.append("Held at partial: most of your sentences argue other points; "
+                    "make this one and leave the rest out.")
     if not points:
         state = {Verdict.CORRECT: PointState.MADE, Verdict.CONTRADICTORY:
                  PointState.CONTRADICTED}.get(verdict, PointState.MISSED)

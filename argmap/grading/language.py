@@ -39,12 +39,12 @@ NEGATORS = frozenset({
     "not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody",
     "nowhere", "hardly", "barely", "scarcely", "lacks", "lack", "lacking", "cannot",
     "fails", "failed", "fail", "refuse", "refuses", "refused", "deny",
-    "denies", "denied", "absent", "free",  # "free of" / "absent"
+    "denies", "denied", "absent", "free", "little",  # "free of", "little opposition"
 })
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
-_FRAMED = {"free": "of", "fail": "to", "fails": "to", "failed": "to", "refuse": "to",
-           "refuses": "to", "refused": "to", "absent": None, "lack": None, "lacks": None,
-           "lacking": None, "deny": None, "denies": None, "denied": None}
+_FRAMED = {"little": None, "free": "of", "fail": "to", "fails": "to", "failed": "to",
+           "refuse": "to", "refuses": "to", "refused": "to", "absent": None, "lack": None,
+           "lacks": None, "lacking": None, "deny": None, "denies": None, "denied": None}
 
 # Conjunctions that end a negation's reach: what follows is a new claim.
 SCOPE_ENDERS = frozenset({
@@ -154,8 +154,10 @@ def _split(raw: str) -> list[str]:
 
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
-    if w in {"little", "few"}:  # "little opposition", but not "a little" or "a few"
-        return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so"}
+    if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
+        return True  # "It is false that X"
+    if w == "little":  # "little opposition", but not "a little" or "so little"
+        return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so", "too"}
     if w not in NEGATORS:
         return False
     frame = _FRAMED.get(w, "")
@@ -191,6 +193,8 @@ def _subject_negator(words: list[str], i: int) -> bool:
 
 def _sentential(words: list[str], i: int) -> bool:
     """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
+    if words[i] in _DENIAL_WORDS:
+        return True
     after = words[i + 1: i + 5]
     return any(w in _OPINION for w in after) and (
         "that" in after or any(w in {"think", "believe", "agree", "doubt", "true", "case",
@@ -218,8 +222,7 @@ def _trailing_denial(words: list[str]) -> int | None:
 
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
-_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little",
-                            "few"})
+_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little"})
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})

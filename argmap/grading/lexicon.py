@@ -99,7 +99,13 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def _negative_stem(word: str) -> str | None:
-    """"unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates."""
+    """"unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates.
+
+    Only for words WordNet does not know (it lists the antonyms of those it does):
+    "improving" is not "proving" negated.
+    """
+    if word in _table() or lemma(word) in _table():
+        return None
     for prefix in _NEGATIVE_PREFIXES:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 4 and is_known_word(rest):
