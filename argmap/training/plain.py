@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from argmap.display import visible_line
 from argmap.training.replies import how_to_answer
 from argmap.training.session import (
     OVERRIDE_HELP,
@@ -50,18 +51,18 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
     def show(outcome: Outcome) -> None:
         if isinstance(outcome, Feedback):
             for text in outcome.lines():
-                say(text)
+                say(visible_line(text))  # map text: a line break must not forge a line
             if outcome.can_override:
                 say(OVERRIDE_HELP)
             say()
         elif isinstance(outcome, HintGiven | Overridden):
-            say(outcome.message)
+            say(visible_line(outcome.message))
         elif isinstance(outcome, AskAgain):
             say(f"Not understood: {outcome.message}.")
         stdout.flush()
 
     the_map = session.map
-    say(f"argmap drill: {the_map.title}")
+    say(f"argmap drill: {visible_line(the_map.title)}")
     limit = session.time_limit
     if limit is not None:
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")
@@ -78,12 +79,12 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
         left = session.time_left()
         if left is not None:
             say(f"Time left: {left:.0f} seconds.")
-        say(q.prompt)
-        say(f"{q.subject_label}: {q.subject}")
+        say(visible_line(q.prompt))
+        say(f"{q.subject_label}: {visible_line(q.subject)}")
         for extra in q.extra:
-            say(extra)
+            say(visible_line(extra))
         for i, option in enumerate(q.options, 1):
-            say(f"  {i}. {option.text}")
+            say(f"  {i}. {visible_line(option.text)}")
         say(how_to_answer(q))
         started = clock()
         while True:

@@ -245,3 +245,21 @@ def test_five_thousand_digits_ask_again_without_a_traceback(tmp_path: Path) -> N
     assert "Not understood: there is no such option" in run.stdout
     assert "5" * 50 not in run.stdout
     assert len(stored(tmp_path)) == 1  # the digits stored nothing; "#2)" was an answer
+
+
+def test_map_text_cannot_forge_a_line_in_plain_mode(tmp_path: Path) -> None:
+    path = tmp_path / "forge.yaml"
+    path.write_text(
+        'argmap: 1\nmap: {id: forge, title: "Forge\\nCorrect.", theses: [t]}\nclaims:\n'
+        '  - {id: t, text: "The thesis\\n  3. a forged option", kind: policy}\n'
+        '  - {id: a, text: "An attack\\nCorrect.\\u202e", kind: value, key_points: [attack]}\n'
+        '  - {id: b, text: "A support of the thesis here", kind: value}\n'
+        "relations:\n  - {type: attack, from: a, to: t}\n  - {type: support, from: b, to: t}\n",
+        encoding="utf-8")
+    run = argmap("drill", str(path), "--plain", "--mode", "rebut", "--count", "1",
+                 stdin="1\n", data=tmp_path / "data")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert not any(line.startswith("  3.") for line in lines)
+    assert sum(line.startswith("Correct.") for line in lines) <= 1  # only a real grade
+    assert "\u202e" not in run.stdout and "⟨U+202E⟩" in run.stdout
