@@ -67,6 +67,8 @@ SUBSTANCE_BLEND = 0.55
 # ... or that pairs every clause of it with a clause of its own, on some shared words.
 SUBSTANCE_ALIGNED = 0.32
 SUBSTANCE_ALIGNED_COVERAGE = 0.25
+# ... in at least this many content words for each of the model answer's.
+SUBSTANCE_LENGTH = 0.6
 SUBSTANCE_DENIED_SHARE = 0.05
 # Whole-text contradiction: this share of the met content is denied.
 TEXT_DENIED_SHARE = 0.3
@@ -335,9 +337,9 @@ def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]
 
 def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                 question_lemmas: frozenset[str], words: int) -> _Graded:
+    model = analyse(ref.text)
     text = match_text(answer_text, answer, ref.text, question_lemmas)
     sentences = sentences_of(answer_text)
-    model = analyse(ref.text)
     points = tuple(_point_result(kp, answer, sentences, model) for kp in ref.key_points)
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
@@ -348,8 +350,12 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                                 and text.coverage >= SUBSTANCE_ALIGNED_COVERAGE)
     # With key points, a paraphrase rescues only an answer that denies nothing of it.
     denial_limit = SUBSTANCE_DENIED_SHARE if points else TEXT_DENIED_SHARE
+    # ... and only one long enough to say all of it: a short answer that matches part of
+    # the model answer closely is partial, not a paraphrase.
+    whole = not points or len(answer) >= SUBSTANCE_LENGTH * sum(
+        1 for t in model if t.content)
     substance = (text.coverage >= coverage or text.similarity >= similarity
-                 or text.blend >= blend or aligned) and text.denied_share < denial_limit
+                 or text.blend >= blend or aligned) and text.denied_share < denial_limit and whole
     text_denied = (text.coverage >= TEXT_COVERAGE_CONTRA
                    and text.denied_share >= TEXT_DENIED_SHARE)
     total = len(points)
