@@ -36,6 +36,7 @@ from argmap.grading.language import (
     SENTENCE_WORDS,
     Token,
     analyse,
+    analyse_term,
     clauses,
     is_known_word,
     sentences_of,
@@ -49,6 +50,7 @@ WORD_MET = 0.5
 # A denial counts only on a word met this closely (a synonym or closer): a word that
 # is merely near in meaning, under a negation, is too weak to call a contradiction.
 DENIAL_MET = 0.8
+ONE_NEG = True
 # A key-point term is made when this share of its words is met.
 TERM_MADE = 0.75
 # A word of the question earns this much of a word the student found alone.
@@ -163,9 +165,11 @@ def match_term(term: Sequence[Token], answer: Sequence[Token],
     if not total:
         return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
     mass = sum(m.weight * m.best for m in matches)
-    agree = sum(m.weight * m.agree for m in matches) / total
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
-    deny = mass / total if denied_mass * 2 > mass else 0.0
+    # Said: every word met with the term's polarity. Denied: every word met, and some
+    # of them denied ("don't use face-recognition glasses" denies "police glasses").
+    agree = 0.0 if denied_mass else sum(m.weight * m.agree for m in matches) / total
+    deny = mass / total if denied_mass else 0.0
     both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
     evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
@@ -195,7 +199,7 @@ def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
     said_and_unsaid = False
     for term in point.terms:
-        words = [t for t in analyse(term) if t.content]
+        words = analyse_term(term)
         if len(words) == 1:
             words = _in_context(words, model)
         if not words:
@@ -203,7 +207,11 @@ def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[
         found = match_term(words, answer)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
             made_mass, made = found.agree * len(words), found.evidence
-        if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass:
+        # A one-word negative term ("not from these systems") is denied only by that
+        # word explicitly negated... which agrees with it: such a term never denies.
+        one_negative = len(words) == 1 and words[0].negated
+        if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass \
+                and not (one_negative and ONE_NEG):
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True

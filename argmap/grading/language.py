@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 # Sentence and clause breaks. A comma is a soft break: it ends a plain negation's
@@ -39,10 +39,11 @@ NEGATORS = frozenset({
     "not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody",
     "nowhere", "hardly", "barely", "scarcely", "lacks", "lack", "lacking", "cannot",
     "fails", "failed", "fail", "refuse", "refuses", "refused", "deny",
-    "denies", "denied", "absent", "free", "little",  # "free of", "little opposition"
+    "denies", "denied", "absent", "free", "little", "rarely", "seldom", "rare",
 })
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
-_FRAMED = {"little": None, "free": "of", "fail": "to", "fails": "to", "failed": "to",
+_FRAMED = {"little": None, "rarely": None, "seldom": None, "rare": None, "free": "of",
+           "fail": "to", "fails": "to", "failed": "to",
            "refuse": "to", "refuses": "to", "refused": "to", "absent": None, "lack": None,
            "lacks": None, "lacking": None, "deny": None, "denies": None, "denied": None}
 
@@ -156,7 +157,7 @@ def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
         return True  # "It is false that X"
-    if w == "little":  # "little opposition", but not "a little" or "so little"
+    if w in {"little", "rare"}:  # "little opposition", not "a little" or "so little"
         return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so", "too"}
     if w not in NEGATORS:
         return False
@@ -177,7 +178,10 @@ _OPEN_QUESTION = frozenset({"whether", "if", "how", "why", "what", "who", "which
 
 
 def _uncertain(words: list[str], i: int) -> bool:
+    """"isn't clear whether X", "says nothing about how often X": X is left open."""
     after = words[i + 1: i + 5]
+    if any(w in {"whether", "how"} for w in words[i + 1: i + 4]):
+        return True
     return any(w in _EPISTEMIC for w in after) and any(w in _OPEN_QUESTION for w in after)
 
 
@@ -220,9 +224,13 @@ def _trailing_denial(words: list[str]) -> int | None:
     return None
 
 
+STOP_AT_PREPOSITIONS = False
+_PREPOSITIONS = frozenset({"to", "from", "with", "of", "in", "on", "at", "by", "for", "into",
+                           "onto", "about", "between", "against", "through", "over", "under"})
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
-_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little"})
+_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little",
+                            "rare"})
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
@@ -257,6 +265,9 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             content += 1
         elif noun and started:
             break  # the noun phrase is over
+        elif started and STOP_AT_PREPOSITIONS and w in _PREPOSITIONS and not (
+                j + 1 < end and words[j + 1].startswith("any")):
+            break  # "not connected to the battery" denies the connection, not the battery
         out.append(j)
         if not noun and content >= VERB_SCOPE_WORDS:
             break
@@ -295,6 +306,16 @@ def analyse(text: str) -> list[Token]:
             out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k]))
             position += 1
     return out
+
+
+def analyse_term(term: str) -> list[Token]:
+    """A key term's content words. Terms are telegraphic: a negator at the end
+    denies what comes before it ("face cannot" means the face cannot)."""
+    tokens = analyse(term)
+    words = [t for t in tokens if t.content]
+    if tokens and tokens[-1].text in NEGATORS | {"not"} and len(tokens) > 1:
+        words = [replace(t, negated=not t.negated, cue="not") for t in words]
+    return words
 
 
 def sentences_of(text: str) -> list[str]:
