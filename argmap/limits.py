@@ -52,6 +52,25 @@ ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 1_000_000,
 CRUX_WORK = Limit("ARGMAP_MAX_CRUX_WORK", 5_000_000,
                   "steps spent finding the cruxes of one thesis")
 
+
+
+class Budget:
+    """Work left under a limit such as `CRUX_WORK`; spent by whoever does the work."""
+
+    __slots__ = ("left", "spent_out")
+
+    def __init__(self, amount: int) -> None:
+        self.left = amount
+        self.spent_out = False
+
+    def spend(self, amount: int) -> bool:
+        """Take `amount`; False (and `spent_out`) once nothing is left."""
+        self.left -= amount
+        if self.left < 0:
+            self.spent_out = True
+        return not self.spent_out
+
+
 ALL = (FILE_MB, DEPTH, ALIASES, EMBEDDED_ALIASES, ARGUMENTS, CRUX_WORK)
 
 # The default of `argmap analyze --max-extensions` (a flag, not a variable).

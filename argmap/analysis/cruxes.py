@@ -28,6 +28,7 @@ from argmap.analysis.semantics import (
     grounded,
     sceptical,
 )
+from argmap.limits import CRUX_WORK, Budget
 
 # A claim whose removal moves the thesis's strength by less than this is not
 # reported for that alone: on a large map nearly every claim moves the
@@ -44,32 +45,71 @@ class Crux:
     strength_delta: float
 
 
+@dataclass(frozen=True)
+class CruxSearch:
+    """The cruxes found, and how many candidate claims were examined.
+
+    `checked < candidates` when the work limit (`argmap.limits.CRUX_WORK`)
+    ran out: the claims nearest the thesis were examined first, and the
+    output says the list is partial.
+    """
+
+    cruxes: tuple[Crux, ...]
+    checked: int
+    candidates: int
+
+    @property
+    def bounded(self) -> bool:
+        return self.checked < self.candidates
+
+
 def thesis_cruxes(prepared: PreparedMap, thesis: str) -> tuple[Crux, ...]:
+    return search_cruxes(prepared, thesis).cruxes
+
+
+def search_cruxes(prepared: PreparedMap, thesis: str, work: int | None = None) -> CruxSearch:
+    """The cruxes of `thesis`, within `work` steps (default: `CRUX_WORK`).
+
+    Half the work is for the strength effects, the rest (and what they
+    leave) for the status flips. Claims are taken nearest the thesis first.
+    """
     mf = prepared.framework
     fw = mf.framework
     t = mf.claim_index[thesis]
     base = grounded(fw)
-    upstream = set(ancestors(fw.attackers, t))
+    order = ancestors(fw.attackers, t)     # breadth first: nearest the thesis first
+    upstream = set(order)
+    total = CRUX_WORK.value if work is None else work
+    strength_budget = Budget(total // 2)
     # When nothing upstream is undecided, the thesis has one complete
     # labelling there, so its preferred status is its grounded label.
     settled = all(base[x] is not UNDEC for x in upstream)
     base_pref = (base[t] is IN,) * 2 if settled else (
         credulous(fw, t, "preferred"), sceptical(fw, t, "preferred"))
-    deltas = prepared.strength_model.removal_effects(thesis)
+    deltas = prepared.strength_model.removal_effects(thesis, strength_budget)
+    budget = Budget(total - total // 2 + max(strength_budget.left, 0))
+    claim_of = {mf.claim_index[c]: c for c in mf.claims}
+    candidates = [claim_of[i] for i in order if i in claim_of and i != t]
+    listed = set(candidates)
+    candidates += [c for c in deltas if c not in listed and c != thesis]
     found: list[Crux] = []
-    for claim in mf.claims:
-        if claim == thesis:
-            continue
+    checked = 0
+    for claim in candidates:
+        if budget.spent_out or (strength_budget.spent_out and claim not in deltas):
+            break
+        checked += 1
         flips_g = flips_p = False
         i = mf.claim_index[claim]
         if i in upstream and base[i] is not OUT:
             changed = _grounded_after_rejecting(fw, base, upstream, i)
+            budget.spend(len(changed))
             label = changed.get(t, base[t])
             flips_g = label is not base[t]
             if settled and UNDEC not in changed.values():
                 pref = (label is IN,) * 2
             else:
                 assumed = mf.assuming(rejected=[claim])
+                budget.spend(len(fw.names) + len(upstream))
                 pref = (credulous(assumed, t, "preferred"), sceptical(assumed, t, "preferred"))
             flips_p = pref != base_pref
         delta = deltas.get(claim, 0.0)
@@ -77,7 +117,7 @@ def thesis_cruxes(prepared: PreparedMap, thesis: str) -> tuple[Crux, ...]:
             found.append(Crux(claim, flips_g, flips_p, round(delta, 12)))
     found.sort(key=lambda c: (not c.flips_grounded, not c.flips_preferred,
                               -abs(c.strength_delta), c.claim))
-    return tuple(found)
+    return CruxSearch(tuple(found), checked, len(candidates))
 
 
 def _grounded_after_rejecting(fw: Framework, base: list[Label], within: set[int],

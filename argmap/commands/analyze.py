@@ -13,6 +13,8 @@ import json
 import os
 import sys
 
+from argmap.limits import CRUX_WORK, DEFAULT_MAX_EXTENSIONS
+
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path skips `typing`
 if TYPE_CHECKING:
     from typing import Any
@@ -37,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--semantics", choices=SEMANTICS, metavar="NAME",
                         help=f"compute only one of: {', '.join(SEMANTICS)}")
     parser.add_argument("--max-extensions", type=int, metavar="N",
-                        help="stop enumerating after N extensions per semantics")
+                        default=DEFAULT_MAX_EXTENSIONS,
+                        help="stop enumerating after N extensions per semantics (default "
+                        f"{DEFAULT_MAX_EXTENSIONS:,}; a framework can have 2^40)")
     parser.add_argument("--query", metavar="ID",
                         help="decide credulous and sceptical acceptance of one argument only")
     parser.set_defaults(func=run)
@@ -175,6 +179,8 @@ def _run_map(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
                                     "flips_preferred": c.flips_preferred,
                                     "strength_delta": round(c.strength_delta, 6)} for c in cs]
                                for t, cs in analysis.cruxes.items()}
+    payload["cruxes_bounded"] = {t: {"checked": k, "candidates": n}
+                                 for t, (k, n) in analysis.cruxes_bounded.items()}
     st = analysis.structure
     payload["structure"] = {
         "theses": {t: {"pro": list(ts.pro), "con": list(ts.con), "both": list(ts.both),
@@ -214,7 +220,9 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
     out.append(f"grounded labelling: {counts['in']} in, {counts['out']} out, "
                f"{counts['undec']} undec")
     for sem, exts in payload["extensions"].items():
-        capped = " (capped: --max-extensions reached)" if payload["capped"][sem] else ""
+        capped = (f" (capped: only the first {len(exts):,} enumerated; give --max-extensions N "
+                  "for more; acceptance not decided from a partial list)"
+                  if payload["capped"][sem] else "")
         out.append(f"{sem}: {len(exts)} extension{'s' if len(exts) != 1 else ''}{capped}")
         for ext in exts[:SHOWN_EXTENSIONS]:
             out.append(f"  {_ids(ext)}")
@@ -231,6 +239,11 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
             out.append(f"  {len(info['pro'])} pro, {len(info['con'])} con, "
                        f"{len(info['both'])} both; depth {info['max_depth']}, "
                        f"balance {info['balance']:+.2f}")
+            bound = payload["cruxes_bounded"].get(thesis)
+            if bound:
+                out.append(f"  cruxes: {bound['checked']:,} of {bound['candidates']:,} claims "
+                           f"examined, nearest the thesis first (work limit reached; "
+                           f"{CRUX_WORK.hint()})")
             details = payload["crux_details"].get(thesis, [])[:5]
             for crux in details:
                 why = [w for w, flag in (("flips grounded", crux["flips_grounded"]),
