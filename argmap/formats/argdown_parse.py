@@ -33,10 +33,13 @@ _STATEMENT_DEF = re.compile(r"^\[((?:\\.|[^\]\\])+)\]:\s*(.*)$")
 _STATEMENT_REF = re.compile(r"^\[((?:\\.|[^\]\\])+)\](?!\()\s*(.*)$")
 _ARGUMENT_DEF = re.compile(r"^<((?:\\.|[^>\\])+)>:\s*(.*)$")
 _ARGUMENT_REF = re.compile(r"^<((?:\\.|[^>\\])+)>\s*(.*)$")
-_TAG = re.compile(r"(?<![\\\w])#(?:\(([^)]*)\)|([\w\-]+))")
-_MENTION = re.compile(r"@(?:\[((?:\\.|[^\]\\])+)\]|<((?:\\.|[^>\\])+)>)")
-_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)")
-_EMPHASIS = re.compile(r"(?<![\\\w])(\*{1,4}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_TAG = re.compile(r"(?<![\\\w])#(?:\(([^()]*)\)|([\w\-]+))")
+# No inline pattern may scan to the end of the text from every opening mark:
+# 150 KB of "[[[[" took over 30 s that way. A mention or link stops at the
+# next opening bracket, and emphasis spans at most 300 characters.
+_MENTION = re.compile(r"@(?:\[((?:\\.|[^\[\]\\])+)\]|<((?:\\.|[^<>\\])+)>)")
+_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\(([^()]*)\)")
+_EMPHASIS = re.compile(r"(?<![\\\w])(\*{1,4}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1(?!\w)")
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -406,7 +409,10 @@ class _Reader:
             if inference and self.pcs is not None:
                 self.finish()
                 self.stack = []
-                following = next((x for x in lines[index + 1:] if x is not None), "")
+                after = index + 1      # the next line that is not only a comment
+                while after < len(lines) and lines[after] is None:
+                    after += 1
+                following = lines[after] if after < len(lines) else ""
                 if stripped == "--" and not _PCS_LINE.match(following.strip()):
                     inference_block, inference_line = [], lineno
                     continue
