@@ -303,7 +303,9 @@ class _Graded:
     topic: float  # how much of the model answer the answer talks about, either way
 
 
-_RANK = {Verdict.CORRECT: 3, Verdict.PARTIAL: 2, Verdict.CONTRADICTORY: 1, Verdict.INCORRECT: 0}
+# Among a question's model answers: one fully made wins; else a denial of any of them
+# (the answer asserts what the map holds false); else some points of one.
+_RANK = {Verdict.CORRECT: 3, Verdict.CONTRADICTORY: 2, Verdict.PARTIAL: 1, Verdict.INCORRECT: 0}
 
 
 def _feedback(points: Sequence[PointResult], substance: bool, caps: Sequence[str],

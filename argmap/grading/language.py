@@ -52,7 +52,7 @@ SCOPE_ENDERS = frozenset({
     "but", "because", "since", "although", "though", "whereas", "while", "however",
     "so", "therefore", "yet", "unless", "instead", "rather", "except", "which", "who",
     "whose", "when", "where", "if", "then", "thus", "hence", "whatever",
-    "whoever", "still", "meanwhile", "otherwise", "only",
+    "whoever", "still", "meanwhile", "otherwise",
 })
 
 # Verbs of believing or showing: "I don't think X", "nobody has shown X" deny X.
@@ -233,6 +233,10 @@ _NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor",
                             "rare"})
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
+# A sentential negation reaches over relative and temporal clauses ("I don't think
+# tracking when people leave counts as monitoring") but not over a reason or a result.
+_WIDE_ENDS = frozenset({"because", "since", "so", "therefore", "thus", "hence", "unless",
+                        "instead", "rather", "otherwise", "meanwhile", "still"})
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
@@ -243,7 +247,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         return out
     if _sentential(words, i):
         for j in range(i + 1, end):
-            if words[j] in SCOPE_ENDERS or words[j] in _HARD_ENDS:
+            if words[j] in _WIDE_ENDS or words[j] in _HARD_ENDS:
                 break
             out.append(j)
         return out
@@ -279,7 +283,7 @@ def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order."""
     out: list[Token] = []
     position = 0
-    for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text))):
+    for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text).replace("%", " percent"))):
         words: list[str] = []
         for raw in _TOKEN.findall(sentence):
             words.extend(_split(raw) if raw[0].isalnum() else [raw])
@@ -301,8 +305,7 @@ def analyse(text: str) -> list[Token]:
         for k, w in enumerate(words):
             if not w[0].isalnum():
                 continue
-            content = w not in FUNCTION_WORDS and w not in NEGATORS and not w.isdigit() or (
-                w.isdigit() and len(w) > 1)
+            content = w not in FUNCTION_WORDS and w not in NEGATORS
             out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k]))
             position += 1
     return out
@@ -313,7 +316,7 @@ def analyse_term(term: str) -> list[Token]:
     denies what comes before it ("face cannot" means the face cannot)."""
     tokens = analyse(term)
     words = [t for t in tokens if t.content]
-    if tokens and tokens[-1].text in NEGATORS | {"not"} and len(tokens) > 1:
+    if tokens and tokens[-1].text in {"not", "no", "never", "none"} and len(tokens) > 1:
         words = [replace(t, negated=not t.negated, cue="not") for t in words]
     return words
 
