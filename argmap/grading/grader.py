@@ -75,6 +75,8 @@ SUBSTANCE_DENIED_SHARE = 0.05
 # Whole-text contradiction: this share of the met content is denied.
 TEXT_DENIED_SHARE = 0.3
 TEXT_COVERAGE_CONTRA = 0.2
+KEYED_COVERAGE_CONTRA = 0.35
+KEYED_DENIED_SHARE = 0.3
 # Padding: longer than this many words, or this many times the model answer.
 PADDING_MIN_LIMIT = 40
 PADDING_FACTOR = 3
@@ -117,7 +119,10 @@ class TermMatch:
     denial: str | None
 
 
-def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
+def _match_word(word: Token, answer: Sequence[Token], weight: float,
+                ambiguous: bool = False) -> Match:
+    """The best agreeing and denying words for `word`; with `ambiguous`, words whose
+    polarity is ambiguous (`Token.polar`) never deny."""
     agree, deny = 0.0, 0.0
     agree_tok: Token | None = None
     deny_tok: Token | None = None
@@ -128,7 +133,8 @@ def _match_word(word: Token, answer: Sequence[Token], weight: float) -> Match:
             sim, flipped = word_similarity(tok.text, word.text), False
             if sim < WORD_MET:
                 continue
-        if (tok.negated != word.negated) != flipped:
+        if (tok.negated != word.negated) != flipped and not (
+                ambiguous and not (tok.polar and word.polar)):
             if sim > deny and sim >= DENIAL_MET:
                 deny, deny_tok = sim, tok
         elif sim > agree:
@@ -157,10 +163,12 @@ def _quote(sentence: str, limit: int = 80) -> str:
 
 
 def match_term(term: Sequence[Token], answer: Sequence[Token],
-               question_lemmas: frozenset[str] = frozenset()) -> TermMatch:
+               question_lemmas: frozenset[str] = frozenset(),
+               ambiguous: bool = False) -> TermMatch:
     """How much of `term` the answer says, with the term's polarity and against it."""
     matches = [_match_word(word, answer, QUESTION_WORD_WEIGHT
-                           if word.lemma in question_lemmas else 1.0) for word in term]
+                           if word.lemma in question_lemmas else 1.0, ambiguous)
+               for word in term]
     total = sum(m.weight for m in matches)
     if not total:
         return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
@@ -243,7 +251,10 @@ class TextMatch:
 def match_text(answer_text: str, answer: Sequence[Token], reference: str,
                question_lemmas: frozenset[str]) -> TextMatch:
     words = [t for t in analyse(reference) if t.content]
-    found = match_term(words, answer, question_lemmas)
+    # A whole text's negations sit where its writer put them: "no report shows X
+    # logged" and "the reports describe no logging of X" deny the same thing, so a
+    # negated subject's words neither agree nor deny here.
+    found = match_term(words, answer, question_lemmas, ambiguous=True)
     similarity = EMBEDDER.similarity(answer_text, reference)
     return TextMatch(found.coverage, similarity, found.denied_share,
                      aligned_clauses(answer_text, reference))
@@ -366,8 +377,11 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
         1 for t in model if t.content)
     substance = (text.coverage >= coverage or text.similarity >= similarity
                  or text.blend >= blend or aligned) and text.denied_share < denial_limit and whole
-    text_denied = (text.coverage >= TEXT_COVERAGE_CONTRA
-                   and text.denied_share >= TEXT_DENIED_SHARE)
+    # The whole text denied: with key points, only a close denial of most of it counts,
+    # because paraphrases place their negations differently.
+    contra_coverage, contra_share = ((KEYED_COVERAGE_CONTRA, KEYED_DENIED_SHARE) if points
+                                     else (TEXT_COVERAGE_CONTRA, TEXT_DENIED_SHARE))
+    text_denied = text.coverage >= contra_coverage and text.denied_share >= contra_share
     total = len(points)
     if denied or (text_denied and not made):
         verdict = Verdict.CONTRADICTORY

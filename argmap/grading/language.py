@@ -102,6 +102,10 @@ class Token:
     content: bool  # a word that can carry a point (not grammatical, not a negator)
     position: int  # index among the answer's words
     cue: str | None = None  # the negator that denies it, to quote it back ("no source")
+    # False where the polarity is ambiguous: the subject of "no report shows X" is
+    # said to be negated by some readings and not by others, so it neither agrees
+    # nor disagrees with a point.
+    polar: bool = True
 
     @property
     def shown(self) -> str:
@@ -224,9 +228,6 @@ def _trailing_denial(words: list[str]) -> int | None:
     return None
 
 
-STOP_AT_PREPOSITIONS = False
-_PREPOSITIONS = frozenset({"to", "from", "with", "of", "in", "on", "at", "by", "for", "into",
-                           "onto", "about", "between", "against", "through", "over", "under"})
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
 _NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little",
@@ -257,26 +258,60 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         noun = False
     else:
         noun = words[i] in _NOUN_NEGATORS and not _subject_negator(words, i)
+    subject = _negated_subject(words, i, end)
+    if subject is not None:
+        # "No report on the scheme shows visitors logged": a negated subject denies
+        # its whole predicate, however long the subject.
+        out.extend(subject)
+        j = subject.stop
     content = 0
     started = False
     while j < end:
         w = words[j]
-        if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:
-            break
+        if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS or _is_negator(words, j):
+            break  # (a second negator starts its own scope: "won't open and can't tell")
         is_content = w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
         if is_content:
             started = True
             content += 1
-        elif noun and started:
-            break  # the noun phrase is over
-        elif started and STOP_AT_PREPOSITIONS and w in _PREPOSITIONS and not (
-                j + 1 < end and words[j + 1].startswith("any")):
-            break  # "not connected to the battery" denies the connection, not the battery
+        elif noun and started and w != "of":
+            break  # the noun phrase is over ("no logging of visitors" runs on over "of")
         out.append(j)
         if not noun and content >= VERB_SCOPE_WORDS:
             break
         j += 1
     return out
+
+
+def _negated_subject(words: list[str], i: int, end: int) -> range | None:
+    """The words of the subject a "no" at `i` negates, if it negates a subject."""
+    if words[i] != "no" or not _subject_negator(words, i) or (
+            i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"}):
+        return None
+    return range(i + 1, _after_noun_phrase(words, i + 1, end))
+
+
+def _content_word(w: str) -> bool:
+    return w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
+
+
+def _after_noun_phrase(words: list[str], j: int, end: int) -> int:
+    """Where the noun phrase starting at `j` ends: its words and its "of"/"on" phrases."""
+    while j < end and words[j] in {"one", "a", "the"}:
+        j += 1
+    while j < end and _content_word(words[j]):
+        j += 1
+    while j + 1 < end and words[j] in {"of", "on", "in", "about", "from", "at", "for"}:
+        k = j + 1
+        while k < end and words[k] in {"a", "an", "the", "this", "that", "these", "those",
+                                       "its", "their", "his", "her"}:
+            k += 1
+        if k >= end or not _content_word(words[k]):
+            break
+        while k < end and _content_word(words[k]):
+            k += 1
+        j = k
+    return j
 
 
 def analyse(text: str) -> list[Token]:
@@ -296,9 +331,11 @@ def analyse(text: str) -> list[Token]:
             for k in range(denial):
                 negated[k] = not negated[k]
                 cues[k] = "not"
+        neutral: set[int] = set()
         for i in range(end):
             if not _is_negator(words, i):
                 continue
+            neutral.update(_negated_subject(words, i, end) or ())
             for j in _scope(words, i, end):
                 negated[j] = not negated[j]
                 cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
@@ -306,7 +343,8 @@ def analyse(text: str) -> list[Token]:
             if not w[0].isalnum():
                 continue
             content = w not in FUNCTION_WORDS and w not in NEGATORS
-            out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k]))
+            out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k],
+                             k not in neutral))
             position += 1
     return out
 
