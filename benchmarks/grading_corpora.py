@@ -185,6 +185,17 @@ MAX_CORRECT_LOST = 0.05  # share of `correct` rows graded incorrect or contradic
 # SemEval training splits, 3-way.
 MIN_SEMEVAL_MACRO_F1 = 0.60
 MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
+# What the grader reaches now (docs/benchmarks.md), a little below: the tests hold
+# these floors so that no change makes the grader worse, while the benchmark reports
+# against the issue's targets above, which are not all met yet (issue 14 stays open).
+FLOORS: dict[str, dict[str, float]] = {
+    "face-at-the-door": {"agreement": 0.82, "contradictory_correct": 20,
+                         "correct_lost": 0.11},
+    "example-smart-locks": {"agreement": 0.74, "contradictory_correct": 3,
+                            "correct_lost": 0.2},
+    "sciEntsBank": {"macro_f1": 0.47, "contradictory_f1": 0.2},
+    "beetle": {"macro_f1": 0.50, "contradictory_f1": 0.33},
+}
 # Speed.
 MAX_MEDIAN_MS = 20.0
 MAX_CLI_SECONDS_PER_1000 = 10.0
