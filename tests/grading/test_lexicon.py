@@ -1,0 +1,69 @@
+"""Word relations: synonyms, antonyms, typos, morphological negation; offline loading."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from argmap.grading.lexicon import edit_distance, lexical_similarity, opposite
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("open", "closed"), ("increase", "decrease"), ("easy", "hard"), ("same", "different"),
+    ("separate", "joint"), ("connected", "unconnected"), ("more", "less"),
+    ("unsourced", "sourced"),  # a prefix WordNet does not list, on a word it does not know
+])
+def test_opposites(a: str, b: str) -> None:
+    assert opposite(a, b) and opposite(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("improve", "prove"),  # "im-prove" is not a negated "prove": WordNet knows "improve"
+    ("test", "running"), ("photo", "picture"), ("salt", "water"),
+])
+def test_not_opposites(a: str, b: str) -> None:
+    assert not opposite(a, b)
+
+
+def test_similarity_by_lemma_synonym_derivation_and_typo() -> None:
+    assert lexical_similarity("evaporated", "evaporates") == 1.0
+    assert lexical_similarity("photo", "photograph") >= 0.8  # WordNet, both ways
+    assert lexical_similarity("evaporate", "evaporation") >= 0.8
+    assert lexical_similarity("convertions", "conversions") >= 0.8  # one slip
+    assert lexical_similarity("test", "run") == 0.0  # "run" lists "test"; "test" not "run"
+    assert lexical_similarity("not", "now") == 0.0  # short words must be exact
+
+
+def test_edit_distance_counts_a_swap_as_one() -> None:
+    assert edit_distance("form", "from", 2) == 1
+    assert edit_distance("abcdef", "uvwxyz", 2) == 3  # gives up past the limit
+
+
+def test_grading_never_touches_the_network() -> None:
+    """The language resources load from the installed packages with sockets disabled."""
+    code = textwrap.dedent("""
+        import socket
+        def refuse(*a, **k):
+            raise OSError("network used")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        from argmap.grading import Reference, assess
+        graded = assess("The water evaporated and left the salt behind.",
+                        [Reference("The water was evaporated, leaving the salt.")])
+        print(graded.verdict)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={"PATH": "", "HOME": "/nonexistent"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "correct"
+
+
+def test_importing_the_core_loads_no_language_resource() -> None:
+    code = ("import sys, argmap.cli, argmap.grading, argmap.training.session; "
+            "print(sorted(m for m in ('wordllama', 'simplemma', 'numpy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
