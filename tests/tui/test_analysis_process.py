@@ -26,13 +26,16 @@ def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
 
 
 def test_close_ends_a_waiting_request_at_once(tmp_path: Path) -> None:
-    # A "map" the child can never finish loading: a named pipe nobody writes to.
-    import os
-
-    fifo = tmp_path / "never.yaml"
-    os.mkfifo(fifo)
+    # A map the child takes seconds over: a chain of 5,000 attacks. (A named
+    # pipe no longer serves: argmap refuses what is not a regular file at once.)
+    slow = tmp_path / "chain.yaml"
+    slow.write_text("map: {id: c, title: C, theses: [c0]}\nclaims:\n"
+                    + "".join(f"  - {{id: c{i}, text: c{i}, kind: value}}\n" for i in range(5000))
+                    + "relations:\n"
+                    + "".join(f"  - {{type: attack, from: c{i}, to: c{i - 1}}}\n"
+                              for i in range(1, 5000)))
     the_map = load(EXAMPLE)
-    object.__setattr__(the_map, "path", str(fifo))
+    object.__setattr__(the_map, "path", str(slow))
     analyser = ProcessAnalyser()
     errors: list[BaseException] = []
 
