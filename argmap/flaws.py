@@ -216,7 +216,7 @@ def _typos(word: str) -> int:
 
 
 def _close(a: str, b: str) -> bool:
-    from argmap.training.wording import edit_distance
+    from argmap.grading.lexicon import edit_distance
 
     limit = _typos(b)
     return a == b or (limit > 0 and edit_distance(a, b, limit) <= limit)
@@ -296,7 +296,7 @@ def _close_names(a: str, b: str) -> bool:
 
 def suggestions(name: str, limit: int = 3) -> list[str]:
     """Known flaw names closest to an unknown one, for "did you mean"."""
-    from argmap.training.wording import edit_distance
+    from argmap.grading.lexicon import edit_distance
 
     wanted = key(name)
     scored = []

@@ -20,10 +20,10 @@ from fsrs import Rating
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from argmap.bundled import default_map_path  # noqa: E402
+from argmap.grading import Reference, assess  # noqa: E402
 from argmap.loading import load_map  # noqa: E402
 from argmap.model import KeyPoint  # noqa: E402
 from argmap.training.drills import RebutDrill  # noqa: E402
-from argmap.training.grading import grade_key_points  # noqa: E402
 from argmap.training.progress import AnswerRecord, Progress  # noqa: E402
 from argmap.training.session import DrillSession, SessionOptions  # noqa: E402
 
@@ -57,9 +57,10 @@ def main() -> None:
               f"{len(targets)})")
         kps = (KeyPoint("consented", ("agreed", "accepted")), KeyPoint("enrolled", ("joined",)))
         answer = "The students never really agreed to anything when they joined, " * 3
-        n = 2000
-        b, m = best_and_median(lambda: [grade_key_points(answer, kps, "model answer")
-                                        for _ in range(n)])
+        ref = Reference("The students consented when they enrolled.", kps)
+        assess(answer, [ref])  # the language resources load once, on the first answer
+        n = 200
+        b, m = best_and_median(lambda: [assess(answer, [ref]) for _ in range(n)])
         print(f"grading a 36-word answer: {m / n * 1e6:.0f} us each")
         record = AnswerRecord("m", "rebut", "c", ("t",), True, 1.0, Rating.Good)
         n = 200

@@ -16,6 +16,7 @@ from argmap.classroom.class_stats import ClassSummary, Tally, label, percent
 from argmap.classroom.map_texts import MapTexts
 from argmap.classroom.progress_files import FileProblem
 from argmap.classroom.svg_charts import Bar, bar_chart, bar_colour
+from argmap.display import visible_line
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222;
@@ -110,7 +111,8 @@ def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         rows = ["<tr><th>Claim</th><th>Map</th><th>Wrong</th><th>Students</th></tr>"]
         for missed in summary.missed:
             text = texts.claim(missed.map_id, missed.claim_id)
-            shown = (f"{escape(text)}<br><span class=\"note\">{escape(missed.claim_id)}</span>"
+            shown = (f"{escape(visible_line(text))}<br><span class=\"note\">"
+                     f"{escape(missed.claim_id)}</span>"
                      if text else escape(missed.claim_id))
             rows.append(f"<tr><td>{shown}</td><td>{escape(missed.map_id)}</td>"
                         f'<td class="num">{missed.wrong} of {missed.answers}</td>'

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from argmap.classroom.class_stats import ClassSummary, Tally, label, percent
 from argmap.classroom.map_texts import MapTexts
 from argmap.classroom.progress_files import FileProblem
+from argmap.display import visible_line
 
 SHOWN_MISSED = 5
 
@@ -53,7 +54,7 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
             lines.append(f"  {missed.claim_id}: {missed.wrong} wrong of {missed.answers}, "
                          f"{missed.students_wrong} student"
                          f"{'s' if missed.students_wrong != 1 else ''}"
-                         + (f" - {text}" if text else ""))
+                         + (f" - {visible_line(text)}" if text else ""))
     if problems:
         lines.append("Files with problems:")
         lines += [f"  {p.render()}" for p in problems]

@@ -400,7 +400,7 @@ def grade_row(row: AnswerRow, the_map: Map | None) -> GradedRow | SkippedRow:
     question = map_question(the_map, row.claim, row.drill, _thesis(row))
     if isinstance(question, str):
         return SkippedRow(row.line, row.id, question)
-    return GradedRow(row, grade_text(question, row.answer))
+    return GradedRow(row, grade_text(question, row.answer, the_map))
 
 
 def _thesis(row: AnswerRow) -> str | None:

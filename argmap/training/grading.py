@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from argmap.flaws import assess_flaw_name
 from argmap.grading import Assessment, PointState, Reference, Verdict, assess
 from argmap.grading.elsewhere import answered_elsewhere, elsewhere_sentence
 from argmap.model import Map
-from argmap.training.questions import Option, Question
+from argmap.training.questions import DrillKind, Option, Question
 
 HEADLINES = {
     Verdict.CORRECT: "Correct.",
@@ -71,10 +72,15 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
     """Grade a typed reply against the question's model answers (the best match wins).
 
     Given the map, an answer that misses the question but makes another
-    claim's point is told which claim it answers instead.
+    claim's point is told which claim it answers instead. A flaw's name is
+    graded against the flaw vocabulary (`argmap.flaws`).
     """
     if not question.text_answers:
         raise ValueError("this question takes an option number, not text")
+    if question.drill is DrillKind.FLAW:
+        # A flaw's name is a term, not an argument: it is read against the vocabulary.
+        named = assess_flaw_name(answer, question.text_answers[0].text)
+        return Grade(named.verdict, named.score, assessment=named)
     assessment = assess(answer, question.text_answers, question=question.subject)
     if the_map is not None and assessment.verdict in (Verdict.INCORRECT, Verdict.PARTIAL) \
             and not assessment.caps:

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 
 from fsrs import Rating
 
-from argmap.flaws import assess_flaw_name, find_flaw
+from argmap.flaws import find_flaw
 from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.drills import Drill, all_drills
@@ -278,7 +278,7 @@ class DrillSession:
             grade = grade_choice(question, reply.index)
             stored = f"option {reply.index + 1}: {question.options[reply.index].text}"
         else:
-            grade = _grade_typed(question, reply.text)
+            grade = grade_text(question, reply.text, self.map)
             stored = reply.text
         rating = rating_for(grade, seconds, hinted=hinted)
         review_id = None
@@ -346,15 +346,6 @@ class DrillSession:
             self.summary.overridden += 1
         self.last_feedback = dataclasses.replace(last, student_verdict=verdict, rating=rating)
         return Overridden(self.last_feedback, verdict, rating)
-
-
-def _grade_typed(question: Question, text: str) -> Grade:
-    """A typed answer's grade: a flaw's name against the flaw vocabulary, any other
-    answer by the grader."""
-    if question.drill is DrillKind.FLAW and question.text_answers:
-        assessment = assess_flaw_name(text, question.text_answers[0].text)
-        return Grade(assessment.verdict, assessment.score, assessment=assessment)
-    return grade_text(question, text)
 
 
 def _pointer(question: Question) -> str | None:

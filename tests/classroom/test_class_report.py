@@ -13,6 +13,7 @@ from argmap.classroom.class_stats import summarise
 from argmap.classroom.map_texts import MapTexts
 from argmap.classroom.progress_files import StudentFile, read_class, read_progress_file
 from argmap.classroom.report_html import render_html
+from argmap.classroom.report_text import render_text
 from argmap.cli import main
 from tests.classroom.progress_maker import (
     export_document,
@@ -171,3 +172,16 @@ def test_html_is_self_contained_and_escapes_names_and_claims(tmp_path: Path) -> 
     assert "Claims & <b>bold</b> lies" in "".join(parser.text)
     assert "svg" in parser.tags and "rect" in parser.tags
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", html)
+
+
+def test_bidi_and_line_breaks_in_claim_text_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """A claim's right-to-left override or line break cannot reorder or forge report lines."""
+    path = write_export(tmp_path / "e.json", "Ann", [("rebut", "c1", ("t",), False)])
+    texts = MapTexts(claims={("m", "c1"): "safe\u202eecnetnes\nForged line"})
+    summary = summarise(read_class([path]))
+    html = render_html(summary, [], texts)
+    text = render_text(summary, [], texts)
+    for out in (html, text):
+        assert "\u202e" not in out
+        assert "⟨U+202E⟩" in out
+    assert not any(line.startswith("Forged line") for line in text.splitlines())

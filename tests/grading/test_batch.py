@@ -199,7 +199,7 @@ def test_a_claim_row_is_graded_exactly_as_the_drill_grades(bundled) -> None:
     result = grade_row(AnswerRow(2, answer, claim="rent-gap", drill="rebut"), bundled)
     question = all_drills()[DrillKind.REBUT].question(bundled, "rent-gap", random.Random(0))
     assert question is not None
-    direct = grade_text(question, answer)
+    direct = grade_text(question, answer, bundled)
     assert isinstance(result, GradedRow)
     assert result.grade.assessment == direct.assessment
     assert result_json(result)["matched"] == "rent-gap-doubtful"
@@ -212,7 +212,7 @@ def test_support_rows_follow_the_support_drill(bundled, claim) -> None:
     result = grade_row(AnswerRow(2, "some answer", claim=claim, drill="support"), bundled)
     if question is not None and question.text_answers:
         assert isinstance(result, GradedRow)
-        assert result.grade.assessment == grade_text(question, "some answer").assessment
+        assert result.grade.assessment == grade_text(question, "some answer", bundled).assessment
     else:
         assert isinstance(result, SkippedRow) and result.reason.startswith("no model answer")
 
@@ -226,7 +226,7 @@ def test_a_switch_row_argues_the_side_opposite_the_claims(bundled) -> None:
     question = all_drills("con")[DrillKind.SWITCH].question(bundled, claim, random.Random(0))
     assert question is not None and "CON side" in question.prompt
     assert isinstance(result, GradedRow)
-    assert result.grade.assessment == grade_text(question, answer).assessment
+    assert result.grade.assessment == grade_text(question, answer, bundled).assessment
 
 
 def test_a_switch_row_names_a_thesis_that_is_not_one(bundled) -> None:
