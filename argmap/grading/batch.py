@@ -199,7 +199,10 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
         for name in header[len(fields):]:
             values[name] = ""  # a short row: its missing cells are empty
         parsed = _row(line, values, csv_cells=True)
-        (rows if isinstance(parsed, AnswerRow) else skipped).append(parsed)
+        if isinstance(parsed, AnswerRow):
+            rows.append(parsed)
+        else:
+            skipped.append(parsed)
     if header is None:
         raise BatchFileError(f"{path} has no header row")
     return rows, skipped
@@ -254,7 +257,10 @@ def _read_jsonl(text: str) -> tuple[list[AnswerRow], list[SkippedRow]]:
                 "such as {\"answer\": \"...\", \"reference\": \"...\"}")))
             continue
         parsed = _row(line, {_column(k): v for k, v in value.items()}, csv_cells=False)
-        (rows if isinstance(parsed, AnswerRow) else skipped).append(parsed)
+        if isinstance(parsed, AnswerRow):
+            rows.append(parsed)
+        else:
+            skipped.append(parsed)
     return rows, skipped
 
 

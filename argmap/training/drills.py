@@ -59,7 +59,7 @@ def _rebuttal_distractors(the_map: Map, target: Claim, rng: random.Random) -> li
     supporters = [the_map.claims_by_id[s] for rel in the_map.supporters(target.id)
                   for s in rel.sources if s in the_map.claims_by_id]
     themes = set(target.themes)
-    elsewhere = []
+    elsewhere: list[Claim] = []
     for other in the_map.claims:
         if other.id == target.id or not themes.intersection(other.themes):
             continue

@@ -338,7 +338,7 @@ class Progress:
                 "GROUP BY map_id, drill, claim_id"))
             db.execute("DELETE FROM cards")
             for key, card in rebuilt.items():
-                _store_card(db, key, card, last[tuple(key)])
+                _store_card(db, key, card, last[(key[0], key[1], key[2])])
         return len(rebuilt)
 
     # -- reading ----------------------------------------------------------------------------
@@ -446,7 +446,7 @@ class Progress:
 
 def _verdict(raw: object) -> Verdict | None:
     try:
-        return Verdict(raw) if raw is not None else None
+        return Verdict(str(raw)) if raw is not None else None
     except ValueError:
         return None
 

@@ -121,7 +121,9 @@ def plan_session(candidates: Sequence[Candidate], due_at: Mapping[tuple[str, str
     `accuracy` maps theme to (answers, correct). Cards known but not yet due
     fill the session only when there is nothing else to ask.
     """
-    due, new, later = [], [], []
+    due: list[Candidate] = []
+    new: list[Candidate] = []
+    later: list[Candidate] = []
     for cand in candidates:
         when = due_at.get((cand.drill, cand.claim_id))
         (new if when is None else due if when <= now else later).append(cand)
