@@ -39,8 +39,14 @@ def _index(the_map: Map) -> dict[str, list[str]]:
     return index
 
 
-def answered_elsewhere(the_map: Map, answer: str, exclude: Sequence[str]) -> str | None:
-    """The id of another claim whose model answer `answer` makes, or None."""
+def answered_elsewhere(the_map: Map, answer: str, exclude: Sequence[str],
+                       own_fit: float = 0.0) -> str | None:
+    """The id of another claim whose model answer `answer` makes, or None.
+
+    Only a claim whose text the answer is closer to than to its own question's
+    model answer (`own_fit`): an answer that half-says its own point has not
+    answered another question.
+    """
     index = _index(the_map)
     shared: Counter[str] = Counter()
     for lemma in {t.lemma for t in analyse(answer) if t.content}:
@@ -53,7 +59,7 @@ def answered_elsewhere(the_map: Map, answer: str, exclude: Sequence[str]) -> str
             continue
         claim = the_map.claims_by_id[claim_id]
         found = assess(answer, [Reference(claim.text, claim.key_points, claim.id)])
-        if found.verdict is Verdict.CORRECT:
+        if found.verdict is Verdict.CORRECT and found.fit > own_fit:
             return claim_id
     return None
 

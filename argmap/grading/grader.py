@@ -414,7 +414,8 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
                  PointState.CONTRADICTED}.get(verdict, PointState.MISSED)
         points = (PointResult(ref.text, state, None),)
     assessment = Assessment(verdict, round(score, 3), points, ref,
-                            _feedback(points, substance, caps, verdict), tuple(caps))
+                            _feedback(points, substance, caps, verdict), tuple(caps),
+                            round(max(text.blend, text.aligned), 3))
     return _Graded(assessment, (_RANK[verdict], score + text.blend / 10),
                    round(text.coverage, 2))
 

@@ -62,6 +62,7 @@ class Assessment:
     reference: Reference | None = None  # the model answer it was graded against
     feedback: tuple[str, ...] = ()  # plain sentences, map text included as is
     caps: tuple[str, ...] = field(default=())  # why the verdict was held down
+    fit: float = 0.0  # 0-1: how close the answer's words are to the model answer's text
 
     def named(self, state: PointState) -> list[PointResult]:
         return [p for p in self.points if p.state is state]

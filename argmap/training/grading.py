@@ -86,7 +86,7 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
             and not assessment.caps:
         own = [question.claim_id, *(ref.claim_id for ref in question.text_answers
                                     if ref.claim_id is not None)]
-        other = answered_elsewhere(the_map, answer, own)
+        other = answered_elsewhere(the_map, answer, own, assessment.fit)
         if other is not None:
             sentence = elsewhere_sentence(the_map, other, question.subject)
             assessment = replace(assessment, feedback=(sentence, *assessment.feedback))
