@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from argmap.formats.import_result import (
     BROKEN_REFERENCE,
+    DROPPED,
     DUPLICATE,
     KEPT_IN_NOTE,
     SELF_LOOP,
@@ -49,6 +50,11 @@ from argmap.model import Claim, ClaimKind, Map, Pos, Relation, RelationType, Sou
 _TITLE = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
 _HEADER = re.compile(r"^(\s*)(\d+(?:\.\d+)*)\.(?:\s+(Pro|Con|Thesis|Question):)?(?:\s+(.*))?$",
                      re.IGNORECASE)
+# A line that means to be a claim header but whose number is not digits and
+# dots (`1.x. Pro:`, `1..2. Con:`, `1.2 Pro:`): warned about, never folded
+# into the claim before it.
+_BROKEN_HEADER = re.compile(r"^(\s*)(\S*\d\S*)\s+(Pro|Con|Thesis|Question):",
+                            re.IGNORECASE)
 _LINK = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\s*Sources:\s*$", re.IGNORECASE)
 _SOURCE_ENTRY = re.compile(r"^\s*\[(\d+)\]:?\s*(.*)$")
@@ -73,18 +79,39 @@ class _Entry:
 
 
 @dataclass
+class _SourceEntry:
+    """One `[n] ...` line of the Sources list (with its continuation lines)."""
+
+    number: str
+    text: str
+    line: int
+    col: int
+
+
+@dataclass
 class _Parsed:
     title: str = ""
     entries: list[_Entry] = field(default_factory=list)
-    sources: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # footnote number -> every entry listed under it (a number listed twice keeps both)
+    sources: dict[str, list[_SourceEntry]] = field(default_factory=dict)
+    problems: list[tuple[int, int, str, str, str]] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as an editor counts them: only \\n, \\r\\n and \\r end a line.
+
+    `str.splitlines` also splits at NEL, LS, PS, FF and VT, which moved every
+    later warning one line down from where the user's editor shows it.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _scan(text: str) -> _Parsed:
     parsed = _Parsed()
     current: _Entry | None = None
     in_sources = False
-    last_source: str | None = None
-    for index, raw in enumerate(text.splitlines()):
+    last_source: _SourceEntry | None = None
+    for index, raw in enumerate(_lines(text)):
         lineno = index + 1
         line = raw.rstrip()
         if not parsed.title and not parsed.entries:
@@ -98,11 +125,19 @@ def _scan(text: str) -> _Parsed:
         if in_sources:
             entry = _SOURCE_ENTRY.match(line)
             if entry:
-                last_source = entry.group(1)
-                parsed.sources[last_source] = (entry.group(2).strip(), lineno)
+                col = len(line) - len(line.lstrip()) + 1
+                last_source = _SourceEntry(entry.group(1), entry.group(2).strip(), lineno, col)
+                listed = parsed.sources.setdefault(last_source.number, [])
+                if listed:
+                    parsed.problems.append((
+                        lineno, col, DUPLICATE,
+                        f"footnote [{last_source.number}] is listed again (first on line "
+                        f"{listed[0].line}); both sources are kept, and a claim citing "
+                        f"[{last_source.number}] cites both",
+                        "give each source its own number in the Sources list"))
+                listed.append(last_source)
             elif line.strip() and last_source is not None:
-                old, at = parsed.sources[last_source]
-                parsed.sources[last_source] = (f"{old} {line.strip()}".strip(), at)
+                last_source.text = f"{last_source.text} {line.strip()}".strip()
             continue
         header = _HEADER.match(line)
         if header and (header.group(3) or not parsed.entries and "." not in header.group(2)):
@@ -112,6 +147,24 @@ def _scan(text: str) -> _Parsed:
                 current.text_parts.append(rest.strip())
             parsed.entries.append(current)
             continue
+        broken = None if header else _BROKEN_HEADER.match(line)
+        if broken:
+            indent, number, stance = broken.groups()
+            parsed.problems.append((
+                lineno, len(indent) + 1, DROPPED,
+                f"'{number}' is not a Kialo claim number (numbers are digits joined by "
+                f"dots and end with a dot, as in '1.2.'); this {stance} claim is left out",
+                "correct the number and import again"))
+            current = None  # its wrapped text lines go with it, not into the claim before
+            continue
+        if header and parsed.entries and "." in header.group(2):
+            indent, number = header.group(1), header.group(2)
+            after = current.number if current is not None else parsed.entries[-1].number
+            parsed.problems.append((
+                lineno, len(indent) + 1, KEPT_IN_NOTE,
+                f"'{number}.' looks like a claim number but has no 'Pro:' or 'Con:'; the "
+                f"line is kept as text of claim {after}",
+                f"write '{number}. Pro: ...' or '{number}. Con: ...' to make it a claim"))
         if current is not None and line.strip():
             current.text_parts.append(line.strip())
     return parsed
@@ -133,6 +186,8 @@ def _clean(text: str, urls: list[str]) -> tuple[str, list[str]]:
 def read_kialo(text: str, path: str = "<kialo>") -> ImportResult:
     report = Reporter(path)
     parsed = _scan(text)
+    for line, col, code, message, hint in parsed.problems:
+        report.warn((line, col), code, message, hint)
     if not parsed.entries:
         raise report.fail((1, 1), "no Kialo claims found (expected lines such as "
                           "'1. Thesis text' or '1.1. Pro: ...')",
@@ -141,16 +196,18 @@ def read_kialo(text: str, path: str = "<kialo>") -> ImportResult:
     # Sources: footnote list (newer exports) and inline links (older exports).
     sources: dict[str, Source] = {}
     origins: dict[str, Pos] = {}
-    footnote_ids: dict[str, str] = {}
-    for number, (entry_text, lineno) in parsed.sources.items():
-        url_match = _URL.search(entry_text)
-        title = unescape(_MD_LINK.sub(r"\1", entry_text)).strip() or f"Source {number}"
-        sid = f"kialo-src-{number}"
-        footnote_ids[number] = sid
-        sources[sid] = Source(id=sid, title=title,
-                              url=url_match.group(0).rstrip(").,") if url_match else None,
-                              kind="Kialo source")
-        origins[sid] = Pos(lineno, 1)
+    footnote_ids: dict[str, list[str]] = {}
+    for number, listed in parsed.sources.items():
+        for nth, source_entry in enumerate(listed, start=1):
+            entry_text = source_entry.text
+            url_match = _URL.search(entry_text)
+            title = unescape(_MD_LINK.sub(r"\1", entry_text)).strip() or f"Source {number}"
+            sid = f"kialo-src-{number}" if nth == 1 else f"kialo-src-{number}-{nth}"
+            footnote_ids.setdefault(number, []).append(sid)
+            sources[sid] = Source(id=sid, title=title,
+                                  url=url_match.group(0).rstrip(").,") if url_match else None,
+                                  kind="Kialo source")
+            origins[sid] = Pos(source_entry.line, source_entry.col)
     url_ids: dict[str, str] = {}
 
     number_to_id: dict[str, str] = {}
@@ -183,7 +240,7 @@ def read_kialo(text: str, path: str = "<kialo>") -> ImportResult:
         cited: list[str] = []
         for fn in footnotes:
             if fn in footnote_ids:
-                cited.append(footnote_ids[fn])
+                cited.extend(footnote_ids[fn])
             else:
                 report.warn((entry.line, entry.col), BROKEN_REFERENCE,
                             f"claim {entry.number} cites footnote [{fn}], which the "
@@ -276,4 +333,5 @@ def read_kialo(text: str, path: str = "<kialo>") -> ImportResult:
                   description=f"Imported from a Kialo export. Question: {question}"
                   if question else "Imported from a Kialo export.",
                   path=path)
-    return ImportResult(the_map, report.diagnostics, origins, path)
+    diagnostics = sorted(report.diagnostics, key=lambda d: (d.line, d.col))  # in file order
+    return ImportResult(the_map, diagnostics, origins, path)

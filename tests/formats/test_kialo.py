@@ -95,3 +95,48 @@ def test_text_without_claims_is_refused_with_a_position() -> None:
         read_kialo("Just some notes\nabout a debate\n", "notes.txt")
     assert caught.value.diagnostic.code == "I600"
     assert caught.value.diagnostic.line == 1
+
+
+HOSTILE = DATA.parent.parent / "data" / "hostile"
+
+
+def test_broken_numbers_are_warned_with_line_and_column_never_folded() -> None:
+    path = HOSTILE / "kialo-broken-numbers.txt"
+    result = read_kialo(path.read_text(encoding="utf-8"), str(path))
+    found = [(d.line, d.col, d.code) for d in result.diagnostics]
+    assert found == sorted(found)  # in file order
+    assert (5, 1, "I601") in found  # 1.x. Pro:
+    assert (6, 1, "I601") in found  # 1..2. Con:
+    assert (7, 1, "I601") in found  # 1.2 Con: (no dot after the number)
+    assert (9, 1, "I602") in found  # 1.4. with no Pro:/Con:
+    assert (10, 1, "I604") in found  # 1.3 given twice
+    assert (11, 1, "I603") in found  # 1.5.1 without 1.5
+    messages = {d.line: d.message for d in result.diagnostics}
+    assert "'1.x.'" in messages[5] and "'1..2.'" in messages[6]
+    m = result.map
+    # The broken lines are not part of the claim before them.
+    assert m.claim("k1.1").text == "Trees cool streets in summer."
+    assert all("house prices" not in c.text and "pavements" not in c.text
+               and "drains" not in c.text for c in m.claims)
+
+
+def test_a_footnote_listed_twice_keeps_both_urls() -> None:
+    path = HOSTILE / "kialo-broken-numbers.txt"
+    result = read_kialo(path.read_text(encoding="utf-8"), str(path))
+    m = result.map
+    assert m.source("kialo-src-1").url == "https://example.org/cooling"
+    assert m.source("kialo-src-1-2").url == "https://example.org/cooling-again"
+    assert m.claim("k1.1").note == "Kialo sources: kialo-src-1, kialo-src-1-2."
+    twice = [d for d in result.diagnostics if d.line == 15]
+    assert twice and twice[0].code == "I604" and "first on line 14" in twice[0].message
+    loaded = load_map_text(write_yaml(m, result.origins, "k.txt"), "out.yaml")
+    assert loaded.ok and not [d for d in check_map(loaded.map) if d.is_error]
+
+
+@pytest.mark.parametrize("odd", ["\x85", "\u2028", "\u2029", "\x0c", "\x0b", "\x1c"])
+def test_lines_are_counted_as_an_editor_counts_them(odd: str) -> None:
+    text = (f"Discussion Title: Odd{odd}title\n\n1. Thesis.\n1.1. Pro: A reason{odd}here.\n"
+            "1.x. Con: broken\n")
+    result = read_kialo(text, "odd.txt")
+    assert [(d.line, d.code) for d in result.diagnostics] == [(5, "I601")]
+    assert result.origins["k1.1"] == (4, 1)
