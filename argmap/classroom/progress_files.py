@@ -23,9 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.classroom.progress_export import EXPORT_FORMAT, MAX_NAME_LENGTH
-
-MAX_FILE_BYTES = 50_000_000
-
+from argmap.input_file import InputRefused, read_input
 
 VERDICTS = ("correct", "partial", "contradictory", "incorrect")
 
@@ -151,13 +149,13 @@ def read_progress_file(path: str | Path) -> StudentFile | FileProblem:
     """One student's export, or the problem that keeps it out of the report."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # As every input: a folder, FIFO or device is refused without blocking,
+        # and the size limit (ARGMAP_MAX_FILE_MB) is the one all files share.
+        raw = read_input(path)
+    except InputRefused as exc:
+        return FileProblem(name, f"cannot read the file: {exc.strerror}")
     except OSError as exc:
         return FileProblem(name, f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > MAX_FILE_BYTES:
-        return FileProblem(name, f"larger than {MAX_FILE_BYTES // 1_000_000} MB: "
-                                 "not a progress export")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
