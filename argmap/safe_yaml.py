@@ -24,6 +24,7 @@ from bisect import bisect_right
 import yaml
 
 from argmap.limits import ALIASES, DEPTH, Limit
+from argmap.text_lines import editor_lines, position
 
 try:
     from yaml.cyaml import CParser as _Parser
@@ -173,9 +174,7 @@ def _check_tag(tag: str | None, line: int, col: int) -> None:
 
 def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
     """A character YAML forbids in a file (a raw control character, say)."""
-    before = text[: max(exc.position, 0)]
-    line = before.count("\n") + 1
-    col = len(before) - (before.rfind("\n") + 1) + 1
+    line, col = position(text, exc.position)
     return YamlProblem(
         "E100",
         f"character U+{exc.character:04X} is not allowed in a YAML file",
@@ -256,6 +255,18 @@ def explain_syntax_error(problem: str, context: str, opened: int | None, char: s
             return message, f"{hint} (YAML said: {problem})"
     return (f"not valid YAML: {problem}",
             "check indentation and quoting around this point")
+
+
+def _odd_break_hint(text: str, line: int) -> str:
+    """Why a line the editor shows whole broke: YAML ends a line at NEL, LS and PS."""
+    lines = editor_lines(text)
+    for number in (line, line - 1):
+        found = _ODD_BREAKS.search(lines[number - 1]) if 0 < number <= len(lines) else None
+        if found:
+            return (f"; line {number} holds an invisible line break (U+{ord(found.group()):04X},"
+                    " which YAML reads as the end of a line): remove it, or put that text in "
+                    "double quotes")
+    return ""
 
 
 def _key_problem(line: int, col: int) -> YamlProblem:
@@ -451,17 +462,25 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
         raise _reader_problem(text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = where(mark) if mark else (0, 0)
+        if exc.context == "while scanning a simple key" and exc.context_mark is not None:
+            # "could not find expected ':'": PyYAML points past the line (at the
+            # next token, or past the end of the file); the line itself is wrong.
+            mark = exc.context_mark
+        # From the character index, not libyaml's line count: that one breaks
+        # lines at NEL, LS and PS and adds a line at the end of the text.
+        line, col = position(text, mark.index) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
         if "maximum nesting depth" in problem:
             # libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops runaway brackets in its
             # scanner, before the events reach the depth check above: same problem.
             raise _too_deep(line, col) from None
-        opened = where(exc.context_mark) if exc.context_mark else None
+        opened = position(text, exc.context_mark.index) if exc.context_mark else None
         at = mark.index if mark else -1
         char = text[at] if 0 <= at < len(text) else ""
         message, hint = explain_syntax_error(problem, exc.context or "",
                                              opened[0] if opened else None, char)
+        if odd_breaks:
+            hint += _odd_break_hint(text, line)
         raise YamlProblem("E100", message, line, col, hint) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("E100", f"not valid YAML: {exc}", 0, 0) from None

@@ -42,7 +42,7 @@ def read_framework(path: str | os.PathLike[str], form: str | None = None) -> Fra
 
 def detect_form(text: str) -> str:
     """Guess the form from the first line that says something."""
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines: NEL, FF, VT end no line here
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
             continue
