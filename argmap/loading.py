@@ -13,7 +13,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -94,6 +94,8 @@ def load_map_text(text: str, path: str = "<string>") -> LoadResult:
             return LoadResult(None, sorted([*map(found, repeated), found(exc)],
                                            key=lambda d: (d.line, d.col)))
         result = _MapReader(path).read(root)
+        if result.map is not None:
+            result.map = replace(result.map, source_text=text)
         result.diagnostics = sorted([*map(found, repeated), *result.diagnostics],
                                     key=lambda d: (d.line, d.col))
         return result

@@ -9,7 +9,7 @@ diagnostic or an editor jump can point back into the YAML file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
@@ -176,6 +176,21 @@ class Map:
     path: str | None = field(default=None, compare=False)
     pos: Pos = field(default=NOWHERE, compare=False)
     positions: Mapping[str, Pos] = _positions()
+    source_text: str | None = field(default=None, compare=False, repr=False)
+    """The text this map was parsed from (set by `argmap.loading`), so that another
+    process can be given exactly the version shown here rather than re-read the file."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields only: cached views are rebuilt on use, and a mappingproxy cannot
+        be pickled, so `themes` travels as a dict."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["themes"] = dict(self.themes)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "themes", MappingProxyType(dict(state["themes"])))
 
     @cached_property
     def claims_by_id(self) -> Mapping[str, Claim]:

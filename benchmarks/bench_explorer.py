@@ -112,7 +112,7 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
     from gen_map import generate_map
 
     from argmap.loading import load_map
-    from tui.analysis_view import unavailable
+    from argmap.view_model import unavailable
     from tui.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:

@@ -3,14 +3,17 @@
 The analysis of a big map can run for minutes. In a worker thread it would
 hold the interpreter lock (every keypress waits for it) and could not be
 stopped: quitting would hang until it finished, because Python joins worker
-threads at exit. A child process (a plain `python -m tui.analysis_process MAP` talking pickle
-over its stdin and stdout) runs on the other core, is killed on quit
-or when the map is reloaded, and keeps the prepared map between what-if
-questions, so each what-if costs one `what_if` call.
+threads at exit. A child process (a plain `python -m tui.analysis_process`
+talking pickle over its stdin and stdout) runs on the other core, is killed
+on quit or when the map is reloaded, and keeps the prepared map between
+what-if questions, so each what-if costs one `what_if` call.
 
-The child loads the map from its file (a `Map` holds read-only mappings that
-do not pickle); the explorer only shows maps that loaded cleanly from that
-file, so both sides see the same claims.
+The child is sent the text the parent parsed (`Map.source_text`), not the
+file's name, so it analyses the version on screen even if the file has
+changed since. The text rather than the pickled `Map`: pickling a
+10,000-claim map holds the parent's interpreter lock for 0.4 s, while the
+text costs the parent nothing and the child parses it on the other core.
+The child imports only the core (`argmap.view_model`), never Textual.
 """
 
 from __future__ import annotations
@@ -23,14 +26,19 @@ from collections.abc import Collection
 from typing import IO
 
 from argmap.model import Map
-from tui.analysis_view import AnalysisView, analyse
+from argmap.view_model import AnalysisView, analyse
 
 
-def serve(path: str, requests: IO[bytes], replies: IO[bytes]) -> None:
-    """The child's loop: answer pickled (accepted, rejected) with pickled (base, shown)."""
-    from argmap.loading import load_map
+def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
+    """The child's loop: first the pickled (path, text) of the map, then pickled
+    (accepted, rejected) requests, each answered with pickled ("ok", base, shown)."""
+    from argmap.loading import load_map_text
 
-    loaded = load_map(path)
+    try:
+        path, text = pickle.load(requests)
+    except (EOFError, OSError):
+        return
+    loaded = load_map_text(text, path)
     base: AnalysisView | None = None
     while True:
         try:
@@ -39,7 +47,7 @@ def serve(path: str, requests: IO[bytes], replies: IO[bytes]) -> None:
             return
         try:
             if loaded.map is None:
-                raise ValueError(f"cannot load {path} for the analysis")
+                raise ValueError(f"cannot parse {path} for the analysis")
             base, shown = analyse(loaded.map, accepted, rejected, base)
             reply: tuple[object, ...] = ("ok", base, shown)
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
@@ -49,10 +57,10 @@ def serve(path: str, requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 class ProcessAnalyser:
-    """An `Analyser` that runs `tui.analysis_view.analyse` in a child process per map.
+    """An `Analyser` that runs `argmap.view_model.analyse` in a child process per map.
 
     Called from worker threads; requests are served one at a time. Maps that
-    were not loaded from a file are analysed in the calling thread.
+    were not parsed from text (built in code) are analysed in the calling thread.
     """
 
     def __init__(self) -> None:
@@ -62,7 +70,7 @@ class ProcessAnalyser:
 
     def __call__(self, the_map: Map, accepted: Collection[str], rejected: Collection[str],
                  base: AnalysisView | None) -> tuple[AnalysisView, AnalysisView]:
-        if the_map.path is None:
+        if the_map.source_text is None:
             return analyse(the_map, accepted, rejected, base)
         if the_map is not self._map:
             # A new map (a reload): stop the old child now, so a request still
@@ -70,10 +78,13 @@ class ProcessAnalyser:
             self.close()
         with self._lock:
             process = self._process
+            fresh = process is None
             if process is None:
                 process = self._start(the_map)
             try:
                 assert process.stdin is not None and process.stdout is not None
+                if fresh:
+                    pickle.dump((the_map.path or "<map>", the_map.source_text), process.stdin)
                 pickle.dump((sorted(accepted), sorted(rejected)), process.stdin)
                 process.stdin.flush()
                 status, *result = pickle.load(process.stdout)
@@ -85,7 +96,7 @@ class ProcessAnalyser:
 
     def _start(self, the_map: Map) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
-            [sys.executable, "-m", "tui.analysis_process", str(the_map.path)],
+            [sys.executable, "-m", "tui.analysis_process"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._process, self._map = process, the_map
         return process
@@ -100,4 +111,4 @@ class ProcessAnalyser:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.stdin.buffer, sys.stdout.buffer)
+    serve(sys.stdin.buffer, sys.stdout.buffer)

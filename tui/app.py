@@ -18,8 +18,8 @@ from textual.binding import Binding
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
+from argmap.view_model import Analyser
 from tui.analysis_process import ProcessAnalyser
-from tui.analysis_view import Analyser
 from tui.idle_gc import TICK_SECONDS, IdleCollector
 from tui.screens.explore import ExploreScreen
 from tui.screens.help import HelpScreen, bindings_of

@@ -10,9 +10,8 @@ from textual.pilot import Pilot
 
 from argmap.loading import load_map
 from argmap.model import Map
-from tui.analysis_view import AnalysisView, flaw_view
+from argmap.view_model import AnalysisView, ClaimAnalysis, flaw_view
 from tui.app import ArgmapApp, create_app
-from tui.widgets.claim_detail import ClaimAnalysis
 from tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,14 +1,19 @@
-"""The analysis child process: answers like the in-thread analysis, and stops at once."""
+"""The analysis child process: answers like the in-thread analysis, analyses the version
+the parent loaded, imports no Textual, and stops at once."""
 
 from __future__ import annotations
 
+import pickle
+import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
+from argmap.view_model import analyse
 from tests.tui.support import EXAMPLE, load
 from tui.analysis_process import ProcessAnalyser
-from tui.analysis_view import analyse
 
 
 def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
@@ -25,17 +30,16 @@ def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
         analyser.close()
 
 
-def test_close_ends_a_waiting_request_at_once(tmp_path: Path) -> None:
+def test_close_ends_a_waiting_request_at_once() -> None:
     # A map the child takes seconds over: a chain of 5,000 attacks. (A named
     # pipe no longer serves: argmap refuses what is not a regular file at once.)
-    slow = tmp_path / "chain.yaml"
-    slow.write_text("map: {id: c, title: C, theses: [c0]}\nclaims:\n"
+    slow = ("map: {id: c, title: C, theses: [c0]}\nclaims:\n"
                     + "".join(f"  - {{id: c{i}, text: c{i}, kind: value}}\n" for i in range(5000))
                     + "relations:\n"
                     + "".join(f"  - {{type: attack, from: c{i}, to: c{i - 1}}}\n"
                               for i in range(1, 5000)))
     the_map = load(EXAMPLE)
-    object.__setattr__(the_map, "path", str(slow))
+    object.__setattr__(the_map, "source_text", slow)
     analyser = ProcessAnalyser()
     errors: list[BaseException] = []
 
@@ -55,3 +59,65 @@ def test_close_ends_a_waiting_request_at_once(tmp_path: Path) -> None:
     assert not thread.is_alive()
     assert time.perf_counter() - started < 3
     assert errors and "stopped" in str(errors[0])
+
+
+CHILD_MODULES = """
+import io, pickle, sys
+from tui.analysis_process import serve
+text = open(sys.argv[1], encoding="utf-8").read()
+requests = io.BytesIO(pickle.dumps((sys.argv[1], text)) + pickle.dumps(([], [])))
+replies = io.BytesIO()
+serve(requests, replies)
+status, base, _ = pickle.loads(replies.getvalue())
+assert status == "ok" and base.claims, status
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich")))
+"""
+
+
+def test_the_child_imports_no_textual() -> None:
+    """The child's whole life, a full analysis included, loads neither Textual nor Rich."""
+    proc = subprocess.run([sys.executable, "-c", CHILD_MODULES, str(EXAMPLE)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_the_child_is_started_without_the_file_name() -> None:
+    """It is given the text on its stdin: nothing on its command line names the file."""
+    the_map = load(EXAMPLE)
+    analyser = ProcessAnalyser()
+    try:
+        analyser(the_map, (), (), None)
+        process = analyser._process
+        assert process is not None and str(EXAMPLE) not in " ".join(map(str, process.args))
+    finally:
+        analyser.close()
+
+
+def test_the_child_analyses_the_version_loaded_not_the_file_now(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    shutil.copy(EXAMPLE, path)
+    the_map = load(path)
+    expected, _ = analyse(the_map)
+    # The file changes after loading: every claim but the thesis is gone.
+    thesis = the_map.theses[0]
+    claim = the_map.claims_by_id[thesis]
+    path.write_text(f"map: {{id: {the_map.id}, title: T, theses: [{thesis}]}}\nclaims:\n"
+                    f"  - {{id: {thesis}, text: {claim.text!r}, kind: {claim.kind}}}\n")
+    assert len(load(path).claims) == 1
+    analyser = ProcessAnalyser()
+    try:
+        base, _ = analyser(the_map, (), (), None)
+    finally:
+        analyser.close()
+    assert set(base.claims) == set(the_map.claims_by_id) and len(base.claims) > 1
+    assert base == expected
+
+
+def test_a_map_pickles_with_its_cached_views() -> None:
+    the_map = load(EXAMPLE)
+    assert the_map.claims_by_id and the_map.incoming  # cached views made before pickling
+    copy = pickle.loads(pickle.dumps(the_map))
+    assert copy == the_map and copy.source_text == the_map.source_text
+    assert dict(copy.themes) == dict(the_map.themes)
+    assert copy.incoming == the_map.incoming and copy.path == the_map.path

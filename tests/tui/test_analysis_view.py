@@ -10,14 +10,14 @@ from __future__ import annotations
 import pickle
 from types import SimpleNamespace
 
-from tests.tui.support import EXAMPLE, load
-from tui.analysis_view import (
+from argmap.view_model import (
     MARK_REJECTED,
     ClaimRows,
     from_analysis,
     unavailable,
     with_what_if,
 )
+from tests.tui.support import EXAMPLE, load
 
 
 def fake_map_analysis(theses: dict[str, dict[str, str]]) -> SimpleNamespace:

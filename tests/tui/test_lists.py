@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Select, Static, TabbedContent
 
+from argmap.view_model import unavailable
 from tests.tui.support import EXAMPLE, load, make_app, settle
-from tui.analysis_view import unavailable
 from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen, filter_claims
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.claim_tree import ClaimTree

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from argmap.view_model import analyse
 from tests.tui.support import EXAMPLE, detail_text, make_app, settle
-from tui.analysis_view import analyse
 from tui.widgets.claim_tree import ClaimTree
 
 

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
-from tui.analysis_view import AnalysisView, unavailable
+from argmap.view_model import AnalysisView, unavailable
 from tui.editor import editor_command
 from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
 from tui.search import ClaimSearch

@@ -18,24 +18,11 @@ from textual.widgets import Static
 
 from argmap.flaws import find_flaw
 from argmap.model import Claim, Map, Relation, RelationType
+from argmap.view_model import ClaimAnalysis
 from tui.text import assemble, literal, literal_line
 from tui.widgets.claim_tree import SYMBOLS, places
 from tui.widgets.line_panel import ClaimText
 from tui.widgets.link_list import LinkList
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimAnalysis:
-    """The analysis facts about one claim, ready to show."""
-
-    side: str = ""
-    label: str = ""
-    acceptance: str = ""
-    strength: float | None = None
-    crux: bool = False
-    pivotal: bool = False
-    mark: str = ""
-    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from argmap.model import Map, Relation, RelationType
+from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, Badge, TreeEntry
 from tui.text import assemble, literal_line
-
-ROLE_THESIS = "thesis"
-ROLE_UNLINKED = "unlinked"
 
 SYMBOLS: Mapping[str, str] = {
     ROLE_THESIS: "◆",
@@ -57,26 +55,6 @@ SYMBOL_COLOURS: Mapping[str, str] = {
 
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
 """The mouse metadata Tree gives a node's ▶/▼ icon: a click there opens or closes it."""
-
-
-@dataclass(frozen=True, slots=True)
-class TreeEntry:
-    """What a node shows: a claim, and the relation that hangs it under its parent."""
-
-    claim_id: str
-    role: str
-    relation_id: str | None = None
-    linked: bool = False
-    cycle: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Badge:
-    """The few analysis facts a tree line shows beside a claim."""
-
-    label: str = ""
-    strength: float | None = None
-    mark: str = ""
 
 
 Guides = tuple[str, str, str, str]
