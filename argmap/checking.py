@@ -7,13 +7,14 @@ They use no networkx, so `argmap check` starts and finishes fast.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.input_file import read_input
 from argmap.model import Claim, ClaimKind, Map, Pos, RelationType, Source
+from argmap.sides import overall
 
 Rule = Callable[[Map, "CheckContext"], Iterator[Diagnostic]]
 
@@ -207,29 +208,10 @@ def rule_themes(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
                            "a theme groups several claims; is this a typo or a new theme?")
 
 
-def reachable_from_theses(m: Map) -> set[str]:
-    """Claim ids with a path of relations to some thesis (theses included)."""
-    claims = m.claims_by_id
-    seen_claims = {t for t in m.theses if t in claims}
-    seen_targets: set[str] = set(seen_claims)
-    queue = deque(seen_claims)
-    while queue:
-        target = queue.popleft()
-        for rel in m.incoming.get(target, ()):
-            if rel.id not in seen_targets:
-                seen_targets.add(rel.id)
-                queue.append(rel.id)
-            for src in rel.sources:
-                if src in claims and src not in seen_claims:
-                    seen_claims.add(src)
-                    queue.append(src)
-    return seen_claims
-
-
 def rule_connected(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     if not any(t in m.claims_by_id for t in m.theses):
         return
-    connected = reachable_from_theses(m)
+    connected = overall(m)  # one rule: a claim is connected when it has a side
     for claim in m.claims:
         if claim.id not in connected:
             yield ctx.diag(claim.positions.get("id", claim.pos), Severity.WARNING, "W401",

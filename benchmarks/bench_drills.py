@@ -1,15 +1,29 @@
 """How long the trainer takes to start a session, grade, and save an answer.
 
-Prints figures for the bundled map: building a session (every drill's
-targets and the plan), generating a question, grading a typed answer, and
-committing an answer to SQLite. Everything a user waits for between two
-questions should stay well under 100 ms.
+Prints figures for the bundled map (building a session, generating a
+question, grading a typed answer, committing an answer to SQLite), then
+session start on maps from `benchmarks/gen_map.py` (1,000 and 10,000 claims
+by default), each drill kind alone and mixed. Everything a user waits for
+between two questions should stay well under 100 ms, and a session on a
+10,000-claim map should start in well under a second.
+
+Each generated-map figure runs in a fresh process, so no cache (sides, the
+theme index, the crux analysis) is warm: "start" is `DrillSession(...)`,
+"first question" the first `next_question()` after it (where a crux card
+pays for the analysis), "again" a second session on the same `Map` object.
+Only the public session API is used, so the script also measures an older
+checkout: `python benchmarks/bench_drills.py --sizes 1000` from its root.
+
+    .venv/bin/python benchmarks/bench_drills.py [--sizes 1000 10000] [--modes ...]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,15 +31,19 @@ from pathlib import Path
 
 from fsrs import Rating
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from argmap.bundled import default_map_path  # noqa: E402
 from argmap.grading import Reference, assess  # noqa: E402
 from argmap.loading import load_map  # noqa: E402
-from argmap.model import KeyPoint  # noqa: E402
+from argmap.model import KeyPoint, Map  # noqa: E402
 from argmap.training.drills import RebutDrill  # noqa: E402
 from argmap.training.progress import AnswerRecord, Progress  # noqa: E402
 from argmap.training.session import DrillSession, SessionOptions  # noqa: E402
+
+MODES = ("rebut", "support", "source", "flaw", "crux", "switch", "mixed")
 
 
 def best_and_median(run, repeat: int = 5) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -37,18 +55,23 @@ def best_and_median(run, repeat: int = 5) -> tuple[float, float]:  # type: ignor
     return min(times), statistics.median(times)
 
 
-def main() -> None:
+def options(mode: str) -> SessionOptions:
+    return SessionOptions(mode=mode, side="pro", seed=1)
+
+
+def bundled() -> None:
     the_map = load_map(default_map_path()).map
     assert the_map is not None
     with tempfile.TemporaryDirectory() as tmp:
         progress = Progress.open(Path(tmp) / "p.sqlite3")
         start = time.perf_counter()
-        DrillSession(the_map, progress, SessionOptions(side="pro", seed=1))
-        print(f"first session start, with the map's analysis for the crux drill: "
-              f"{(time.perf_counter() - start) * 1000:.0f} ms")
-        b, m = best_and_median(lambda: DrillSession(the_map, progress,
-                                                    SessionOptions(side="pro", seed=1)))
-        print(f"later session start (analysis cached), bundled map ({len(the_map.claims)} claims): "
+        session = DrillSession(the_map, progress, options("mixed"))
+        while session.next_question() is not None:
+            pass
+        print(f"first session, bundled map, every question asked (the crux card computes "
+              f"the map's analysis): {(time.perf_counter() - start) * 1000:.0f} ms")
+        b, m = best_and_median(lambda: DrillSession(the_map, progress, options("mixed")))
+        print(f"later session start (caches warm), bundled map ({len(the_map.claims)} claims): "
               f"best {b * 1000:.1f} ms, median {m * 1000:.1f} ms")
         targets = RebutDrill().targets(the_map)
         rng = random.Random(0)
@@ -68,6 +91,64 @@ def main() -> None:
         print(f"saving an answer (one transaction, WAL, synchronous=FULL): "
               f"{m / n * 1000:.2f} ms each")
         progress.close()
+
+
+def generated_map(claims: int, folder: Path) -> Path:
+    from gen_map import generate_map
+
+    path = folder / f"map-{claims}.yaml"
+    if not path.exists():
+        text, source = generate_map(claims, seed=1, source_file=f"map-{claims}.source.txt")
+        path.write_text(text)
+        (folder / f"map-{claims}.source.txt").write_text(source)
+    return path
+
+
+def one_start(path: str, mode: str) -> dict[str, float]:
+    """Cold session start, first question and a second start, in this (fresh) process."""
+    loaded = load_map(path).map
+    assert loaded is not None
+    the_map: Map = loaded
+    start = time.perf_counter()
+    session = DrillSession(the_map, None, options(mode))
+    started = time.perf_counter()
+    session.next_question()
+    first = time.perf_counter()
+    DrillSession(the_map, None, options(mode))
+    again = time.perf_counter()
+    return {"start": started - start, "first": first - started, "again": again - first,
+            "cards": len(session.plan)}
+
+
+def generated(sizes: list[int], modes: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for claims in sizes:
+            path = generated_map(claims, Path(tmp))
+            print(f"\ngenerated map, {claims:,} claims (benchmarks/gen_map.py, seed 1); "
+                  "seconds, fresh process each")
+            print(f"{'drill':<8} {'start':>8} {'first question':>15} {'again':>8} {'cards':>6}")
+            for mode in modes:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--one", str(path), mode],
+                    capture_output=True, text=True, check=True)
+                got = json.loads(out.stdout.strip().splitlines()[-1])
+                print(f"{mode:<8} {got['start']:>8.3f} {got['first']:>15.3f} "
+                      f"{got['again']:>8.3f} {got['cards']:>6.0f}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
+    parser.add_argument("--no-bundled", action="store_true")
+    parser.add_argument("--one", nargs=2, metavar=("MAP", "MODE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one_start(*args.one)))
+        return
+    if not args.no_bundled:
+        bundled()
+    generated(args.sizes, args.modes)
 
 
 if __name__ == "__main__":

@@ -1,29 +1,21 @@
 """The shape of a debate: who is on which side, how deep, what is missing.
 
-A claim's side follows from the parity of attacks on its path to the thesis:
-a support keeps the side, an attack flips it, and an undercut flips the side
-of the relation it undercuts (undercutting a reason for the thesis is
-against the thesis). A claim reached by paths of both parities is on both
-sides. Pivotal claims are ranked by betweenness centrality on the directed
-claim graph: the claims through which many lines of argument reach the
-thesis. networkx is imported only when that is computed.
+Sides and depths come from `argmap.sides`, the rule every part of argmap
+shares (docs/analysis.md, "Sides"); this module counts them. Pivotal
+claims are ranked by betweenness centrality on the directed claim graph: the
+claims through which many lines of argument reach the thesis. networkx is
+imported only when that is computed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from types import MappingProxyType
 
 from argmap.analysis.semantics import strongly_connected
 from argmap.model import ClaimKind, Map, Relation, RelationType
-
-
-class Side(StrEnum):
-    PRO = "pro"
-    CON = "con"
-    BOTH = "both"
+from argmap.sides import Side, reach
 
 
 @dataclass(frozen=True)
@@ -60,48 +52,8 @@ def _relation_target_claim(m: Map, rel: Relation) -> str | None:
 
 
 def thesis_structure(m: Map, thesis: str) -> ThesisStructure:
-    parities: dict[str, set[int]] = {thesis: {0}}
-    depth: dict[str, int] = {thesis: 0}
-    todo: list[tuple[str, int, int]] = [(thesis, 0, 0)]
-    seen_states = {(thesis, 0)}
-
-    def reach(claim: str, parity: int, d: int) -> None:
-        if claim not in m.claims_by_id or (claim, parity) in seen_states:
-            return
-        seen_states.add((claim, parity))
-        parities.setdefault(claim, set()).add(parity)
-        if d < depth.get(claim, 1 << 30):
-            depth[claim] = d
-        todo.append((claim, parity, d))
-
-    def through(first: Relation, parity: int, d: int) -> None:
-        """Reach the premises of `first` and of every undercut hanging off it.
-
-        An explicit stack, not recursion: a chain of undercuts is as long as
-        the map makes it. Each undercut aims at one relation, so what hangs
-        off `first` is a tree; `seen` still guards against a circle.
-        """
-        seen = {first.id}
-        stack = [(first, parity, d)]
-        while stack:
-            rel, p_rel, d_rel = stack.pop()
-            for p in rel.sources:
-                reach(p, p_rel, d_rel + 1)
-            for u in m.incoming.get(rel.id, ()):
-                if u.type is RelationType.UNDERCUT and u.id not in seen:
-                    seen.add(u.id)
-                    stack.append((u, p_rel ^ 1, d_rel + 1))
-
-    for claim, parity, d in todo:  # grows while walked (breadth first)
-        for rel in m.incoming.get(claim, ()):
-            if rel.type is RelationType.UNDERCUT:
-                continue
-            through(rel, parity ^ (rel.type is RelationType.ATTACK), d)
-    sides = {}
-    for claim in m.claims_by_id:
-        if claim in parities:
-            ps = parities[claim]
-            sides[claim] = Side.BOTH if len(ps) == 2 else (Side.PRO if 0 in ps else Side.CON)
+    reached = reach(m, thesis)
+    sides, depth = reached.sides, reached.depth
     order = [c.id for c in m.claims if c.id in sides and c.id != thesis]
     pro = tuple(c for c in order if sides[c] is Side.PRO)
     con = tuple(c for c in order if sides[c] is Side.CON)
@@ -113,7 +65,7 @@ def thesis_structure(m: Map, thesis: str) -> ThesisStructure:
             counts[str(sides[c])] += 1
     balance = (len(pro) - len(con)) / (len(pro) + len(con)) if pro or con else 0.0
     return ThesisStructure(
-        thesis, MappingProxyType(sides), pro, con, both, MappingProxyType(depth),
+        thesis, sides, pro, con, both, depth,
         max(depth.values()), MappingProxyType({k: MappingProxyType(v) for k, v in themes.items()}),
         balance)
 

@@ -64,7 +64,7 @@ def _say(text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.commands.map_input import load_map_or_report, map_path
     from argmap.debate.round import Round, RoundError, settings_for
-    from argmap.debate.rules import Side
+    from argmap.sides import Side
 
     transcript = Path(args.transcript) if args.transcript else None
     if transcript is not None and not transcript.parent.is_dir():

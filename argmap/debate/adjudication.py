@@ -20,13 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.debate.round import Round, Turn
-from argmap.debate.rules import (
-    Side,
-    answer_target,
-    relation_in_play,
-    relation_owner,
-)
+from argmap.debate.rules import answer_target, relation_in_play, relation_owner
 from argmap.model import Map, RelationType
+from argmap.sides import Side
 
 
 class Preferred(StrEnum):

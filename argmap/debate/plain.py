@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError
-from argmap.debate.rules import Reply, Side, search_replies
+from argmap.debate.rules import Reply, search_replies
 from argmap.debate.transcript import clock_line
 from argmap.display import visible_line
+from argmap.sides import Side
 
 SHOWN = 12  # moves listed before "type words to search"
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from argmap.debate.clock import is_over_time
-from argmap.debate.rules import Reply, Side, legal_replies, replies_to, reply_through
+from argmap.debate.rules import Reply, legal_replies, replies_to, reply_through
 from argmap.model import Map
+from argmap.sides import Side
 
 DEFAULT_TURNS = 6
 

@@ -19,23 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from argmap.model import Map, Relation, RelationType
-
-
-class Side(StrEnum):
-    PRO = "pro"
-    CON = "con"
-
-    @property
-    def other(self) -> Side:
-        return Side.CON if self is Side.PRO else Side.PRO
-
-    @property
-    def title(self) -> str:
-        return "Pro" if self is Side.PRO else "Con"
-
+from argmap.sides import Side  # the one side type; a debater plays PRO or CON
 
 
 @dataclass(frozen=True, slots=True)

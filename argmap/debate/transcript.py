@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from argmap.debate.adjudication import Adjudication, MissedChance
 from argmap.debate.round import Round, Turn
-from argmap.debate.rules import Side
 from argmap.display import markdown_text
+from argmap.sides import Side
 
 md_text = markdown_text  # one rule for every Markdown argmap writes
 

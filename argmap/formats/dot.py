@@ -14,11 +14,11 @@ import subprocess
 import textwrap
 
 from argmap.display import visible
-from argmap.formats.sides import CON, MIXED, PRO, claim_sides
 from argmap.model import Map, RelationType
+from argmap.sides import export_words
 
-SIDE_COLOURS = {PRO: "#1b7837", CON: "#b2182b", MIXED: "#7b3294", "none": "#777777"}
-SIDE_FILLS = {PRO: "#e7f5e9", CON: "#fbe9eb", MIXED: "#f1e6f5", "none": "#f4f4f4"}
+SIDE_COLOURS = {"pro": "#1b7837", "con": "#b2182b", "mixed": "#7b3294", "none": "#777777"}
+SIDE_FILLS = {"pro": "#e7f5e9", "con": "#fbe9eb", "mixed": "#f1e6f5", "none": "#f4f4f4"}
 RELATION_COLOURS = {
     RelationType.SUPPORT: 'color="#1b7837"',
     RelationType.ATTACK: 'color="#b2182b"',
@@ -40,7 +40,7 @@ def _label(text: str, width: int = 32) -> str:
 
 
 def write_dot(m: Map) -> str:
-    sides = claim_sides(m)
+    sides = export_words(m)
     theses = set(m.theses)
     needs_junction: set[str] = set()
     needs_junction |= {r.id for r in m.relations if r.linked}

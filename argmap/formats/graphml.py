@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from argmap.display import escape_invisible
 from argmap.formats.dot import SIDE_COLOURS, SIDE_FILLS
-from argmap.formats.sides import claim_sides, relation_side
 from argmap.model import Map, RelationType
+from argmap.sides import EXPORT_WORDS, export_words, relation_side
 
 EDGE_COLOURS = {RelationType.SUPPORT: "#1b7837", RelationType.ATTACK: "#b2182b",
                 RelationType.UNDERCUT: "#e08214"}
@@ -30,7 +30,7 @@ def _data(key: str, value: str) -> str:
 
 
 def write_graphml(m: Map) -> str:
-    sides = claim_sides(m)
+    sides = export_words(m)
     junctions = {r.id for r in m.relations if r.linked}
     junctions |= {r.target for r in m.relations if r.type is RelationType.UNDERCUT}
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -61,7 +61,7 @@ def write_graphml(m: Map) -> str:
         out.append("    </node>")
     for rel in m.relations:
         if rel.id in junctions:
-            side = relation_side(m, sides, rel.id)
+            side = EXPORT_WORDS[relation_side(m, rel.id)]
             out.append(f'    <node id={quoteattr("r:" + rel.id)}>')
             out.append("      " + _data("d_label", rel.why or rel.id)
                        + _data("d_side", side) + _data("d_node_type", f"{rel.type} relation"))

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from argmap.display import markdown_text as md
 from argmap.display import visible
-from argmap.formats.sides import CON, MIXED, NONE, PRO, claim_sides
 from argmap.model import Claim, Map, Relation, RelationType
+from argmap.sides import EXPORT_WORDS, export_words
 
-SIDE_HEADINGS = {PRO: "For the thesis", CON: "Against the thesis", MIXED: "Both ways",
-                 NONE: "Not connected to the thesis"}
+SIDE_HEADINGS = {"pro": "For the thesis", "con": "Against the thesis", "mixed": "Both ways",
+                 "none": "Not connected to the thesis"}
 MAX_QUESTIONS = 12
 
 
@@ -91,7 +91,7 @@ def _questions(m: Map) -> list[Question]:
 
 
 def outline(m: Map, questions: bool = False) -> Outline:
-    sides = claim_sides(m)
+    sides = export_words(m)
     theses = set(m.theses)
     points: dict[str, Point] = {}
     for claim in m.claims:
@@ -119,7 +119,7 @@ def outline(m: Map, questions: bool = False) -> Outline:
         if not members:
             continue
         by_side: dict[str, list[Point]] = {}
-        for side in (PRO, CON, MIXED, NONE):
+        for side in EXPORT_WORDS.values():
             chosen = [p for p in members if sides[p.claim.id] == side]
             if chosen:
                 by_side[side] = chosen

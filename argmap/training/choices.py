@@ -19,9 +19,10 @@ Rules (documented in docs/trainer.md):
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from argmap.model import Map
+from argmap.per_map import per_map
 from argmap.training.questions import Option
 
 MAX_OPTIONS = 4
@@ -41,11 +42,24 @@ def answers_to(the_map: Map, target: str) -> set[str]:
     claim = the_map.claims_by_id.get(target)
     if claim is not None:
         fair.update(claim.also_answers)
-    fair.update(c.id for c in the_map.claims if target in c.also_answers)
+    fair.update(_also_answering(the_map).get(target, ()))
     return fair
 
 
-def _normal(text: str) -> str:
+def _also_answering(the_map: Map) -> Mapping[str, tuple[str, ...]]:
+    """claim id -> the claims whose `also_answers` name it (indexed once per map)."""
+    def build() -> Mapping[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for c in the_map.claims:
+            for target in c.also_answers:
+                found.setdefault(target, []).append(c.id)
+        return {t: tuple(ids) for t, ids in found.items()}
+
+    return per_map(the_map, "also answering", build)
+
+
+def normal(text: str) -> str:
+    """Options are the same text when they differ only in case and spacing."""
     return " ".join(text.casefold().split())
 
 
@@ -63,10 +77,10 @@ def assemble(correct: Option, candidates: Iterable[Option], rng: random.Random,
     `candidates` come in order of preference (the most instructive first);
     among equally good ones the seed decides.
     """
-    seen = {_normal(correct.text)}
+    seen = {normal(correct.text)}
     kept: list[Option] = []
     for option in candidates:
-        key = _normal(option.text)
+        key = normal(option.text)
         if option.correct or key in seen or not balanced_length(correct.text, option.text,
                                                                     length_ratio):
             continue

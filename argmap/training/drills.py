@@ -1,26 +1,42 @@
 """The drills: one class per kind, each turning a claim of a map into a `Question`.
 
-Every drill answers two things: which claims it can ask about (`targets`) and
-the question for one of them (`question`), or None when the map cannot supply
-a fair one. All randomness comes from the `random.Random` passed in, so a
-seed reproduces a session. Distractor rules live in `argmap.training.choices`.
+Every drill answers two things: whether it can ask about a claim
+(`eligible`, cheap: a session asks it of every claim of the map) and the
+question for one (`question`, built only for the cards of a session), or None
+when the map cannot supply a fair one. `eligible` is true exactly when every
+answer `question` may pick gives a fair question, so a card of the plan is
+never dropped; the crux drill is the exception: whether the analysis finds a
+crux is known only once it runs, for the crux cards actually asked. All
+randomness comes from the `random.Random` passed in, so a seed reproduces a
+session. Distractor rules live in `argmap.training.choices`; what the drills
+look up across the whole map is indexed once per map (`argmap.training.index`).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from argmap.flaws import accepted_names, same_or_related
-from argmap.model import Claim, Evidence, KeyPoint, Map, RelationType
-from argmap.training.choices import LENGTH_RATIO, answers_to, assemble, shuffled
+from argmap.model import Claim, KeyPoint, Map, RelationType
+from argmap.per_map import per_map
+from argmap.sides import Side, same_side, sides
+from argmap.training.choices import (
+    LENGTH_RATIO,
+    answers_to,
+    assemble,
+    balanced_length,
+    normal,
+    shuffled,
+)
+from argmap.training.index import drill_index, evidence_label, quote_key
 from argmap.training.location import path_to_thesis
 from argmap.training.questions import DrillKind, Explanation, Option, Question, TextAnswer
-from argmap.training.sides import same_side, sides
 
 if TYPE_CHECKING:
-    from argmap.analysis import MapAnalysis
+    from argmap.analysis.cruxes import Crux
+
 
 class Drill:
     """A kind of question; subclasses say which claims qualify and how to ask."""
@@ -29,8 +45,11 @@ class Drill:
 
     def targets(self, the_map: Map) -> list[str]:
         """Claims this drill can ask a fair question about, in file order."""
-        rng = random.Random(0)
-        return [c.id for c in the_map.claims if self.question(the_map, c.id, rng) is not None]
+        return [c.id for c in the_map.claims if self.eligible(the_map, c.id)]
+
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        """Can `question` ask about this claim? Decided without building the question."""
+        raise NotImplementedError
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         raise NotImplementedError
@@ -56,22 +75,55 @@ def _rebuttal_distractors(the_map: Map, target: Claim, rng: random.Random) -> li
     """Supporters of the target, then attackers of other claims sharing a theme with it,
     keeping only claims on the target's own side of every thesis."""
     fair = answers_to(the_map, target.id)
-    supporters = [the_map.claims_by_id[s] for rel in the_map.supporters(target.id)
-                  for s in rel.sources if s in the_map.claims_by_id]
-    themes = set(target.themes)
-    elsewhere: list[Claim] = []
-    for other in the_map.claims:
-        if other.id == target.id or not themes.intersection(other.themes):
-            continue
-        for rel in the_map.attackers(other.id):
-            elsewhere.extend(the_map.claims_by_id[s] for s in rel.sources
-                             if s in the_map.claims_by_id)
+    supporters = _supporting_claims(the_map, target)
+    elsewhere = list(drill_index(the_map).attackers_sharing_a_theme(target))
     # An attacker of another claim may argue against the target's side: a defensible
     # rebuttal, so only those on the target's own side are fair wrong answers.
     groups = [shuffled([Option(c.text, False, c.id) for c in group
                         if c.id not in fair and same_side(the_map, c.id, target.id)], rng)
               for group in (supporters, elsewhere)]
     return [o for group in groups for o in group]
+
+
+def _supporting_claims(the_map: Map, target: Claim) -> list[Claim]:
+    return [the_map.claims_by_id[s] for rel in the_map.supporters(target.id)
+            for s in rel.sources if s in the_map.claims_by_id]
+
+
+def _rebuttal_eligible(the_map: Map, claim_id: str,
+                       keep: Callable[[str], bool] = lambda _: True) -> bool:
+    """`_rebuttal_question` gives a question whichever attacker it picks as the answer.
+
+    A typed model answer always makes a question; otherwise every attacker
+    (each may be picked) needs one distractor `assemble` would keep: the
+    same candidates in the same order as `_rebuttal_distractors`, stopping
+    at the first that serves.
+    """
+    target = the_map.claims_by_id.get(claim_id)
+    if target is None:
+        return False
+    attackers = _single_attackers(the_map, claim_id, keep)
+    if not attackers:
+        return False
+    if any(c.key_points for c, _ in attackers):
+        return True
+    fair = answers_to(the_map, claim_id)
+
+    def distractors() -> Iterator[Claim]:
+        yield from _supporting_claims(the_map, target)
+        yield from drill_index(the_map).attackers_sharing_a_theme(target)
+
+    return all(_some_option(answer.text, (c.text for c in distractors() if c.id not in fair
+                                          and same_side(the_map, c.id, claim_id)))
+               for answer, _ in attackers)
+
+
+def _some_option(answer: str, candidates: Iterator[str] | list[str],
+                 length_ratio: float = LENGTH_RATIO) -> bool:
+    """Would `assemble` keep at least one of `candidates` beside `answer`?"""
+    key = normal(answer)
+    return any(normal(c) != key and balanced_length(answer, c, length_ratio)
+               for c in candidates)
 
 
 def _rebuttal_question(the_map: Map, claim_id: str, rng: random.Random, kind: DrillKind,
@@ -104,6 +156,9 @@ def _rebuttal_question(the_map: Map, claim_id: str, rng: random.Random, kind: Dr
 class RebutDrill(Drill):
     kind = DrillKind.REBUT
 
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        return _rebuttal_eligible(the_map, claim_id)
+
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         return _rebuttal_question(the_map, claim_id, rng, self.kind,
                                   "Which is the strongest rebuttal of this claim?")
@@ -122,10 +177,10 @@ def _support_closure(the_map: Map, claim_id: str) -> set[str]:
     return seen
 
 
-def evidence_label(the_map: Map, ev: Evidence) -> str:
-    source = the_map.sources_by_id.get(ev.source)
-    name = (source.outlet or source.title) if source is not None else ev.source
-    return f"\"{ev.quote}\" ({name}, {ev.locator})"
+def _own_quotes(the_map: Map, backing: set[str]) -> set[tuple[str, str]]:
+    """The quotes of a claim and its supporters: never a wrong answer to it."""
+    return {quote_key(e) for c in backing if c in the_map.claims_by_id
+            for e in the_map.claims_by_id[c].evidence}
 
 
 def _single_supporters(the_map: Map, target: str) -> list[tuple[Claim, str | None]]:
@@ -155,6 +210,22 @@ class SupportDrill(Drill):
 
     kind = DrillKind.SUPPORT
 
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        """A typed-only question needs a supporter with key points; a quote question,
+        for each of the claim's quotes (any may be the answer), one other quote."""
+        target = the_map.claims_by_id.get(claim_id)
+        if target is None:
+            return False
+        if any(c.key_points for c, _ in _single_supporters(the_map, claim_id)):
+            return True
+        if not target.evidence:
+            return False
+        backing = _support_closure(the_map, claim_id)
+        own = _own_quotes(the_map, backing)
+        return all(_some_option(evidence_label(the_map, answer), drill_index(the_map).
+                                evidence_labels(backing, own))
+                   for answer in target.evidence)
+
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         target = the_map.claims_by_id.get(claim_id)
         if target is None:
@@ -163,8 +234,7 @@ class SupportDrill(Drill):
         if not target.evidence:
             return self._typed_only(the_map, target, typed, rng) if typed else None
         backing = _support_closure(the_map, claim_id)
-        own = {(e.source, " ".join(e.quote.split())) for c in backing
-               for e in the_map.claims_by_id[c].evidence if c in the_map.claims_by_id}
+        own = _own_quotes(the_map, backing)
         answer = target.evidence[rng.randrange(len(target.evidence))]
         attackers = {s for rel in the_map.attackers(claim_id) for s in rel.sources}
         themes = set(target.themes)
@@ -177,7 +247,7 @@ class SupportDrill(Drill):
             if other.id in backing:
                 continue
             for ev in other.evidence:
-                if (ev.source, " ".join(ev.quote.split())) not in own:
+                if quote_key(ev) not in own:
                     groups[rank(other)].append(
                         Option(evidence_label(the_map, ev), False, other.id))
         candidates = [o for g in groups for o in shuffled(g, rng)]
@@ -231,6 +301,22 @@ class SourceDrill(Drill):
 
     kind = DrillKind.SOURCE
 
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        """Each of the claim's quotes (any may be asked) names a known source, and some
+        other source, which does not say the same words, has a label to offer beside it."""
+        target = the_map.claims_by_id.get(claim_id)
+        if target is None or not target.evidence:
+            return False
+        for ev in target.evidence:
+            if ev.source not in the_map.sources_by_id:
+                return False
+            quoted_by = drill_index(the_map).sources_quoting(ev.quote)
+            if not _some_option(source_label(the_map, ev.source),
+                                (source_label(the_map, s.id) for s in the_map.sources
+                                 if s.id not in quoted_by), SOURCE_LENGTH_RATIO):
+                return False
+        return True
+
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         target = the_map.claims_by_id.get(claim_id)
         if target is None or not target.evidence:
@@ -238,8 +324,7 @@ class SourceDrill(Drill):
         ev = target.evidence[rng.randrange(len(target.evidence))]
         if ev.source not in the_map.sources_by_id:
             return None
-        quoted_by = {e.source for c in the_map.claims for e in c.evidence
-                     if " ".join(e.quote.split()) == " ".join(ev.quote.split())}
+        quoted_by = drill_index(the_map).sources_quoting(ev.quote)
         others = shuffled([Option(source_label(the_map, s.id), False, None)
                            for s in the_map.sources if s.id not in quoted_by], rng)
         options = assemble(Option(source_label(the_map, ev.source), True, None), others, rng,
@@ -269,13 +354,17 @@ class FlawDrill(Drill):
 
     kind = DrillKind.FLAW
 
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        """A flawed claim: the flaw can always be typed, options or not."""
+        target = the_map.claims_by_id.get(claim_id)
+        return target is not None and bool(target.flaw)
+
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         target = the_map.claims_by_id.get(claim_id)
         if target is None or not target.flaw:
             return None
         flaw = target.flaw
-        names = list(dict.fromkeys(c.flaw for c in the_map.claims
-                                   if c.flaw and not same_or_related(flaw, c.flaw)))
+        names = [n for n in drill_index(the_map).flaw_names if not same_or_related(flaw, n)]
         others = shuffled([Option(n, False, None) for n in names], rng)
         options = assemble(Option(flaw, True, claim_id), others, rng)
         if len(options) < 2:
@@ -290,20 +379,22 @@ class FlawDrill(Drill):
             text_answers=(typed,), themes=target.themes)
 
 
-def _analysis(the_map: Map) -> MapAnalysis | None:
-    """The map's analysis, computed once per map (a crux question asks for it)."""
-    from argmap.analysis import analyse_map
+def _cruxes(the_map: Map, thesis: str) -> tuple[Crux, ...]:
+    """The thesis's cruxes as `analyse_map` finds them, searched once per map and thesis.
 
-    cache = _ANALYSES.get(id(the_map))
-    if cache is not None and cache[0] is the_map:
-        return cache[1]
-    result = analyse_map(the_map)
-    _ANALYSES.clear()
-    _ANALYSES[id(the_map)] = (the_map, result)
-    return result
+    Only the translation and the crux search run (not the whole analysis),
+    and only when a crux card is asked: on a big map this takes seconds.
+    """
+    def search() -> tuple[Crux, ...]:
+        from argmap.analysis.cruxes import thesis_cruxes
+        from argmap.analysis.prepared import prepare
 
+        prepared = prepare(the_map)
+        if thesis not in prepared.framework.claim_index:
+            return ()
+        return thesis_cruxes(prepared, thesis)
 
-_ANALYSES: dict[int, tuple[Map, MapAnalysis]] = {}
+    return per_map(the_map, ("cruxes", thesis), search)
 
 
 class CruxDrill(Drill):
@@ -312,18 +403,20 @@ class CruxDrill(Drill):
     kind = DrillKind.CRUX
 
     def targets(self, the_map: Map) -> list[str]:
-        rng = random.Random(0)
-        return [t for t in the_map.theses if self.question(the_map, t, rng) is not None]
+        return [t for t in the_map.theses if self.eligible(the_map, t)]
+
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        """A thesis with a claim connected to it. Whether one is a crux is the
+        analysis's to say, when the card is asked: the question may then be None."""
+        return claim_id in the_map.theses and len(sides(the_map, claim_id)) > 1
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         thesis = the_map.claims_by_id.get(claim_id)
-        analysis = _analysis(the_map) if claim_id in the_map.theses else None
-        if thesis is None or analysis is None:
+        if thesis is None or claim_id not in the_map.theses:
             return None
-        cruxes = analysis.cruxes.get(claim_id, ())
+        cruxes = _cruxes(the_map, claim_id)
         flippers = [c for c in cruxes if c.flips_grounded or c.flips_preferred]
-        structure = analysis.structure.theses.get(claim_id)
-        connected = [c for c in (structure.sides if structure else {}) if c != claim_id]
+        connected = [c for c in sides(the_map, claim_id) if c != claim_id]
         effect = {c.claim: abs(c.strength_delta) for c in cruxes}
         if flippers:
             right = flippers
@@ -368,29 +461,36 @@ class SwitchSidesDrill(Drill):
     def __init__(self, side: str, thesis: str | None = None) -> None:
         if side not in {"pro", "con"}:
             raise ValueError("side must be 'pro' or 'con'")
-        self.side = side
+        self.side = Side(side)
         self.thesis = thesis
 
-    def _sides(self, the_map: Map) -> tuple[str, Mapping[str, str]] | None:
+    def _sides(self, the_map: Map) -> tuple[str, Mapping[str, Side]] | None:
         thesis = self.thesis or (the_map.theses[0] if the_map.theses else None)
         if thesis is None or thesis not in the_map.claims_by_id:
             return None
         return thesis, sides(the_map, thesis)
+
+    def eligible(self, the_map: Map, claim_id: str) -> bool:
+        found = self._sides(the_map)
+        if found is None or found[1].get(claim_id) is not self.side.other:
+            return False
+        of = found[1]
+        return _rebuttal_eligible(the_map, claim_id, keep=lambda c: of.get(c) is self.side)
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         found = self._sides(the_map)
         if found is None:
             return None
         thesis, sides = found
-        other = "con" if self.side == "pro" else "pro"
-        if sides.get(claim_id) != other:
+        other = self.side.other
+        if sides.get(claim_id) is not other:
             return None
         mine, theirs = self.side.upper(), other.upper()
         prompt = (f"You are arguing the {mine} side of the thesis "
                   f"\"{the_map.claims_by_id[thesis].text}\". "
                   f"As a {mine} debater, how do you answer this {theirs} claim?")
         return _rebuttal_question(the_map, claim_id, rng, self.kind, prompt,
-                                  keep=lambda c: sides.get(c) == self.side)
+                                  keep=lambda c: sides.get(c) is self.side)
 
 
 def all_drills(side: str | None = None, thesis: str | None = None) -> dict[DrillKind, Drill]:

@@ -15,16 +15,16 @@ from argmap.formats.graphml import write_graphml
 from argmap.formats.handout import write_html, write_markdown
 from argmap.formats.json_export import write_json
 from argmap.formats.json_import import read_json
-from argmap.formats.sides import CON, PRO, claim_sides
 from argmap.model import Map
+from argmap.sides import export_words
 
 
 def test_sides_follow_attacks_and_undercuts(example_map: Map) -> None:
-    sides = claim_sides(example_map)
-    assert sides["locks"] == PRO and sides["feels-safer"] == PRO
-    assert sides["photos-collected"] == CON and sides["data-protected"] == PRO
-    assert sides["promise-unverifiable"] == CON
-    assert sides["state-voice"] == CON  # undercuts a pro relation
+    sides = export_words(example_map)
+    assert sides["locks"] == "pro" and sides["feels-safer"] == "pro"
+    assert sides["photos-collected"] == "con" and sides["data-protected"] == "pro"
+    assert sides["promise-unverifiable"] == "con"
+    assert sides["state-voice"] == "con"  # undercuts a pro relation
 
 
 def test_dot_colours_by_side_and_relation(example_map: Map) -> None:
@@ -59,7 +59,7 @@ def test_graphml_reads_back_in_networkx(example_map: Map) -> None:
     claims = [n for n, d in graph.nodes(data=True) if d.get("node_type") == "claim"]
     assert len(claims) == len(example_map.claims)
     assert graph.nodes["c:locks"]["thesis"] == "true"
-    assert graph.nodes["c:photos-collected"]["side"] == CON
+    assert graph.nodes["c:photos-collected"]["side"] == "con"
     types = {d["type"] for _, _, d in graph.edges(data=True)}
     assert types == {"support", "attack", "undercut"}
     assert graph.has_edge("c:state-voice", "r:support:feels-safer->locks")

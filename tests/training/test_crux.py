@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from argmap.model import Map
 from argmap.training import drills
 from argmap.training.drills import CruxDrill
-from argmap.training.sides import sides
 
 
 class Crux(NamedTuple):
@@ -21,18 +19,11 @@ class Crux(NamedTuple):
     strength_delta: float
 
 
-def fake_analysis(the_map: Map, cruxes: tuple[Crux, ...]) -> SimpleNamespace:
-    """Shaped like `MapAnalysis` as docs/analysis.md documents it."""
-    return SimpleNamespace(
-        cruxes={"ban": cruxes},
-        structure=SimpleNamespace(theses={"ban": SimpleNamespace(sides=sides(the_map, "ban"))}))
-
-
 def test_the_right_answer_is_a_claim_that_flips_the_thesis(
         drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
     cruxes = (Crux("distraction", True, True, -0.4), Crux("students-consent", False, True, -0.2),
               Crux("slippery", False, False, 0.05))
-    monkeypatch.setattr(drills, "_analysis", lambda m: fake_analysis(m, cruxes))
+    monkeypatch.setattr(drills, "_cruxes", lambda m, t: cruxes)
     assert CruxDrill().targets(drill_map) == ["ban"]
     rights = set()
     for seed in range(20):
@@ -50,7 +41,7 @@ def test_without_a_flip_the_claim_that_weakens_most_is_right(
         drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
     cruxes = (Crux("emergencies", False, False, 0.3), Crux("slippery", False, False, 0.2),
               Crux("distraction", False, False, -0.1))
-    monkeypatch.setattr(drills, "_analysis", lambda m: fake_analysis(m, cruxes))
+    monkeypatch.setattr(drills, "_cruxes", lambda m, t: cruxes)
     q = CruxDrill().question(drill_map, "ban", random.Random(0))
     assert "weaken" in q.prompt
     assert next(o for o in q.options if o.correct).claim_id == "emergencies"
@@ -58,15 +49,47 @@ def test_without_a_flip_the_claim_that_weakens_most_is_right(
     assert "slippery" not in {o.claim_id for o in q.options}
 
 
-def test_no_analysis_no_crux_questions(drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(drills, "_analysis", lambda m: None)
-    assert CruxDrill().targets(drill_map) == []
+def test_a_thesis_is_a_target_before_its_analysis_runs(
+        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eligibility is cheap (a thesis with claims connected to it); a thesis
+    whose analysis finds no crux gives no question when its card comes up."""
+    asked: list[str] = []
+    monkeypatch.setattr(drills, "_cruxes", lambda m, t: asked.append(t) or ())
+    assert CruxDrill().targets(drill_map) == ["ban"]
+    assert asked == []  # deciding the targets ran no analysis
+    assert CruxDrill().question(drill_map, "ban", random.Random(0)) is None
+    assert asked == ["ban"]
+
+
+def test_a_thesis_nothing_reaches_is_no_target() -> None:
+    from argmap.loading import load_map_text
+
+    lone = load_map_text("argmap: 1\nmap: {id: m, title: M, theses: [t]}\n"
+                         "claims:\n  - {id: t, text: A thesis alone, kind: policy}\n").map
+    assert lone is not None
+    assert CruxDrill().targets(lone) == []
+
+
+def test_the_session_asks_the_analysis_only_for_crux_cards(
+        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.training.session import DrillSession, SessionOptions
+
+    asked: list[str] = []
+    monkeypatch.setattr(drills, "_cruxes", lambda m, t: asked.append(t) or ())
+    session = DrillSession(drill_map, None, SessionOptions(mode="mixed", seed=3, count=100))
+    assert asked == []
+    crux_cards = [c for c in session.plan if c.drill == "crux"]
+    assert crux_cards
+    while session.next_question() is not None:
+        pass
+    assert asked == [c.claim_id for c in crux_cards]
 
 
 def test_with_the_real_analysis(drill_map: Map) -> None:
     from argmap.analysis import analyse_map
 
     result = analyse_map(drill_map)
+    assert drills._cruxes(drill_map, "ban") == result.cruxes["ban"]
     flipping = {c.claim for c in result.cruxes.get("ban", ())
                 if c.flips_grounded or c.flips_preferred}
     for claim_id in CruxDrill().targets(drill_map):

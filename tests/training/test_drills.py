@@ -8,6 +8,7 @@ import random
 import pytest
 
 from argmap.model import Map
+from argmap.sides import sides
 from argmap.training.choices import LENGTH_RATIO, answers_to, balanced_length
 from argmap.training.drills import (
     FlawDrill,
@@ -19,7 +20,6 @@ from argmap.training.drills import (
     source_label,
 )
 from argmap.training.questions import Question
-from argmap.training.sides import sides
 
 SEEDS = range(25)
 PLAIN_DRILLS = (RebutDrill(), SupportDrill(), SourceDrill(), FlawDrill())

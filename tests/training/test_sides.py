@@ -7,8 +7,8 @@ import random
 import pytest
 
 from argmap.model import Map
+from argmap.sides import sides
 from argmap.training.drills import SwitchSidesDrill
-from argmap.training.sides import sides
 
 
 def test_sides_follow_the_parity_of_supports_and_attacks(drill_map: Map) -> None:

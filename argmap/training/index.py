@@ -1,0 +1,92 @@
+"""What the drills look up across the whole map, indexed once per map.
+
+A question's distractors come from all over the map: attackers of claims
+that share a theme with the target, every other quote, the sources that say
+the same words, the flaw names in use. Scanning every claim for each of
+them made starting a session on a 10,000-claim map take minutes (each claim's
+eligibility scanned the map again); the index is built in one pass, kept with
+the map (`argmap.per_map`), and keeps the map's file order, so the questions
+are the ones the scans gave.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+
+from argmap.model import Claim, Evidence, Map
+from argmap.per_map import per_map
+
+
+def _quote_words(quote: str) -> str:
+    return " ".join(quote.split())
+
+
+def quote_key(ev: Evidence) -> tuple[str, str]:
+    """A quote as the drills compare it: its source and its words, spacing ignored."""
+    return ev.source, _quote_words(ev.quote)
+
+
+def evidence_label(the_map: Map, ev: Evidence) -> str:
+    """How an evidence option reads: the quote, then its outlet and locator."""
+    source = the_map.sources_by_id.get(ev.source)
+    name = (source.outlet or source.title) if source is not None else ev.source
+    return f"\"{ev.quote}\" ({name}, {ev.locator})"
+
+
+@dataclass(frozen=True)
+class DrillIndex:
+    # theme -> (position in the file, claim id, premises of the claim's attackers), file order
+    attackers_by_theme: Mapping[str, tuple[tuple[int, str, tuple[Claim, ...]], ...]]
+    # a quote's words (spacing ignored) -> the sources whose evidence quotes them
+    quote_sources: Mapping[str, frozenset[str]]
+    # every evidence item: (claim id, (source, quote words), its label), file order
+    evidence: tuple[tuple[str, tuple[str, str], str], ...]
+    flaw_names: tuple[str, ...]  # each flaw named in the map, in order of first use
+
+    def attackers_sharing_a_theme(self, target: Claim) -> Iterator[Claim]:
+        """The premises of the attackers of every other claim sharing a theme with
+        `target`: claims in file order, each claim's attackers in relation order."""
+        lists = [self.attackers_by_theme[t] for t in dict.fromkeys(target.themes)
+                 if t in self.attackers_by_theme]
+        last = -1
+        for position, claim_id, premises in heapq.merge(*lists, key=lambda e: e[0]):
+            if position != last and claim_id != target.id:
+                yield from premises
+            last = position
+
+    def sources_quoting(self, quote: str) -> frozenset[str]:
+        return self.quote_sources.get(_quote_words(quote), frozenset())
+
+    def evidence_labels(self, leave_out: Collection[str],
+                        own: Collection[tuple[str, str]]) -> Iterator[str]:
+        """Labels of the quotes of claims not in `leave_out`, except quotes in `own`."""
+        return (label for claim_id, key, label in self.evidence
+                if key not in own and claim_id not in leave_out)
+
+
+def drill_index(the_map: Map) -> DrillIndex:
+    return per_map(the_map, "drill index", lambda: _build(the_map))
+
+
+def _build(the_map: Map) -> DrillIndex:
+    by_theme: dict[str, list[tuple[int, str, tuple[Claim, ...]]]] = {}
+    quotes: dict[str, set[str]] = {}
+    evidence: list[tuple[str, tuple[str, str], str]] = []
+    flaws: dict[str, None] = {}
+    claims = the_map.claims_by_id
+    for position, claim in enumerate(the_map.claims):
+        if claim.themes:
+            premises = tuple(claims[s] for rel in the_map.attackers(claim.id)
+                             for s in rel.sources if s in claims)
+            if premises:
+                for theme in dict.fromkeys(claim.themes):
+                    by_theme.setdefault(theme, []).append((position, claim.id, premises))
+        for ev in claim.evidence:
+            quotes.setdefault(_quote_words(ev.quote), set()).add(ev.source)
+            evidence.append((claim.id, quote_key(ev), evidence_label(the_map, ev)))
+        if claim.flaw:
+            flaws.setdefault(claim.flaw, None)
+    return DrillIndex({t: tuple(v) for t, v in by_theme.items()},
+                      {q: frozenset(s) for q, s in quotes.items()}, tuple(evidence), tuple(flaws))
