@@ -88,7 +88,7 @@ def build_export(database: Path, student: str, today: date | None = None,
         raise ExportError(f"no progress found in {database.parent}: answer some drills first "
                           "(argmap drill), or point --data-dir at your data folder")
     try:
-        with Progress.open(database) as progress:
+        with Progress.open(database, read_only=True) as progress:  # an export never writes
             rows = answer_rows(progress)
             report = progress.damage_report()
             if report is not None and warnings is not None:

@@ -23,6 +23,7 @@ Safety rules, each tested in tests/training/test_progress*.py:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -209,15 +210,24 @@ class Progress:
     # -- opening ----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Progress:
-        """Open (creating if absent) and migrate; raise ProgressError if it cannot be used."""
+    def open(cls, path: Path, read_only: bool = False) -> Progress:
+        """Open (creating if absent) and migrate; raise ProgressError if it cannot be used.
+
+        `read_only` is for what only reads (stats, the export): SQLite opens the
+        file with `mode=ro`, nothing is created, migrated or switched to WAL,
+        so progress in a read-only folder (a finished course, a backup, a
+        read-only mount) can still be read.
+        """
         path = Path(path)
+        if read_only:
+            return cls(path, _open_read_only(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ProgressError(f"{path.parent}: cannot create the data folder "
                                 f"({exc.strerror or exc}); choose another with --data-dir"
                                 ) from None
+        _refuse_unwritable(path)
         _check_header(path)
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -231,6 +241,8 @@ class Progress:
                 raise ProgressError(f"{path}: the progress database stayed busy for "
                                     f"{BUSY_TIMEOUT_MS // 1000} s (another argmap is using "
                                     "it); try again") from None
+            if _is_read_only(exc):
+                raise _cannot_save(path) from None
             raise _damaged(path, str(exc)) from None
         except sqlite3.DatabaseError as exc:
             db.close()
@@ -486,6 +498,104 @@ def _check_header(path: Path) -> None:
                             f"({exc.strerror or exc})") from None
     if head and head != _SQLITE_HEADER:
         raise _damaged(path, "it is not an SQLite file")
+
+
+def _cannot_save(path: Path, what: str = "the data folder is read-only") -> ProgressError:
+    return ProgressError(
+        f"{path.parent}: cannot save drill progress here: {what}. "
+        "Nothing was changed, and 'argmap stats' can still read it. To drill, choose a "
+        "folder you can write to with --data-dir DIR (or the ARGMAP_DATA_DIR variable); "
+        f"to keep your answers together, copy {path.name} there first.")
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """A drill must be able to save every answer: say so before the first question.
+
+    SQLite needs to write the file and to create its journal (-wal, -shm)
+    beside it, so both the folder and an existing file must be writable.
+    """
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise _cannot_save(path)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _cannot_save(path, f"{path.name} is read-only")
+
+
+def _is_read_only(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write `path`, and creates nothing beside it.
+
+    With no -wal file beside it, no argmap has the database open and every
+    answer is in the file itself: `immutable=1` reads exactly that and
+    creates no -wal/-shm (SQLite's `mode=ro` would leave both behind, and
+    cannot create them at all in a read-only folder). With a -wal file (a
+    drill running now, or answers a kill left there), `mode=ro` reads
+    through it, as SQLite's locks require. A database of an older schema is
+    copied into memory and migrated there, never on disk.
+    """
+    if not path.is_file():
+        raise ProgressError(f"{path}: no progress database here (nothing to read)")
+    _check_header(path)
+    base = path.absolute().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    tries = ["?mode=ro"] if wal.exists() else ["?mode=ro&immutable=1", "?mode=ro"]
+    for n, query in enumerate(tries):
+        try:
+            return _connect_read_only(base + query, path)
+        except ProgressError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            if n + 1 < len(tries):
+                continue  # a drill began meanwhile: read through its journal instead
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                raise ProgressError(
+                    f"{path}: cannot read the progress database without writing beside it: "
+                    f"its latest answers are still in {wal.name} and the folder is "
+                    "read-only. Copy the folder somewhere you can write to and use "
+                    "--data-dir there.") from None
+            raise _damaged(path, str(exc)) from None
+    raise AssertionError("unreachable")
+
+
+def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA query_only = 1")
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise _damaged(path, f"integrity check: {check}")
+        db.execute("BEGIN")
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master "
+                                                "WHERE type = 'table'")}
+        finally:
+            db.execute("COMMIT")
+        _refuse_newer(path, version)
+        if version == 0 and tables - {"sqlite_sequence"}:
+            raise _damaged(path, "it holds tables argmap did not write")
+        if version < SCHEMA_VERSION:
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            db.backup(memory)
+            db.close()
+            db = memory
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[step]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("PRAGMA query_only = 1")
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master "
+                                                "WHERE type = 'table'")}
+        if _OUR_TABLES - tables:
+            raise _damaged(path, f"tables missing: {', '.join(sorted(_OUR_TABLES - tables))}")
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:

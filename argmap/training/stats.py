@@ -166,7 +166,7 @@ def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = 
     now = now or datetime.now(UTC)
     if not database.exists():
         return compute_stats([], 0, now, tz)
-    with Progress.open(database) as progress:
+    with Progress.open(database, read_only=True) as progress:  # stats never write
         stats = compute_stats(progress.answers(), progress.count_due(now), now, tz)
         progress.cards()  # meet damaged cache rows too
         damaged = tuple(d.render() for d in progress.damaged)
