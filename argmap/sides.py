@@ -131,13 +131,23 @@ def _merge(the_map: Map) -> Mapping[str, Side]:
     return MappingProxyType({c.id: merged[c.id] for c in the_map.claims if c.id in merged})
 
 
+Signature = tuple[Side | None, ...]
+
+
+def signature(the_map: Map, claim_id: str) -> Signature:
+    """The claim's side for each thesis, in the map's order (None: not connected)."""
+    return tuple(sides(the_map, t).get(claim_id) for t in the_map.theses)
+
+
+def signatures_agree(a: Signature, b: Signature) -> bool:
+    """No thesis that both reach puts them on different sides, or either on both."""
+    return all(x is None or y is None or (x is y and x is not Side.BOTH)
+               for x, y in zip(a, b, strict=True))
+
+
 def same_side(the_map: Map, a: str, b: str) -> bool:
     """True unless some thesis puts `a` and `b` on different sides (or either on both)."""
-    for thesis in the_map.theses:
-        of = sides(the_map, thesis)
-        if a in of and b in of and (of[a] is not of[b] or of[a] is Side.BOTH):
-            return False
-    return True
+    return signatures_agree(signature(the_map, a), signature(the_map, b))
 
 
 def relation_side(the_map: Map, relation_id: str,

@@ -95,9 +95,8 @@ def _rebuttal_eligible(the_map: Map, claim_id: str,
     """`_rebuttal_question` gives a question whichever attacker it picks as the answer.
 
     A typed model answer always makes a question; otherwise every attacker
-    (each may be picked) needs one distractor `assemble` would keep: the
-    same candidates in the same order as `_rebuttal_distractors`, stopping
-    at the first that serves.
+    (each may be picked) needs one distractor `assemble` would keep among
+    the candidates of `_rebuttal_distractors`.
     """
     target = the_map.claims_by_id.get(claim_id)
     if target is None:
@@ -108,14 +107,11 @@ def _rebuttal_eligible(the_map: Map, claim_id: str,
     if any(c.key_points for c, _ in attackers):
         return True
     fair = answers_to(the_map, claim_id)
-
-    def distractors() -> Iterator[Claim]:
-        yield from _supporting_claims(the_map, target)
-        yield from drill_index(the_map).attackers_sharing_a_theme(target)
-
-    return all(_some_option(answer.text, (c.text for c in distractors() if c.id not in fair
-                                          and same_side(the_map, c.id, claim_id)))
-               for answer, _ in attackers)
+    supporters = [c.text for c in _supporting_claims(the_map, target)
+                  if c.id not in fair and same_side(the_map, c.id, claim_id)]
+    index = drill_index(the_map)
+    return all(_some_option(answer.text, supporters) or index.some_attacker_sharing_a_theme(
+        target, answer.text, fair, LENGTH_RATIO) for answer, _ in attackers)
 
 
 def _some_option(answer: str, candidates: Iterator[str] | list[str],

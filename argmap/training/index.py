@@ -12,11 +12,14 @@ are the ones the scans gave.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from argmap.model import Claim, Evidence, Map
 from argmap.per_map import per_map
+from argmap.sides import Signature, signature, signatures_agree
+from argmap.training.choices import SHORT, balanced_length, normal
 
 
 def _quote_words(quote: str) -> str:
@@ -44,6 +47,9 @@ class DrillIndex:
     # every evidence item: (claim id, (source, quote words), its label), file order
     evidence: tuple[tuple[str, tuple[str, str], str], ...]
     flaw_names: tuple[str, ...]  # each flaw named in the map, in order of first use
+    signatures: Mapping[str, Signature]  # each claim's side for each thesis
+    # theme -> side signature -> those attackers' premises, distinct, sorted by option length
+    pools: Mapping[str, Mapping[Signature, tuple[tuple[int, ...], tuple[Claim, ...]]]]
 
     def attackers_sharing_a_theme(self, target: Claim) -> Iterator[Claim]:
         """The premises of the attackers of every other claim sharing a theme with
@@ -55,6 +61,30 @@ class DrillIndex:
             if position != last and claim_id != target.id:
                 yield from premises
             last = position
+
+    def some_attacker_sharing_a_theme(self, target: Claim, answer: str,
+                                      leave_out: Collection[str], ratio: float) -> bool:
+        """Is some claim of `attackers_sharing_a_theme(target)` on the target's side,
+        not in `leave_out`, a distractor `assemble` would keep beside `answer`?
+
+        Asked of every claim when a session starts, so it looks only at the
+        premises on a compatible side and of a length close enough (a binary
+        search), not at every attacker of the theme.
+        """
+        own = self.signatures[target.id]
+        width = max(len(answer), SHORT)
+        key = normal(answer)
+        for theme in dict.fromkeys(target.themes):
+            for side, (lengths, claims) in self.pools.get(theme, {}).items():
+                if not signatures_agree(own, side):
+                    continue
+                start = max(0, bisect_left(lengths, width / ratio) - 1)
+                for i in range(start, min(len(claims), bisect_right(lengths, width * ratio) + 1)):
+                    claim = claims[i]
+                    if (claim.id not in leave_out and normal(claim.text) != key
+                            and balanced_length(answer, claim.text, ratio)):
+                        return True
+        return False
 
     def sources_quoting(self, quote: str) -> frozenset[str]:
         return self.quote_sources.get(_quote_words(quote), frozenset())
@@ -88,5 +118,18 @@ def _build(the_map: Map) -> DrillIndex:
             evidence.append((claim.id, quote_key(ev), evidence_label(the_map, ev)))
         if claim.flaw:
             flaws.setdefault(claim.flaw, None)
+    signatures = {c.id: signature(the_map, c.id) for c in the_map.claims}
+    pools: dict[str, dict[Signature, tuple[tuple[int, ...], tuple[Claim, ...]]]] = {}
+    for theme, entries in by_theme.items():
+        grouped: dict[Signature, dict[str, Claim]] = {}
+        for _, _, premises in entries:
+            for claim in premises:
+                grouped.setdefault(signatures[claim.id], {}).setdefault(claim.id, claim)
+        pools[theme] = {}
+        for side, members in grouped.items():
+            ordered = sorted(members.values(), key=lambda c: max(len(c.text), SHORT))
+            pools[theme][side] = (tuple(max(len(c.text), SHORT) for c in ordered),
+                                  tuple(ordered))
     return DrillIndex({t: tuple(v) for t, v in by_theme.items()},
-                      {q: frozenset(s) for q, s in quotes.items()}, tuple(evidence), tuple(flaws))
+                      {q: frozenset(s) for q, s in quotes.items()}, tuple(evidence), tuple(flaws),
+                      signatures, pools)
