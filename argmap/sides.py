@@ -24,7 +24,7 @@ analysis and an export of the same map share one walk per thesis.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -124,11 +124,20 @@ def overall(the_map: Map) -> Mapping[str, Side]:
 
 
 def _merge(the_map: Map) -> Mapping[str, Side]:
-    merged: dict[str, Side] = {}
-    for thesis in dict.fromkeys(the_map.theses):
-        for claim, side in sides(the_map, thesis).items():
-            merged[claim] = side if merged.get(claim, side) is side else Side.BOTH
-    return MappingProxyType({c.id: merged[c.id] for c in the_map.claims if c.id in merged})
+    found = merged(sides(the_map, t) for t in dict.fromkeys(the_map.theses))
+    return MappingProxyType({c.id: found[c.id] for c in the_map.claims if c.id in found})
+
+
+def merged(per_thesis: Iterable[Mapping[str, str]]) -> dict[str, Side]:
+    """The `overall` rule on sides already computed: a claim keeps a side all the
+    theses it reaches agree on, else it is BOTH. (The explorer merges the sides
+    its analysis process sent.)"""
+    out: dict[str, Side] = {}
+    for of in per_thesis:
+        for claim, value in of.items():
+            side = Side(value)
+            out[claim] = side if out.get(claim, side) is side else Side.BOTH
+    return out
 
 
 Signature = tuple[Side | None, ...]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from argmap.model import Map
+from argmap.sides import merged
 
 ROLE_THESIS = "thesis"
 ROLE_UNLINKED = "unlinked"
@@ -197,11 +198,9 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
     """Read a `MapAnalysis` into the view the explorer shows."""
     structure = analysis.structure
     side_parts: dict[str, list[str]] = {}
-    first_side: dict[str, str] = {}
     several = len(structure.theses) > 1
     for thesis_id, thesis in structure.theses.items():
         for claim_id, side in thesis.sides.items():
-            first_side.setdefault(claim_id, str(side))
             side_parts.setdefault(claim_id, []).append(
                 f"{side} (of {thesis_id})" if several else str(side))
     crux_reasons: dict[str, str] = {}
@@ -237,7 +236,9 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
         "pivotal": [(cid, f"[{score:.2f}]") for cid, score in structure.pivotal],
         "flaws": flaw_view(the_map),
     }
-    return AnalysisView(claims=claims, views=views, sides=first_side)
+    # One side per claim for the filter, by the rule of argmap.sides (theses must agree).
+    overall = {c: str(s) for c, s in merged(t.sides for t in structure.theses.values()).items()}
+    return AnalysisView(claims=claims, views=views, sides=overall)
 
 
 def with_what_if(base: AnalysisView, result: Any) -> AnalysisView:
