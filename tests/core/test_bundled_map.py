@@ -1,21 +1,22 @@
 """The bundled map keeps the size and teaching content the project promises.
 
 The counts below are the floor set in issue 3; these tests stop the map from
-quietly shrinking when someone edits it. Sides are computed here from the
-relations (parity of attacks on the way to the thesis), never from a list.
+quietly shrinking when someone edits it. Sides come from the relations by
+the rule of `argmap.sides` (the one the explorer, drills and exports use),
+never from a list.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from collections import deque
 from pathlib import Path
 
 import pytest
 
 from argmap.loading import load_map
 from argmap.model import ClaimKind, Map, RelationType
+from argmap.sides import Side, overall, reach
 
 MAP_PATH = Path(__file__).resolve().parents[2] / "arguments" / "face-at-the-door.yaml"
 
@@ -38,43 +39,9 @@ def bundled() -> Map:
     return result.map
 
 
-def sides(m: Map) -> dict[str, set[bool]]:
-    """Every side (True = the thesis's side) each claim reaches the thesis by.
-
-    Support keeps the side, attack flips it; an undercutter takes the side
-    opposite to the premises of the relation it undercuts.
-    """
-    found: dict[str, set[bool]] = {t: {True} for t in m.theses}
-    premise_side: dict[str, bool] = {}
-    queue: deque[tuple[str, bool]] = deque((t, True) for t in m.theses)
-    while queue:
-        target, side = queue.popleft()
-        for rel in m.incoming.get(target, ()):
-            source_side = side if rel.type is RelationType.SUPPORT else not side
-            if rel.id not in premise_side:
-                premise_side[rel.id] = source_side
-                queue.append((rel.id, source_side))
-            for claim_id in rel.sources:
-                if source_side not in found.setdefault(claim_id, set()):
-                    found[claim_id].add(source_side)
-                    queue.append((claim_id, source_side))
-    return found
-
-
 def depths(m: Map) -> dict[str, int]:
     """Steps from the thesis; an undercutter sits one step below the premises it undercuts."""
-    depth = {t: 0 for t in m.theses}
-    queue = deque(m.theses)
-    while queue:
-        target = queue.popleft()
-        for rel in m.incoming.get(target, ()):
-            below = [(c, depth[target] + 1) for c in rel.sources]
-            below += [(c, depth[target] + 2) for u in m.incoming.get(rel.id, ()) for c in u.sources]
-            for claim_id, d in below:
-                if claim_id not in depth:
-                    depth[claim_id] = d
-                    queue.append(claim_id)
-    return depth
+    return dict(reach(m, m.theses[0]).depth)
 
 
 def test_has_one_thesis_and_enough_claims(bundled: Map) -> None:
@@ -83,11 +50,11 @@ def test_has_one_thesis_and_enough_claims(bundled: Map) -> None:
 
 
 def test_every_claim_has_exactly_one_side_and_both_sides_are_strong(bundled: Map) -> None:
-    found = sides(bundled)
+    found = overall(bundled)  # the rule argmap uses everywhere (argmap.sides)
     unconnected = [c.id for c in bundled.claims if c.id not in found]
-    both_ways = [c for c, s in found.items() if len(s) > 1]
+    both_ways = [c for c, s in found.items() if s is Side.BOTH]
     assert not unconnected and not both_ways, (unconnected, both_ways)
-    pro = sum(1 for c in bundled.claims if found[c.id] == {True})
+    pro = sum(1 for c in bundled.claims if found[c.id] is Side.PRO)
     con = len(bundled.claims) - pro
     assert pro / len(bundled.claims) >= MIN_SIDE_SHARE, (pro, con)
     assert con / len(bundled.claims) >= MIN_SIDE_SHARE, (pro, con)
