@@ -16,13 +16,14 @@ from argmap.analysis.prepared import prepare
 from argmap.analysis.strength import StrengthModel
 from argmap.analysis.structure import thesis_structure
 from argmap.cli import main
-from argmap.debate.rules import Side, relation_in_play
+from argmap.debate.rules import relation_in_play
 from argmap.formats.argdown import read_argdown
 from argmap.formats.iccma import FrameworkFormatError, read_framework
 from argmap.formats.import_result import IdPool, ImportFailed
 from argmap.input_file import InputRefused, read_input
 from argmap.loading import load_map, load_map_text
 from argmap.safe_json import JsonProblem, load_json
+from argmap.sides import Side
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "hostile" / "limits"
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from argmap.debate.adjudication import Preferred, adjudicate, motion_status, played_map
 from argmap.debate.round import Round, settings_for
-from argmap.debate.rules import Side
+from argmap.sides import Side
 from tests.debate.small_maps import A, S, build, chain, with_undercut_and_link
 
 

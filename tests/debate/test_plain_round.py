@@ -11,8 +11,8 @@ from argmap.debate.adjudication import adjudicate
 from argmap.debate.clock import TurnClock
 from argmap.debate.plain import PlainRound
 from argmap.debate.round import Round, settings_for
-from argmap.debate.rules import Side
 from argmap.debate.transcript import md_text, render_transcript
+from argmap.sides import Side
 from tests.debate.small_maps import chain
 
 ROOT = Path(__file__).resolve().parents[2]

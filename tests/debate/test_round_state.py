@@ -6,7 +6,7 @@ import pytest
 
 from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError, settings_for
-from argmap.debate.rules import Side
+from argmap.sides import Side
 from tests.debate.small_maps import chain
 
 

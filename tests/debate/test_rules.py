@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.debate.rules import Side, legal_replies, replies_to, search_replies
+from argmap.debate.rules import legal_replies, replies_to, search_replies
+from argmap.sides import Side
 from tests.debate.small_maps import chain, with_undercut_and_link
 
 

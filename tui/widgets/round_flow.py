@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from argmap.debate.round import Round, Turn
-from argmap.debate.rules import Side
+from argmap.sides import Side
 from tui.text import assemble
 
 SIDE_STYLES = {Side.PRO: "bold green", Side.CON: "bold red"}
