@@ -37,11 +37,12 @@ t0 = time.perf_counter()
 import asyncio
 from argmap.bundled import default_map_path
 from argmap.loading import load_map
+from argmap.context import Context
 from tui.app import create_app
 
 async def main():
     path = default_map_path()
-    app = create_app(path, load_map(path).map, watch=False)
+    app = create_app(Context.make(path, watch=False), load_map(path).map)
     async with app.run_test(size=(80, 24)) as pilot:
         while app.explorer.detail.claim_id is None:
             await pilot.pause(0.001)
@@ -111,6 +112,7 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
                      with_analysis: bool = False) -> None:
     from gen_map import generate_map
 
+    from argmap.context import Context
     from argmap.loading import load_map
     from argmap.view_model import unavailable
     from tui.app import create_app
@@ -125,9 +127,10 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
         assert the_map is not None
         load_s = time.perf_counter() - t0
         if with_analysis:
-            app = create_app(path, the_map, watch=False)  # the analysis runs in its process
+            # the analysis runs in its process
+            app = create_app(Context.make(path, watch=False), the_map)
         else:
-            app = create_app(path, the_map, watch=False,
+            app = create_app(Context.make(path, watch=False), the_map,
                              analyser=lambda m, a, r, b: (unavailable(m), unavailable(m)))
         full_gc = FullCollections()
         with full_gc:

@@ -1,6 +1,8 @@
 """The argmap Textual app and the one factory the CLI and the tests share.
 
-The app holds the map and its file; screens read `app.map`. It watches the
+The app holds the run's `Context` (made by the command line: the map file,
+the data folder, the sources) and the map; screens read `app.context` and
+`app.map` and never work these out for themselves. It watches the
 file (a cheap mtime poll) and reloads it in a worker when it changes: a map
 that loads and checks cleanly replaces the one shown, one with errors leaves
 the last good map in place and shows the problems instead.
@@ -9,13 +11,14 @@ the last good map in place and shows the problems instead.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events, work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 
+from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser
@@ -28,6 +31,8 @@ STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 1.0
 
 EditorRunner = Callable[[list[str]], None]
+Opening = Callable[["ArgmapApp"], None]
+"""What to show first instead of the explorer alone (the drills, a round)."""
 
 
 class ArgmapApp(App[int]):
@@ -50,30 +55,32 @@ class ArgmapApp(App[int]):
     MODES = {"explore": "explore"}
     DEFAULT_MODE = "explore"
 
-    def __init__(self, map_path: Path, the_map: Map, *, theme: str | None = None,
-                 source_dirs: Sequence[str | Path] = (), watch: bool = True,
+    def __init__(self, context: Context, the_map: Map, *,
                  run_editor: EditorRunner | None = None,
-                 analyser: Analyser | None = None) -> None:
+                 analyser: Analyser | None = None, opening: Opening | None = None) -> None:
         super().__init__()
+        self.context = context
         self.analyser: Analyser = analyser or ProcessAnalyser()
-        self.map_path = Path(map_path)
         self.map = the_map
-        self.source_dirs = tuple(source_dirs)
-        self.watch_file = watch
         self.problems: list[Diagnostic] = []
         self.reloads = 0
         self._mtime = self._file_mtime()
         self._run_editor = run_editor or self._suspend_and_run
+        self._opening = opening
         self.idle_gc = IdleCollector()
-        if theme is not None:
-            self.theme = theme
+        if context.theme is not None:
+            self.theme = context.theme
 
     def on_mount(self) -> None:
         self.check_shown_map()
-        if self.watch_file:
+        if self.context.watch:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
         self.idle_gc.start()
         self.set_interval(TICK_SECONDS, self.idle_gc.tick)
+
+    def on_ready(self) -> None:
+        if self._opening is not None:
+            self._opening(self)
 
     def on_unmount(self) -> None:
         self.idle_gc.stop()
@@ -124,7 +131,7 @@ class ArgmapApp(App[int]):
 
     def _file_mtime(self) -> float | None:
         try:
-            return self.map_path.stat().st_mtime_ns
+            return self.context.map_path.stat().st_mtime_ns
         except OSError:
             return None
 
@@ -141,10 +148,10 @@ class ArgmapApp(App[int]):
         from argmap.loading import load_map
 
         self._mtime = self._file_mtime()
-        result = load_map(self.map_path)
+        result = load_map(self.context.map_path)
         problems = [d for d in result.diagnostics if d.is_error]
         if result.map is not None and not problems:
-            problems = [d for d in check_map(result.map, self.source_dirs) if d.is_error]
+            problems = [d for d in check_map(result.map, self.context.source_dirs) if d.is_error]
         self.call_from_thread(self._apply_reload, result.map, problems)
 
     @work(thread=True, exclusive=True, group="reload")
@@ -152,7 +159,7 @@ class ArgmapApp(App[int]):
         """Run the checker on the map as opened: its errors are shown, not fatal."""
         from argmap.checking import check_map
 
-        problems = [d for d in check_map(self.map, self.source_dirs) if d.is_error]
+        problems = [d for d in check_map(self.map, self.context.source_dirs) if d.is_error]
         if problems:
             self.call_from_thread(self._show_problems, problems)
 
@@ -187,14 +194,13 @@ class ArgmapApp(App[int]):
             subprocess.run(command, check=False)
 
 
-def create_app(map_path: Path, the_map: Map, *, theme: str | None = None,
-               source_dirs: Sequence[str | Path] = (), watch: bool = True,
-               run_editor: EditorRunner | None = None,
-               analyser: Analyser | None = None) -> ArgmapApp:
-    """The explorer app for one map file (the CLI and the tests both build it here).
+def create_app(context: Context, the_map: Map, *, run_editor: EditorRunner | None = None,
+               analyser: Analyser | None = None, opening: Opening | None = None) -> ArgmapApp:
+    """The app for one map file (the CLI and the tests both build it here).
 
-    `watch` polls the file for changes; `run_editor` and `analyser` replace the
-    editor launch and the analysis (tests use both to stay fast and exact).
+    `run_editor` and `analyser` replace the editor launch and the analysis
+    (tests use both to stay fast and exact); `opening` shows a first screen
+    over the explorer (`argmap drill`, `argmap round`).
     """
-    return ArgmapApp(map_path, the_map, theme=theme, source_dirs=source_dirs, watch=watch,
-                     run_editor=run_editor, analyser=analyser)
+    return ArgmapApp(context, the_map, run_editor=run_editor, analyser=analyser,
+                     opening=opening)

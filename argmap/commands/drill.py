@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from argmap.commands.argument_types import positive_int, seconds
 from argmap.commands.map_input import load_map_or_report, map_path
+
+if TYPE_CHECKING:
+    from argmap.context import Context
+    from argmap.model import Map
+    from argmap.training.progress import Progress
+    from argmap.training.session import SessionOptions
 
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
 
@@ -48,9 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.data_dir import data_dir
-    from argmap.training.progress import DATABASE_NAME, Progress, ProgressError
-    from argmap.training.session import DrillSession, SessionOptions
+    from argmap.context import Context
+    from argmap.training.progress import Progress, ProgressError
+    from argmap.training.session import SessionOptions
 
     loaded = load_map_or_report(args.map)
     if isinstance(loaded, int):
@@ -63,24 +70,35 @@ def run(args: argparse.Namespace) -> int:
                       f"(theses: {', '.join(loaded.theses)})")
     options = SessionOptions(mode=args.mode, count=args.count, seed=args.seed, side=args.side,
                              time_limit=args.time, thesis=args.thesis)
-    database = data_dir(args.data_dir) / DATABASE_NAME
+    context = Context.make(map_path(args.map), data_dir_option=args.data_dir)
     try:
-        progress = Progress.open(database)
+        progress = Progress.open(context.database)
     except ProgressError as exc:
         sys.stderr.write(f"argmap: {exc}\n")
         return 1
+    if not args.plain:
+        # The database can be used; the screen opens it again in its own thread (an
+        # SQLite connection belongs to the thread that opened it) and starts the
+        # session there, off the UI loop.
+        progress.close()
+        from tui.screens.drill import run_drill_app
+
+        return run_drill_app(context, loaded, options)
+    return _run_plain(loaded, progress, options, context)
+
+
+def _run_plain(loaded: Map, progress: Progress, options: SessionOptions,
+               context: Context) -> int:
+    from argmap.training.plain import run_plain
+    from argmap.training.progress import ProgressError
+    from argmap.training.session import DrillSession
+
     try:
         session = DrillSession(loaded, progress, options)
         report = progress.damage_report()
         if report is not None:
             sys.stderr.write(f"argmap: warning: {report}\n")
-        if args.plain:
-            from argmap.training.plain import run_plain
-
-            return run_plain(session, sys.stdin, sys.stdout, saved_in=database)
-        from tui.screens.drill import run_drill_app
-
-        return run_drill_app(map_path(args.map), loaded, session)
+        return run_plain(session, sys.stdin, sys.stdout, saved_in=context.database)
     except ProgressError as exc:
         sys.stdout.flush()
         sys.stderr.write(f"argmap: {exc}\n")

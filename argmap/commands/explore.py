@@ -32,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_map_or_report(args.map, getattr(args, "sources", []))
     if isinstance(loaded, int):
         return loaded
+    from argmap.context import Context
     from tui.app import create_app
 
-    theme = THEMES.get(getattr(args, "theme", None) or "")
-    app = create_app(map_path(args.map), loaded, theme=theme,
-                     source_dirs=getattr(args, "sources", []),
-                     watch=not getattr(args, "no_watch", False))
+    context = Context.make(map_path(args.map), source_dirs=getattr(args, "sources", []),
+                           theme=THEMES.get(getattr(args, "theme", None) or ""),
+                           watch=not getattr(args, "no_watch", False))
+    app = create_app(context, loaded)
     app.run()
     return int(app.return_code or 0)

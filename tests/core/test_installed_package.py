@@ -16,11 +16,12 @@ OPEN_APP = """
 import asyncio
 from argmap.bundled import default_map_path
 from argmap.loading import load_map
+from argmap.context import Context
 from tui.app import create_app
 
 async def main():
     path = default_map_path()
-    app = create_app(path, load_map(path).map)
+    app = create_app(Context.make(path), load_map(path).map)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         print("TITLE:" + app.map.title)

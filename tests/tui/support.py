@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
+from argmap.context import Context
 from argmap.loading import load_map
 from argmap.model import Map
-from argmap.view_model import AnalysisView, ClaimAnalysis, flaw_view
-from tui.app import ArgmapApp, create_app
+from argmap.view_model import Analyser, AnalysisView, ClaimAnalysis, flaw_view
+from tui.app import STYLES, ArgmapApp, EditorRunner, Opening, create_app
 from tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,10 +66,18 @@ def fake_analyser(the_map: Map, accepted: Collection[str], rejected: Collection[
     return view, view
 
 
-def make_app(path: Path = EXAMPLE, **options: object) -> ArgmapApp:
+def context_for(path: Path = EXAMPLE, **options: object) -> Context:
+    """A test's context: no file watching unless asked, the test's data folder."""
     options.setdefault("watch", False)
-    options.setdefault("analyser", fake_analyser)
-    return create_app(path, load(path), **options)  # type: ignore[arg-type]
+    return Context.make(path, **options)  # type: ignore[arg-type]
+
+
+def make_app(path: Path = EXAMPLE, *, run_editor: EditorRunner | None = None,
+             analyser: Analyser | None = fake_analyser, opening: Opening | None = None,
+             **options: object) -> ArgmapApp:
+    """The app on a map, with the predictable analysis; `options` go to the context."""
+    return create_app(context_for(path, **options), load(path), run_editor=run_editor,
+                      analyser=analyser, opening=opening)
 
 
 def detail_text(app: App[object]) -> str:
@@ -85,3 +96,28 @@ async def settle(pilot: Pilot[object]) -> None:
         if not explorer.detail_pending:
             break
         await pilot.pause(0.02)
+
+
+class Host(App[int]):
+    """A bare app showing one screen, with the shared stylesheet, so that keys other
+    screens add to the explorer app do not change what a test sees (or a snapshot)."""
+
+    CSS_PATH = STYLES / "app.tcss"
+
+    def __init__(self, make_screen: Callable[[], Screen[Any]],
+                 theme: str = "textual-dark") -> None:
+        super().__init__()
+        self._make_screen = make_screen
+        self._start_theme = theme
+
+    def on_mount(self) -> None:
+        self.theme = self._start_theme
+        self.push_screen(self._make_screen())
+
+
+async def worked(pilot: Pilot[Any]) -> None:
+    """Wait for the workers and for the messages they post (the drill screen's saves)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 import tui.app
 from argmap.cli import main
+from argmap.context import Context
 from tests.tui.support import EXAMPLE, make_app, settle
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
@@ -23,21 +24,22 @@ class FakeApp:
 
 def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyPatch,
                                                      tmp_path: Path) -> None:
-    calls: list[tuple[Path, dict[str, object]]] = []
+    calls: list[Context] = []
 
-    def fake_create_app(path: Path, the_map: object, **options: object) -> FakeApp:
-        calls.append((path, options))
+    def fake_create_app(context: Context, the_map: object, **options: object) -> FakeApp:
+        assert not options
+        calls.append(context)
         return FakeApp()
 
     monkeypatch.setattr(tui.app, "create_app", fake_create_app)
+    monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
     src = str(tmp_path)  # a --sources folder must exist (issue 15)
     assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", src,
                  "--no-watch"]) == 0
-    path, options = calls[0]
-    assert path == EXAMPLE
-    assert options == {"theme": "textual-light", "source_dirs": [src], "watch": False}
+    assert calls[0] == Context(map_path=EXAMPLE, data_dir=tmp_path / "data",
+                               source_dirs=(tmp_path,), theme="textual-light", watch=False)
     assert main([]) == 0
-    assert calls[1][1]["theme"] is None and calls[1][1]["watch"] is True
+    assert calls[1].theme is None and calls[1].watch is True and calls[1].source_dirs == ()
 
 
 def test_an_unreadable_map_is_refused_before_the_ui_starts(

@@ -7,7 +7,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -17,9 +16,14 @@ from argmap.loading import load_map
 from argmap.training.grading import Grade
 from argmap.training.progress import DATABASE_NAME, Progress
 from argmap.training.session import DrillSession, Feedback, SessionOptions
-from tests.tui.support import EXAMPLE, detail_text, make_app, settle
-from tui.app import STYLES
-from tui.screens.drill import HEADLINE_STYLES, SKIPPED_STYLE, DrillScreen, feedback_text
+from tests.tui.support import EXAMPLE, Host, detail_text, make_app, settle, worked
+from tui.screens.drill import (
+    HEADLINE_STYLES,
+    SKIPPED_STYLE,
+    DrillScreen,
+    feedback_text,
+    session_start,
+)
 from tui.widgets.question import QuestionView
 
 DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
@@ -30,31 +34,28 @@ def database() -> Path:
     return Path(os.environ["ARGMAP_DATA_DIR"]) / DATABASE_NAME
 
 
-def host(session: DrillSession, theme: str = "textual-dark") -> App[int]:
-    class Host(App[int]):
-        CSS_PATH = STYLES / "app.tcss"
-
-        def on_mount(self) -> None:
-            self.theme = theme
-            self.push_screen(DrillScreen(session))
-
-    return Host()
-
-
-def session_for(mode: str, seed: int = 0, progress: Progress | None = None) -> DrillSession:
+def host(mode: str, seed: int = 0, theme: str = "textual-dark",
+         database: Path | None = None) -> Host:
+    """The drill screen alone, its session started by the screen (saving to `database`)."""
     the_map = load_map(DRILL_MAP).map
     assert the_map is not None
-    return DrillSession(the_map, progress, SessionOptions(mode=mode, seed=seed, count=3))
+    options = SessionOptions(mode=mode, seed=seed, count=3)
+    return Host(lambda: DrillScreen(the_map, session_start(the_map, options, database)), theme)
+
+
+def session_for(mode: str, seed: int = 0) -> DrillSession:
+    the_map = load_map(DRILL_MAP).map
+    assert the_map is not None
+    return DrillSession(the_map, None, SessionOptions(mode=mode, seed=seed, count=3))
 
 
 async def pause(pilot: Pilot[object]) -> None:
-    await pilot.pause()
-    await pilot.pause()
+    await worked(pilot)
 
 
 async def test_a_line_that_is_no_option_asks_again_and_shows_nothing() -> None:
-    with Progress.open(database()) as progress:
-        app = host(session_for("source", progress=progress))
+    with Progress.open(database()) as progress:  # the test's own connection, to look
+        app = host("source", database=database())
         async with app.run_test(size=(100, 40), notifications=True) as pilot:
             await pause(pilot)
             screen = app.screen
@@ -74,38 +75,37 @@ async def test_a_line_that_is_no_option_asks_again_and_shows_nothing() -> None:
 
 
 async def test_keys_after_a_typed_answer_override_the_grade() -> None:
-    with Progress.open(database()) as progress:
-        app = host(session_for("flaw", progress=progress))
-        async with app.run_test(size=(100, 40), notifications=True) as pilot:
-            await pause(pilot)
-            screen = app.screen
-            assert isinstance(screen, DrillScreen)
-            assert not screen.check_action("override", ("correct",))  # nothing to correct yet
-            await pilot.press(*"banana", "enter")
-            await pause(pilot)
-            keys = str(screen.query_one("#feedback-keys", Static).render())
-            assert "r: I did make that point" in keys and "w: no" in keys
-            await pilot.press("r")
-            await pause(pilot)
-            text = str(screen.query_one("#feedback", Static).render())
-            assert text.startswith("Not quite.")  # the grader's verdict stays shown
-            assert "you marked your answer right" in text
-            assert screen.session.summary.correct == 1
-            db = sqlite3.connect(database())
-            assert db.execute("SELECT verdict FROM overrides").fetchall() == [("correct",)]
-            db.close()
-            # An option answer cannot be overridden: the keys are not offered.
-            await pilot.press("n")
-            await pause(pilot)
-            await pilot.press("1", "enter")
-            await pause(pilot)
-            assert "r: I did make" not in str(screen.query_one("#feedback-keys",
-                                                               Static).render())
-            assert not screen.check_action("override", ("correct",))
+    app = host("flaw", database=database())
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pause(pilot)
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        assert not screen.check_action("override", ("correct",))  # nothing to correct yet
+        await pilot.press(*"banana", "enter")
+        await pause(pilot)
+        keys = str(screen.query_one("#feedback-keys", Static).render())
+        assert "r: I did make that point" in keys and "w: no" in keys
+        await pilot.press("r")
+        await pause(pilot)
+        text = str(screen.query_one("#feedback", Static).render())
+        assert text.startswith("Not quite.")  # the grader's verdict stays shown
+        assert "you marked your answer right" in text
+        assert screen.session.summary.correct == 1
+        db = sqlite3.connect(database())
+        assert db.execute("SELECT verdict FROM overrides").fetchall() == [("correct",)]
+        db.close()
+        # An option answer cannot be overridden: the keys are not offered.
+        await pilot.press("n")
+        await pause(pilot)
+        await pilot.press("1", "enter")
+        await pause(pilot)
+        assert "r: I did make" not in str(screen.query_one("#feedback-keys",
+                                                           Static).render())
+        assert not screen.check_action("override", ("correct",))
 
 
 async def test_question_mark_gives_the_sessions_hint_in_the_screen() -> None:
-    app = host(session_for("rebut"))
+    app = host("rebut")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pause(pilot)
         view = app.screen.query_one(QuestionView)
@@ -154,7 +154,7 @@ def test_override_keys_snapshot_small(snap_compare) -> None:  # type: ignore[no-
         await pilot.press(*"slope", "enter")
         await pause(pilot)
 
-    assert snap_compare(host(session_for("flaw", seed=1)), terminal_size=(80, 24),
+    assert snap_compare(host("flaw", seed=1), terminal_size=(80, 24),
                         run_before=before)
 
 
@@ -166,5 +166,5 @@ def test_override_done_snapshot_large(snap_compare) -> None:  # type: ignore[no-
         await pilot.press("p")
         await pause(pilot)
 
-    assert snap_compare(host(session_for("flaw", seed=1), "textual-light"),
+    assert snap_compare(host("flaw", seed=1, theme="textual-light"),
                         terminal_size=(120, 40), run_before=before)

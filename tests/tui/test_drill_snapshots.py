@@ -11,36 +11,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
 from textual.pilot import Pilot
 
 from argmap.loading import load_map
-from argmap.training.session import DrillSession, SessionOptions
-from tui.app import STYLES
-from tui.screens.drill import DrillScreen
+from argmap.training.session import SessionOptions
+from tests.tui.support import Host
+from tui.screens.drill import DrillScreen, session_start
 
 DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Let the screen mount and refresh (no explorer here, so no analysis to wait for)."""
+    """Let the screen mount, start its session and refresh (no explorer here)."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.pause()
 
 
-def app_for(seed: int, theme: str):  # type: ignore[no-untyped-def]
+def app_for(seed: int, theme: str) -> Host:
     the_map = load_map(DRILL_MAP).map
     assert the_map is not None
-    session = DrillSession(the_map, None, SessionOptions(mode="rebut", seed=seed, count=3))
-    class Host(App[int]):
-        CSS_PATH = STYLES / "app.tcss"
-
-        def on_mount(self) -> None:
-            self.theme = theme
-            self.push_screen(DrillScreen(session))
-
-    return Host()
+    options = SessionOptions(mode="rebut", seed=seed, count=3)
+    return Host(lambda: DrillScreen(the_map, session_start(the_map, options, None)), theme)
 
 
 def test_drill_question_small_dark(snap_compare) -> None:  # type: ignore[no-untyped-def]

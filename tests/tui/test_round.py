@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList, Static
 
 from argmap.debate.round import settings_for
 from argmap.debate.rules import Side
-from tests.tui.support import EXAMPLE, fake_analyser, load, settle
+from tests.tui.support import EXAMPLE, context_for, fake_analyser, load, settle
 from tui.screens.explore import ExploreScreen
 from tui.screens.round import RoundScreen, round_app
 
@@ -22,7 +22,7 @@ async def test_a_scripted_round_is_played_judged_and_saved(tmp_path: Path) -> No
     settings = settings_for(the_map, first=Side.CON, turns=3,
                             names={Side.PRO: "Ana", Side.CON: "Ben"})
     transcript = tmp_path / "round.md"
-    app = round_app(EXAMPLE, the_map, settings, transcript, watch=False,
+    app = round_app(context_for(EXAMPLE), the_map, settings, transcript,
                     analyser=fake_analyser)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
@@ -55,7 +55,7 @@ async def test_a_scripted_round_is_played_judged_and_saved(tmp_path: Path) -> No
 async def test_the_turn_ends_as_a_pass_when_the_clock_runs_out() -> None:
     the_map = load(EXAMPLE)
     settings = settings_for(the_map, first=Side.PRO, turns=4, seconds=5)
-    app = round_app(EXAMPLE, the_map, settings, watch=False, analyser=fake_analyser)
+    app = round_app(context_for(EXAMPLE), the_map, settings, analyser=fake_analyser)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -74,7 +74,7 @@ async def test_the_turn_ends_as_a_pass_when_the_clock_runs_out() -> None:
 async def test_the_explorer_opens_a_round_with_R_and_escape_comes_back() -> None:
     from tui.app import create_app
 
-    app = create_app(EXAMPLE, load(EXAMPLE), watch=False, analyser=fake_analyser)
+    app = create_app(context_for(EXAMPLE), load(EXAMPLE), analyser=fake_analyser)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")

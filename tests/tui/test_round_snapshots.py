@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from argmap.debate.round import settings_for
 from argmap.debate.rules import Side
-from tests.tui.support import EXAMPLE, fake_analyser, load, settle
+from tests.tui.support import EXAMPLE, context_for, fake_analyser, load, settle
 from tui.screens.round import round_app
 
 
@@ -19,7 +19,7 @@ def app_for(theme: str):  # type: ignore[no-untyped-def]
     the_map = load(EXAMPLE)
     settings = settings_for(the_map, first=Side.CON, turns=3,
                             names={Side.PRO: "Ana", Side.CON: "Ben"})
-    app = round_app(EXAMPLE, the_map, settings, None, watch=False, analyser=fake_analyser)
+    app = round_app(context_for(EXAMPLE), the_map, settings, None, analyser=fake_analyser)
     app.theme = theme
     return app
 

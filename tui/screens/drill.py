@@ -4,22 +4,38 @@ It drives the same `DrillSession` as `argmap drill --plain`; every answer is
 saved by the session before its feedback appears. The screen lives in its own
 app mode ("drill"), so `o` can show the answer in the explorer and `d` there
 comes back to the same session.
+
+Nothing the session does runs on the UI loop. Starting it (choosing the
+cards from the map and the progress database), each question, each answer
+and each correction run in one thread of the screen's own, which opens the
+progress database and is the only one to use it (an SQLite connection
+belongs to the thread that opened it); a Textual worker waits for each and
+posts the result back as a message (`SessionReady`, `QuestionReady`,
+`AnswerSaved`, ...). Meanwhile the screen says what it is waiting for and
+keeps answering keys: another argmap holding the database's write lock makes
+an answer wait up to the 30 s busy timeout, and the screen with it no more.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, UnknownModeError
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Select, Static
 
+from argmap.context import Context
 from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.questions import Question
@@ -35,6 +51,7 @@ from tui.text import assemble, literal
 from tui.widgets.question import QuestionView
 
 if TYPE_CHECKING:
+    from argmap.training.session import Outcome
     from tui.app import ArgmapApp
 
 DRILL_MODE = "drill"
@@ -51,6 +68,29 @@ HEADLINE_STYLES = {
 }
 SKIPPED_STYLE = "bold"
 OVERRIDE_KEYS = "r: I did make that point   p: partly   w: no, I did not"
+STILL_WAITING = 1.0
+"""Seconds a save may take before the status line says the database is busy."""
+
+SessionStart = Callable[[], DrillSession]
+"""Makes the session; called in the drill screen's own thread (see the module docstring)."""
+
+
+def session_start(the_map: Map, options: SessionOptions,
+                  database: Path | None) -> SessionStart:
+    """Open the progress database (None: practise without saving) and start a session."""
+
+    def start() -> DrillSession:
+        from argmap.training.progress import Progress
+
+        progress = Progress.open(database) if database is not None else None
+        try:
+            return DrillSession(the_map, progress, options)
+        except BaseException:
+            if progress is not None:
+                progress.close()
+            raise
+
+    return start
 
 
 def feedback_text(feedback: Feedback) -> Text:
@@ -83,42 +123,173 @@ class DrillScreen(Screen[None]):
         Binding("escape", "leave", "Leave", tooltip="leave the drills (progress is saved)"),
     ]
 
-    def __init__(self, session: DrillSession) -> None:
+    class SessionReady(Message):
+        """The session has started; `question` is its first (None: nothing to ask)."""
+
+        def __init__(self, session: DrillSession, question: Question | None) -> None:
+            super().__init__()
+            self.session = session
+            self.question = question
+
+    class SessionFailed(Message):
+        """The session could not start (the progress database cannot be used)."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    class QuestionReady(Message):
+        """The next question, or None when the session is over."""
+
+        def __init__(self, question: Question | None) -> None:
+            super().__init__()
+            self.question = question
+
+    class AnswerSaved(Message):
+        """The session's reply to a line typed for `question`, stored if it was an answer."""
+
+        def __init__(self, question: Question, outcome: Outcome) -> None:
+            super().__init__()
+            self.question = question
+            self.outcome = outcome
+
+    class OverrideSaved(Message):
+        """The session's reply to the student's own verdict (r, p, w)."""
+
+        def __init__(self, outcome: Overridden | AskAgain) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class NotSaved(Message):
+        """Saving failed: `title` says what was lost, `error` why."""
+
+        def __init__(self, title: str, error: str, question: Question | None) -> None:
+            super().__init__()
+            self.title = title
+            self.error = error
+            self.question = question
+
+    def __init__(self, the_map: Map, start: SessionStart) -> None:
         super().__init__()
-        self.session = session
+        self.map = the_map
+        self._start_session = start
+        self.session: DrillSession | None = None
         self.question: Question | None = None
         self.feedback: Feedback | None = None
         self.number = 0
         self.finished = False
+        self.failed = False
+        self.waiting: str | None = "Starting the session…"
         self._shown_at = 0.0
+        self._still_waiting: Timer | None = None
+        # The session's own thread: the progress database is opened and used only there.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drill-session")
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"Drills: {self.session.map.title}"), id="title-bar")
+        yield Static(literal(f"Drills: {self.map.title}"), id="title-bar")
         yield Static("", id="drill-status")
-        yield VerticalScroll(id="drill-body")
+        with VerticalScroll(id="drill-body"):
+            yield Static(literal("Starting the drills: choosing questions from the map and "
+                                 "your progress…\nescape leaves meanwhile."), id="starting")
         yield Footer()
 
-    async def on_mount(self) -> None:
-        if self.session.time_limit is not None:
-            self.set_interval(1.0, self._tick)
-        report = self.session.progress.damage_report() if self.session.progress else None
-        if report is not None:
-            self.notify(report, title="Damaged progress rows", severity="warning",
-                        markup=False, timeout=15)
-        await self.next_question()
+    def on_mount(self) -> None:
+        self._update_status()
+        self._in_session_thread(self._start_job)
+
+    def on_unmount(self) -> None:
+        session = self.session
+        if session is not None and session.progress is not None:
+            self._thread.submit(session.progress.close)  # in the thread that opened it
+        self._thread.shutdown(wait=False)
+
+    # -- the session's thread -----------------------------------------------------------------
+
+    @work(group="drill-session")
+    async def _in_session_thread(self, job: Callable[[], Message]) -> None:
+        """Run `job` in the session's thread and post the message it returns.
+
+        Jobs run one at a time, in order; this worker only waits, so the UI loop
+        stays free however long the database keeps a job waiting.
+        """
+        message = await asyncio.get_running_loop().run_in_executor(self._thread, job)
+        self.post_message(message)
+
+    def _start_job(self) -> Message:
+        from argmap.training.progress import ProgressError
+
+        try:
+            session = self._start_session()
+        except ProgressError as exc:
+            return self.SessionFailed(str(exc))
+        return self.SessionReady(session, session.next_question())
+
+    def _wait(self, what: str) -> None:
+        """Say what the screen waits for; after a while, that the database may be busy."""
+        self.waiting = what
+        if self._still_waiting is not None:
+            self._still_waiting.stop()
+        self._still_waiting = self.set_timer(STILL_WAITING, self._say_still_waiting)
+        self.refresh_bindings()
+        self._update_status()
+
+    def _say_still_waiting(self) -> None:
+        self._still_waiting = None
+        if self.waiting is not None and "busy" not in self.waiting:
+            self.waiting = (f"{self.waiting} The progress database is busy (another argmap "
+                            "is saving); waiting for it…")
+            self._update_status()
+
+    def _done_waiting(self) -> None:
+        self.waiting = None
+        if self._still_waiting is not None:
+            self._still_waiting.stop()
+            self._still_waiting = None
+        self.refresh_bindings()
 
     # -- flow -------------------------------------------------------------------------------
 
-    async def next_question(self) -> None:
+    @on(SessionReady)
+    async def _session_ready(self, event: SessionReady) -> None:
+        self.session = event.session
+        self._done_waiting()
+        if event.session.time_limit is not None:
+            self.set_interval(1.0, self._tick)
+        report = event.session.progress.damage_report() if event.session.progress else None
+        if report is not None:
+            self.notify(report, title="Damaged progress rows", severity="warning",
+                        markup=False, timeout=15)
+        await self._show_question(event.question)
+
+    @on(SessionFailed)
+    async def _session_failed(self, event: SessionFailed) -> None:
+        self._done_waiting()
+        self.failed = True
         body = self.query_one("#drill-body", VerticalScroll)
         await body.remove_children()
+        await body.mount(Static(literal(f"Cannot start the drills: {event.error}\n"
+                                        "Press escape to leave."), id="start-failed"))
+        self.notify(event.error, title="Cannot open your progress", severity="error",
+                    markup=False, timeout=15)
+        self._update_status()
+
+    @on(QuestionReady)
+    async def _question_ready(self, event: QuestionReady) -> None:
+        self._done_waiting()
+        await self._show_question(event.question)
+
+    async def _show_question(self, question: Question | None) -> None:
+        session = self.session
+        assert session is not None
         self.feedback = None
-        self.question = None if self.finished else self.session.next_question()
+        self.question = None if self.finished else question
         if self.question is None:
             await self.finish()
             return
+        body = self.query_one("#drill-body", VerticalScroll)
+        await body.remove_children()
         self.number += 1
-        of = "" if self.session.time_limit is not None else f" of {self.session.total}"
+        of = "" if session.time_limit is not None else f" of {session.total}"
         heading = f"Question {self.number}{of}: {self.question.drill.title}"
         await body.mount(QuestionView(self.question, heading, id="question"))
         self._shown_at = time.monotonic()
@@ -126,28 +297,42 @@ class DrillScreen(Screen[None]):
 
     @on(QuestionView.Answered)
     def _answered(self, event: QuestionView.Answered) -> None:
-        if self.question is None:
+        session, question = self.session, self.question
+        if session is None or question is None or self.waiting is not None:
             return
-        from argmap.training.progress import ProgressError
+        seconds = time.monotonic() - self._shown_at
 
-        view = self.query_one(QuestionView)
-        try:
-            outcome = self.session.answer(self.question, event.line,
-                                          time.monotonic() - self._shown_at)
-        except ProgressError as exc:
-            self.notify(str(exc), title="Your answer was not saved", severity="error",
-                        markup=False, timeout=15)
-            view.reopen()
+        def job() -> Message:
+            from argmap.training.progress import ProgressError
+
+            try:
+                outcome = session.answer(question, event.line, seconds)
+            except ProgressError as exc:
+                return self.NotSaved("Your answer was not saved", str(exc), question)
+            return self.AnswerSaved(question, outcome)
+
+        self._wait("Saving your answer…")
+        self._in_session_thread(job)
+
+    @on(AnswerSaved)
+    def _answer_saved(self, event: AnswerSaved) -> None:
+        self._done_waiting()
+        if event.question is not self.question or self.finished:
             return
+        view = self.query_one(QuestionView)
+        outcome = event.outcome
         if isinstance(outcome, HintGiven):
             view.show_hint(outcome.struck, outcome.message)
+            self._update_status()
             return
         if isinstance(outcome, AskAgain):
             view.ask_again(outcome.message)
+            self._update_status()
             return
         if isinstance(outcome, Overridden):  # "/right" typed for the previous answer
             self.notify(outcome.message, markup=False)
             view.reopen()
+            self._update_status()
             return
         self.feedback = outcome
         body = self.query_one("#drill-body", VerticalScroll)
@@ -161,20 +346,40 @@ class DrillScreen(Screen[None]):
         self.refresh_bindings()
         self._update_status()
 
+    @on(NotSaved)
+    def _not_saved(self, event: NotSaved) -> None:
+        self._done_waiting()
+        self.notify(event.error, title=event.title, severity="error", markup=False,
+                    timeout=15)
+        if event.question is not None and event.question is self.question:
+            self.query_one(QuestionView).reopen()
+        self._update_status()
+
     def action_override(self, verdict: str) -> None:
         """The student's own verdict on the grade just shown (Anki's way)."""
-        if self.feedback is None or not self.feedback.can_override:
+        session = self.session
+        if (session is None or self.waiting is not None or self.feedback is None
+                or not self.feedback.can_override):
             return
-        from argmap.training.progress import ProgressError
 
-        try:
-            outcome = self.session.override(Verdict(verdict))
-        except ProgressError as exc:
-            self.notify(str(exc), title="Your correction was not saved", severity="error",
-                        markup=False, timeout=15)
-            return
+        def job() -> Message:
+            from argmap.training.progress import ProgressError
+
+            try:
+                return self.OverrideSaved(session.override(Verdict(verdict)))
+            except ProgressError as exc:
+                return self.NotSaved("Your correction was not saved", str(exc), None)
+
+        self._wait("Saving your correction…")
+        self._in_session_thread(job)
+
+    @on(OverrideSaved)
+    def _override_saved(self, event: OverrideSaved) -> None:
+        self._done_waiting()
+        outcome = event.outcome
         if isinstance(outcome, AskAgain):
             self.notify(outcome.message, markup=False)
+            self._update_status()
             return
         self.feedback = outcome.feedback
         text = feedback_text(self.feedback)
@@ -185,6 +390,7 @@ class DrillScreen(Screen[None]):
     async def finish(self) -> None:
         self.finished = True
         self.question = None
+        assert self.session is not None
         s = self.session.summary
         lines = [f"Session over: {s.answered} answered, {s.correct} correct, "
                  f"{s.skipped} skipped."]
@@ -199,29 +405,48 @@ class DrillScreen(Screen[None]):
 
     async def _tick(self) -> None:
         self._update_status()
-        if self.session.time_left() == 0.0 and self.feedback is None and not self.finished:
+        session = self.session
+        if (session is not None and session.time_left() == 0.0 and self.feedback is None
+                and self.waiting is None and not self.finished):
             await self.finish()
 
     def _update_status(self) -> None:
-        s = self.session.summary
-        text = f"{s.correct} right of {s.answered} answered"
-        left = self.session.time_left()
-        if left is not None:
-            text += f"   time left: {left:.0f} s   points: {s.points}"
+        session = self.session
+        if session is None:
+            text = self.waiting or ("Not started" if self.failed else "")
+        else:
+            s = session.summary
+            text = f"{s.correct} right of {s.answered} answered"
+            left = session.time_left()
+            if left is not None:
+                text += f"   time left: {left:.0f} s   points: {s.points}"
+            if self.waiting is not None:
+                text += f"   {self.waiting}"
         self.query_one("#drill-status", Static).update(literal(text))
 
     # -- keys -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"next", "open_in_map"}:
-            return self.feedback is not None
+            return self.feedback is not None and (action == "open_in_map"
+                                                  or self.waiting is None)
         if action == "override":
-            return self.feedback is not None and self.feedback.can_override
+            return (self.feedback is not None and self.feedback.can_override
+                    and self.waiting is None)
         return True
 
-    async def action_next(self) -> None:
-        if self.feedback is not None:
-            await self.next_question()
+    def action_next(self) -> None:
+        session = self.session
+        if session is None or self.feedback is None or self.waiting is not None:
+            return
+        if self.finished:
+            return
+
+        def job() -> Message:
+            return self.QuestionReady(session.next_question())
+
+        self._wait("Preparing the next question…")
+        self._in_session_thread(job)
 
     def action_open_in_map(self) -> None:
         if self.feedback is None:
@@ -237,7 +462,7 @@ class DrillScreen(Screen[None]):
         app = self.app
         if app.current_mode == DRILL_MODE and "explore" in getattr(app, "MODES", {}):
             app.switch_mode("explore")
-            if self.finished:
+            if self.finished or self.failed:
                 app.call_later(app.remove_mode, DRILL_MODE)
         elif len(app.screen_stack) > 1:
             app.pop_screen()
@@ -291,57 +516,59 @@ class DrillSetup(ModalScreen[SessionOptions | None]):
         self.dismiss(None)
 
 
-def open_drills(app: ArgmapApp, session: DrillSession | None = None) -> None:
-    """Show the drills: resume the running session, or ask what to practise and start one."""
+def open_drills(app: ArgmapApp, options: SessionOptions | None = None,
+                start: SessionStart | None = None) -> None:
+    """Show the drills: resume the running session, or start one.
+
+    With `options` (or a `start` of its own) the session starts at once;
+    without, the user is asked what to practise.
+    """
     try:
         app.switch_mode(DRILL_MODE)  # resume the session already running
         return
     except UnknownModeError:
         pass
-    if session is not None:
-        _start(app, session)
+    if start is not None:
+        _start(app, start)
+        return
+    if options is not None:
+        start_drills(app, options)
         return
 
-    def chosen(options: SessionOptions | None) -> None:
-        if options is not None:
-            start_drills(app, options)
+    def chosen(chosen_options: SessionOptions | None) -> None:
+        if chosen_options is not None:
+            start_drills(app, chosen_options)
 
     app.push_screen(DrillSetup(), chosen)
 
 
 def start_drills(app: ArgmapApp, options: SessionOptions) -> None:
-    """A new session on the app's map, saving to the user's progress database."""
-    from argmap.data_dir import data_dir
-    from argmap.training.progress import DATABASE_NAME, Progress, ProgressError
-
-    try:
-        progress = Progress.open(data_dir() / DATABASE_NAME)
-    except ProgressError as exc:
-        app.notify(str(exc), title="Cannot open your progress", severity="error",
-                   markup=False, timeout=15)
-        return
-    _start(app, DrillSession(app.map, progress, options))
+    """A new session on the app's map, saving to the progress database of its context."""
+    _start(app, session_start(app.map, options, app.context.database))
 
 
-def _start(app: ArgmapApp, session: DrillSession) -> None:
-    app.add_mode(DRILL_MODE, lambda: DrillScreen(session))
+def _start(app: ArgmapApp, start: SessionStart) -> None:
+    the_map = app.map
+    app.add_mode(DRILL_MODE, lambda: DrillScreen(the_map, start))
     app.switch_mode(DRILL_MODE)
 
 
-def drill_app(map_path: Path, the_map: Map, session: DrillSession,
-              **options: Any) -> ArgmapApp:
-    """The full app, opened on the drills (the explorer one key away)."""
-    from tui.app import ArgmapApp
+def drill_app(context: Context, the_map: Map, options: SessionOptions,
+              start: SessionStart | None = None, **app_options: Any) -> ArgmapApp:
+    """The full app, opened on the drills (the explorer one key away).
 
-    class DrillFirstApp(ArgmapApp):
-        def on_ready(self) -> None:
-            open_drills(self, session=session)
+    `start` replaces the usual session start (tests use it to reach the session).
+    """
+    from tui.app import create_app
 
-    return DrillFirstApp(map_path, the_map, **options)
+    def opening(app: ArgmapApp) -> None:
+        open_drills(app, options, start)
+
+    return create_app(context, the_map, opening=opening, **app_options)
 
 
-def run_drill_app(map_path: Path, the_map: Map, session: DrillSession) -> int:
+def run_drill_app(context: Context, the_map: Map, options: SessionOptions) -> int:
     """`argmap drill` without --plain."""
-    app = drill_app(map_path, the_map, session)
+    app = drill_app(context, the_map, options)
     app.run()
     return int(app.return_code or 0)

@@ -317,7 +317,7 @@ class ExploreScreen(Screen[None]):
         claim_id = self.tree.current_claim_id
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
         line = claim.pos.line if claim is not None else 1
-        command = editor_command(os.environ, line, self.argmap_app.map_path)
+        command = editor_command(os.environ, line, self.argmap_app.context.map_path)
         self.argmap_app.open_editor(command)
 
     def action_reload(self) -> None:
@@ -362,7 +362,7 @@ class ExploreScreen(Screen[None]):
             state = "what-if analysis"
         else:
             state = "analysis ready"
-        parts: list[str | tuple[str, str]] = [(self.argmap_app.map_path.name, "bold"), "  ",
+        parts: list[str | tuple[str, str]] = [(self.argmap_app.context.map_path.name, "bold"), "  ",
                                               state]
         if self.accepted or self.rejected:
             parts += ["  ", (f"what-if: {len(self.accepted)} accepted, "

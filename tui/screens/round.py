@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.context import Context
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import Now, TurnClock
 from argmap.debate.plain import describe_reply, render_result
@@ -284,21 +285,21 @@ def open_round(app: ArgmapApp, settings: RoundSettings | None = None,
     app.switch_mode(ROUND_MODE)
 
 
-def round_app(map_path: Path, the_map: Map, settings: RoundSettings,
+def round_app(context: Context, the_map: Map, settings: RoundSettings,
               transcript: Path | None = None, **options: Any) -> ArgmapApp:
     """The full app, opened on a round (the explorer one key away)."""
-    from tui.app import ArgmapApp
+    from tui.app import create_app
 
-    class RoundFirstApp(ArgmapApp):
-        def on_ready(self) -> None:
-            open_round(self, settings, transcript)
+    def opening(app: ArgmapApp) -> None:
+        open_round(app, settings, transcript)
 
-    return RoundFirstApp(map_path, the_map, **options)
+    return create_app(context, the_map, opening=opening, **options)
 
 
 def run_round_app(map_path: Path, the_map: Map, settings: RoundSettings,
                   transcript: Path | None = None) -> int:
-    """`argmap round` without --plain."""
-    app = round_app(map_path, the_map, settings, transcript)
+    """`argmap round` without --plain; it has no `--data-dir`, so `S` inside uses the
+    default data folder."""
+    app = round_app(Context.make(map_path), the_map, settings, transcript)
     app.run()
     return int(app.return_code or 0)

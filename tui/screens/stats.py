@@ -78,14 +78,13 @@ class StatsScreen(Screen[None]):
             self.app.exit(0)
 
 
-def open_stats(app: ArgmapApp | App[int]) -> None:
-    """Push the stats screen for the user's data folder; a bad database is a notification."""
-    from argmap.data_dir import data_dir
-    from argmap.training.progress import DATABASE_NAME, ProgressError
+def open_stats(app: ArgmapApp) -> None:
+    """Push the stats screen for the app's data folder; a bad database is a notification."""
+    from argmap.training.progress import ProgressError
     from argmap.training.stats import load_stats
 
     try:
-        stats = load_stats(data_dir() / DATABASE_NAME)
+        stats = load_stats(app.context.database)
     except ProgressError as exc:
         app.notify(str(exc), title="Cannot read your progress", severity="error",
                    markup=False, timeout=15)
