@@ -65,11 +65,13 @@ def bundled() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         progress = Progress.open(Path(tmp) / "p.sqlite3")
         start = time.perf_counter()
-        session = DrillSession(the_map, progress, options("mixed"))
-        while session.next_question() is not None:
-            pass
-        print(f"first session, bundled map, every question asked (the crux card computes "
-              f"the map's analysis): {(time.perf_counter() - start) * 1000:.0f} ms")
+        DrillSession(the_map, progress, options("mixed"))
+        print(f"first session start, bundled map (sides and the drills' index built): "
+              f"{(time.perf_counter() - start) * 1000:.1f} ms")
+        start = time.perf_counter()
+        DrillSession(the_map, progress, options("crux")).next_question()
+        print(f"first crux question (the crux search runs): "
+              f"{(time.perf_counter() - start) * 1000:.0f} ms")
         b, m = best_and_median(lambda: DrillSession(the_map, progress, options("mixed")))
         print(f"later session start (caches warm), bundled map ({len(the_map.claims)} claims): "
               f"best {b * 1000:.1f} ms, median {m * 1000:.1f} ms")
