@@ -70,6 +70,7 @@ SKIPPED_STYLE = "bold"
 OVERRIDE_KEYS = "r: I did make that point   p: partly   w: no, I did not"
 STILL_WAITING = 1.0
 """Seconds a save may take before the status line says the database is busy."""
+BUSY = "Waiting: another argmap is saving to your progress…"
 
 SessionStart = Callable[[], DrillSession]
 """Makes the session; called in the drill screen's own thread (see the module docstring)."""
@@ -224,20 +225,22 @@ class DrillScreen(Screen[None]):
             return self.SessionFailed(str(exc))
         return self.SessionReady(session, session.next_question())
 
-    def _wait(self, what: str) -> None:
-        """Say what the screen waits for; after a while, that the database may be busy."""
+    def _wait(self, what: str, saving: bool = False) -> None:
+        """Say what the screen waits for; a save still waiting after STILL_WAITING is
+        held up by another argmap writing to the same progress database."""
         self.waiting = what
         if self._still_waiting is not None:
             self._still_waiting.stop()
-        self._still_waiting = self.set_timer(STILL_WAITING, self._say_still_waiting)
+            self._still_waiting = None
+        if saving:
+            self._still_waiting = self.set_timer(STILL_WAITING, self._say_still_waiting)
         self.refresh_bindings()
         self._update_status()
 
     def _say_still_waiting(self) -> None:
         self._still_waiting = None
-        if self.waiting is not None and "busy" not in self.waiting:
-            self.waiting = (f"{self.waiting} The progress database is busy (another argmap "
-                            "is saving); waiting for it…")
+        if self.waiting is not None:
+            self.waiting = BUSY
             self._update_status()
 
     def _done_waiting(self) -> None:
@@ -311,7 +314,7 @@ class DrillScreen(Screen[None]):
                 return self.NotSaved("Your answer was not saved", str(exc), question)
             return self.AnswerSaved(question, outcome)
 
-        self._wait("Saving your answer…")
+        self._wait("Saving your answer…", saving=True)
         self._in_session_thread(job)
 
     @on(AnswerSaved)
@@ -370,7 +373,7 @@ class DrillScreen(Screen[None]):
             except ProgressError as exc:
                 return self.NotSaved("Your correction was not saved", str(exc), None)
 
-        self._wait("Saving your correction…")
+        self._wait("Saving your correction…", saving=True)
         self._in_session_thread(job)
 
     @on(OverrideSaved)
