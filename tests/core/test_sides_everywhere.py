@@ -180,3 +180,18 @@ def test_the_explorer_view(corners: Map) -> None:
     assert view.claims["u2"].side == "pro (of t)"
     assert view.claims["m"].side == "con (of t); pro (of t2)"
     assert view.claims["x"].side == "not connected to a thesis"
+
+
+def test_results_live_as_long_as_their_map() -> None:
+    import gc
+
+    from argmap import per_map
+
+    the_map = load_map_text(MAP, "corners.yaml").map
+    assert the_map is not None
+    first = sides(the_map, "t")
+    assert sides(the_map, "t") is first and id(the_map) in per_map._RESULTS
+    key = id(the_map)
+    del the_map, first
+    gc.collect()
+    assert key not in per_map._RESULTS  # a map let go of takes its sides with it
