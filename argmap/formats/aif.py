@@ -54,11 +54,16 @@ def _node_positions(text: str) -> dict[str, Pos]:
 
     for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
         raw = match.group(1)
-        try:
-            key = json.loads(raw) if raw.startswith('"') else raw
-        except ValueError:   # matched inside some other string: not a node id
-            continue
-        key = str(key)
+        if raw.startswith('"'):
+            if "\\" in raw:
+                try:
+                    key = str(json.loads(raw))
+                except ValueError:   # matched inside some other string: not a node id
+                    continue
+            else:
+                key = raw[1:-1]  # the common case, without a JSON decoder per node
+        else:
+            key = raw
         if key in out:
             continue
         line = bisect.bisect_right(line_starts, match.start())
@@ -118,8 +123,10 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
         out_of[source].append(target)
         into[target].append(source)
 
+    kinds = {nid: str(node.get("type", "")).upper() for nid, node in nodes.items()}
+
     def kind(nid: str) -> str:
-        return str(nodes[nid].get("type", "")).upper()
+        return kinds.get(nid, "")
 
     # Speakers from the dialogue side: I <- YA <- L, participant from locutions.
     people: dict[str, str] = {}
@@ -150,7 +157,10 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
     notes: dict[str, list[str]] = defaultdict(list)
     claims_in_order: list[tuple[str, str]] = []
     origins: dict[str, Pos] = {}
-    used: set[str] = set()
+    # Node ids that make the same claim id ("a b", "a!b") get -2, -3, ...: an id
+    # pool remembers the next suffix, where appending "_" until free was
+    # quadratic in the number of such nodes (and in the ids' length).
+    claim_ids = IdPool()
     for nid, node in nodes.items():
         node_kind = kind(nid)
         if node_kind == "I":
@@ -158,10 +168,8 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             if not text_value:
                 report.warn(where(nid), DROPPED, f"I-node {nid} has no text; left out")
                 continue
-            cid = make_id(nid if re.match(r"^[A-Za-z]", nid) else f"i{nid}", f"i{len(used)}")
-            while cid in used:
-                cid += "_"
-            used.add(cid)
+            cid = claim_ids.take(make_id(nid if nid[:1].isascii() and nid[:1].isalpha()
+                                         else f"i{nid}", f"i{len(claim_of)}"))
             claim_of[nid] = cid
             claims_in_order.append((nid, text_value))
             origins[cid] = where(nid)

@@ -64,12 +64,11 @@ def read_argdown(text: str, path: str = "<argdown>") -> ImportResult:
 
 def _theme_ids(doc: Document, tags: list[str], heading: str | None,
                themes: dict[str, str]) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}  # ordered and deduplicated in linear time
     for label in ([heading] if heading else []) + tags:
         tid = make_id(label.lower(), "theme")
         themes.setdefault(tid, label)
-        if tid not in out:
-            out.append(tid)
+        out[tid] = None
     return tuple(out)
 
 

@@ -271,6 +271,8 @@ class _Reader:
         self.current: _Item | None = None
         self.last_argument: str | None = None
         self.pcs: dict[str, Any] | None = None
+        self.tag_sets: dict[tuple[str, str], set[str]] = {}
+        self.other_texts: dict[str, set[str]] = {}
 
     # -- items -------------------------------------------------------------
     def start_item(self, content: str, line: int, col: int) -> _Item:
@@ -319,10 +321,22 @@ class _Reader:
                 self.doc.statements[title] = st
             elif body and not st.text:
                 st.text = body
-            elif body and body != st.text and body not in st.other_texts:
-                st.other_texts.append(body)
+            elif body and body != st.text:
+                texts = self.other_texts.setdefault(title, set())
+                if body not in texts:
+                    texts.add(body)
+                    st.other_texts.append(body)
             target = st
-        target.tags += [t for t in tags if t not in target.tags]
+        if tags:
+            # Sets beside the lists: a statement given thousands of times (or with
+            # thousands of tags) must not rescan its whole tag list per mention.
+            known = self.tag_sets.get(item.key)
+            if known is None:
+                known = self.tag_sets[item.key] = set(target.tags)
+            for tag in tags:
+                if tag not in known:
+                    known.add(tag)
+                    target.tags.append(tag)
         target.data.update(data)
         if item.relation is not None:
             symbol, line, col, parent = item.relation

@@ -63,10 +63,13 @@ class Reporter:
 
 
 _NOT_ID = re.compile(r"[^\w.\-]+")
+_ALREADY_ID = re.compile(r"\w(?:[\w.\-]*\w)?")
 
 
 def make_id(text: str, fallback: str = "x") -> str:
     """A valid argmap id from arbitrary text (kept as is when already valid)."""
+    if _ALREADY_ID.fullmatch(text):
+        return text  # the usual case (a million AIF node ids): no substitution
     slug = _NOT_ID.sub("-", text.strip()).strip("-.")
     return slug or fallback
 
