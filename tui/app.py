@@ -1,20 +1,23 @@
 """The argmap Textual app and the one factory the CLI and the tests share.
 
 The app holds the run's `Context` (made by the command line: the map file,
-the data folder, the sources) and the map; screens read `app.context` and
-`app.map` and never work these out for themselves. It watches the
-file (a cheap mtime poll) and reloads it in a worker when it changes: a map
-that loads and checks cleanly replaces the one shown, one with errors leaves
-the last good map in place and shows the problems instead.
+the data folder, the sources) and the map, and hands both to the screens it
+makes; none works them out for itself or reads them back from the app. It
+watches the file (a cheap mtime poll) and reloads it in a worker when it
+changes: a map that loads and checks cleanly replaces the one shown, one
+with errors leaves the last good map in place and shows the problems
+instead (the explorer hears of either as a message: `MapReloaded`,
+`MapProblems`).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 
@@ -23,7 +26,9 @@ from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser
 from tui.analysis_process import ProcessAnalyser
+from tui.editor import editor_command
 from tui.idle_gc import TICK_SECONDS, IdleCollector
+from tui.messages import MapProblems, MapReloaded
 from tui.screens.explore import ExploreScreen
 from tui.screens.help import HelpScreen, bindings_of
 
@@ -51,7 +56,6 @@ class ArgmapApp(App[int]):
                 tooltip="switch between the dark and the light theme"),
     ]
 
-    SCREENS = {"explore": ExploreScreen}
     MODES = {"explore": "explore"}
     DEFAULT_MODE = "explore"
 
@@ -68,6 +72,8 @@ class ArgmapApp(App[int]):
         self._run_editor = run_editor or self._suspend_and_run
         self._opening = opening
         self.idle_gc = IdleCollector()
+        # The explorer is given what it shows; it never reads the app's state back.
+        self.install_screen(ExploreScreen(the_map, self.analyser, context), "explore")
         if context.theme is not None:
             self.theme = context.theme
 
@@ -165,7 +171,7 @@ class ArgmapApp(App[int]):
 
     def _show_problems(self, problems: list[Diagnostic]) -> None:
         self.problems = problems
-        self.explorer.show_problems(problems, reloaded=self.reloads > 0)
+        self.explorer.post_message(MapProblems(problems, reloaded=self.reloads > 0))
         self.notify(problems[0].render().splitlines()[0], title="The map has errors",
                     severity="error", markup=False)
 
@@ -176,10 +182,18 @@ class ArgmapApp(App[int]):
             self._show_problems(problems)
             return
         self.map = the_map
-        self.explorer.replace_map(the_map)
+        self.explorer.post_message(MapReloaded(the_map))
         self.notify("Reloaded the map.", markup=False)
 
     # -- the editor -------------------------------------------------------------------------
+
+    @on(ExploreScreen.EditRequested)
+    def _edit(self, event: ExploreScreen.EditRequested) -> None:
+        self.open_editor(editor_command(os.environ, event.line, self.context.map_path))
+
+    @on(ExploreScreen.ReloadRequested)
+    def _reload_requested(self) -> None:
+        self.reload_map()
 
     def open_editor(self, command: list[str]) -> None:
         try:

@@ -30,6 +30,17 @@ class PanelApp(App[None]):
         yield LinkList(id="links")
 
 
+class ListeningApp(PanelApp):
+    """Keeps the index of every `LinkList.Chosen` it hears."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[int] = []
+
+    def on_link_list_chosen(self, event: LinkList.Chosen) -> None:
+        self.chosen.append(event.index)
+
+
 async def test_claim_text_scrolls_by_keys_wheel_and_scrollbar() -> None:
     app = PanelApp()
     async with app.run_test(size=(40, 20)) as pilot:
@@ -80,13 +91,8 @@ async def test_selected_text_comes_out_as_shown() -> None:
 
 
 async def test_link_list_moves_a_highlight_and_posts_the_chosen_index() -> None:
-    chosen: list[int] = []
-
-    class Listening(PanelApp):
-        def on_link_list_chosen(self, event: LinkList.Chosen) -> None:
-            chosen.append(event.index)
-
-    app = Listening()
+    app = ListeningApp()
+    chosen = app.chosen
     async with app.run_test(size=(40, 20)) as pilot:
         links = app.query_one(LinkList)
         links.set_links([Text(f"link {n}\n   why: because {n}") for n in range(5)])

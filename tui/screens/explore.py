@@ -3,37 +3,39 @@
 The screen owns what a reader does here: the history of jumps (like a
 browser's back and forward), the what-if marks, the last filter, and the
 analysis shown. The analysis runs in a worker thread so the tree paints
-first; its results fill the labels in when it finishes.
+first; its results arrive as `AnalysisReady` and fill the labels in.
+
+State flows one way: the screen is given the map, the analysis service and
+the run's context when it is made, and is told of a reload by the app's
+`MapReloaded`; what it asks of the app (the editor, a reload) it posts as
+`EditRequested` and `ReloadRequested`.
 """
 
 from __future__ import annotations
 
-import os
 from time import monotonic
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
-from argmap.view_model import AnalysisView, unavailable
-from tui.editor import editor_command
+from argmap.view_model import Analyser, AnalysisView, unavailable
+from tui.messages import MapProblems, MapReloaded
 from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
 from tui.search import ClaimSearch
 from tui.text import assemble, literal, literal_line
 from tui.widgets.claim_detail import ClaimDetail
 from tui.widgets.claim_tree import ClaimTree
-
-if TYPE_CHECKING:
-    from tui.app import ArgmapApp
 
 DETAIL_QUIET = 0.1
 """Seconds between cursor moves below which the detail waits for the moves to stop."""
@@ -73,8 +75,39 @@ class ExploreScreen(Screen[None]):
                 tooltip="reload the map file now (it also reloads by itself when saved)"),
     ]
 
-    def __init__(self) -> None:
+    class AnalysisReady(Message):
+        """The analysis of `map` with these what-if marks: the base view and the one shown."""
+
+        def __init__(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
+                     base: AnalysisView, shown: AnalysisView) -> None:
+            super().__init__()
+            self.map = the_map
+            self.accepted = accepted
+            self.rejected = rejected
+            self.base = base
+            self.shown = shown
+
+    class AnalysisFailed(Message):
+        def __init__(self, the_map: Map, error: Exception) -> None:
+            super().__init__()
+            self.map = the_map
+            self.error = error
+
+    class EditRequested(Message):
+        """Open the map file in the editor at `line` (the app runs it)."""
+
+        def __init__(self, line: int) -> None:
+            super().__init__()
+            self.line = line
+
+    class ReloadRequested(Message):
+        """Reload the map file now (the app reloads it and answers with `MapReloaded`)."""
+
+    def __init__(self, the_map: Map, analyser: Analyser, context: Context) -> None:
         super().__init__()
+        self.map = the_map
+        self.analyser = analyser
+        self.context = context
         self.analysis: AnalysisView | None = None
         self.base_analysis: AnalysisView | None = None
         self.accepted: set[str] = set()
@@ -87,14 +120,6 @@ class ExploreScreen(Screen[None]):
         self._detail_target: str | None = None
         self._detail_timer: Timer | None = None
         self._last_focus = 0.0
-
-    @property
-    def argmap_app(self) -> ArgmapApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def map(self) -> Map:
-        return self.argmap_app.map
 
     def compose(self) -> ComposeResult:
         yield Static(literal_line(self.map.title), id="title-bar")
@@ -122,7 +147,7 @@ class ExploreScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # Stop a long analysis now: Python would otherwise wait for it at exit.
-        close = getattr(self.argmap_app.analyser, "close", None)
+        close = getattr(self.analyser, "close", None)
         if close is not None:
             close()
 
@@ -139,31 +164,32 @@ class ExploreScreen(Screen[None]):
     def _analyse(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
                  base: AnalysisView | None) -> None:
         try:
-            base, shown = self.argmap_app.analyser(the_map, accepted, rejected, base)
+            base, shown = self.analyser(the_map, accepted, rejected, base)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-            if not get_current_worker().is_cancelled and self.app.is_running:
-                self.app.call_from_thread(self._analysis_failed, the_map, exc)
+            if not get_current_worker().is_cancelled:
+                self.post_message(self.AnalysisFailed(the_map, exc))
             return
-        if not get_current_worker().is_cancelled and self.app.is_running:
-            self.app.call_from_thread(self._apply_analysis, the_map, accepted, rejected,
-                                      base, shown)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.AnalysisReady(the_map, accepted, rejected, base, shown))
 
-    def _apply_analysis(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
-                        base: AnalysisView, shown: AnalysisView) -> None:
-        if the_map is not self.map:
+    @on(AnalysisReady)
+    def _apply_analysis(self, event: AnalysisReady) -> None:
+        if event.map is not self.map:
             return  # the file was reloaded meanwhile; a newer run is on its way
-        self.base_analysis = base
-        if accepted != self.accepted or rejected != self.rejected:
+        self.base_analysis = event.base
+        if event.accepted != self.accepted or event.rejected != self.rejected:
             return
-        self.analysis = shown
+        self.analysis = event.shown
         self.analysis_pending = False
         self._show_analysis()
 
-    def _analysis_failed(self, the_map: Map, exc: Exception) -> None:
-        if the_map is self.map:
-            self.analysis = self.base_analysis = unavailable(the_map)
+    @on(AnalysisFailed)
+    def _analysis_failed(self, event: AnalysisFailed) -> None:
+        if event.map is self.map:
+            self.analysis = self.base_analysis = unavailable(event.map)
             self.analysis_pending = False
-            self.notify(f"The analysis failed: {exc}", severity="error", markup=False)
+            self.notify(f"The analysis failed: {event.error}", severity="error",
+                        markup=False)
             self._show_analysis()
 
     def _show_analysis(self) -> None:
@@ -316,15 +342,22 @@ class ExploreScreen(Screen[None]):
     def action_edit(self) -> None:
         claim_id = self.tree.current_claim_id
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
-        line = claim.pos.line if claim is not None else 1
-        command = editor_command(os.environ, line, self.argmap_app.context.map_path)
-        self.argmap_app.open_editor(command)
+        self.post_message(self.EditRequested(claim.pos.line if claim is not None else 1))
 
     def action_reload(self) -> None:
-        self.argmap_app.reload_map()
+        self.post_message(self.ReloadRequested())
+
+    @on(MapReloaded)
+    def _map_reloaded(self, event: MapReloaded) -> None:
+        self.replace_map(event.map)
+
+    @on(MapProblems)
+    def _map_problems(self, event: MapProblems) -> None:
+        self.show_problems(event.problems, reloaded=event.reloaded)
 
     def replace_map(self, the_map: Map) -> None:
         """Show a reloaded map; keep the selected claim and the what-if marks that still apply."""
+        self.map = the_map
         keep = self.tree.current_claim_id
         ids = the_map.claims_by_id
         self.accepted &= set(ids)
@@ -362,7 +395,7 @@ class ExploreScreen(Screen[None]):
             state = "what-if analysis"
         else:
             state = "analysis ready"
-        parts: list[str | tuple[str, str]] = [(self.argmap_app.context.map_path.name, "bold"), "  ",
+        parts: list[str | tuple[str, str]] = [(self.context.map_path.name, "bold"), "  ",
                                               state]
         if self.accepted or self.rejected:
             parts += ["  ", (f"what-if: {len(self.accepted)} accepted, "
