@@ -51,3 +51,26 @@ def test_drill_feedback_large_light(snap_compare) -> None:  # type: ignore[no-un
 
     assert snap_compare(app_for(3, "textual-light"), terminal_size=(120, 40),
                         run_before=before)
+
+
+def test_drill_starting_small_dark(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """What the screen shows while its session starts (on a big map, seconds)."""
+    import threading
+
+    the_map = load_map(DRILL_MAP).map
+    assert the_map is not None
+    release = threading.Event()
+    start = session_start(the_map, SessionOptions(mode="rebut", seed=3, count=3), None)
+
+    def slow_start():  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return start()
+
+    async def before(pilot: Pilot[object]) -> None:
+        await pilot.pause(0.2)
+
+    try:
+        assert snap_compare(Host(lambda: DrillScreen(the_map, slow_start), "textual-dark"),
+                            terminal_size=(80, 24), run_before=before)
+    finally:
+        release.set()
