@@ -15,7 +15,7 @@ look up across the whole map is indexed once per map (`argmap.training.index`).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from argmap.flaws import accepted_names, same_or_related
@@ -114,7 +114,7 @@ def _rebuttal_eligible(the_map: Map, claim_id: str,
         target, answer.text, fair, LENGTH_RATIO) for answer, _ in attackers)
 
 
-def _some_option(answer: str, candidates: Iterator[str] | list[str],
+def _some_option(answer: str, candidates: Iterable[str],
                  length_ratio: float = LENGTH_RATIO) -> bool:
     """Would `assemble` keep at least one of `candidates` beside `answer`?"""
     key = normal(answer)
@@ -216,11 +216,18 @@ class SupportDrill(Drill):
             return True
         if not target.evidence:
             return False
-        backing = _support_closure(the_map, claim_id)
-        own = _own_quotes(the_map, backing)
-        return all(_some_option(evidence_label(the_map, answer), drill_index(the_map).
-                                evidence_labels(backing, own))
-                   for answer in target.evidence)
+        index = drill_index(the_map)
+        backing: set[str] | None = None
+        for answer in target.evidence:
+            label = evidence_label(the_map, answer)
+            if index.some_quote_surely_apart(claim_id, label):
+                continue
+            if backing is None:
+                backing = _support_closure(the_map, claim_id)
+                own = _own_quotes(the_map, backing)
+            if not _some_option(label, index.evidence_labels(backing, own)):
+                return False
+        return True
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
         target = the_map.claims_by_id.get(claim_id)

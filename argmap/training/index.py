@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
-from argmap.model import Claim, Evidence, Map
+from argmap.model import Claim, Evidence, Map, RelationType
 from argmap.per_map import per_map
 from argmap.sides import Signature, signature, signatures_agree
 from argmap.training.choices import SHORT, balanced_length, normal
@@ -48,6 +48,10 @@ class DrillIndex:
     evidence: tuple[tuple[str, tuple[str, str], str], ...]
     flaw_names: tuple[str, ...]  # each flaw named in the map, in order of first use
     signatures: Mapping[str, Signature]  # each claim's side for each thesis
+    # position of each claim in an order where supporters come before what they support
+    support_order: Mapping[str, int]
+    # (earliest support_order of the claims citing the quote, its label), latest first
+    quotes_by_order: tuple[tuple[int, str], ...]
     # theme -> side signature -> those attackers' premises, distinct, sorted by option length
     pools: Mapping[str, Mapping[Signature, tuple[tuple[int, ...], tuple[Claim, ...]]]]
 
@@ -84,6 +88,24 @@ class DrillIndex:
                     if (claim.id not in leave_out and normal(claim.text) != key
                             and balanced_length(answer, claim.text, ratio)):
                         return True
+        return False
+
+    def some_quote_surely_apart(self, target: str, answer: str) -> bool:
+        """Is there a quote no claim backing `target` cites, a distractor beside `answer`?
+
+        A claim that comes after the target in `support_order` cannot
+        support it, even indirectly, so a quote cited only by such claims is
+        surely not the target's own: found without walking the target's
+        supporters (on a chain of 10,000 supports that walk, for every claim,
+        made a session take minutes). False means "not found this way".
+        """
+        after = self.support_order[target]
+        key = normal(answer)
+        for first, label in self.quotes_by_order:
+            if first <= after:
+                return False
+            if normal(label) != key and balanced_length(answer, label):
+                return True
         return False
 
     def sources_quoting(self, quote: str) -> frozenset[str]:
@@ -130,6 +152,42 @@ def _build(the_map: Map) -> DrillIndex:
             ordered = sorted(members.values(), key=lambda c: max(len(c.text), SHORT))
             pools[theme][side] = (tuple(max(len(c.text), SHORT) for c in ordered),
                                   tuple(ordered))
-    return DrillIndex({t: tuple(v) for t, v in by_theme.items()},
-                      {q: frozenset(s) for q, s in quotes.items()}, tuple(evidence), tuple(flaws),
-                      signatures, pools)
+    order = _support_order(the_map)
+    first: dict[tuple[str, str], int] = {}
+    for claim_id, key, _ in evidence:
+        first[key] = min(first.get(key, order[claim_id]), order[claim_id])
+    by_order = tuple(sorted(((first[key], label) for _, key, label in evidence),
+                            key=lambda e: -e[0]))
+    return DrillIndex(
+        attackers_by_theme={t: tuple(v) for t, v in by_theme.items()},
+        quote_sources={q: frozenset(s) for q, s in quotes.items()}, evidence=tuple(evidence),
+        flaw_names=tuple(flaws), signatures=signatures, support_order=order,
+        quotes_by_order=by_order, pools=pools)
+
+
+def _support_order(the_map: Map) -> dict[str, int]:
+    """Claims ordered so that every supporter comes before what it supports (Kahn).
+
+    Claims on a circle of supports, or supported from one, get no place in
+    such an order: they are put after all the others. None of them can back
+    a claim that has a place (it would then be supported from the circle too).
+    """
+    succ: dict[str, list[str]] = {}
+    waiting = dict.fromkeys(the_map.claims_by_id, 0)
+    for rel in the_map.relations:
+        if rel.type is RelationType.SUPPORT and rel.target in waiting:
+            for src in rel.sources:
+                if src in waiting:
+                    succ.setdefault(src, []).append(rel.target)
+                    waiting[rel.target] += 1
+    ready = [c for c, n in waiting.items() if n == 0]
+    order: dict[str, int] = {}
+    while ready:
+        claim = ready.pop()
+        order[claim] = len(order)
+        for nxt in succ.get(claim, ()):
+            waiting[nxt] -= 1
+            if waiting[nxt] == 0:
+                ready.append(nxt)
+    unplaced = len(the_map.claims_by_id)
+    return {c: order.get(c, unplaced) for c in the_map.claims_by_id}

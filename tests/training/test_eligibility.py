@@ -65,11 +65,33 @@ def generated(claims: int, seed: int, flaws: bool = False) -> Map:
     return result.map
 
 
+def support_chain(claims: int, reverse: bool) -> Map:
+    """Facts each supporting the one before, a circle of supports halfway, few
+    quotes, two sources: the support drill's shortcut past walking the
+    supporters (`support_order`) must give what the walk gives."""
+    lines = ["argmap: 1", "map: {id: chain, title: Chain, theses: [c0]}", "sources:",
+             "  - {id: s1, title: One, outlet: One}", "  - {id: s2, title: Two, outlet: Two}",
+             "claims:"]
+    order = range(claims - 1, -1, -1) if reverse else range(claims)
+    for i in order:
+        lines.append(f"  - {{id: c{i}, text: Claim {i} of a chain., kind: fact, evidence: "
+                     f"[{{source: s{1 + i % 2}, locator: p{i}, quote: Quote {i % 40} here.}}]}}")
+    lines.append("relations:")
+    for i in range(1, claims):
+        lines.append(f"  - {{id: r{i}, type: support, from: c{i}, to: c{i - 1}}}")
+    half = claims // 2  # a circle halfway: what it supports has no place in the order
+    lines.append(f"  - {{id: back, type: support, from: c{half}, to: c{half + 2}}}")
+    result = load_map_text("\n".join(lines) + "\n", "<chain>")
+    assert result.map is not None and not [d for d in result.diagnostics if d.is_error]
+    return result.map
+
+
 @pytest.fixture(scope="module")
 def maps(drill_map: Map, example_map: Map, bundled_map: Map) -> dict[str, Map]:
     return {"drill": drill_map, "example": example_map, "bundled": bundled_map,
             "generated-300": generated(300, 5, flaws=True),
-            "generated-1000": generated(1000, 1)}
+            "generated-1000": generated(1000, 1),
+            "chain": support_chain(60, False), "chain-reversed": support_chain(60, True)}
 
 
 DRILLS = [*all_drills("pro").values(), all_drills("con")[DrillKind.SWITCH]]
