@@ -116,6 +116,10 @@ def write_output(target: Path | str, data: str | bytes) -> None:
         existing = None
     kind = existing.st_mode if existing is not None else 0
     if existing is None:
+        if not final.parent.is_dir():
+            via = f" (where the symbolic link {target} points)" if final != Path(target) else ""
+            raise OutputRefused(final, f"the folder {final.parent} does not exist{via}; "
+                                "create it or choose another path")
         _replace(final, payload, 0o666 & ~_umask(), None)
     elif stat.S_ISREG(kind):
         if existing.st_nlink > 1:

@@ -153,7 +153,10 @@ def _header_delimiter(text: str) -> str:
     """The delimiter that makes the header name an `answer` column (',' by default)."""
     first = next((line for line in _lines(text) if line.strip()), "")
     for delimiter in _DELIMITERS:
-        names = next(csv.reader([first], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            continue  # a field past the csv module's limit: the reader below says where
         if "answer" in (_column(n) for n in names):
             return delimiter
     return ","
@@ -179,6 +182,11 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
             line = previous_end + 1
             previous_end = reader.line_num
             if header is None:
+                if "field larger than field limit" in str(exc):
+                    raise BatchFileError(f"{path}:{line}: the header row has a field longer "
+                                         "than 128 kB: this is not a file of answers; write "
+                                         "a header row such as 'id,student,claim,drill,"
+                                         "answer'") from None
                 raise BatchFileError(f"{path}:{line}: the header row is not valid CSV "
                                      f"({exc}); {_FIX_QUOTES}") from None
             skipped.append(SkippedRow(line, None, _csv_problem(str(exc), line)))

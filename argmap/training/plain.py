@@ -13,6 +13,7 @@ session cleanly; every answer already given is saved.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from argmap.training.session import (
     Overridden,
 )
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
 LAST_WORD = ("To correct that grade type /right, /partly or /wrong; an empty line "
              "finishes: ")
 
@@ -46,7 +48,11 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
         line = stdin.readline()
         if not stdin.isatty():
             say()  # the answer was not echoed: end the prompt's line ourselves
-        return None if line == "" else line.rstrip("\r\n")
+        if line == "":
+            return None
+        # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape);
+        # neither the database nor the grader's tokenizer can take those.
+        return _SURROGATES.sub("\ufffd", line.rstrip("\r\n"))
 
     def show(outcome: Outcome) -> None:
         if isinstance(outcome, Feedback):

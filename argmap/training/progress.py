@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -487,7 +488,23 @@ def _store_card(db: sqlite3.Connection, key: CardKey, card: Card, review_id: int
 
 
 def _check_header(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not a database at all."""
+    """Refuse, before SQLite touches it, a file that is not a database at all.
+
+    Only a regular file is opened: a FIFO in its place would block the open
+    (a drill that never starts), a device would feed SQLite endless bytes.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ProgressError(f"{path}: cannot read the progress database "
+                            f"({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ProgressError(
+            f"{path}: this is {_file_kind(info.st_mode)}, not a progress database file. "
+            "It has been left untouched. Move it aside, or choose another folder with "
+            "--data-dir or ARGMAP_DATA_DIR.")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
@@ -536,9 +553,9 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     through it, as SQLite's locks require. A database of an older schema is
     copied into memory and migrated there, never on disk.
     """
+    _check_header(path)  # a FIFO, folder or device in its place: said as such
     if not path.is_file():
         raise ProgressError(f"{path}: no progress database here (nothing to read)")
-    _check_header(path)
     base = path.absolute().as_uri()
     wal = path.with_name(path.name + "-wal")
     tries = ["?mode=ro"] if wal.exists() else ["?mode=ro&immutable=1", "?mode=ro"]
@@ -596,6 +613,16 @@ def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
