@@ -15,6 +15,8 @@ of a statement or argument.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,8 +139,13 @@ def clean_inline(text: str) -> str:
 
 
 def _split_data(text: str, report: Reporter, line: int, budget: AliasBudget,
+                where: Callable[[int], tuple[int, int]] | None = None,
                 ) -> tuple[str, dict[str, Any]]:
-    """Text and the `{...}` data block that ends it, if any (escaped braces are text)."""
+    """Text and the `{...}` data block that ends it, if any (escaped braces are text).
+
+    `where` turns an index into `text` into the file's (line, column), for
+    text joined from several lines; without it, `text` is all on `line`.
+    """
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, {}
@@ -157,19 +164,20 @@ def _split_data(text: str, report: Reporter, line: int, budget: AliasBudget,
         i += 1
     if start < 0 or depth or stripped[-2:-1] == "\\":
         return text, {}
-    data = _flow_yaml(stripped[start:], report, line, start + 1, budget)
+    at = where or (lambda index: (line, index + 1))
+    data = _flow_yaml(stripped[start:], report, lambda index: at(start + index), budget)
     return stripped[:start], data
 
 
-def _flow_yaml(source: str, report: Reporter, line: int, col: int, budget: AliasBudget,
-               ) -> dict[str, Any]:
+def _flow_yaml(source: str, report: Reporter, where: Callable[[int], tuple[int, int]],
+               budget: AliasBudget) -> dict[str, Any]:
     try:
         value = parse_yaml(source, alias_budget=budget)
     except YamlProblem as exc:
         if exc.code in ("E101", "E102"):  # a limit, not a typo: say which and how to raise it
-            raise report.fail((line, col + max(exc.col, 1) - 1),
+            raise report.fail(where(max(exc.col, 1) - 1),
                               f"data in braces: {exc.message}", exc.hint) from None
-        raise report.fail((line, col), f"data in braces is not valid YAML: {source[:60]}",
+        raise report.fail(where(0), f"data in braces is not valid YAML: {source[:60]}",
                           "write data as {key: value, other: [a, b]}") from None
     value = plain_data(value)
     return value if isinstance(value, dict) else {}
@@ -224,10 +232,34 @@ class _Item:
     """A statement or argument being read, possibly over several lines."""
 
     def __init__(self, key: tuple[str, str], parts: list[str], line: int, col: int,
-                 titled: bool) -> None:
+                 titled: bool, first_col: int | None = None) -> None:
         self.key, self.parts, self.line, self.col, self.titled = key, parts, line, col, titled
         self.relation: tuple[str, int, int, tuple[str, str]] | None = None
         self.in_pcs = False
+        # (line, column) where each part's stripped text begins in the file
+        first = parts[0]
+        self.starts = [(line, (col if first_col is None else first_col)
+                        + len(first) - len(first.lstrip()))]
+
+    def add(self, part: str, line: int, col: int) -> None:
+        """A continuation line, its stripped text starting at `col` of `line`."""
+        self.parts.append(part)
+        self.starts.append((line, col))
+
+    def joined(self) -> tuple[str, Callable[[int], tuple[int, int]]]:
+        """The parts as one line, and where in the file an index into it lies."""
+        offsets, at = [], 0
+        for part in self.parts:
+            offsets.append(at)
+            at += len(part.strip()) + 1
+        starts = self.starts
+
+        def where(index: int) -> tuple[int, int]:
+            k = max(bisect_right(offsets, index) - 1, 0)
+            line, col = starts[k]
+            return line, col + index - offsets[k]
+
+        return " ".join(p.strip() for p in self.parts), where
 
 
 def parse_argdown(text: str, path: str = "<argdown>") -> Document:
@@ -289,7 +321,7 @@ class _Reader:
                                            "number ('<A>(1)')",
                                            "give the statement a title and write [Title]")
                 title = clean_inline(match.group(1))
-                return _Item((kind, title), [rest], line, col, True)
+                return _Item((kind, title), [rest], line, col, True, col + match.start(2))
         self.untitled["statement"] += 1
         return _Item(("statement", f"Untitled {self.untitled['statement']}"), [content], line,
                      col, False)
@@ -299,8 +331,8 @@ class _Reader:
         item, self.current = self.current, None
         if item is None:
             return None
-        raw = " ".join(p.strip() for p in item.parts)
-        raw, data = _split_data(raw, self.report, item.line, self.budget)
+        raw, where = item.joined()
+        raw, data = _split_data(raw, self.report, item.line, self.budget, where)
         raw, tags = _tags(raw)
         body = clean_inline(raw)
         kind, title = item.key
@@ -490,7 +522,7 @@ class _Reader:
                     raise self.report.fail((lineno, col), "a definition ('[Title]:' or "
                                            "'<Title>:') must start a new paragraph",
                                            "leave a blank line before it")
-                self.current.parts.append(stripped)
+                self.current.add(stripped, lineno, col)
                 continue
 
             self.finish()

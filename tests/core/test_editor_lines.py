@@ -69,7 +69,16 @@ def test_argdown_statements_and_data(odd: str, tmp_path: Path) -> None:
     path = _variant(tmp_path, "statements.argdown", odd)
     with pytest.raises(ImportFailed) as caught:
         parse_argdown(path.read_text(encoding="utf-8"), str(path))
-    assert caught.value.diagnostic.line == 4
+    assert (caught.value.diagnostic.line, caught.value.diagnostic.col) == (4, 16)  # the '{'
+
+
+@pytest.mark.parametrize("odd", ODD)
+def test_argdown_data_on_a_continuation_line(odd: str, tmp_path: Path) -> None:
+    """Data is placed where its '{' is, not at the line the statement began on."""
+    path = _variant(tmp_path, "data-continued.argdown", odd)
+    with pytest.raises(ImportFailed) as caught:
+        parse_argdown(path.read_text(encoding="utf-8"), str(path))
+    assert (caught.value.diagnostic.line, caught.value.diagnostic.col) == (2, 18)
 
 
 @pytest.mark.parametrize("name,where", [("framework.apx", (4, 7)), ("framework.af", (4, 3))])
