@@ -27,14 +27,18 @@ class CheckContext:
         self.path = the_map.path or "<map>"
         self.source_dirs = [Path(d) for d in source_dirs]
         self._texts: dict[str, str | None] = {}
+        self._unreadable: dict[str, str] = {}  # source id -> why its file was not read
 
     def diag(self, pos: Pos, severity: Severity, code: str, message: str, hint: str = "",
              ) -> Diagnostic:
         return Diagnostic(self.path, pos.line, pos.col, severity, code, message, hint)
 
     def find_source_file(self, source: Source) -> Path | None:
+        return next((c for c in self._candidates(source) if c.is_file()), None)
+
+    def _candidates(self, source: Source) -> list[Path]:
         if not source.file:
-            return None
+            return []
         name = Path(source.file)
         candidates: list[Path] = []
         for folder in self.source_dirs:
@@ -43,19 +47,26 @@ class CheckContext:
             candidates.append(Path(self.map.path).parent / name)
         if name.is_absolute():
             candidates.insert(0, name)
-        return next((c for c in candidates if c.is_file()), None)
+        return candidates
+
+    def unreadable_reason(self, source: Source) -> str | None:
+        """Why a source file that is there was not read (a FIFO, a folder, too big)."""
+        return self._unreadable.get(source.id)
 
     def source_text(self, source: Source) -> str | None:
         """The source's text with whitespace collapsed, or None if unavailable."""
         if source.id not in self._texts:
             found = self.find_source_file(source)
             text = None
+            if found is None:  # something there but not a file (a FIFO, a folder)?
+                found = next((c for c in self._candidates(source) if c.exists()), None)
             if found is not None:
                 try:
                     raw = read_input(found).decode("utf-8", errors="replace")
                     text = collapse_whitespace(raw)
-                except OSError:
+                except OSError as exc:
                     text = None
+                    self._unreadable[source.id] = f"{found}: {exc.strerror or exc}"
             self._texts[source.id] = text
         return self._texts[source.id]
 
@@ -345,6 +356,13 @@ def rule_unanswered(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
 def rule_source_files(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for source in m.sources:
         if source.file and ctx.source_text(source) is None:
+            why = ctx.unreadable_reason(source)
+            if why is not None:
+                yield ctx.diag(source.positions.get("file", source.pos), Severity.NOTE, "N503",
+                               f"text of source {source.id!r} ({source.file}) was not read "
+                               f"({why}); its quotes were not checked",
+                               "point 'file' at the source's text saved as a regular file")
+                continue
             yield ctx.diag(source.positions.get("file", source.pos), Severity.NOTE, "N503",
                            f"text of source {source.id!r} ({source.file}) not found; its "
                            "quotes were not checked",

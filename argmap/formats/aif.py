@@ -122,6 +122,11 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
         seen_edges.add((source, target))
         out_of[source].append(target)
         into[target].append(source)
+    # The edge objects are not needed past here: free them now, not at the end
+    # (a third of the parsed JSON of a large file).
+    if isinstance(data.get("edges"), list):
+        data["edges"] = None
+    del seen_edges
 
     kinds = {nid: str(node.get("type", "")).upper() for nid, node in nodes.items()}
 

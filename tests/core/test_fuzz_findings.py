@@ -95,3 +95,21 @@ def test_export_into_a_missing_folder_says_so(tmp_path: Path,
     target = tmp_path / "no" / "such" / "map.md"
     assert main(["export", str(SMALL), "--to", "markdown", "-o", str(target)]) == 2
     assert f"the folder {target.parent} does not exist" in capsys.readouterr().err
+
+
+def test_a_source_file_that_is_a_fifo_or_folder_is_named_not_missing(tmp_path: Path) -> None:
+    """check --notes said "not found" for a FIFO or a folder named as a source's file."""
+    from argmap.checking import check_map
+    from argmap.loading import load_map_text
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dir.txt").mkdir()
+    text = ("map: {id: m, title: T, theses: [a]}\nsources:\n"
+            "  - {id: s1, title: S1, file: pipe.txt}\n  - {id: s2, title: S2, file: dir.txt}\n"
+            "claims:\n  - id: a\n    text: A\n    kind: fact\n    evidence:\n"
+            "      - {source: s1, quote: x}\n      - {source: s2, quote: x}\n")
+    loaded = load_map_text(text, str(tmp_path / "m.yaml"))
+    assert loaded.map is not None
+    notes = {d.line: d.message for d in check_map(loaded.map, [tmp_path]) if d.code == "N503"}
+    assert "pipe (FIFO), not a regular file" in notes[3] and "was not read" in notes[3]
+    assert "a folder, not a regular file" in notes[4]
