@@ -67,10 +67,6 @@ def sides(the_map: Map, thesis: str) -> Mapping[str, Side]:
     return reach(the_map, thesis).sides
 
 
-def side_of(the_map: Map, claim_id: str, thesis: str) -> Side | None:
-    return sides(the_map, thesis).get(claim_id)
-
-
 def _walk(the_map: Map, thesis: str) -> ThesisReach:
     """Breadth first from the thesis over (claim, parity) states; no recursion."""
     if thesis not in the_map.claims_by_id:

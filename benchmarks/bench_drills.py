@@ -3,7 +3,8 @@
 Prints figures for the bundled map (building a session, generating a
 question, grading a typed answer, committing an answer to SQLite), then
 session start on maps from `benchmarks/gen_map.py` (1,000 and 10,000 claims
-by default), each drill kind alone and mixed. Everything a user waits for
+by default) and on a chain of 10,000 supports, each drill kind alone and
+mixed. Everything a user waits for
 between two questions should stay well under 100 ms, and a session on a
 10,000-claim map should start in well under a second.
 
@@ -106,6 +107,24 @@ def generated_map(claims: int, folder: Path) -> Path:
     return path
 
 
+def chain_map(claims: int, folder: Path) -> Path:
+    """Facts each supporting the one before: the support drill's worst shape (a
+    claim's backing is everything below it)."""
+    path = folder / f"chain-{claims}.yaml"
+    lines = ["argmap: 1", "map: {id: chain, title: A chain of supports, theses: [c0]}",
+             "sources:", "  - {id: s1, title: Source one, outlet: One}",
+             "  - {id: s2, title: Source two, outlet: Two}", "claims:"]
+    for i in range(claims):
+        lines.append(f"  - {{id: c{i}, text: Claim number {i} of a long chain of support., "
+                     f"kind: fact, evidence: [{{source: s{1 + i % 2}, locator: p{i}, "
+                     f"quote: Quote number {i} here.}}]}}")
+    lines.append("relations:")
+    lines += [f"  - {{id: r{i}, type: support, from: c{i}, to: c{i - 1}}}"
+              for i in range(1, claims)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
 def one_start(path: str, mode: str) -> dict[str, float]:
     """Cold session start, first question and a second start, in this (fresh) process."""
     loaded = load_map(path).map
@@ -122,12 +141,14 @@ def one_start(path: str, mode: str) -> dict[str, float]:
             "cards": len(session.plan)}
 
 
-def generated(sizes: list[int], modes: list[str]) -> None:
+def generated(sizes: list[int], modes: list[str], chain: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for claims in sizes:
-            path = generated_map(claims, Path(tmp))
-            print(f"\ngenerated map, {claims:,} claims (benchmarks/gen_map.py, seed 1); "
-                  "seconds, fresh process each")
+        shapes = [(generated_map(n, Path(tmp)),
+                   f"generated map, {n:,} claims (benchmarks/gen_map.py, seed 1)") for n in sizes]
+        if chain:
+            shapes.append((chain_map(chain, Path(tmp)), f"a chain of {chain:,} supports"))
+        for path, title in shapes:
+            print(f"\n{title}; seconds, fresh process each")
             print(f"{'drill':<8} {'start':>8} {'first question':>15} {'again':>8} {'cards':>6}")
             for mode in modes:
                 out = subprocess.run(
@@ -142,6 +163,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
+    parser.add_argument("--chain", type=int, default=10000, help="claims (0: none)")
     parser.add_argument("--no-bundled", action="store_true")
     parser.add_argument("--one", nargs=2, metavar=("MAP", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -150,7 +172,7 @@ def main() -> None:
         return
     if not args.no_bundled:
         bundled()
-    generated(args.sizes, args.modes)
+    generated(args.sizes, args.modes, args.chain)
 
 
 if __name__ == "__main__":
