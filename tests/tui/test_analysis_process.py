@@ -3,7 +3,6 @@ the parent loaded, imports no Textual, and stops at once."""
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import subprocess
 import sys
@@ -113,11 +112,3 @@ def test_the_child_analyses_the_version_loaded_not_the_file_now(tmp_path: Path) 
     assert set(base.claims) == set(the_map.claims_by_id) and len(base.claims) > 1
     assert base == expected
 
-
-def test_a_map_pickles_with_its_cached_views() -> None:
-    the_map = load(EXAMPLE)
-    assert the_map.claims_by_id and the_map.incoming  # cached views made before pickling
-    copy = pickle.loads(pickle.dumps(the_map))
-    assert copy == the_map and copy.source_text == the_map.source_text
-    assert dict(copy.themes) == dict(the_map.themes)
-    assert copy.incoming == the_map.incoming and copy.path == the_map.path
