@@ -11,7 +11,7 @@ from textual.widgets import Sparkline, Static
 
 from argmap.training.progress import DATABASE_NAME, AnswerRecord, Progress
 from argmap.training.stats import Overrides, Stats, Tally
-from tests.tui.support import EXAMPLE, make_app, settle
+from tests.tui.support import EXAMPLE, make_app, settle, worked
 from tui.screens.stats import StatsApp, StatsScreen
 
 DAY = date(2026, 3, 14)
@@ -37,7 +37,7 @@ async def test_s_shows_the_stats_of_the_data_folder() -> None:
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("S")
-        await pilot.pause()
+        await worked(pilot)
         assert isinstance(app.screen, StatsScreen)
         figures = str(app.screen.query_one("#stats-figures", Static).render())
         assert "Answers: 3, correct 2 (67%)" in figures
@@ -60,3 +60,20 @@ async def test_theme_names_are_shown_literally() -> None:
 
 def test_stats_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(StatsApp(fixed_stats()), terminal_size=(80, 30))
+
+
+async def test_a_database_that_cannot_be_read_is_said_on_the_stats_screen(
+        tmp_path: Path) -> None:
+    (tmp_path / DATABASE_NAME).write_bytes(b"not a database at all, just text" * 10)
+    app = make_app(EXAMPLE, data_dir_option=tmp_path)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await worked(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        said = str(app.screen.query_one("#stats-waiting", Static).render())
+        assert said.startswith("Cannot read your progress:") and str(tmp_path) in said
+        assert any(n.severity == "error" for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StatsScreen)

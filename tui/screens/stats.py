@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
@@ -54,22 +56,65 @@ def stats_text(stats: Stats) -> Text:
 
 
 class StatsScreen(Screen[None]):
+    """The figures; given them, or a database to read them from off the UI loop."""
+
     CSS_PATH = STYLES
     BINDINGS = [Binding("escape", "leave", "Back", tooltip="close the stats")]
 
-    def __init__(self, stats: Stats) -> None:
+    class StatsRead(Message):
+        """The figures read from the database (`error` set when it could not be read)."""
+
+        def __init__(self, stats: Stats | None, error: str | None = None) -> None:
+            super().__init__()
+            self.stats = stats
+            self.error = error
+
+    def __init__(self, stats: Stats | None = None, *, database: Path | None = None) -> None:
         super().__init__()
         self.stats = stats
+        self.database = database
+        self.error: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(literal("Your progress"), id="title-bar")
         with VerticalScroll(id="stats-body"):
-            yield Static(stats_text(self.stats), id="stats-figures")
-            yield Static(literal("Accuracy per day (last two weeks)"), id="stats-chart-title")
-            values = [t.accuracy for _, t in self.stats.by_day]
-            yield Sparkline(values, id="stats-chart")
-            yield Static(literal("\n".join(chart_lines(self.stats.by_day))), id="stats-days")
+            if self.stats is None:
+                text = (f"Cannot read your progress: {self.error}" if self.error
+                        else "Reading your progress…")
+                yield Static(literal(text), id="stats-waiting")
+            else:
+                yield Static(stats_text(self.stats), id="stats-figures")
+                yield Static(literal("Accuracy per day (last two weeks)"),
+                             id="stats-chart-title")
+                values = [t.accuracy for _, t in self.stats.by_day]
+                yield Sparkline(values, id="stats-chart")
+                yield Static(literal("\n".join(chart_lines(self.stats.by_day))),
+                             id="stats-days")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.stats is None and self.database is not None:
+            self._read(self.database)
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _read(self, database: Path) -> None:
+        """Read the figures in a thread: a long history, or a database another argmap is
+        migrating, must not hold up the screen."""
+        from argmap.training.progress import ProgressError
+        from argmap.training.stats import load_stats
+
+        try:
+            self.post_message(self.StatsRead(load_stats(database)))
+        except ProgressError as exc:
+            self.post_message(self.StatsRead(None, str(exc)))
+
+    @on(StatsRead)
+    async def _stats_read(self, event: StatsRead) -> None:
+        self.stats, self.error = event.stats, event.error
+        if event.error is not None:
+            self.notify(event.error, title="Cannot read your progress", severity="error",
+                        markup=False, timeout=15)
+        await self.recompose()
 
     def action_leave(self) -> None:
         if len(self.app.screen_stack) > 1:
@@ -79,17 +124,8 @@ class StatsScreen(Screen[None]):
 
 
 def open_stats(app: ArgmapApp) -> None:
-    """Push the stats screen for the app's data folder; a bad database is a notification."""
-    from argmap.training.progress import ProgressError
-    from argmap.training.stats import load_stats
-
-    try:
-        stats = load_stats(app.context.database)
-    except ProgressError as exc:
-        app.notify(str(exc), title="Cannot read your progress", severity="error",
-                   markup=False, timeout=15)
-        return
-    app.push_screen(StatsScreen(stats))
+    """Show the stats of the app's data folder (read in a thread; a bad database is said)."""
+    app.push_screen(StatsScreen(database=app.context.database))
 
 
 class StatsApp(App[int]):
