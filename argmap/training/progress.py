@@ -558,23 +558,21 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         raise ProgressError(f"{path}: no progress database here (nothing to read)")
     base = path.absolute().as_uri()
     wal = path.with_name(path.name + "-wal")
-    tries = ["?mode=ro"] if wal.exists() else ["?mode=ro&immutable=1", "?mode=ro"]
-    for n, query in enumerate(tries):
+    if not wal.exists():
         try:
-            return _connect_read_only(base + query, path)
-        except ProgressError:
-            raise
-        except sqlite3.DatabaseError as exc:
-            if n + 1 < len(tries):
-                continue  # a drill began meanwhile: read through its journal instead
-            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise ProgressError(
-                    f"{path}: cannot read the progress database without writing beside it: "
-                    f"its latest answers are still in {wal.name} and the folder is "
-                    "read-only. Copy the folder somewhere you can write to and use "
-                    "--data-dir there.") from None
-            raise _damaged(path, str(exc)) from None
-    raise AssertionError("unreachable")
+            return _connect_read_only(base + "?mode=ro&immutable=1", path)
+        except sqlite3.DatabaseError:
+            pass  # a drill began meanwhile: read through its journal instead
+    try:
+        return _connect_read_only(base + "?mode=ro", path)
+    except sqlite3.DatabaseError as exc:
+        if wal.exists() and "unable to open" in str(exc):
+            raise ProgressError(
+                f"{path}: cannot read the progress database without writing beside it: "
+                f"its latest answers are still in {wal.name} and the folder is read-only. "
+                "Copy the folder somewhere you can write to and use --data-dir there."
+            ) from None
+        raise _damaged(path, str(exc)) from None
 
 
 def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
