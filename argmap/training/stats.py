@@ -13,13 +13,14 @@ answer yet today (the streak is not lost until a whole day passes).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Protocol
 
-from argmap.training.progress import Progress, StoredAnswer
+from argmap.training.progress import Progress, ProgressError, StoredAnswer
 
 CHART_DAYS = 14
 
@@ -164,7 +165,10 @@ def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = 
     Damaged rows are left out and listed in `Stats.damaged`; the file is only read.
     """
     now = now or datetime.now(UTC)
-    if not database.exists():
+    if database.parent.exists() and not database.parent.is_dir():
+        raise ProgressError(f"{database.parent}: the data folder is a file, not a folder; "
+                            "choose the folder that holds your progress with --data-dir")
+    if not os.path.lexists(database):  # a dangling or looping link is not "no progress"
         return compute_stats([], 0, now, tz)
     with Progress.open(database, read_only=True) as progress:  # stats never write
         stats = compute_stats(progress.answers(), progress.count_due(now), now, tz)

@@ -113,3 +113,17 @@ def test_a_source_file_that_is_a_fifo_or_folder_is_named_not_missing(tmp_path: P
     notes = {d.line: d.message for d in check_map(loaded.map, [tmp_path]) if d.code == "N503"}
     assert "pipe (FIFO), not a regular file" in notes[3] and "was not read" in notes[3]
     assert "a folder, not a regular file" in notes[4]
+
+
+def test_stats_on_a_data_folder_that_is_a_file_or_a_looping_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both showed "Answers: 0", as if there were no progress, with exit 0."""
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("x")
+    assert main(["stats", "--data-dir", str(not_a_folder)]) == 1
+    assert "the data folder is a file, not a folder" in capsys.readouterr().err
+    looping = tmp_path / "loop"
+    looping.mkdir()
+    (looping / DATABASE_NAME).symlink_to(looping / DATABASE_NAME)
+    assert main(["stats", "--data-dir", str(looping)]) == 1
+    assert "Too many levels of symbolic links" in capsys.readouterr().err
