@@ -65,8 +65,11 @@ def load_map(path: str | Path) -> LoadResult:
     try:
         raw = read_input(path)
     except InputRefused as exc:
+        too_big = "over the limit" in exc.strerror
         return LoadResult(None, [_problem(name, 0, 0, "E000",
                                           f"cannot read file: {exc.strerror}",
+                                          "split the map into smaller ones, or raise the "
+                                          "limit as said" if too_big else
                                           "give the path of a map file")])
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -127,3 +127,18 @@ def test_stats_on_a_data_folder_that_is_a_file_or_a_looping_link(
     (looping / DATABASE_NAME).symlink_to(looping / DATABASE_NAME)
     assert main(["stats", "--data-dir", str(looping)]) == 1
     assert "Too many levels of symbolic links" in capsys.readouterr().err
+
+
+def test_a_map_over_the_size_limit_says_how_to_raise_it(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    """The hint said "give the path of a map file" for a map that was only too big."""
+    big = tmp_path / "big.yaml"
+    big.write_text("#" * (1024 * 1024 + 10))
+    monkeypatch.setenv("ARGMAP_MAX_FILE_MB", "1")
+    assert main(["check", str(big)]) == 2
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "over the limit of 1 MB" in said and "ARGMAP_MAX_FILE_MB" in said
+    assert "raise the limit" in said and "give the path of a map file" not in said
