@@ -442,9 +442,9 @@ def map_question(the_map: Map, claim: str, drill: str,
 
 def _build_question(the_map: Map, claim: str, drill: str,
                     thesis: str | None) -> Question | str:
+    from argmap.sides import sides
     from argmap.training.drills import all_drills
     from argmap.training.questions import DrillKind
-    from argmap.training.sides import sides
 
     kind = drill.casefold()
     if kind not in DRILLS:

@@ -22,10 +22,10 @@ from argmap.grading.batch import (
 )
 from argmap.loading import load_map
 from argmap.model import KeyPoint, Map
+from argmap.sides import sides
 from argmap.training.drills import all_drills
 from argmap.training.grading import grade_text
 from argmap.training.questions import DrillKind
-from argmap.training.sides import sides
 
 RESULT_KEYS = {"id", "student", "verdict", "score", "matched", "points", "feedback"}
 

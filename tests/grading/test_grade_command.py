@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -287,24 +286,6 @@ def test_lone_surrogates_in_jsonl_do_not_crash_the_output(tmp_path) -> None:
         proc = run(*extra, str(path))
         assert proc.returncode == 0, proc.stderr
         assert "Traceback" not in proc.stderr
-
-
-# ------------------------------------------------------------------ speed
-
-
-def test_a_thousand_rows_take_under_ten_seconds(tmp_path) -> None:
-    claims = ["rent-gap", "fraud-thesis", "photo-spoof", "faces-sold", "break-ins"]
-    lines = ["id,student,claim,drill,answer"]
-    for i in range(1000):
-        lines.append(f"{i},s{i % 30},{claims[i % len(claims)]},{('rebut', 'switch')[i % 2]},"
-                     f"\"The figures come from an unsourced blog, answer {i}, and do not agree.\"")
-    path = write(tmp_path, "\n".join(lines) + "\n")
-    start = time.perf_counter()
-    proc = run("--json", str(path))
-    elapsed = time.perf_counter() - start
-    assert proc.returncode in (0, 1), proc.stderr
-    assert len(proc.stdout.splitlines()) + proc.stderr.count("skipped") == 1000
-    assert elapsed <= 10.0, f"{elapsed:.1f} s"
 
 
 # ------------------------------------------------------------------ the docs
