@@ -47,7 +47,7 @@ def claim_graph(m: Map) -> nx.MultiDiGraph:
     for claim in m.claims:
         graph.add_node(claim.id, kind=str(claim.kind), themes=claim.themes)
     for rel in m.relations:
-        target = rel.target
+        target: str | None = rel.target
         if rel.type is RelationType.UNDERCUT:
             undercut = m.relations_by_id.get(rel.target)
             target = undercut.target if undercut is not None else None

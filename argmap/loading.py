@@ -65,7 +65,7 @@ def load_map(path: str | Path) -> LoadResult:
     try:
         raw = read_input(path)
     except InputRefused as exc:
-        too_big = "over the limit" in exc.strerror
+        too_big = "over the limit" in (exc.strerror or "")
         return LoadResult(None, [_problem(name, 0, 0, "E000",
                                           f"cannot read file: {exc.strerror}",
                                           "split the map into smaller ones, or raise the "
@@ -89,8 +89,9 @@ def load_map(path: str | Path) -> LoadResult:
 def load_map_text(text: str, path: str = "<string>") -> LoadResult:
     with _collector_paused():
         repeated: list[YamlProblem] = []
-        found = lambda exc: _problem(path, exc.line, exc.col, exc.code,  # noqa: E731
-                                     exc.message, exc.hint)
+        def found(exc: YamlProblem) -> Diagnostic:
+            return _problem(path, exc.line, exc.col, exc.code, exc.message, exc.hint)
+
         try:
             root = parse_yaml(text, repeated)
         except YamlProblem as exc:

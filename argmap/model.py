@@ -81,7 +81,7 @@ def _no_positions() -> Mapping[str, Pos]:
 
 def _positions() -> Mapping[str, Pos]:
     """Where each field's value starts; not part of equality or hashing."""
-    return field(default_factory=_no_positions, compare=False, hash=False, repr=False)  # type: ignore[return-value]
+    return field(default_factory=_no_positions, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
-    class _Parser(_Reader, _Scanner, _BaseParser):  # type: ignore[no-redef]
+    class _Parser(_Reader, _Scanner, _BaseParser):  # type: ignore[no-redef,misc]
         def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
@@ -311,7 +311,7 @@ def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> YamlP
         frame.want_key = True
     else:
         key = frame.key
-        container[key] = value  # type: ignore[index]
+        container[key] = value  # type: ignore[call-overload]
         container.value_pos[key] = (*pos, *frame.key_pos)  # type: ignore[union-attr]
         frame.want_key = True
     return None
@@ -398,7 +398,7 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                     frame.size += 1
                     key = frame.key
                     container = frame.container
-                    container[key] = value  # type: ignore[index]
+                    container[key] = value  # type: ignore[call-overload]
                     key_line, key_col = frame.key_pos
                     container.value_pos[key] = (line, col, key_line, key_col)  # type: ignore[union-attr]
                     frame.want_key = True
@@ -409,10 +409,10 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                     _check_tag(event.tag, line, col)
                 if len(stack) >= max_depth:
                     raise _too_deep(line, col)
-                container: YMap | YSeq = (
+                started: YMap | YSeq = (
                     YMap(line, col) if cls is mapping_start else YSeq(line, col)
                 )
-                frame = _Frame(container, event.anchor)
+                frame = _Frame(started, event.anchor)
                 stack.append(frame)
             elif cls in ends:
                 done = stack.pop()

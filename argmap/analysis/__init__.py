@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from argmap.analysis.cruxes import Crux
     from argmap.analysis.mapanalysis import Acceptance, MapAnalysis, analyse_map
     from argmap.analysis.semantics import SEMANTICS, Framework, Label
-    from argmap.analysis.structure import Side, Structure, ThesisStructure
+    from argmap.analysis.structure import Structure, ThesisStructure
     from argmap.analysis.whatif import WhatIfResult, what_if
+    from argmap.sides import Side
 
 _WHERE = {
     "Crux": "cruxes",

@@ -27,6 +27,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path skips `typing`
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import TypeVar
+
+    N = TypeVar("N", bound=Hashable)  # a node: an argument's index, a claim id, ...
+
 
 class Label(StrEnum):
     IN = "in"
@@ -143,17 +150,17 @@ def grounded(fw: Framework) -> list[Label]:
 
 # --------------------------------------------------------------------------- components
 
-def strongly_connected(members: Sequence[int], succ: Sequence[Sequence[int]]) -> list[list[int]]:
+def strongly_connected(members: Sequence[N], succ: Mapping[N, Sequence[N]]) -> list[list[N]]:
     """Tarjan's algorithm without recursion; components in topological order.
 
     `succ[i]` lists the successors of `i` (restricted to `members` by the
     caller). Attackers come before the arguments they attack.
     """
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    out: list[list[int]] = []
+    index: dict[N, int] = {}
+    low: dict[N, int] = {}
+    on_stack: set[N] = set()
+    stack: list[N] = []
+    out: list[list[N]] = []
     counter = 0
     for root in members:
         if root in index:

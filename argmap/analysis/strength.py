@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import heapq
 from collections import ChainMap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 from argmap.analysis.semantics import strongly_connected
 from argmap.limits import Budget
@@ -94,7 +95,7 @@ class StrengthModel:
         for node in nodes:
             for dep in self._inputs(node):
                 succ[dep].append(node)
-        comps = strongly_connected(nodes, succ)  # type: ignore[arg-type]
+        comps = strongly_connected(nodes, succ)
         return comps, [len(comp) > 1 or comp[0] in succ[comp[0]] for comp in comps]
 
     @cached_property
@@ -129,7 +130,8 @@ class StrengthModel:
             new_sigma, new_rho, settled, n = self._iterate(
                 [c for is_claim, c in nodes if is_claim],
                 [r for is_claim, r in nodes if not is_claim],
-                fixed, gone, ChainMap(sigma, sigma_before), ChainMap(rho, rho_before))
+                fixed, gone, ChainMap(sigma, cast(MutableMapping[str, float], sigma_before)),
+                ChainMap(rho, cast(MutableMapping[str, float | None], rho_before)))
             sigma.update(new_sigma)
             rho.update(new_rho)
             converged = converged and settled
@@ -325,9 +327,9 @@ class StrengthModel:
                     if c not in sigma_before or abs(v - sigma_before[c]) > STILL:
                         sigma[c] = v
                         changed((True, c))
-                for r, v in new_rho.items():
-                    if v != rho_before.get(r):
-                        rho[r] = v
+                for r, rv in new_rho.items():
+                    if rv != rho_before.get(r):
+                        rho[r] = rv
                         changed((False, r))
                 continue
             if is_claim:
@@ -345,9 +347,9 @@ class StrengthModel:
                 else:
                     new = min(sigma_view[p] for p in ps)
                     for u in self.undercuts[name]:
-                        v = rho_view.get(u)
-                        if v is not None:
-                            new *= 1.0 - v
+                        cut = rho_view.get(u)
+                        if cut is not None:
+                            new *= 1.0 - cut
                 old = rho_before.get(name)
                 if (new is None) != (old is None) or (
                         new is not None and abs(new - old) > STILL):  # type: ignore[operator]

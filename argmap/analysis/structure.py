@@ -78,7 +78,7 @@ def circular_support(m: Map) -> tuple[tuple[str, ...], ...]:
             for p in rel.sources:
                 if p in succ:
                     succ[p].append(rel.target)
-    comps = strongly_connected(claims, succ)  # type: ignore[arg-type]
+    comps = strongly_connected(claims, succ)
     return tuple(sorted(tuple(sorted(c)) for c in comps if len(c) > 1))
 
 

@@ -14,6 +14,12 @@ import sys
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
+    from argmap.formats.import_result import ImportResult
+    from argmap.model import Map
 
 EXIT_OK, EXIT_MALFORMED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -56,7 +62,8 @@ def guess_format(path: Path, text: str) -> str | None:
     return None
 
 
-def _trace_back(diagnostics: list, result, loaded) -> list:  # type: ignore[no-untyped-def]
+def _trace_back(diagnostics: list[Diagnostic], result: ImportResult,
+                loaded: Map) -> list[Diagnostic]:
     """Re-point diagnostics found in the written YAML (`loaded`) at the original file."""
     from argmap.model import Pos
 

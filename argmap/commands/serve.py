@@ -195,7 +195,7 @@ def make_server(command: str, host: str, port: int, title: str,
                     self.console.print(f"refused a request for {request.path!r}: {refused}",
                                        markup=False, highlight=False)
                     return web.Response(status=403, text=f"argmap serve: {refused}\n")
-                response = await handler(request)
+                response: web.StreamResponse = await handler(request)
                 response.headers.setdefault("Content-Security-Policy", CSP)
                 response.headers.setdefault("X-Content-Type-Options", "nosniff")
                 response.headers.setdefault("Referrer-Policy", "no-referrer")

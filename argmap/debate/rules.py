@@ -47,7 +47,7 @@ class Reply:
         return (self.claim_id, *self.together)
 
 
-def relation_in_play(the_map: Map, relation: Relation, played: Mapping[str, Side]) -> bool:
+def relation_in_play(the_map: Map, relation: Relation, played: Mapping[str, object]) -> bool:
     """A relation counts when all its premises and its target are in play.
 
     An undercut's target is a link, itself in play or not: followed in a

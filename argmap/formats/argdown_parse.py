@@ -458,7 +458,7 @@ class _Reader:
                 after = index + 1      # the next line that is not only a comment
                 while after < len(lines) and lines[after] is None:
                     after += 1
-                following = lines[after] if after < len(lines) else ""
+                following = (lines[after] or "") if after < len(lines) else ""
                 if stripped == "--" and not _PCS_LINE.match(following.strip()):
                     inference_block, inference_line = [], lineno
                     continue

@@ -226,8 +226,8 @@ def write_html(m: Map, questions: bool = False) -> str:
             out.append("</ul></section>")
     if o.sources:
         out.append("<h2>Sources</h2><ul>")
-        for title, details, reliability in o.sources:
-            item = f"<li><strong>{e(title)}</strong>" + (f" — {e(details)}" if details else "")
+        for title, about, reliability in o.sources:
+            item = f"<li><strong>{e(title)}</strong>" + (f" — {e(about)}" if about else "")
             if reliability:
                 item += f"<br><em>Reliability:</em> {e(reliability)}"
             out.append(item + "</li>")
