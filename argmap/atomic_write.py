@@ -78,13 +78,17 @@ def _write_into(target: Path, payload: bytes, is_fifo: bool) -> None:
             os.set_blocking(fd, True)
         view = memoryview(payload)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
 
-def _replace(target: Path, payload: bytes, mode: int, existing: os.stat_result | None,
-             ) -> None:
+def _replace(
+    target: Path,
+    payload: bytes,
+    mode: int,
+    existing: os.stat_result | None,
+) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -118,24 +122,35 @@ def write_output(target: Path | str, data: str | bytes) -> None:
     if existing is None:
         if not final.parent.is_dir():
             via = f" (where the symbolic link {target} points)" if final != Path(target) else ""
-            raise OutputRefused(final, f"the folder {final.parent} does not exist{via}; "
-                                "create it or choose another path")
+            raise OutputRefused(
+                final,
+                f"the folder {final.parent} does not exist{via}; create it or choose another path",
+            )
         _replace(final, payload, 0o666 & ~_umask(), None)
     elif stat.S_ISREG(kind):
         if existing.st_nlink > 1:
-            raise OutputRefused(final, f"it has {existing.st_nlink - 1} other hard "
-                                "link(s), which replacing it would cut off; write to "
-                                "another path, or remove the extra links")
+            raise OutputRefused(
+                final,
+                f"it has {existing.st_nlink - 1} other hard "
+                "link(s), which replacing it would cut off; write to "
+                "another path, or remove the extra links",
+            )
         _replace(final, payload, stat.S_IMODE(kind), existing)
     elif stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
         _write_into(final, payload, stat.S_ISFIFO(kind))
     elif stat.S_ISDIR(kind):
         raise OutputRefused(final, "it is a folder; give a file name inside it")
     else:
-        what = "a block device" if stat.S_ISBLK(kind) else "a socket" if stat.S_ISSOCK(
-            kind) else "not a regular file"
-        raise OutputRefused(final, f"it is {what}; argmap writes only files, character "
-                            "devices and FIFOs")
+        what = (
+            "a block device"
+            if stat.S_ISBLK(kind)
+            else "a socket"
+            if stat.S_ISSOCK(kind)
+            else "not a regular file"
+        )
+        raise OutputRefused(
+            final, f"it is {what}; argmap writes only files, character devices and FIFOs"
+        )
 
 
 def write_atomically(target: Path, data: str | bytes) -> None:

@@ -29,8 +29,14 @@ class CheckContext:
         self._texts: dict[str, str | None] = {}
         self._unreadable: dict[str, str] = {}  # source id -> why its file was not read
 
-    def diag(self, pos: Pos, severity: Severity, code: str, message: str, hint: str = "",
-             ) -> Diagnostic:
+    def diag(
+        self,
+        pos: Pos,
+        severity: Severity,
+        code: str,
+        message: str,
+        hint: str = "",
+    ) -> Diagnostic:
         return Diagnostic(self.path, pos.line, pos.col, severity, code, message, hint)
 
     def find_source_file(self, source: Source) -> Path | None:
@@ -75,8 +81,11 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def _duplicates(ctx: CheckContext, items: Iterable[Claim | Source], what: str,
-                ) -> Iterator[Diagnostic]:
+def _duplicates(
+    ctx: CheckContext,
+    items: Iterable[Claim | Source],
+    what: str,
+) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     reported: set[tuple[str, Pos]] = set()
     for item in items:
@@ -88,14 +97,22 @@ def _duplicates(ctx: CheckContext, items: Iterable[Claim | Source], what: str,
                 continue
             reported.add((item.id, where))
             if where == first:
-                yield ctx.diag(where, Severity.ERROR, "E300",
-                               f"{what} id {item.id!r} is used more than once: this entry "
-                               "is repeated through a YAML alias",
-                               "write each entry out once, with its own id")
+                yield ctx.diag(
+                    where,
+                    Severity.ERROR,
+                    "E300",
+                    f"{what} id {item.id!r} is used more than once: this entry "
+                    "is repeated through a YAML alias",
+                    "write each entry out once, with its own id",
+                )
                 continue
-            yield ctx.diag(where, Severity.ERROR, "E300",
-                           f"{what} id {item.id!r} is used more than once (first at line "
-                           f"{first.line})", "give each one its own id")
+            yield ctx.diag(
+                where,
+                Severity.ERROR,
+                "E300",
+                f"{what} id {item.id!r} is used more than once (first at line {first.line})",
+                "give each one its own id",
+            )
         else:
             seen[item.id] = item.positions.get("id", item.pos)
 
@@ -107,11 +124,15 @@ def rule_duplicate_ids(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for rel in m.relations:
         if rel.id in seen:
             explicit = "id" in rel.positions
-            yield ctx.diag(rel.positions.get("id", rel.pos), Severity.ERROR, "E300",
-                           f"relation id {rel.id!r} is used twice (first at line "
-                           f"{seen[rel.id].line})",
-                           "give each relation its own id" if explicit else
-                           "the same relation is written twice; remove one")
+            yield ctx.diag(
+                rel.positions.get("id", rel.pos),
+                Severity.ERROR,
+                "E300",
+                f"relation id {rel.id!r} is used twice (first at line {seen[rel.id].line})",
+                "give each relation its own id"
+                if explicit
+                else "the same relation is written twice; remove one",
+            )
         else:
             seen[rel.id] = rel.pos
 
@@ -120,56 +141,91 @@ def rule_references(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     claims, relations = m.claims_by_id, m.relations_by_id
     for thesis in m.theses:
         if thesis not in claims:
-            yield ctx.diag(m.positions.get("theses", m.pos), Severity.ERROR, "E301",
-                           f"thesis {thesis!r} is not a claim of this map",
-                           _did_you_mean(thesis, claims, "list the id of a claim under "
-                                                         "map.theses"))
+            yield ctx.diag(
+                m.positions.get("theses", m.pos),
+                Severity.ERROR,
+                "E301",
+                f"thesis {thesis!r} is not a claim of this map",
+                _did_you_mean(thesis, claims, "list the id of a claim under map.theses"),
+            )
     if not m.theses:
-        yield ctx.diag(m.pos, Severity.ERROR, "E201", "the map names no thesis",
-                       "add 'theses: [claim-id]' under map")
+        yield ctx.diag(
+            m.pos,
+            Severity.ERROR,
+            "E201",
+            "the map names no thesis",
+            "add 'theses: [claim-id]' under map",
+        )
     for rel in m.relations:
         for src in rel.sources:
             if src not in claims:
-                yield ctx.diag(rel.positions.get("from", rel.pos), Severity.ERROR, "E301",
-                               f"relation {rel.id!r} comes from unknown claim {src!r}",
-                               _did_you_mean(src, claims))
+                yield ctx.diag(
+                    rel.positions.get("from", rel.pos),
+                    Severity.ERROR,
+                    "E301",
+                    f"relation {rel.id!r} comes from unknown claim {src!r}",
+                    _did_you_mean(src, claims),
+                )
             elif src == rel.target:
-                yield ctx.diag(rel.positions.get("to", rel.pos), Severity.ERROR, "E307",
-                               f"claim {src!r} {rel.type}s itself",
-                               "a claim cannot be its own reason or rebuttal")
+                yield ctx.diag(
+                    rel.positions.get("to", rel.pos),
+                    Severity.ERROR,
+                    "E307",
+                    f"claim {src!r} {rel.type}s itself",
+                    "a claim cannot be its own reason or rebuttal",
+                )
         to_pos = rel.positions.get("to", rel.pos)
         if rel.type is RelationType.UNDERCUT:
             if rel.target in relations:
                 continue
             if rel.target in claims:
-                yield ctx.diag(to_pos, Severity.ERROR, "E304",
-                               f"undercut {rel.id!r} targets claim {rel.target!r}",
-                               "an undercut targets a relation id; to deny a claim, "
-                               "use type: attack")
+                yield ctx.diag(
+                    to_pos,
+                    Severity.ERROR,
+                    "E304",
+                    f"undercut {rel.id!r} targets claim {rel.target!r}",
+                    "an undercut targets a relation id; to deny a claim, use type: attack",
+                )
             else:
-                yield ctx.diag(to_pos, Severity.ERROR, "E302",
-                               f"undercut {rel.id!r} targets unknown relation {rel.target!r}",
-                               _did_you_mean(rel.target, relations))
+                yield ctx.diag(
+                    to_pos,
+                    Severity.ERROR,
+                    "E302",
+                    f"undercut {rel.id!r} targets unknown relation {rel.target!r}",
+                    _did_you_mean(rel.target, relations),
+                )
         elif rel.target not in claims:
             if rel.target in relations:
-                yield ctx.diag(to_pos, Severity.ERROR, "E304",
-                               f"{rel.type} {rel.id!r} targets relation {rel.target!r}",
-                               "to deny that a reason bears on its conclusion, use "
-                               "type: undercut")
+                yield ctx.diag(
+                    to_pos,
+                    Severity.ERROR,
+                    "E304",
+                    f"{rel.type} {rel.id!r} targets relation {rel.target!r}",
+                    "to deny that a reason bears on its conclusion, use type: undercut",
+                )
             else:
-                yield ctx.diag(to_pos, Severity.ERROR, "E301",
-                               f"relation {rel.id!r} points to unknown claim {rel.target!r}",
-                               _did_you_mean(rel.target, claims))
+                yield ctx.diag(
+                    to_pos,
+                    Severity.ERROR,
+                    "E301",
+                    f"relation {rel.id!r} points to unknown claim {rel.target!r}",
+                    _did_you_mean(rel.target, claims),
+                )
     for claim in m.claims:
         for other in claim.also_answers:
             if other not in claims:
-                yield ctx.diag(claim.positions.get("also_answers", claim.pos), Severity.ERROR,
-                               "E301", f"claim {claim.id!r} says it answers unknown claim "
-                               f"{other!r}", _did_you_mean(other, claims))
+                yield ctx.diag(
+                    claim.positions.get("also_answers", claim.pos),
+                    Severity.ERROR,
+                    "E301",
+                    f"claim {claim.id!r} says it answers unknown claim {other!r}",
+                    _did_you_mean(other, claims),
+                )
 
 
-def _did_you_mean(name: str, known: Iterable[str],
-                  otherwise: str = "check the spelling of the id") -> str:
+def _did_you_mean(
+    name: str, known: Iterable[str], otherwise: str = "check the spelling of the id"
+) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
@@ -182,22 +238,34 @@ def rule_evidence(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
         for ev in claim.evidence:
             source = sources.get(ev.source)
             if source is None:
-                yield ctx.diag(ev.positions.get("source", ev.pos), Severity.ERROR, "E303",
-                               f"evidence of {claim.id!r} names unknown source {ev.source!r}",
-                               _did_you_mean(ev.source, sources))
+                yield ctx.diag(
+                    ev.positions.get("source", ev.pos),
+                    Severity.ERROR,
+                    "E303",
+                    f"evidence of {claim.id!r} names unknown source {ev.source!r}",
+                    _did_you_mean(ev.source, sources),
+                )
                 continue
             text = ctx.source_text(source)
             if text is not None and collapse_whitespace(ev.quote) not in text:
-                yield ctx.diag(ev.positions.get("quote", ev.pos), Severity.ERROR, "E305",
-                               f"quote for {claim.id!r} does not occur in source "
-                               f"{source.id!r} ({source.file})",
-                               "copy the quote exactly, including punctuation and curly "
-                               "quotes; only runs of whitespace are forgiven")
+                yield ctx.diag(
+                    ev.positions.get("quote", ev.pos),
+                    Severity.ERROR,
+                    "E305",
+                    f"quote for {claim.id!r} does not occur in source "
+                    f"{source.id!r} ({source.file})",
+                    "copy the quote exactly, including punctuation and curly "
+                    "quotes; only runs of whitespace are forgiven",
+                )
         if claim.kind is ClaimKind.FACT and not claim.evidence:
-            yield ctx.diag(claim.positions.get("kind", claim.pos), Severity.WARNING, "W402",
-                           f"fact {claim.id!r} has no evidence",
-                           "add evidence: source, locator and a short verbatim quote, or "
-                           "change its kind if it is a judgement")
+            yield ctx.diag(
+                claim.positions.get("kind", claim.pos),
+                Severity.WARNING,
+                "W402",
+                f"fact {claim.id!r} has no evidence",
+                "add evidence: source, locator and a short verbatim quote, or "
+                "change its kind if it is a judgement",
+            )
 
 
 def rule_themes(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -208,15 +276,23 @@ def rule_themes(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
             uses[theme] += 1
             first_use.setdefault(theme, claim)
             if m.themes and theme not in m.themes:
-                yield ctx.diag(claim.positions.get("themes", claim.pos), Severity.ERROR, "E306",
-                               f"claim {claim.id!r} uses theme {theme!r}, which map.themes "
-                               "does not list", _did_you_mean(theme, m.themes))
+                yield ctx.diag(
+                    claim.positions.get("themes", claim.pos),
+                    Severity.ERROR,
+                    "E306",
+                    f"claim {claim.id!r} uses theme {theme!r}, which map.themes does not list",
+                    _did_you_mean(theme, m.themes),
+                )
     for theme, count in uses.items():
         if count == 1:
             claim = first_use[theme]
-            yield ctx.diag(claim.positions.get("themes", claim.pos), Severity.NOTE, "N502",
-                           f"theme {theme!r} is used by one claim only ({claim.id!r})",
-                           "a theme groups several claims; is this a typo or a new theme?")
+            yield ctx.diag(
+                claim.positions.get("themes", claim.pos),
+                Severity.NOTE,
+                "N502",
+                f"theme {theme!r} is used by one claim only ({claim.id!r})",
+                "a theme groups several claims; is this a typo or a new theme?",
+            )
 
 
 def rule_connected(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -225,9 +301,13 @@ def rule_connected(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     connected = overall(m)  # one rule: a claim is connected when it has a side
     for claim in m.claims:
         if claim.id not in connected:
-            yield ctx.diag(claim.positions.get("id", claim.pos), Severity.WARNING, "W401",
-                           f"claim {claim.id!r} is not connected to any thesis",
-                           "add a relation from it to a claim of the map, or remove it")
+            yield ctx.diag(
+                claim.positions.get("id", claim.pos),
+                Severity.WARNING,
+                "W401",
+                f"claim {claim.id!r} is not connected to any thesis",
+                "add a relation from it to a claim of the map, or remove it",
+            )
 
 
 def support_cycles(m: Map) -> list[list[str]]:
@@ -294,18 +374,21 @@ def undercut_cycles(m: Map) -> list[list[str]]:
     link at its end for the undercuts to bear on, so nothing can judge it.
     """
     relations = m.relations_by_id
-    state: dict[str, int] = {}   # 1: on the current walk, 2: done
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
     cycles: list[list[str]] = []
     for rel in m.relations:
         walk: list[str] = []
         current = rel
-        while (current.type is RelationType.UNDERCUT and current.id not in state
-               and current.target in relations):
+        while (
+            current.type is RelationType.UNDERCUT
+            and current.id not in state
+            and current.target in relations
+        ):
             state[current.id] = 1
             walk.append(current.id)
             current = relations[current.target]
-        if state.get(current.id) == 1:   # came back to this walk: a circle
-            cycles.append(walk[walk.index(current.id):])
+        if state.get(current.id) == 1:  # came back to this walk: a circle
+            cycles.append(walk[walk.index(current.id) :])
         for rid in walk:
             state[rid] = 2
     return cycles
@@ -314,20 +397,31 @@ def undercut_cycles(m: Map) -> list[list[str]]:
 def rule_undercut_cycles(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for cycle in undercut_cycles(m):
         first = m.relations_by_id[cycle[0]]
-        what = (f"undercut {cycle[0]!r} undercuts itself" if len(cycle) == 1 else
-                f"undercuts {', '.join(map(repr, cycle))} undercut each other in a circle")
-        yield ctx.diag(first.positions.get("to", first.pos), Severity.ERROR, "E308", what,
-                       "an undercut must end at a support or attack between claims; "
-                       "point 'to:' at the link it denies")
+        what = (
+            f"undercut {cycle[0]!r} undercuts itself"
+            if len(cycle) == 1
+            else f"undercuts {', '.join(map(repr, cycle))} undercut each other in a circle"
+        )
+        yield ctx.diag(
+            first.positions.get("to", first.pos),
+            Severity.ERROR,
+            "E308",
+            what,
+            "an undercut must end at a support or attack between claims; "
+            "point 'to:' at the link it denies",
+        )
 
 
 def rule_circular_support(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for cycle in support_cycles(m):
         first = m.claims_by_id[cycle[0]]
-        yield ctx.diag(first.pos, Severity.WARNING, "W403",
-                       f"claims support each other in a circle: {', '.join(cycle)}",
-                       "a claim cannot be a reason for itself, even indirectly; "
-                       "break the circle")
+        yield ctx.diag(
+            first.pos,
+            Severity.WARNING,
+            "W403",
+            f"claims support each other in a circle: {', '.join(cycle)}",
+            "a claim cannot be a reason for itself, even indirectly; break the circle",
+        )
 
 
 def rule_flaw_names(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -338,19 +432,26 @@ def rule_flaw_names(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for claim in m.claims:
         if claim.flaw and known_name(claim.flaw) is None:
             close = suggestions(claim.flaw)
-            hint = (f"did you mean {' or '.join(repr(n) for n in close)}? " if close else "")
-            yield ctx.diag(claim.positions.get("flaw", claim.pos), Severity.WARNING, "W404",
-                           f"claim {claim.id!r} names a flaw argmap does not know: "
-                           f"{claim.flaw!r}",
-                           hint + "the known names are listed in docs/flaws.md")
+            hint = f"did you mean {' or '.join(repr(n) for n in close)}? " if close else ""
+            yield ctx.diag(
+                claim.positions.get("flaw", claim.pos),
+                Severity.WARNING,
+                "W404",
+                f"claim {claim.id!r} names a flaw argmap does not know: {claim.flaw!r}",
+                hint + "the known names are listed in docs/flaws.md",
+            )
 
 
 def rule_unanswered(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for claim in m.claims:
         if not m.attackers(claim.id):
-            yield ctx.diag(claim.positions.get("id", claim.pos), Severity.NOTE, "N501",
-                           f"nobody answers claim {claim.id!r}",
-                           "add an attack on it if the other side has a reply")
+            yield ctx.diag(
+                claim.positions.get("id", claim.pos),
+                Severity.NOTE,
+                "N501",
+                f"nobody answers claim {claim.id!r}",
+                "add an attack on it if the other side has a reply",
+            )
 
 
 def rule_source_files(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -358,15 +459,23 @@ def rule_source_files(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
         if source.file and ctx.source_text(source) is None:
             why = ctx.unreadable_reason(source)
             if why is not None:
-                yield ctx.diag(source.positions.get("file", source.pos), Severity.NOTE, "N503",
-                               f"text of source {source.id!r} ({source.file}) was not read "
-                               f"({why}); its quotes were not checked",
-                               "point 'file' at the source's text saved as a regular file")
+                yield ctx.diag(
+                    source.positions.get("file", source.pos),
+                    Severity.NOTE,
+                    "N503",
+                    f"text of source {source.id!r} ({source.file}) was not read "
+                    f"({why}); its quotes were not checked",
+                    "point 'file' at the source's text saved as a regular file",
+                )
                 continue
-            yield ctx.diag(source.positions.get("file", source.pos), Severity.NOTE, "N503",
-                           f"text of source {source.id!r} ({source.file}) not found; its "
-                           "quotes were not checked",
-                           "pass the folder holding it with --sources DIR")
+            yield ctx.diag(
+                source.positions.get("file", source.pos),
+                Severity.NOTE,
+                "N503",
+                f"text of source {source.id!r} ({source.file}) not found; its "
+                "quotes were not checked",
+                "pass the folder holding it with --sources DIR",
+            )
 
 
 RULES: tuple[Rule, ...] = (

@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_named(argv)
     if command is None and any(word in ("-h", "--help") for word in argv):
-        command_parser = build_parser()          # full help: every command's summary
+        command_parser = build_parser()  # full help: every command's summary
     else:
         command_parser = build_parser(command or "explore")
     args = command_parser.parse_args(argv)

@@ -34,12 +34,23 @@ class Context:
     watch: bool = True
 
     @classmethod
-    def make(cls, map_path: str | Path, *, data_dir_option: str | Path | None = None,
-             source_dirs: Sequence[str | Path] = (), theme: str | None = None,
-             watch: bool = True) -> Context:
+    def make(
+        cls,
+        map_path: str | Path,
+        *,
+        data_dir_option: str | Path | None = None,
+        source_dirs: Sequence[str | Path] = (),
+        theme: str | None = None,
+        watch: bool = True,
+    ) -> Context:
         """The context for these options (`data_dir_option` is the `--data-dir` value)."""
-        return cls(map_path=Path(map_path), data_dir=data_dir(data_dir_option),
-                   source_dirs=tuple(Path(d) for d in source_dirs), theme=theme, watch=watch)
+        return cls(
+            map_path=Path(map_path),
+            data_dir=data_dir(data_dir_option),
+            source_dirs=tuple(Path(d) for d in source_dirs),
+            theme=theme,
+            watch=watch,
+        )
 
     @property
     def database(self) -> Path:

@@ -43,151 +43,336 @@ class Flaw:
 
 
 FLAWS: tuple[Flaw, ...] = (
-    Flaw("anecdote",
-         "One story or case is offered as if it showed what is generally true.",
-         ("anecdotal evidence", "anecdotal", "single case", "one example", "isolated case",
-          "isolated example", "personal experience"),
-         ("hasty generalisation", "unverified anecdote")),
-    Flaw("unverified anecdote",
-         "A story that nobody can check is offered as proof.",
-         ("unconfirmed anecdote", "unverified story", "unconfirmed story", "hearsay"),
-         ("anecdote", "anonymous sources")),
-    Flaw("hasty generalisation",
-         "A general rule is drawn from too few or untypical cases.",
-         ("overgeneralisation", "jumping to conclusions", "generalising from too few cases",
-          "insufficient sample", "small sample"),
-         ("unsupported generalisation", "cherry picking")),
-    Flaw("unsupported generalisation",
-         "A claim about all or most cases is made with no evidence that it holds for them.",
-         ("sweeping generalisation", "sweeping statement", "blanket statement",
-          "overbroad claim"),
-         ("hasty generalisation", "unsupported assertion")),
-    Flaw("unsupported assertion",
-         "A claim is stated as fact with no reason or evidence given for it.",
-         ("bare assertion", "unsupported claim", "mere assertion", "assertion without evidence",
-          "ipse dixit", "no evidence"),
-         ("unsupported generalisation", "unverified statistic")),
-    Flaw("unverified statistic",
-         "A number is given without a source anyone could check.",
-         ("unverified number", "unverified figure", "unsourced statistic", "unsourced number",
-          "unsourced figure", "made-up statistic", "no source"),
-         ("inconsistent figures", "unsupported assertion")),
-    Flaw("inconsistent figures",
-         "The numbers given contradict each other, so at least one of them is wrong.",
-         ("inconsistent numbers", "inconsistent statistics", "contradictory figures",
-          "contradictory numbers", "figures that disagree", "numbers that disagree"),
-         ("unverified statistic",)),
-    Flaw("appeal to authority",
-         "A claim is held true because someone important says so, not because of evidence.",
-         ("argument from authority", "false authority", "appeal to false authority",
-          "authority", "argumentum ad verecundiam")),
-    Flaw("anonymous sources",
-         "The evidence comes from people who are not named, so it cannot be checked.",
-         ("anonymous source", "unnamed sources", "unnamed source", "anonymous claims"),
-         ("unverified anecdote", "source bias")),
-    Flaw("source bias",
-         "The source has a stake in the answer, so its account may be slanted.",
-         ("biased source", "bias", "partisan source", "interested source",
-          "conflict of interest", "one-sided source")),
-    Flaw("slippery slope",
-         "One step is said to lead surely to an extreme outcome, without showing each step.",
-         ("slope", "domino fallacy", "thin end of the wedge", "thin edge of the wedge")),
-    Flaw("loaded language",
-         "Words chosen to stir feeling stand in for an argument.",
-         ("emotive language", "loaded words", "loaded terms", "emotionally loaded language",
-          "charged language"),
-         ("appeal to emotion",)),
-    Flaw("appeal to emotion",
-         "Feelings such as fear or pity are used in place of reasons.",
-         ("emotional appeal", "appeal to fear", "appeal to pity", "fear mongering",
-          "scaremongering")),
-    Flaw("false dilemma",
-         "Only two options are offered when others exist.",
-         ("false dichotomy", "either or", "either-or fallacy", "black and white",
-          "black and white thinking", "false choice")),
-    Flaw("straw man",
-         "The other side's argument is restated as a weaker one, which is then knocked down.",
-         ("strawman", "straw person", "misrepresentation")),
-    Flaw("ad hominem",
-         "The person making an argument is attacked instead of the argument.",
-         ("personal attack", "attacking the person", "argumentum ad hominem",
-          "poisoning the well"),
-         ("genetic fallacy",)),
-    Flaw("whataboutism",
-         "A criticism is answered by pointing to a fault of the critic or of someone else.",
-         ("what about", "tu quoque", "you too", "appeal to hypocrisy"),
-         ("red herring", "ad hominem")),
-    Flaw("red herring",
-         "A point beside the question draws attention away from it.",
-         ("irrelevant point", "changing the subject", "irrelevance", "diversion")),
-    Flaw("circular reasoning",
-         "The conclusion is already assumed in a premise.",
-         ("circular argument", "begging the question", "petitio principii", "circularity")),
-    Flaw("false cause",
-         "Because two things go together, or one follows the other, one is said to cause "
-         "the other.",
-         ("post hoc", "post hoc ergo propter hoc", "correlation is not causation",
-          "correlation not causation", "questionable cause", "causal fallacy")),
-    Flaw("bandwagon",
-         "A claim is held true because many people believe it.",
-         ("appeal to popularity", "argumentum ad populum", "ad populum",
-          "appeal to the majority", "popularity")),
-    Flaw("cherry picking",
-         "Only the evidence that suits the claim is shown; the rest is left out.",
-         ("selective evidence", "suppressed evidence", "card stacking", "selective quoting"),
-         ("hasty generalisation",)),
-    Flaw("false equivalence",
-         "Two things are treated as alike although they differ in what matters.",
-         ("false balance",),
-         ("weak analogy",)),
-    Flaw("weak analogy",
-         "A conclusion rests on a comparison with a case unlike this one in what matters.",
-         ("false analogy", "faulty analogy", "poor analogy")),
-    Flaw("appeal to ignorance",
-         "A claim is held true because it has not been shown false, or false because it has "
-         "not been shown true.",
-         ("argument from ignorance", "argumentum ad ignorantiam")),
-    Flaw("moving the goalposts",
-         "Once the evidence asked for is given, a higher standard is demanded.",
-         ("shifting the goalposts", "moving goalposts", "shifting goalposts")),
-    Flaw("equivocation",
-         "A word changes its meaning part way through an argument.",
-         ("ambiguity", "double meaning")),
-    Flaw("appeal to tradition",
-         "Something is held right because it has always been done that way.",
-         ("argumentum ad antiquitatem", "tradition")),
-    Flaw("appeal to nature",
-         "Something is held good because it is natural, or bad because it is not.",
-         ("naturalistic fallacy",)),
-    Flaw("genetic fallacy",
-         "A claim is judged by where it came from rather than by what it says.",
-         ("origin fallacy",)),
-    Flaw("loaded question",
-         "A question takes for granted something that has not been agreed.",
-         ("complex question", "many questions")),
-    Flaw("no true scotsman",
-         "A counterexample is waved away by redefining the group to leave it out.",
-         ("appeal to purity",)),
-    Flaw("composition",
-         "What is true of the parts is taken to be true of the whole.",
-         ("fallacy of composition",)),
-    Flaw("division",
-         "What is true of the whole is taken to be true of each part.",
-         ("fallacy of division",)),
+    Flaw(
+        "anecdote",
+        "One story or case is offered as if it showed what is generally true.",
+        (
+            "anecdotal evidence",
+            "anecdotal",
+            "single case",
+            "one example",
+            "isolated case",
+            "isolated example",
+            "personal experience",
+        ),
+        ("hasty generalisation", "unverified anecdote"),
+    ),
+    Flaw(
+        "unverified anecdote",
+        "A story that nobody can check is offered as proof.",
+        ("unconfirmed anecdote", "unverified story", "unconfirmed story", "hearsay"),
+        ("anecdote", "anonymous sources"),
+    ),
+    Flaw(
+        "hasty generalisation",
+        "A general rule is drawn from too few or untypical cases.",
+        (
+            "overgeneralisation",
+            "jumping to conclusions",
+            "generalising from too few cases",
+            "insufficient sample",
+            "small sample",
+        ),
+        ("unsupported generalisation", "cherry picking"),
+    ),
+    Flaw(
+        "unsupported generalisation",
+        "A claim about all or most cases is made with no evidence that it holds for them.",
+        ("sweeping generalisation", "sweeping statement", "blanket statement", "overbroad claim"),
+        ("hasty generalisation", "unsupported assertion"),
+    ),
+    Flaw(
+        "unsupported assertion",
+        "A claim is stated as fact with no reason or evidence given for it.",
+        (
+            "bare assertion",
+            "unsupported claim",
+            "mere assertion",
+            "assertion without evidence",
+            "ipse dixit",
+            "no evidence",
+        ),
+        ("unsupported generalisation", "unverified statistic"),
+    ),
+    Flaw(
+        "unverified statistic",
+        "A number is given without a source anyone could check.",
+        (
+            "unverified number",
+            "unverified figure",
+            "unsourced statistic",
+            "unsourced number",
+            "unsourced figure",
+            "made-up statistic",
+            "no source",
+        ),
+        ("inconsistent figures", "unsupported assertion"),
+    ),
+    Flaw(
+        "inconsistent figures",
+        "The numbers given contradict each other, so at least one of them is wrong.",
+        (
+            "inconsistent numbers",
+            "inconsistent statistics",
+            "contradictory figures",
+            "contradictory numbers",
+            "figures that disagree",
+            "numbers that disagree",
+        ),
+        ("unverified statistic",),
+    ),
+    Flaw(
+        "appeal to authority",
+        "A claim is held true because someone important says so, not because of evidence.",
+        (
+            "argument from authority",
+            "false authority",
+            "appeal to false authority",
+            "authority",
+            "argumentum ad verecundiam",
+        ),
+    ),
+    Flaw(
+        "anonymous sources",
+        "The evidence comes from people who are not named, so it cannot be checked.",
+        ("anonymous source", "unnamed sources", "unnamed source", "anonymous claims"),
+        ("unverified anecdote", "source bias"),
+    ),
+    Flaw(
+        "source bias",
+        "The source has a stake in the answer, so its account may be slanted.",
+        (
+            "biased source",
+            "bias",
+            "partisan source",
+            "interested source",
+            "conflict of interest",
+            "one-sided source",
+        ),
+    ),
+    Flaw(
+        "slippery slope",
+        "One step is said to lead surely to an extreme outcome, without showing each step.",
+        ("slope", "domino fallacy", "thin end of the wedge", "thin edge of the wedge"),
+    ),
+    Flaw(
+        "loaded language",
+        "Words chosen to stir feeling stand in for an argument.",
+        (
+            "emotive language",
+            "loaded words",
+            "loaded terms",
+            "emotionally loaded language",
+            "charged language",
+        ),
+        ("appeal to emotion",),
+    ),
+    Flaw(
+        "appeal to emotion",
+        "Feelings such as fear or pity are used in place of reasons.",
+        (
+            "emotional appeal",
+            "appeal to fear",
+            "appeal to pity",
+            "fear mongering",
+            "scaremongering",
+        ),
+    ),
+    Flaw(
+        "false dilemma",
+        "Only two options are offered when others exist.",
+        (
+            "false dichotomy",
+            "either or",
+            "either-or fallacy",
+            "black and white",
+            "black and white thinking",
+            "false choice",
+        ),
+    ),
+    Flaw(
+        "straw man",
+        "The other side's argument is restated as a weaker one, which is then knocked down.",
+        ("strawman", "straw person", "misrepresentation"),
+    ),
+    Flaw(
+        "ad hominem",
+        "The person making an argument is attacked instead of the argument.",
+        ("personal attack", "attacking the person", "argumentum ad hominem", "poisoning the well"),
+        ("genetic fallacy",),
+    ),
+    Flaw(
+        "whataboutism",
+        "A criticism is answered by pointing to a fault of the critic or of someone else.",
+        ("what about", "tu quoque", "you too", "appeal to hypocrisy"),
+        ("red herring", "ad hominem"),
+    ),
+    Flaw(
+        "red herring",
+        "A point beside the question draws attention away from it.",
+        ("irrelevant point", "changing the subject", "irrelevance", "diversion"),
+    ),
+    Flaw(
+        "circular reasoning",
+        "The conclusion is already assumed in a premise.",
+        ("circular argument", "begging the question", "petitio principii", "circularity"),
+    ),
+    Flaw(
+        "false cause",
+        "Because two things go together, or one follows the other, one is said to cause the other.",
+        (
+            "post hoc",
+            "post hoc ergo propter hoc",
+            "correlation is not causation",
+            "correlation not causation",
+            "questionable cause",
+            "causal fallacy",
+        ),
+    ),
+    Flaw(
+        "bandwagon",
+        "A claim is held true because many people believe it.",
+        (
+            "appeal to popularity",
+            "argumentum ad populum",
+            "ad populum",
+            "appeal to the majority",
+            "popularity",
+        ),
+    ),
+    Flaw(
+        "cherry picking",
+        "Only the evidence that suits the claim is shown; the rest is left out.",
+        ("selective evidence", "suppressed evidence", "card stacking", "selective quoting"),
+        ("hasty generalisation",),
+    ),
+    Flaw(
+        "false equivalence",
+        "Two things are treated as alike although they differ in what matters.",
+        ("false balance",),
+        ("weak analogy",),
+    ),
+    Flaw(
+        "weak analogy",
+        "A conclusion rests on a comparison with a case unlike this one in what matters.",
+        ("false analogy", "faulty analogy", "poor analogy"),
+    ),
+    Flaw(
+        "appeal to ignorance",
+        "A claim is held true because it has not been shown false, or false because it has "
+        "not been shown true.",
+        ("argument from ignorance", "argumentum ad ignorantiam"),
+    ),
+    Flaw(
+        "moving the goalposts",
+        "Once the evidence asked for is given, a higher standard is demanded.",
+        ("shifting the goalposts", "moving goalposts", "shifting goalposts"),
+    ),
+    Flaw(
+        "equivocation",
+        "A word changes its meaning part way through an argument.",
+        ("ambiguity", "double meaning"),
+    ),
+    Flaw(
+        "appeal to tradition",
+        "Something is held right because it has always been done that way.",
+        ("argumentum ad antiquitatem", "tradition"),
+    ),
+    Flaw(
+        "appeal to nature",
+        "Something is held good because it is natural, or bad because it is not.",
+        ("naturalistic fallacy",),
+    ),
+    Flaw(
+        "genetic fallacy",
+        "A claim is judged by where it came from rather than by what it says.",
+        ("origin fallacy",),
+    ),
+    Flaw(
+        "loaded question",
+        "A question takes for granted something that has not been agreed.",
+        ("complex question", "many questions"),
+    ),
+    Flaw(
+        "no true scotsman",
+        "A counterexample is waved away by redefining the group to leave it out.",
+        ("appeal to purity",),
+    ),
+    Flaw(
+        "composition",
+        "What is true of the parts is taken to be true of the whole.",
+        ("fallacy of composition",),
+    ),
+    Flaw(
+        "division",
+        "What is true of the whole is taken to be true of each part.",
+        ("fallacy of division",),
+    ),
 )
 
 # Spelling variants folded before comparing: British to American, word by word.
-_SPELLING = ((re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"is(e|ed|es|ing)$"),
-             r"iz\1"), (re.compile(r"yse(d?)$"), r"yze\1"))
+_SPELLING = (
+    (re.compile(r"isation(s?)$"), r"ization\1"),
+    (re.compile(r"is(e|ed|es|ing)$"), r"iz\1"),
+    (re.compile(r"yse(d?)$"), r"yze\1"),
+)
 # Words around a flaw's name that say nothing: "it is an anecdote", "straw man fallacy".
-_FILLER = frozenset({"a", "an", "the", "fallacy", "flaw", "of", "this", "that", "it", "is",
-                     "its", "it's", "was", "commits", "uses", "argument", "by", "kind"})
-_NEGATORS = frozenset({"not", "no", "never", "isnt", "isn't", "wasnt", "wasn't", "nothing",
-                       "hardly", "neither", "nor", "without"})
+_FILLER = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "fallacy",
+        "flaw",
+        "of",
+        "this",
+        "that",
+        "it",
+        "is",
+        "its",
+        "it's",
+        "was",
+        "commits",
+        "uses",
+        "argument",
+        "by",
+        "kind",
+    }
+)
+_NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "isnt",
+        "isn't",
+        "wasnt",
+        "wasn't",
+        "nothing",
+        "hardly",
+        "neither",
+        "nor",
+        "without",
+    }
+)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 # Words kept as written (never respelt): short words and a few that only look British.
-_KEEP = frozenset({"premise", "promise", "precise", "wise", "rise", "noise", "raise",
-                   "expertise", "exercise", "otherwise", "advertise", "compromise"})
+_KEEP = frozenset(
+    {
+        "premise",
+        "promise",
+        "precise",
+        "wise",
+        "rise",
+        "noise",
+        "raise",
+        "expertise",
+        "exercise",
+        "otherwise",
+        "advertise",
+        "compromise",
+    }
+)
 
 
 def _respell(word: str) -> str:
@@ -259,7 +444,8 @@ def find_flaw(name: str) -> Flaw | None:
     for known, flaw in _index().items():
         known_words = known.split()
         if len(known_words) == len(wanted_words) and all(
-                _close(a, b) for a, b in zip(wanted_words, known_words, strict=True)):
+            _close(a, b) for a, b in zip(wanted_words, known_words, strict=True)
+        ):
             return flaw
     return None
 
@@ -305,8 +491,7 @@ def suggestions(name: str, limit: int = 3) -> list[str]:
         distance = edit_distance(wanted, known, budget)
         shared = set(wanted.split()) & set(known.split())
         if distance <= budget or shared:
-            scored.append((distance if distance <= budget else budget + 2 - len(shared),
-                           flaw.name))
+            scored.append((distance if distance <= budget else budget + 2 - len(shared), flaw.name))
     scored.sort()
     return list(dict.fromkeys(n for _, n in scored))[:limit]
 
@@ -327,8 +512,8 @@ def find_names(answer: str, names: Iterable[str]) -> list[NameMatch]:
         term = [w for w in words(name) if w not in _FILLER] or list(words(name))
         n = len(term)
         for i in range(len(said) - n + 1):
-            if all(_close(a, b) for a, b in zip(said[i: i + n], term, strict=True)):
-                before = said[max(0, i - 3): i]
+            if all(_close(a, b) for a, b in zip(said[i : i + n], term, strict=True)):
+                before = said[max(0, i - 3) : i]
                 found.append(NameMatch(name, any(w in _NEGATORS for w in before)))
                 break
     return found
@@ -347,24 +532,40 @@ def assess_flaw_name(answer: str, flaw: str) -> Assessment:
     reference = Reference(flaw, (KeyPoint(flaw, accepted[1:]),))
     hits = find_names(answer, accepted)
     made = [h for h in hits if not h.negated]
-    others = [found.name for h in find_names(answer, (n for f in FLAWS for n in f.names
-                                                      if not same_or_related(flaw, n)))
-              if not h.negated and (found := find_flaw(h.term)) is not None]
+    others = [
+        found.name
+        for h in find_names(
+            answer, (n for f in FLAWS for n in f.names if not same_or_related(flaw, n))
+        )
+        if not h.negated and (found := find_flaw(h.term)) is not None
+    ]
     if made and not others:
         term = made[0].term
-        said = f" (as \"{term}\")" if key(term) != key(flaw) else ""
-        return Assessment(Verdict.CORRECT, 1.0, (PointResult(flaw, PointState.MADE, term),),
-                          reference, (f"Named: {flaw}{said}.",))
+        said = f' (as "{term}")' if key(term) != key(flaw) else ""
+        return Assessment(
+            Verdict.CORRECT,
+            1.0,
+            (PointResult(flaw, PointState.MADE, term),),
+            reference,
+            (f"Named: {flaw}{said}.",),
+        )
     if hits and not made:
-        return Assessment(Verdict.CONTRADICTORY, 0.0,
-                          (PointResult(flaw, PointState.CONTRADICTED, hits[0].term),),
-                          reference, (f"Contradicted: {flaw}: your answer denies it.",))
+        return Assessment(
+            Verdict.CONTRADICTORY,
+            0.0,
+            (PointResult(flaw, PointState.CONTRADICTED, hits[0].term),),
+            reference,
+            (f"Contradicted: {flaw}: your answer denies it.",),
+        )
     feedback = [f"Missed: {flaw}."]
     if others:
-        feedback.append(f"Your answer names {', '.join(dict.fromkeys(others))}"
-                        + (" as well: name the one flaw it commits." if made else "."))
-    return Assessment(Verdict.INCORRECT, 0.0, (PointResult(flaw, PointState.MISSED),),
-                      reference, tuple(feedback))
+        feedback.append(
+            f"Your answer names {', '.join(dict.fromkeys(others))}"
+            + (" as well: name the one flaw it commits." if made else ".")
+        )
+    return Assessment(
+        Verdict.INCORRECT, 0.0, (PointResult(flaw, PointState.MISSED),), reference, tuple(feedback)
+    )
 
 
 def render_markdown() -> str:
@@ -388,8 +589,10 @@ def render_markdown() -> str:
     ]
     for flaw in FLAWS:
         related = ", ".join(sorted(_related()[flaw.name])) or "–"
-        lines.append(f"| **{flaw.name}** | {flaw.definition} | "
-                     f"{', '.join(flaw.synonyms) or '–'} | {related} |")
+        lines.append(
+            f"| **{flaw.name}** | {flaw.definition} | "
+            f"{', '.join(flaw.synonyms) or '–'} | {related} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -53,8 +53,9 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InputRefused(f"it is {_kind(info.st_mode)}, not a regular file; "
-                               "argmap reads only regular files")
+            raise InputRefused(
+                f"it is {_kind(info.st_mode)}, not a regular file; argmap reads only regular files"
+            )
         if info.st_size > limit:
             raise InputRefused(_too_big(info.st_size))
         if hasattr(os, "set_blocking"):
@@ -76,5 +77,7 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
 
 def _too_big(size: int, at_least: bool = False) -> str:
     mb = size / (1024 * 1024)
-    return (f"it is {'more than ' if at_least else ''}{mb:,.1f} MB, over the limit of "
-            f"{FILE_MB.value:,} MB; {FILE_MB.hint()} (in MB)")
+    return (
+        f"it is {'more than ' if at_least else ''}{mb:,.1f} MB, over the limit of "
+        f"{FILE_MB.value:,} MB; {FILE_MB.hint()} (in MB)"
+    )

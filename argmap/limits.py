@@ -41,17 +41,21 @@ class Limit:
 
 FILE_MB = Limit("ARGMAP_MAX_FILE_MB", 256, "size of any file argmap reads, in megabytes")
 DEPTH = Limit("ARGMAP_MAX_DEPTH", 64, "nesting of YAML and JSON (lists and mappings)")
-ALIASES = Limit("ARGMAP_MAX_ALIASES", 1_000_000,
-                "values YAML aliases may expand to in one map file")
-EMBEDDED_ALIASES = Limit("ARGMAP_MAX_EMBEDDED_ALIASES", 10_000,
-                         "values aliases may expand to in an Argdown file's front matter "
-                         "and {...} data, all blocks together")
-ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 1_000_000,
-                  "arguments an ICCMA 'p af N' header may declare beyond those its "
-                  "attack lines could name")
-CRUX_WORK = Limit("ARGMAP_MAX_CRUX_WORK", 5_000_000,
-                  "steps spent finding the cruxes of one thesis")
-
+ALIASES = Limit(
+    "ARGMAP_MAX_ALIASES", 1_000_000, "values YAML aliases may expand to in one map file"
+)
+EMBEDDED_ALIASES = Limit(
+    "ARGMAP_MAX_EMBEDDED_ALIASES",
+    10_000,
+    "values aliases may expand to in an Argdown file's front matter "
+    "and {...} data, all blocks together",
+)
+ARGUMENTS = Limit(
+    "ARGMAP_MAX_ARGUMENTS",
+    1_000_000,
+    "arguments an ICCMA 'p af N' header may declare beyond those its attack lines could name",
+)
+CRUX_WORK = Limit("ARGMAP_MAX_CRUX_WORK", 5_000_000, "steps spent finding the cruxes of one thesis")
 
 
 class Budget:

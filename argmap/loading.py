@@ -66,42 +66,76 @@ def load_map(path: str | Path) -> LoadResult:
         raw = read_input(path)
     except InputRefused as exc:
         too_big = "over the limit" in (exc.strerror or "")
-        return LoadResult(None, [_problem(name, 0, 0, "E000",
-                                          f"cannot read file: {exc.strerror}",
-                                          "split the map into smaller ones, or raise the "
-                                          "limit as said" if too_big else
-                                          "give the path of a map file")])
+        return LoadResult(
+            None,
+            [
+                _problem(
+                    name,
+                    0,
+                    0,
+                    "E000",
+                    f"cannot read file: {exc.strerror}",
+                    "split the map into smaller ones, or raise the limit as said"
+                    if too_big
+                    else "give the path of a map file",
+                )
+            ],
+        )
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return LoadResult(None, [_problem(name, 0, 0, "E000", f"cannot read file: {reason}",
-                                          "check the path and the file's permissions")])
+        return LoadResult(
+            None,
+            [
+                _problem(
+                    name,
+                    0,
+                    0,
+                    "E000",
+                    f"cannot read file: {reason}",
+                    "check the path and the file's permissions",
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return LoadResult(None, [_problem(name, line, col, "E100",
-                                          "the file is not UTF-8 text",
-                                          "save the file as UTF-8 in your editor")])
+        return LoadResult(
+            None,
+            [
+                _problem(
+                    name,
+                    line,
+                    col,
+                    "E100",
+                    "the file is not UTF-8 text",
+                    "save the file as UTF-8 in your editor",
+                )
+            ],
+        )
     return load_map_text(text, name)
 
 
 def load_map_text(text: str, path: str = "<string>") -> LoadResult:
     with _collector_paused():
         repeated: list[YamlProblem] = []
+
         def found(exc: YamlProblem) -> Diagnostic:
             return _problem(path, exc.line, exc.col, exc.code, exc.message, exc.hint)
 
         try:
             root = parse_yaml(text, repeated)
         except YamlProblem as exc:
-            return LoadResult(None, sorted([*map(found, repeated), found(exc)],
-                                           key=lambda d: (d.line, d.col)))
+            return LoadResult(
+                None, sorted([*map(found, repeated), found(exc)], key=lambda d: (d.line, d.col))
+            )
         result = _MapReader(path).read(root)
         if result.map is not None:
             result.map = replace(result.map, source_text=text)
-        result.diagnostics = sorted([*map(found, repeated), *result.diagnostics],
-                                    key=lambda d: (d.line, d.col))
+        result.diagnostics = sorted(
+            [*map(found, repeated), *result.diagnostics], key=lambda d: (d.line, d.col)
+        )
         return result
 
 
@@ -123,13 +157,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _problem(path: str, line: int, col: int, code: str, message: str, hint: str = "",
-             severity: Severity = Severity.ERROR) -> Diagnostic:
+def _problem(
+    path: str,
+    line: int,
+    col: int,
+    code: str,
+    message: str,
+    hint: str = "",
+    severity: Severity = Severity.ERROR,
+) -> Diagnostic:
     return Diagnostic(path, line, col, severity, code, message, hint)
 
 
 def _field_hint(key: str, known: tuple[str, ...]) -> str:
-    """"did you mean 'themes'?" for a misspelt field, else the fields there are."""
+    """ "did you mean 'themes'?" for a misspelt field, else the fields there are."""
     import difflib
 
     close = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
@@ -167,17 +208,30 @@ class _MapReader:
         self.diagnostics.append(_problem(self.path, pos[0], pos[1], code, message, hint))
 
     # -- generic field readers --------------------------------------------
-    def fields(self, node: YMap, where: str, known: tuple[str, ...], required: tuple[str, ...],
-               ) -> None:
+    def fields(
+        self,
+        node: YMap,
+        where: str,
+        known: tuple[str, ...],
+        required: tuple[str, ...],
+    ) -> None:
         known_set = frozenset(known)
         for key in node:
             if key not in known_set:
-                self.error(node.key_position(key), "E202",
-                           f"unknown field {key!r} in {where}", _field_hint(key, known))
+                self.error(
+                    node.key_position(key),
+                    "E202",
+                    f"unknown field {key!r} in {where}",
+                    _field_hint(key, known),
+                )
         for key in required:
             if node.get(key) is None:
-                self.error((node.line, node.col), "E201",
-                           f"{where} has no {key!r}", f"add '{key}:' to {where}")
+                self.error(
+                    (node.line, node.col),
+                    "E201",
+                    f"{where} has no {key!r}",
+                    f"add '{key}:' to {where}",
+                )
 
     def pos(self, node: YMap, key: str) -> tuple[int, int]:
         return node.value_position(key)
@@ -187,9 +241,12 @@ class _MapReader:
         if value is None:
             return None
         if isinstance(value, YMap | YSeq):
-            self.error(self.pos(node, key), "E200",
-                       f"{key!r} of {where} should be text, found {_type_name(value)}",
-                       "quote the text if it contains ': ' or starts with '[' or '{'")
+            self.error(
+                self.pos(node, key),
+                "E200",
+                f"{key!r} of {where} should be text, found {_type_name(value)}",
+                "quote the text if it contains ': ' or starts with '[' or '{'",
+            )
             return None
         return str(value).strip()
 
@@ -199,13 +256,21 @@ class _MapReader:
             return None
         if isinstance(value, Plain) and _NUMBER.match(value):
             return float(value)
-        self.error(self.pos(node, key), "E200",
-                   f"{key!r} of {where} should be a number, found {_type_name(value)}",
-                   "write a number such as 0.7, without quotes")
+        self.error(
+            self.pos(node, key),
+            "E200",
+            f"{key!r} of {where} should be a number, found {_type_name(value)}",
+            "write a number such as 0.7, without quotes",
+        )
         return None
 
-    def seq(self, node: YMap, key: str, where: str, allow_scalar: bool = False,
-            ) -> list[tuple[object, tuple[int, int]]]:
+    def seq(
+        self,
+        node: YMap,
+        key: str,
+        where: str,
+        allow_scalar: bool = False,
+    ) -> list[tuple[object, tuple[int, int]]]:
         """Items of a list field with their positions (a lone scalar when allowed)."""
         value = node.get(key)
         if value is None:
@@ -214,18 +279,29 @@ class _MapReader:
             return list(zip(value, value.item_pos, strict=True))
         if allow_scalar and not isinstance(value, YMap):
             return [(value, self.pos(node, key))]
-        self.error(self.pos(node, key), "E200",
-                   f"{key!r} of {where} should be a list, found {_type_name(value)}",
-                   f"write {key}: [a, b] or one '- item' per line")
+        self.error(
+            self.pos(node, key),
+            "E200",
+            f"{key!r} of {where} should be a list, found {_type_name(value)}",
+            f"write {key}: [a, b] or one '- item' per line",
+        )
         return []
 
-    def text_list(self, node: YMap, key: str, where: str, allow_scalar: bool = False,
-                  ) -> tuple[str, ...]:
+    def text_list(
+        self,
+        node: YMap,
+        key: str,
+        where: str,
+        allow_scalar: bool = False,
+    ) -> tuple[str, ...]:
         out: list[str] = []
         for item, pos in self.seq(node, key, where, allow_scalar):
             if item is None or isinstance(item, YMap | YSeq):
-                self.error(pos, "E200", f"items of {key!r} in {where} should be text, "
-                           f"found {_type_name(item)}")
+                self.error(
+                    pos,
+                    "E200",
+                    f"items of {key!r} in {where} should be text, found {_type_name(item)}",
+                )
                 continue
             out.append(str(item).strip())
         return tuple(out)
@@ -234,9 +310,12 @@ class _MapReader:
         out: list[T] = []
         for item, pos in self.seq(root, key, "the map"):
             if not isinstance(item, YMap):
-                self.error(pos, "E200",
-                           f"each entry of {key!r} should be a mapping, found {_type_name(item)}",
-                           "start each entry with '- id: ...'")
+                self.error(
+                    pos,
+                    "E200",
+                    f"each entry of {key!r} should be a mapping, found {_type_name(item)}",
+                    "start each entry with '- id: ...'",
+                )
                 continue
             record = read(item)
             if record is not None:
@@ -248,8 +327,12 @@ class _MapReader:
         if value is None:
             return None
         if not pattern.match(value):
-            self.error(self.pos(node, "id"), "E203", f"{value!r} is not a valid id",
-                       "use letters, digits, '-', '_' and '.', starting with a letter or digit")
+            self.error(
+                self.pos(node, "id"),
+                "E203",
+                f"{value!r} is not a valid id",
+                "use letters, digits, '-', '_' and '.', starting with a letter or digit",
+            )
             return None
         return value
 
@@ -261,29 +344,44 @@ class _MapReader:
     def read(self, root: object) -> LoadResult:
         if not isinstance(root, YMap):
             line, col = (root.line, root.col) if isinstance(root, YSeq) else (1, 1)
-            self.error((line, col), "E200",
-                       f"a map file should be a mapping with map, sources, claims and "
-                       f"relations; found {_type_name(root)}",
-                       "see docs/format.md for a complete example")
+            self.error(
+                (line, col),
+                "E200",
+                f"a map file should be a mapping with map, sources, claims and "
+                f"relations; found {_type_name(root)}",
+                "see docs/format.md for a complete example",
+            )
             return LoadResult(None, self.diagnostics)
-        self.fields(root, "the file", ("argmap", "map", "sources", "claims", "relations"),
-                    ("map", "claims"))
+        self.fields(
+            root, "the file", ("argmap", "map", "sources", "claims", "relations"), ("map", "claims")
+        )
         version = self.number(root, "argmap", "the file")
         if version is not None and version > FORMAT_VERSION:
-            self.error(self.pos(root, "argmap"), "E105",
-                       f"this map is written for argmap format {version:g}; this argmap reads "
-                       f"format {FORMAT_VERSION}", "upgrade argmap")
+            self.error(
+                self.pos(root, "argmap"),
+                "E105",
+                f"this map is written for argmap format {version:g}; this argmap reads "
+                f"format {FORMAT_VERSION}",
+                "upgrade argmap",
+            )
             return LoadResult(None, self.diagnostics)
 
         meta = root.get("map")
         if meta is not None and not isinstance(meta, YMap):
-            self.error(self.pos(root, "map"), "E200",
-                       f"'map' should be a mapping, found {_type_name(meta)}")
+            self.error(
+                self.pos(root, "map"),
+                "E200",
+                f"'map' should be a mapping, found {_type_name(meta)}",
+            )
             meta = None
         meta = meta if meta is not None else YMap(1, 1)
         if root.get("map") is not None:
-            self.fields(meta, "map", ("id", "title", "theses", "description", "themes"),
-                        ("id", "title", "theses"))
+            self.fields(
+                meta,
+                "map",
+                ("id", "title", "theses", "description", "themes"),
+                ("id", "title", "theses"),
+            )
         themes: dict[str, str] = {}
         raw_themes = meta.get("themes")
         if isinstance(raw_themes, YMap):
@@ -292,8 +390,11 @@ class _MapReader:
         elif isinstance(raw_themes, YSeq):
             themes = {str(t): "" for t in raw_themes if t is not None}
         elif raw_themes is not None:
-            self.error(self.pos(meta, "themes"), "E200",
-                       "'themes' should be a mapping from theme id to label")
+            self.error(
+                self.pos(meta, "themes"),
+                "E200",
+                "'themes' should be a mapping from theme id to label",
+            )
 
         sources = self.records(root, "sources", self.source)
         claims = self.records(root, "claims", self.claim)
@@ -315,8 +416,12 @@ class _MapReader:
 
     def source(self, node: YMap) -> Source | None:
         where = _named(node, "source")
-        self.fields(node, where, ("id", "title", "outlet", "date", "kind", "reliability",
-                                  "file", "url"), ("id", "title"))
+        self.fields(
+            node,
+            where,
+            ("id", "title", "outlet", "date", "kind", "reliability", "file", "url"),
+            ("id", "title"),
+        )
         source_id = self.ident(node, where, CLAIM_ID)
         if source_id is None:
             return None
@@ -336,9 +441,23 @@ class _MapReader:
 
     def claim(self, node: YMap) -> Claim | None:
         where = _named(node, "claim")
-        self.fields(node, where, ("id", "text", "kind", "themes", "evidence", "base",
-                                  "key_points", "note", "flaw", "also_answers"),
-                    ("id", "text", "kind"))
+        self.fields(
+            node,
+            where,
+            (
+                "id",
+                "text",
+                "kind",
+                "themes",
+                "evidence",
+                "base",
+                "key_points",
+                "note",
+                "flaw",
+                "also_answers",
+            ),
+            ("id", "text", "kind"),
+        )
         claim_id = self.ident(node, where, CLAIM_ID)
         if claim_id is None:
             return None
@@ -349,13 +468,20 @@ class _MapReader:
             try:
                 kind = ClaimKind(kind_text.lower())
             except ValueError:
-                self.error(self.pos(node, "kind"), "E203",
-                           f"{kind_text!r} is not a claim kind",
-                           "use fact, value, policy or prediction")
+                self.error(
+                    self.pos(node, "kind"),
+                    "E203",
+                    f"{kind_text!r} is not a claim kind",
+                    "use fact, value, policy or prediction",
+                )
         base = self.number(node, "base", where)
         if base is not None and not 0.0 <= base <= 1.0:
-            self.error(self.pos(node, "base"), "E203", f"base {base:g} is outside 0 to 1",
-                       "give a number from 0 (no strength) to 1 (full strength)")
+            self.error(
+                self.pos(node, "base"),
+                "E203",
+                f"base {base:g} is outside 0 to 1",
+                "give a number from 0 (no strength) to 1 (full strength)",
+            )
             base = None
         return Claim(
             id=claim_id,
@@ -376,18 +502,29 @@ class _MapReader:
         out: list[Evidence] = []
         for item, pos in self.seq(claim, "evidence", where):
             if not isinstance(item, YMap):
-                self.error(pos, "E200", f"evidence of {where} should be a mapping with "
-                           f"source, locator and quote, found {_type_name(item)}")
+                self.error(
+                    pos,
+                    "E200",
+                    f"evidence of {where} should be a mapping with "
+                    f"source, locator and quote, found {_type_name(item)}",
+                )
                 continue
-            self.fields(item, f"evidence of {where}", ("source", "locator", "quote"),
-                        ("source", "quote"))
+            self.fields(
+                item, f"evidence of {where}", ("source", "locator", "quote"), ("source", "quote")
+            )
             source = self.text(item, "source", where)
             quote = self.text(item, "quote", where)
             if source is None or quote is None:
                 continue
-            out.append(Evidence(source=source, locator=self.text(item, "locator", where) or "",
-                                quote=quote, pos=Pos(item.line, item.col),
-                                positions=self.positions(item)))
+            out.append(
+                Evidence(
+                    source=source,
+                    locator=self.text(item, "locator", where) or "",
+                    quote=quote,
+                    pos=Pos(item.line, item.col),
+                    positions=self.positions(item),
+                )
+            )
         return out
 
     def key_points(self, claim: YMap, where: str) -> list[KeyPoint]:
@@ -397,13 +534,17 @@ class _MapReader:
                 self.fields(item, f"a key point of {where}", ("point", "synonyms"), ("point",))
                 point = self.text(item, "point", where)
                 if point:
-                    out.append(KeyPoint(point, self.text_list(item, "synonyms", where,
-                                                              allow_scalar=True)))
+                    out.append(
+                        KeyPoint(point, self.text_list(item, "synonyms", where, allow_scalar=True))
+                    )
             elif item is not None and not isinstance(item, YSeq):
                 out.append(KeyPoint(str(item).strip()))
             else:
-                self.error(pos, "E200", f"a key point of {where} should be text or "
-                           "{point: ..., synonyms: [...]}")
+                self.error(
+                    pos,
+                    "E200",
+                    f"a key point of {where} should be text or {{point: ..., synonyms: [...]}}",
+                )
         return out
 
     def relation(self, node: YMap) -> Relation | None:
@@ -415,8 +556,12 @@ class _MapReader:
         try:
             rel_type = RelationType(type_text.lower())
         except ValueError:
-            self.error(self.pos(node, "type"), "E203", f"{type_text!r} is not a relation type",
-                       "use support, attack or undercut")
+            self.error(
+                self.pos(node, "type"),
+                "E203",
+                f"{type_text!r} is not a relation type",
+                "use support, attack or undercut",
+            )
             return None
         sources = self.text_list(node, "from", where, allow_scalar=True)
         target = self.text(node, "to", where)

@@ -53,7 +53,7 @@ def _too_deep_at(text: str, limit: int) -> int:
             depth += step
             if depth > limit:
                 return match.start()
-    return -1   # pragma: no cover - the quick test and the scan agree
+    return -1  # pragma: no cover - the quick test and the scan agree
 
 
 def load_json(text: str) -> Any:
@@ -61,16 +61,24 @@ def load_json(text: str) -> Any:
     limit = DEPTH.value
     at = _too_deep_at(text, limit)
     if at >= 0:
-        raise JsonProblem(*_position(text, at), f"nesting deeper than {limit} levels",
-                          f"check for runaway brackets; {DEPTH.hint()}")
+        raise JsonProblem(
+            *_position(text, at),
+            f"nesting deeper than {limit} levels",
+            f"check for runaway brackets; {DEPTH.hint()}",
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JsonProblem(exc.lineno, exc.colno, f"not valid JSON: {exc.msg}",
-                          "check the file is complete JSON") from None
+        raise JsonProblem(
+            exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "check the file is complete JSON"
+        ) from None
     except (ValueError, RecursionError) as exc:
         found = _LONG_NUMBER.search(text)
         line, col = _position(text, found.start()) if found else (1, 1)
-        raise JsonProblem(line, col, f"a value JSON cannot hold here: {exc}",
-                          "numbers of thousands of digits are not data argmap can use; "
-                          "write it as text in quotes") from None
+        raise JsonProblem(
+            line,
+            col,
+            f"a value JSON cannot hold here: {exc}",
+            "numbers of thousands of digits are not data argmap can use; "
+            "write it as text in quotes",
+        ) from None

@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _BaseParser.__init__(self)
 
 
-MAX_DEPTH = DEPTH.default          # the defaults; argmap.limits reads the values in force
+MAX_DEPTH = DEPTH.default  # the defaults; argmap.limits reads the values in force
 ALIAS_BUDGET = ALIASES.default
 
 
@@ -56,6 +56,7 @@ class AliasBudget:
     def __init__(self, setting: Limit = ALIASES) -> None:
         self.setting = setting
         self.limit = self.left = setting.value
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -79,9 +80,13 @@ class YamlProblem(Exception):
 
 
 def _too_deep(line: int, col: int) -> YamlProblem:
-    return YamlProblem("E102", f"nesting deeper than {DEPTH.value} levels", line, col,
-                       "a map needs only a few levels; check for runaway brackets; "
-                       + DEPTH.hint())
+    return YamlProblem(
+        "E102",
+        f"nesting deeper than {DEPTH.value} levels",
+        line,
+        col,
+        "a map needs only a few levels; check for runaway brackets; " + DEPTH.hint(),
+    )
 
 
 class Plain(str):
@@ -188,54 +193,95 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> YamlProblem:
 # and what to do about each: (words in the problem, message, hint). The
 # first match wins; "{opened}" stands for the line where the construct began.
 _SYNTAX_HELP: tuple[tuple[str, str, str], ...] = (
-    ("tab", "a tab character is used for indentation",
-     "indent with spaces, not tabs (set your editor to insert spaces)"),
-    ("mapping values are not allowed",
-     "unquoted text contains ': ', which YAML reads as the start of another field",
-     "quote text that contains ': ', e.g. note: \"Note: the figures are old\"; "
-     "or, if this is a field, put it on its own line"),
-    ("block sequence entries are not allowed",
-     "a list item ('- ') follows other text on the same line",
-     "put each '- item' on its own line, indented under its field"),
-    ("expected '-' indicator",
-     "this line is not a list item, but the lines above it are",
-     "start every entry of the list with '- ', or indent this line as much as the "
-     "fields of the entry above it"),
-    ("could not find expected ':'",
-     "a line that should be 'field: value' has no ': '",
-     "add ': ' after the field name; if this line continues the text above, quote that "
-     "text or indent this line further"),
-    ("expected key", "this line is indented differently from the fields beside it",
-     "line up the fields of one entry at the same column, with spaces"),
-    ("expected <block end>", "this line is indented differently from the fields beside it",
-     "line up the fields of one entry at the same column, with spaces"),
-    ("expected ',' or ']'", "a list in [brackets] is not closed",
-     "close the '[' opened on line {opened} with ']', and quote items that contain ',' "
-     "or ']'"),
-    ("expected ',' or '}'", "a mapping in {braces} is not closed",
-     "close the '{' opened on line {opened} with '}', and quote values that contain "
-     "',' or '}'"),
-    ("end of stream", "a quote or bracket is still open at the end of the file",
-     "close the quote or bracket opened on line {opened}"),
-    ("alphabetic or numeric character",
-     "unquoted text starts with '*' or '&', which YAML reads as an alias or anchor",
-     "quote text that starts with '*', '&', '!' or '%'"),
-    ("cannot start any token",
-     "unquoted text starts with a character YAML reserves ('@', '`', '%' or '|')",
-     "put the text in double quotes"),
-    ("unknown escape character", "a backslash in double-quoted text starts an unknown "
-     "escape", "write '\\\\' for a backslash, or use single quotes"),
-    ("expected the node content", "a field's value is missing or starts with a "
-     "reserved character", "write a value after ': ', and quote it if it starts with "
-     "a character such as ',', ']' or '}'"),
-    ("expected node content", "a field's value is missing or starts with a "
-     "reserved character", "write a value after ': ', and quote it if it starts with "
-     "a character such as ',', ']' or '}'"),
+    (
+        "tab",
+        "a tab character is used for indentation",
+        "indent with spaces, not tabs (set your editor to insert spaces)",
+    ),
+    (
+        "mapping values are not allowed",
+        "unquoted text contains ': ', which YAML reads as the start of another field",
+        "quote text that contains ': ', e.g. note: \"Note: the figures are old\"; "
+        "or, if this is a field, put it on its own line",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "a list item ('- ') follows other text on the same line",
+        "put each '- item' on its own line, indented under its field",
+    ),
+    (
+        "expected '-' indicator",
+        "this line is not a list item, but the lines above it are",
+        "start every entry of the list with '- ', or indent this line as much as the "
+        "fields of the entry above it",
+    ),
+    (
+        "could not find expected ':'",
+        "a line that should be 'field: value' has no ': '",
+        "add ': ' after the field name; if this line continues the text above, quote that "
+        "text or indent this line further",
+    ),
+    (
+        "expected key",
+        "this line is indented differently from the fields beside it",
+        "line up the fields of one entry at the same column, with spaces",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the fields beside it",
+        "line up the fields of one entry at the same column, with spaces",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list in [brackets] is not closed",
+        "close the '[' opened on line {opened} with ']', and quote items that contain ',' or ']'",
+    ),
+    (
+        "expected ',' or '}'",
+        "a mapping in {braces} is not closed",
+        "close the '{' opened on line {opened} with '}', and quote values that contain ',' or '}'",
+    ),
+    (
+        "end of stream",
+        "a quote or bracket is still open at the end of the file",
+        "close the quote or bracket opened on line {opened}",
+    ),
+    (
+        "alphabetic or numeric character",
+        "unquoted text starts with '*' or '&', which YAML reads as an alias or anchor",
+        "quote text that starts with '*', '&', '!' or '%'",
+    ),
+    (
+        "cannot start any token",
+        "unquoted text starts with a character YAML reserves ('@', '`', '%' or '|')",
+        "put the text in double quotes",
+    ),
+    (
+        "unknown escape character",
+        "a backslash in double-quoted text starts an unknown escape",
+        "write '\\\\' for a backslash, or use single quotes",
+    ),
+    (
+        "expected the node content",
+        "a field's value is missing or starts with a reserved character",
+        "write a value after ': ', and quote it if it starts with "
+        "a character such as ',', ']' or '}'",
+    ),
+    (
+        "expected node content",
+        "a field's value is missing or starts with a reserved character",
+        "write a value after ': ', and quote it if it starts with "
+        "a character such as ',', ']' or '}'",
+    ),
 )
 
 
-def explain_syntax_error(problem: str, context: str, opened: int | None, char: str = "",
-                         ) -> tuple[str, str]:
+def explain_syntax_error(
+    problem: str,
+    context: str,
+    opened: int | None,
+    char: str = "",
+) -> tuple[str, str]:
     """A YAML syntax error in the words of someone writing a map, and what to do.
 
     `char` is the character at the error, if known (libyaml calls a tab that
@@ -245,16 +291,17 @@ def explain_syntax_error(problem: str, context: str, opened: int | None, char: s
     if char == "\t":
         problem = f"{problem} (a tab)"
     elif "cannot start any token" in problem and char.strip():
-        return (f"unquoted text starts with {char!r}, which YAML reserves",
-                f"put the text in double quotes (YAML said: {problem})")
+        return (
+            f"unquoted text starts with {char!r}, which YAML reserves",
+            f"put the text in double quotes (YAML said: {problem})",
+        )
     for words, message, hint in _SYNTAX_HELP:
         if words in problem or (words == "end of stream" and "end of stream" in context):
             if "{opened}" in hint and opened is None:
                 hint = hint.replace(" opened on line {opened}", "")
             hint = hint.replace("{opened}", str(opened))
             return message, f"{hint} (YAML said: {problem})"
-    return (f"not valid YAML: {problem}",
-            "check indentation and quoting around this point")
+    return (f"not valid YAML: {problem}", "check indentation and quoting around this point")
 
 
 def _odd_break_hint(text: str, line: int) -> str:
@@ -263,15 +310,22 @@ def _odd_break_hint(text: str, line: int) -> str:
     for number in (line, line - 1):
         found = _ODD_BREAKS.search(lines[number - 1]) if 0 < number <= len(lines) else None
         if found:
-            return (f"; line {number} holds an invisible line break (U+{ord(found.group()):04X},"
-                    " which YAML reads as the end of a line): remove it, or put that text in "
-                    "double quotes")
+            return (
+                f"; line {number} holds an invisible line break (U+{ord(found.group()):04X},"
+                " which YAML reads as the end of a line): remove it, or put that text in "
+                "double quotes"
+            )
     return ""
 
 
 def _key_problem(line: int, col: int) -> YamlProblem:
-    return YamlProblem("E200", "a mapping key must be plain text, not a list or mapping",
-                       line, col, "write the key as a word followed by a colon")
+    return YamlProblem(
+        "E200",
+        "a mapping key must be plain text, not a list or mapping",
+        line,
+        col,
+        "write the key as a word followed by a colon",
+    )
 
 
 def _duplicate_key(key: str, first: tuple[int, int], line: int, col: int) -> YamlProblem:
@@ -317,8 +371,9 @@ def _put(frame: _Frame, value: object, size: int, pos: tuple[int, int]) -> YamlP
     return None
 
 
-def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
-               alias_budget: AliasBudget | None = None) -> object:
+def parse_yaml(
+    text: str, problems: list[YamlProblem] | None = None, alias_budget: AliasBudget | None = None
+) -> object:
     """Parse one YAML document into YMap / YSeq / str / Plain / None values.
 
     Raises YamlProblem with a 1-based position for every refusal. Given a
@@ -409,9 +464,7 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                     _check_tag(event.tag, line, col)
                 if len(stack) >= max_depth:
                     raise _too_deep(line, col)
-                started: YMap | YSeq = (
-                    YMap(line, col) if cls is mapping_start else YSeq(line, col)
-                )
+                started: YMap | YSeq = YMap(line, col) if cls is mapping_start else YSeq(line, col)
                 frame = _Frame(started, event.anchor)
                 stack.append(frame)
             elif cls in ends:
@@ -429,7 +482,10 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                 line, col = where(mark) if odd_breaks else (mark.line + 1, mark.column + 1)
                 if event.anchor not in anchors:
                     raise YamlProblem(
-                        "E100", f"unknown alias *{event.anchor}", line, col,
+                        "E100",
+                        f"unknown alias *{event.anchor}",
+                        line,
+                        col,
                         "define the anchor (&name) before using it",
                     )
                 value, size = anchors[event.anchor]
@@ -452,7 +508,8 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
                 if documents > 1:
                     mark = event.start_mark
                     raise YamlProblem(
-                        "E100", "more than one YAML document in the file",
+                        "E100",
+                        "more than one YAML document in the file",
                         *where(mark),
                         "a map is a single document: remove the extra '---'",
                     )
@@ -477,8 +534,9 @@ def parse_yaml(text: str, problems: list[YamlProblem] | None = None,
         opened = position(text, exc.context_mark.index) if exc.context_mark else None
         at = mark.index if mark else -1
         char = text[at] if 0 <= at < len(text) else ""
-        message, hint = explain_syntax_error(problem, exc.context or "",
-                                             opened[0] if opened else None, char)
+        message, hint = explain_syntax_error(
+            problem, exc.context or "", opened[0] if opened else None, char
+        )
         if odd_breaks:
             hint += _odd_break_hint(text, line)
         raise YamlProblem("E100", message, line, col, hint) from None

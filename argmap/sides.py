@@ -108,8 +108,10 @@ def _walk(the_map: Map, thesis: str) -> ThesisReach:
         for rel in the_map.incoming.get(claim, ()):
             if rel.type is not RelationType.UNDERCUT:
                 through(rel, parity ^ (rel.type is RelationType.ATTACK), d)
-    found = {c: Side.BOTH if len(p) == 2 else (Side.PRO if 0 in p else Side.CON)
-             for c, p in parities.items()}
+    found = {
+        c: Side.BOTH if len(p) == 2 else (Side.PRO if 0 in p else Side.CON)
+        for c, p in parities.items()
+    }
     ordered = {c.id: found[c.id] for c in the_map.claims if c.id in found}
     return ThesisReach(thesis, MappingProxyType(ordered), MappingProxyType(depth))
 
@@ -146,8 +148,9 @@ def signature(the_map: Map, claim_id: str) -> Signature:
 
 def signatures_agree(a: Signature, b: Signature) -> bool:
     """No thesis that both reach puts them on different sides, or either on both."""
-    return all(x is None or y is None or (x is y and x is not Side.BOTH)
-               for x, y in zip(a, b, strict=True))
+    return all(
+        x is None or y is None or (x is y and x is not Side.BOTH) for x, y in zip(a, b, strict=True)
+    )
 
 
 def same_side(the_map: Map, a: str, b: str) -> bool:
@@ -155,8 +158,9 @@ def same_side(the_map: Map, a: str, b: str) -> bool:
     return signatures_agree(signature(the_map, a), signature(the_map, b))
 
 
-def relation_side(the_map: Map, relation_id: str,
-                  of: Mapping[str, Side] | None = None) -> Side | None:
+def relation_side(
+    the_map: Map, relation_id: str, of: Mapping[str, Side] | None = None
+) -> Side | None:
     """The side a relation argues for: that of its premises (BOTH if they differ).
 
     `of` defaults to `overall`; None when the relation is unknown or its
@@ -171,7 +175,8 @@ def relation_side(the_map: Map, relation_id: str,
 
 
 EXPORT_WORDS: Mapping[Side | None, str] = MappingProxyType(
-    {Side.PRO: "pro", Side.CON: "con", Side.BOTH: "mixed", None: "none"})
+    {Side.PRO: "pro", Side.CON: "con", Side.BOTH: "mixed", None: "none"}
+)
 """The words the exports write for a side (GraphML `side` data, handout sections)."""
 
 

@@ -73,8 +73,9 @@ class AnalysisView:
     available: bool = True
     what_if: bool = False
 
-    def claim(self, claim_id: str, accepted: Collection[str] = (),
-              rejected: Collection[str] = ()) -> ClaimAnalysis | None:
+    def claim(
+        self, claim_id: str, accepted: Collection[str] = (), rejected: Collection[str] = ()
+    ) -> ClaimAnalysis | None:
         found = self.claims.get(claim_id)
         mark = _mark(claim_id, accepted, rejected)
         if not self.available:
@@ -83,8 +84,7 @@ class AnalysisView:
             return ClaimAnalysis(mark=mark) if mark else None
         return replace(found, mark=mark) if mark else found
 
-    def badges(self, accepted: Collection[str] = (),
-               rejected: Collection[str] = ()) -> Badges:
+    def badges(self, accepted: Collection[str] = (), rejected: Collection[str] = ()) -> Badges:
         return Badges(self.claims, frozenset(accepted), frozenset(rejected))
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -94,10 +94,11 @@ class AnalysisView:
         def shared(value: object) -> object:
             return strings.setdefault(value, value) if isinstance(value, str) else value
 
-        rows = {claim_id: tuple(shared(getattr(facts, name)) for name in CLAIM_FIELDS)
-                for claim_id, facts in self.claims.items()}
-        sides = {claim_id: strings.setdefault(side, side)
-                 for claim_id, side in self.sides.items()}
+        rows = {
+            claim_id: tuple(shared(getattr(facts, name)) for name in CLAIM_FIELDS)
+            for claim_id, facts in self.claims.items()
+        }
+        sides = {claim_id: strings.setdefault(side, side) for claim_id, side in self.sides.items()}
         return (_unpickle_view, (rows, dict(self.views), sides, self.available, self.what_if))
 
 
@@ -126,11 +127,16 @@ class ClaimRows(Mapping[str, ClaimAnalysis]):
         return len(self.rows)
 
 
-def _unpickle_view(rows: Mapping[str, tuple[Any, ...]],
-                   views: Mapping[str, Sequence[tuple[str, str]]], sides: Mapping[str, str],
-                   available: bool, what_if: bool) -> AnalysisView:
-    return AnalysisView(claims=ClaimRows(rows), views=views, sides=sides, available=available,
-                        what_if=what_if)
+def _unpickle_view(
+    rows: Mapping[str, tuple[Any, ...]],
+    views: Mapping[str, Sequence[tuple[str, str]]],
+    sides: Mapping[str, str],
+    available: bool,
+    what_if: bool,
+) -> AnalysisView:
+    return AnalysisView(
+        claims=ClaimRows(rows), views=views, sides=sides, available=available, what_if=what_if
+    )
 
 
 class Badges(Mapping[str, Badge]):
@@ -140,8 +146,12 @@ class Badges(Mapping[str, Badge]):
     10,000 badges up front cost 12 ms each time the analysis arrived.
     """
 
-    def __init__(self, claims: Mapping[str, ClaimAnalysis], accepted: frozenset[str],
-                 rejected: frozenset[str]) -> None:
+    def __init__(
+        self,
+        claims: Mapping[str, ClaimAnalysis],
+        accepted: frozenset[str],
+        rejected: frozenset[str],
+    ) -> None:
         self._claims = claims
         self._accepted = accepted
         self._rejected = rejected
@@ -153,8 +163,7 @@ class Badges(Mapping[str, Badge]):
             if not mark:
                 raise KeyError(claim_id)
             return Badge(mark=mark)
-        return Badge(SHORT_LABELS.get(found.label, found.label.upper()[:3]), found.strength,
-                     mark)
+        return Badge(SHORT_LABELS.get(found.label, found.label.upper()[:3]), found.strength, mark)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._claims
@@ -202,7 +211,8 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
     for thesis_id, thesis in structure.theses.items():
         for claim_id, side in thesis.sides.items():
             side_parts.setdefault(claim_id, []).append(
-                f"{side} (of {thesis_id})" if several else str(side))
+                f"{side} (of {thesis_id})" if several else str(side)
+            )
     crux_reasons: dict[str, str] = {}
     crux_entries: list[tuple[str, str]] = []
     for thesis_id, cruxes in analysis.cruxes.items():
@@ -244,16 +254,23 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
 def with_what_if(base: AnalysisView, result: Any) -> AnalysisView:
     """The base view with grounded labels and strengths from a `WhatIfResult`."""
     claims = {
-        cid: replace(facts, label=str(result.grounded.get(cid, facts.label)),
-                     strength=result.strength.get(cid, facts.strength),
-                     acceptance="(not computed under what-if)")
+        cid: replace(
+            facts,
+            label=str(result.grounded.get(cid, facts.label)),
+            strength=result.strength.get(cid, facts.strength),
+            acceptance="(not computed under what-if)",
+        )
         for cid, facts in base.claims.items()
     }
     return replace(base, claims=claims, what_if=True)
 
 
-def analyse(the_map: Map, accepted: Collection[str] = (), rejected: Collection[str] = (),
-            base: AnalysisView | None = None) -> tuple[AnalysisView, AnalysisView]:
+def analyse(
+    the_map: Map,
+    accepted: Collection[str] = (),
+    rejected: Collection[str] = (),
+    base: AnalysisView | None = None,
+) -> tuple[AnalysisView, AnalysisView]:
     """(base view, view shown): the analysis, and the what-if world if claims are marked.
 
     `base` is reused when given, so a what-if costs one `what_if` call.
@@ -267,5 +284,6 @@ def analyse(the_map: Map, accepted: Collection[str] = (), rejected: Collection[s
     return base, with_what_if(base, what_if(the_map, accepted=accepted, rejected=rejected))
 
 
-Analyser = Callable[[Map, Collection[str], Collection[str], AnalysisView | None],
-                    tuple[AnalysisView, AnalysisView]]
+Analyser = Callable[
+    [Map, Collection[str], Collection[str], AnalysisView | None], tuple[AnalysisView, AnalysisView]
+]

@@ -67,20 +67,27 @@ def bundled() -> None:
         progress = Progress.open(Path(tmp) / "p.sqlite3")
         start = time.perf_counter()
         DrillSession(the_map, progress, options("mixed"))
-        print(f"first session start, bundled map (sides and the drills' index built): "
-              f"{(time.perf_counter() - start) * 1000:.1f} ms")
+        print(
+            f"first session start, bundled map (sides and the drills' index built): "
+            f"{(time.perf_counter() - start) * 1000:.1f} ms"
+        )
         start = time.perf_counter()
         DrillSession(the_map, progress, options("crux")).next_question()
-        print(f"first crux question (the crux search runs): "
-              f"{(time.perf_counter() - start) * 1000:.0f} ms")
+        print(
+            f"first crux question (the crux search runs): "
+            f"{(time.perf_counter() - start) * 1000:.0f} ms"
+        )
         b, m = best_and_median(lambda: DrillSession(the_map, progress, options("mixed")))
-        print(f"later session start (caches warm), bundled map ({len(the_map.claims)} claims): "
-              f"best {b * 1000:.1f} ms, median {m * 1000:.1f} ms")
+        print(
+            f"later session start (caches warm), bundled map ({len(the_map.claims)} claims): "
+            f"best {b * 1000:.1f} ms, median {m * 1000:.1f} ms"
+        )
         targets = RebutDrill().targets(the_map)
         rng = random.Random(0)
         b, m = best_and_median(lambda: [RebutDrill().question(the_map, t, rng) for t in targets])
-        print(f"rebut question: {m / len(targets) * 1e6:.0f} us each (median of 5 x "
-              f"{len(targets)})")
+        print(
+            f"rebut question: {m / len(targets) * 1e6:.0f} us each (median of 5 x {len(targets)})"
+        )
         kps = (KeyPoint("consented", ("agreed", "accepted")), KeyPoint("enrolled", ("joined",)))
         answer = "The students never really agreed to anything when they joined, " * 3
         ref = Reference("The students consented when they enrolled.", kps)
@@ -91,8 +98,9 @@ def bundled() -> None:
         record = AnswerRecord("m", "rebut", "c", ("t",), True, 1.0, Rating.Good)
         n = 200
         b, m = best_and_median(lambda: [progress.record(record) for _ in range(n)], repeat=3)
-        print(f"saving an answer (one transaction, WAL, synchronous=FULL): "
-              f"{m / n * 1000:.2f} ms each")
+        print(
+            f"saving an answer (one transaction, WAL, synchronous=FULL): {m / n * 1000:.2f} ms each"
+        )
         progress.close()
 
 
@@ -111,16 +119,24 @@ def chain_map(claims: int, folder: Path) -> Path:
     """Facts each supporting the one before: the support drill's worst shape (a
     claim's backing is everything below it)."""
     path = folder / f"chain-{claims}.yaml"
-    lines = ["argmap: 1", "map: {id: chain, title: A chain of supports, theses: [c0]}",
-             "sources:", "  - {id: s1, title: Source one, outlet: One}",
-             "  - {id: s2, title: Source two, outlet: Two}", "claims:"]
+    lines = [
+        "argmap: 1",
+        "map: {id: chain, title: A chain of supports, theses: [c0]}",
+        "sources:",
+        "  - {id: s1, title: Source one, outlet: One}",
+        "  - {id: s2, title: Source two, outlet: Two}",
+        "claims:",
+    ]
     for i in range(claims):
-        lines.append(f"  - {{id: c{i}, text: Claim number {i} of a long chain of support., "
-                     f"kind: fact, evidence: [{{source: s{1 + i % 2}, locator: p{i}, "
-                     f"quote: Quote number {i} here.}}]}}")
+        lines.append(
+            f"  - {{id: c{i}, text: Claim number {i} of a long chain of support., "
+            f"kind: fact, evidence: [{{source: s{1 + i % 2}, locator: p{i}, "
+            f"quote: Quote number {i} here.}}]}}"
+        )
     lines.append("relations:")
-    lines += [f"  - {{id: r{i}, type: support, from: c{i}, to: c{i - 1}}}"
-              for i in range(1, claims)]
+    lines += [
+        f"  - {{id: r{i}, type: support, from: c{i}, to: c{i - 1}}}" for i in range(1, claims)
+    ]
     path.write_text("\n".join(lines) + "\n")
     return path
 
@@ -137,14 +153,23 @@ def one_start(path: str, mode: str) -> dict[str, float]:
     first = time.perf_counter()
     DrillSession(the_map, None, options(mode))
     again = time.perf_counter()
-    return {"start": started - start, "first": first - started, "again": again - first,
-            "cards": len(session.plan)}
+    return {
+        "start": started - start,
+        "first": first - started,
+        "again": again - first,
+        "cards": len(session.plan),
+    }
 
 
 def generated(sizes: list[int], modes: list[str], chain: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        shapes = [(generated_map(n, Path(tmp)),
-                   f"generated map, {n:,} claims (benchmarks/gen_map.py, seed 1)") for n in sizes]
+        shapes = [
+            (
+                generated_map(n, Path(tmp)),
+                f"generated map, {n:,} claims (benchmarks/gen_map.py, seed 1)",
+            )
+            for n in sizes
+        ]
         if chain:
             shapes.append((chain_map(chain, Path(tmp)), f"a chain of {chain:,} supports"))
         for path, title in shapes:
@@ -153,10 +178,16 @@ def generated(sizes: list[int], modes: list[str], chain: int) -> None:
             for mode in modes:
                 out = subprocess.run(
                     [sys.executable, __file__, "--one", str(path), mode],
-                    capture_output=True, text=True, check=True)
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 got = json.loads(out.stdout.strip().splitlines()[-1])
-                print(f"{mode:<8} {got['start']:>8.3f} {got['first']:>15.3f} "
-                      f"{got['again']:>8.3f} {got['cards']:>6.0f}", flush=True)
+                print(
+                    f"{mode:<8} {got['start']:>8.3f} {got['first']:>15.3f} "
+                    f"{got['again']:>8.3f} {got['cards']:>6.0f}",
+                    flush=True,
+                )
 
 
 def main() -> None:

@@ -81,15 +81,17 @@ class FullCollections:
         if phase == "start":
             self._start = time.process_time()
         else:
-            (self.inside if self.timing else self.outside).append(
-                time.process_time() - self._start)
+            (self.inside if self.timing else self.outside).append(time.process_time() - self._start)
 
     def report(self) -> str:
         def one(values: list[float]) -> str:
             longest = f", longest {max(values) * 1000:.0f} ms" if values else ""
             return f"{len(values)}{longest}"
-        return (f"{one(self.outside)} between keys (while resting), "
-                f"{one(self.inside)} inside a timed key")
+
+        return (
+            f"{one(self.outside)} between keys (while resting), "
+            f"{one(self.inside)} inside a timed key"
+        )
 
 
 def bench_startup(runs: int) -> None:
@@ -97,19 +99,27 @@ def bench_startup(runs: int) -> None:
     analysed: list[float] = []
     name = claims = ""
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True,
-                             text=True, check=True, cwd=HERE.parent).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP_CODE],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=HERE.parent,
+        ).stdout.split()
         ready.append(float(out[0]))
         analysed.append(float(out[1]))
         name, claims = out[2], out[3]
     print(f"startup, {name} ({claims} claims), {runs} fresh interpreters:")
-    print(f"  first usable screen: median {statistics.median(ready) * 1000:.0f} ms, "
-          f"max {max(ready) * 1000:.0f} ms (goal < 1000 ms)")
+    print(
+        f"  first usable screen: median {statistics.median(ready) * 1000:.0f} ms, "
+        f"max {max(ready) * 1000:.0f} ms (goal < 1000 ms)"
+    )
     print(f"  analysis filled in:  median {statistics.median(analysed) * 1000:.0f} ms")
 
 
-async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
-                     with_analysis: bool = False) -> None:
+async def bench_keys(
+    n_claims: int, presses: int, size: tuple[int, int], with_analysis: bool = False
+) -> None:
     from gen_map import generate_map
 
     from argmap.context import Context
@@ -130,8 +140,11 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
             # the analysis runs in its process
             app = create_app(Context.make(path, watch=False), the_map)
         else:
-            app = create_app(Context.make(path, watch=False), the_map,
-                             analyser=lambda m, a, r, b: (unavailable(m), unavailable(m)))
+            app = create_app(
+                Context.make(path, watch=False),
+                the_map,
+                analyser=lambda m, a, r, b: (unavailable(m), unavailable(m)),
+            )
         full_gc = FullCollections()
         with full_gc:
             async with app.run_test(size=size) as pilot:
@@ -219,18 +232,24 @@ async def bench_keys(n_claims: int, presses: int, size: tuple[int, int],
             return "none"
         ordered = sorted(values)
         p95 = ordered[int(len(ordered) * 0.95) - 1]
-        return (f"median {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-                f"max {max(values) * 1000:.1f} ms")
-
+        return (
+            f"median {statistics.median(values) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+            f"max {max(values) * 1000:.1f} ms"
+        )
 
     during = "the analysis running in its process meanwhile" if with_analysis else "no analysis"
-    print(f"{n_claims} claims at {size[0]}x{size[1]}, {during} (load {load_s:.2f} s, "
-          f"{built} tree nodes built at the end), CPU time of this process per keypress:")
+    print(
+        f"{n_claims} claims at {size[0]}x{size[1]}, {during} (load {load_s:.2f} s, "
+        f"{built} tree nodes built at the end), CPU time of this process per keypress:"
+    )
+
     def over(values: list[float]) -> int:
         return sum(v > 0.05 for v in values)
 
-    print(f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {over(moves)} over "
-          f"50 ms (goal < 50 ms)")
+    print(
+        f"  single ↓ ({len(moves)}, detail shown each time): {ms(moves)}, {over(moves)} over "
+        f"50 ms (goal < 50 ms)"
+    )
     print(f"  Home, End, PgUp, PgDn ({len(jumps)}): {ms(jumps)}, {over(jumps)} over 50 ms")
     print(f"  held ↓ (10 bursts of 20 moves, detail shown at the end): {ms(held)} a move")
     print(f"  open a node ({len(expands)} × →): {ms(expands)}, {over(expands)} over 50 ms")

@@ -87,13 +87,15 @@ def grade_corpus(c: Corpus, limit: int | None) -> dict[str, Any]:
         if isinstance(kind, str):
             by_kind[kind].append(want == got)
         if want != got:
-            disagreements.append({"id": row.id, "expected": want, "got": got,
-                                  "answer": row.answer})
+            disagreements.append({"id": row.id, "expected": want, "got": got, "answer": row.answer})
     s = scores(c, pairs)
     rest = times[1:] or times
     out: dict[str, Any] = {
-        "corpus": c.name, "rows": s.n, "read_and_load_s": round(read_s, 3),
-        "accuracy": round(s.accuracy, 4), "macro_f1": round(s.macro_f1, 4),
+        "corpus": c.name,
+        "rows": s.n,
+        "read_and_load_s": round(read_s, 3),
+        "accuracy": round(s.accuracy, 4),
+        "macro_f1": round(s.macro_f1, 4),
         "f1": {label: round(s.f1(label), 4) for label in c.labels},
         "confusion": s.confusion(),
         "ms_first_answer": round(times[0], 1) if times else None,
@@ -102,11 +104,14 @@ def grade_corpus(c: Corpus, limit: int | None) -> dict[str, Any]:
         "targets": targets(c, s, statistics.median(rest) if rest else 0.0),
     }
     if c.ours:
-        out["agreement_by_kind"] = {k: {"rows": len(v), "agreement": round(sum(v) / len(v), 4)}
-                                    for k, v in sorted(by_kind.items())}
+        out["agreement_by_kind"] = {
+            k: {"rows": len(v), "agreement": round(sum(v) / len(v), 4)}
+            for k, v in sorted(by_kind.items())
+        }
         out["contradictory_graded_correct"] = s.count("contradictory", "correct")
         out["correct_graded_wrong_share"] = round(
-            s.share("correct", ("incorrect", "contradictory")), 4)
+            s.share("correct", ("incorrect", "contradictory")), 4
+        )
         out["disagreements"] = disagreements
     return out
 
@@ -118,14 +123,16 @@ def targets(c: Corpus, s: Scores, median_ms: float) -> dict[str, bool]:
         met |= {
             f"agreement >= {MIN_AGREEMENT:.0%}": s.accuracy >= MIN_AGREEMENT,
             "no contradictory graded correct": s.count("contradictory", "correct") == 0,
-            f"correct graded incorrect/contradictory <= {MAX_CORRECT_LOST:.0%}":
-                s.share("correct", ("incorrect", "contradictory")) <= MAX_CORRECT_LOST,
+            f"correct graded incorrect/contradictory <= {MAX_CORRECT_LOST:.0%}": s.share(
+                "correct", ("incorrect", "contradictory")
+            )
+            <= MAX_CORRECT_LOST,
         }
     else:
         met |= {
             f"macro-F1 >= {MIN_SEMEVAL_MACRO_F1:.2f}": s.macro_f1 >= MIN_SEMEVAL_MACRO_F1,
-            f"contradictory F1 >= {MIN_SEMEVAL_CONTRADICTORY_F1:.2f}":
-                s.f1("contradictory") >= MIN_SEMEVAL_CONTRADICTORY_F1,
+            f"contradictory F1 >= {MIN_SEMEVAL_CONTRADICTORY_F1:.2f}": s.f1("contradictory")
+            >= MIN_SEMEVAL_CONTRADICTORY_F1,
         }
     return met
 
@@ -144,56 +151,86 @@ def time_cli(c: Corpus, n: int) -> dict[str, Any]:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    return {"rows": n, "seconds": round(seconds, 2), "exit": done.returncode,
-            "graded": len(lines),
-            "target_met": done.returncode == 0 and len(lines) == n
-            and seconds <= MAX_CLI_SECONDS_PER_1000 * n / 1000,
-            "stderr": done.stderr.strip().splitlines()[-3:]}
+    return {
+        "rows": n,
+        "seconds": round(seconds, 2),
+        "exit": done.returncode,
+        "graded": len(lines),
+        "target_met": done.returncode == 0
+        and len(lines) == n
+        and seconds <= MAX_CLI_SECONDS_PER_1000 * n / 1000,
+        "stderr": done.stderr.strip().splitlines()[-3:],
+    }
 
 
 def show(fig: dict[str, Any], labels: tuple[str, ...]) -> None:
     """The figures of one corpus, for a person."""
     print(f"\n== {fig['corpus']}: {fig['rows']} rows")
-    print(f"accuracy {fig['accuracy']:.3f}   macro-F1 {fig['macro_f1']:.3f}   F1 " +
-          "  ".join(f"{k} {v:.3f}" for k, v in fig["f1"].items()))
+    print(
+        f"accuracy {fig['accuracy']:.3f}   macro-F1 {fig['macro_f1']:.3f}   F1 "
+        + "  ".join(f"{k} {v:.3f}" for k, v in fig["f1"].items())
+    )
     width = max(len(label) for label in labels) + 2
     print("confusion (rows: expected, columns: graded)")
     print(" " * width + "".join(f"{label[:13]:>14}" for label in labels))
     for want in labels:
-        print(f"{want:<{width}}" + "".join(f"{fig['confusion'][want][got]:>14}"
-                                           for got in labels))
+        print(f"{want:<{width}}" + "".join(f"{fig['confusion'][want][got]:>14}" for got in labels))
     if "agreement_by_kind" in fig:
         print("agreement by kind")
         for kind, k in fig["agreement_by_kind"].items():
             print(f"  {kind:<20}{k['agreement']:>7.1%}  of {k['rows']}")
-        print(f"contradictory graded correct: {fig['contradictory_graded_correct']}   "
-              f"correct graded incorrect or contradictory: "
-              f"{fig['correct_graded_wrong_share']:.1%}")
-    print(f"time per answer: median {fig['ms_median']} ms, p95 {fig['ms_p95']} ms "
-          f"(first answer, with lazy loading: {fig['ms_first_answer']} ms; reading the "
-          f"corpus and its map: {fig['read_and_load_s']} s)")
+        print(
+            f"contradictory graded correct: {fig['contradictory_graded_correct']}   "
+            f"correct graded incorrect or contradictory: "
+            f"{fig['correct_graded_wrong_share']:.1%}"
+        )
+    print(
+        f"time per answer: median {fig['ms_median']} ms, p95 {fig['ms_p95']} ms "
+        f"(first answer, with lazy loading: {fig['ms_first_answer']} ms; reading the "
+        f"corpus and its map: {fig['read_and_load_s']} s)"
+    )
     if "cli" in fig:
         cli = fig["cli"]
-        print(f"argmap grade --json, {cli['rows']} rows, whole process: {cli['seconds']} s "
-              f"(exit {cli['exit']}, {cli['graded']} rows out)")
+        print(
+            f"argmap grade --json, {cli['rows']} rows, whole process: {cli['seconds']} s "
+            f"(exit {cli['exit']}, {cli['graded']} rows out)"
+        )
         if cli["exit"] != 0:
             print("  " + "\n  ".join(cli["stderr"]))
-    print("targets: " + "   ".join(f"{'✓' if ok else '✗'} {name}"
-                                    for name, ok in fig["targets"].items()))
+    print(
+        "targets: "
+        + "   ".join(f"{'✓' if ok else '✗'} {name}" for name, ok in fig["targets"].items())
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", action="append", metavar="NAME",
-                        choices=[c.name for c in CORPORA],
-                        help="grade only this corpus (repeatable; default: all four)")
-    parser.add_argument("--limit", type=int, metavar="N",
-                        help="grade an evenly spread sample of N rows of each corpus")
-    parser.add_argument("--cli-rows", type=int, default=1000, metavar="N",
-                        help="rows for the whole-process `argmap grade` timing (0: skip)")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        metavar="NAME",
+        choices=[c.name for c in CORPORA],
+        help="grade only this corpus (repeatable; default: all four)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help="grade an evenly spread sample of N rows of each corpus",
+    )
+    parser.add_argument(
+        "--cli-rows",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="rows for the whole-process `argmap grade` timing (0: skip)",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
-    parser.add_argument("--disagreements", action="store_true",
-                        help="list our corpora's rows the grader disagrees with")
+    parser.add_argument(
+        "--disagreements",
+        action="store_true",
+        help="list our corpora's rows the grader disagrees with",
+    )
     args = parser.parse_args(argv)
     chosen = [corpus(name) for name in args.corpus] if args.corpus else list(CORPORA)
     figures = []
@@ -201,9 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         fig = grade_corpus(c, args.limit)
         if args.cli_rows > 0:
             fig["cli"] = time_cli(c, args.cli_rows)
-            fig["targets"][f"{args.cli_rows} rows through argmap grade <= "
-                           f"{MAX_CLI_SECONDS_PER_1000 * args.cli_rows / 1000:g} s"] = \
-                fig["cli"]["target_met"]
+            fig["targets"][
+                f"{args.cli_rows} rows through argmap grade <= "
+                f"{MAX_CLI_SECONDS_PER_1000 * args.cli_rows / 1000:g} s"
+            ] = fig["cli"]["target_met"]
         figures.append(fig)
         if not args.json:
             show(fig, c.labels)

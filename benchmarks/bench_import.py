@@ -55,9 +55,11 @@ def main() -> None:
                 whole.append(time.perf_counter() - start)
                 assert code == 0, f"import failed with exit code {code}"
             depth = max(c.id.count(".") for c in result.map.claims)
-            print(f"kialo {layout} layout: {len(result.map.claims)} claims, "
-                  f"{len(result.map.relations)} relations, depth {depth}, "
-                  f"{len(text) / 1e6:.1f} MB")
+            print(
+                f"kialo {layout} layout: {len(result.map.claims)} claims, "
+                f"{len(result.map.relations)} relations, depth {depth}, "
+                f"{len(text) / 1e6:.1f} MB"
+            )
             print(f"  read_kialo:       {_best(parse)}")
             print(f"  write_yaml:       {_best(write)}")
             print(f"  argmap import -o: {_best(whole)}  (goal: under 2 s)")

@@ -46,8 +46,11 @@ def measure(n: int) -> None:
     steps.append(("4 semantics", time.perf_counter() - start))
     cyclic = "cyclic" if prepared.strength_model.has_cycles else "acyclic"
     total = sum(t for _, t in steps)
-    print(f"{n:>6} claims ({cyclic} strength graph): total {total:.2f} s; "
-          + ", ".join(f"{name} {t:.2f} s" for name, t in steps), flush=True)
+    print(
+        f"{n:>6} claims ({cyclic} strength graph): total {total:.2f} s; "
+        + ", ".join(f"{name} {t:.2f} s" for name, t in steps),
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ def cyclic_blocks(n: int, seed: int) -> list[tuple[int, int]]:
         start += size
     for k, block in enumerate(blocks[:-1]):
         for _ in range(rng.randint(2, 3)):
-            later = rng.choice(blocks[k + 1:k + 4])
+            later = rng.choice(blocks[k + 1 : k + 4])
             attacks.append((rng.choice(block), rng.choice(later)))
     return attacks
 

@@ -15,17 +15,40 @@ import argparse
 import random
 from pathlib import Path
 
-WORDS = ["city", "car", "bus", "bike", "street", "air", "noise", "shop", "rent", "tax", "road",
-         "child", "school", "park", "walk", "price", "law", "council", "driver", "parking",
-         "safety", "health", "budget"]
+WORDS = [
+    "city",
+    "car",
+    "bus",
+    "bike",
+    "street",
+    "air",
+    "noise",
+    "shop",
+    "rent",
+    "tax",
+    "road",
+    "child",
+    "school",
+    "park",
+    "walk",
+    "price",
+    "law",
+    "council",
+    "driver",
+    "parking",
+    "safety",
+    "health",
+    "budget",
+]
 
 
 def _sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16))).capitalize() + "."
 
 
-def generate_kialo(n_claims: int, seed: int = 1, layout: str = "new", depth: int = 40,
-                   theses: int = 1) -> str:
+def generate_kialo(
+    n_claims: int, seed: int = 1, layout: str = "new", depth: int = 40, theses: int = 1
+) -> str:
     """Text of a Kialo export with `n_claims` claims (links included)."""
     rng = random.Random(seed)
     numbers: list[str] = []
@@ -33,8 +56,10 @@ def generate_kialo(n_claims: int, seed: int = 1, layout: str = "new", depth: int
     lines: list[str] = []
     sources = 0
     new = layout == "new"
-    lines.append(("Discussion Name: " if new else "Discussion Title: ")
-                 + "Should cities close their centres to cars?")
+    lines.append(
+        ("Discussion Name: " if new else "Discussion Title: ")
+        + "Should cities close their centres to cars?"
+    )
     lines.append("")
 
     def emit(number: str, stance: str, text: str) -> None:
@@ -97,8 +122,9 @@ def main() -> None:
     parser.add_argument("--layout", choices=("new", "old"), default="new")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    Path(args.output).write_text(generate_kialo(args.claims, args.seed, args.layout),
-                                 encoding="utf-8")
+    Path(args.output).write_text(
+        generate_kialo(args.claims, args.seed, args.layout), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,14 @@ Pointer = tuple[str, int, str, int, int]
 
 def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[list[str], list[Pointer]]]:
     synsets = {}
-    for name, pos in (("data.noun", "n"), ("data.noun1", "n"), ("data.noun2", "n"),
-                      ("data.verb", "v"), ("data.adj", "a"), ("data.adv", "r")):
+    for name, pos in (
+        ("data.noun", "n"),
+        ("data.noun1", "n"),
+        ("data.noun2", "n"),
+        ("data.verb", "v"),
+        ("data.adj", "a"),
+        ("data.adv", "r"),
+    ):
         path = folder / name
         if not path.exists():
             continue
@@ -50,9 +56,10 @@ def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[list[str], list[Po
             n_ptr = int(fields[k])
             ptrs = []
             for p in range(n_ptr):
-                sym, off, ppos, st = fields[k + 1 + 4 * p: k + 5 + 4 * p]
-                ptrs.append((sym, int(off), "a" if ppos == "s" else ppos,
-                             int(st[:2], 16), int(st[2:], 16)))
+                sym, off, ppos, st = fields[k + 1 + 4 * p : k + 5 + 4 * p]
+                ptrs.append(
+                    (sym, int(off), "a" if ppos == "s" else ppos, int(st[:2], 16), int(st[2:], 16))
+                )
             synsets[(pos, offset)] = (words, ptrs)
             del ss_type
     return synsets
@@ -60,14 +67,18 @@ def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[list[str], list[Po
 
 def read_index(folder: Path) -> dict[str, list[tuple[str, int]]]:
     senses: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for name, pos in (("index.noun", "n"), ("index.verb", "v"), ("index.adj", "a"),
-                      ("index.adv", "r")):
+    for name, pos in (
+        ("index.noun", "n"),
+        ("index.verb", "v"),
+        ("index.adj", "a"),
+        ("index.adv", "r"),
+    ):
         for line in (folder / name).read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):
                 continue
             fields = line.split()
             word, n_synsets, n_ptr = fields[0], int(fields[2]), int(fields[3])
-            offsets = [int(o) for o in fields[6 + n_ptr: 6 + n_ptr + n_synsets]]
+            offsets = [int(o) for o in fields[6 + n_ptr : 6 + n_ptr + n_synsets]]
             senses[word].extend((pos, o) for o in offsets[: SENSES[pos]])
             senses["\0all\0" + word].extend((pos, o) for o in offsets)
     return senses
@@ -106,8 +117,9 @@ def main(folder: Path) -> None:
     for word in sorted(set(synonyms) | set(opposites) | set(related)):
         if not word.replace("_", "").replace("-", "").isalpha():
             continue
-        parts = [",".join(sorted(s - {word})) for s in (synonyms[word], opposites[word],
-                                                        related[word])]
+        parts = [
+            ",".join(sorted(s - {word})) for s in (synonyms[word], opposites[word], related[word])
+        ]
         if any(parts):
             rows.append(word + "\t" + "\t".join(parts))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:

@@ -33,7 +33,9 @@ def sources_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
-                       ) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """No test ever reads or writes the real user's progress."""
     monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path_factory.mktemp("argmap-data")))

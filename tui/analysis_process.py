@@ -68,8 +68,13 @@ class ProcessAnalyser:
         self._map: Map | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
-    def __call__(self, the_map: Map, accepted: Collection[str], rejected: Collection[str],
-                 base: AnalysisView | None) -> tuple[AnalysisView, AnalysisView]:
+    def __call__(
+        self,
+        the_map: Map,
+        accepted: Collection[str],
+        rejected: Collection[str],
+        base: AnalysisView | None,
+    ) -> tuple[AnalysisView, AnalysisView]:
         if the_map.source_text is None:
             return analyse(the_map, accepted, rejected, base)
         if the_map is not self._map:
@@ -97,7 +102,10 @@ class ProcessAnalyser:
     def _start(self, the_map: Map) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
             [sys.executable, "-m", "tui.analysis_process"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self._process, self._map = process, the_map
         return process
 

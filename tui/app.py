@@ -50,18 +50,33 @@ class ArgmapApp(App[int]):
         Binding("question_mark", "help", "Keys", tooltip="show every key (this window)"),
         Binding("d", "drill", "Drills", tooltip="debate drills on this map (resumes a session)"),
         Binding("S", "stats", "Stats", tooltip="your drill progress: accuracy, streak, due"),
-        Binding("R", "debate_round", "Round",
-                tooltip="a debate round on this map: two debaters, one keyboard"),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False,
-                tooltip="switch between the dark and the light theme"),
+        Binding(
+            "R",
+            "debate_round",
+            "Round",
+            tooltip="a debate round on this map: two debaters, one keyboard",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Theme",
+            show=False,
+            tooltip="switch between the dark and the light theme",
+        ),
     ]
 
     MODES = {"explore": "explore"}
     DEFAULT_MODE = "explore"
 
-    def __init__(self, context: Context, the_map: Map, *,
-                 run_editor: EditorRunner | None = None,
-                 analyser: Analyser | None = None, opening: Opening | None = None) -> None:
+    def __init__(
+        self,
+        context: Context,
+        the_map: Map,
+        *,
+        run_editor: EditorRunner | None = None,
+        analyser: Analyser | None = None,
+        opening: Opening | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
         self.analyser: Analyser = analyser or ProcessAnalyser()
@@ -172,8 +187,12 @@ class ArgmapApp(App[int]):
     def _show_problems(self, problems: list[Diagnostic]) -> None:
         self.problems = problems
         self.explorer.post_message(MapProblems(problems, reloaded=self.reloads > 0))
-        self.notify(problems[0].render().splitlines()[0], title="The map has errors",
-                    severity="error", markup=False)
+        self.notify(
+            problems[0].render().splitlines()[0],
+            title="The map has errors",
+            severity="error",
+            markup=False,
+        )
 
     def _apply_reload(self, the_map: Map | None, problems: list[Diagnostic]) -> None:
         self.reloads += 1
@@ -208,13 +227,18 @@ class ArgmapApp(App[int]):
             subprocess.run(command, check=False)
 
 
-def create_app(context: Context, the_map: Map, *, run_editor: EditorRunner | None = None,
-               analyser: Analyser | None = None, opening: Opening | None = None) -> ArgmapApp:
+def create_app(
+    context: Context,
+    the_map: Map,
+    *,
+    run_editor: EditorRunner | None = None,
+    analyser: Analyser | None = None,
+    opening: Opening | None = None,
+) -> ArgmapApp:
     """The app for one map file (the CLI and the tests both build it here).
 
     `run_editor` and `analyser` replace the editor launch and the analysis
     (tests use both to stay fast and exact); `opening` shows a first screen
     over the explorer (`argmap drill`, `argmap round`).
     """
-    return ArgmapApp(context, the_map, run_editor=run_editor, analyser=analyser,
-                     opening=opening)
+    return ArgmapApp(context, the_map, run_editor=run_editor, analyser=analyser, opening=opening)

@@ -33,8 +33,9 @@ BACKSTOP_THRESHOLD = 100
 class IdleCollector:
     """Moves full collections to idle moments; `start` and `stop` bracket the app's run."""
 
-    def __init__(self, collect: Callable[[], object] = gc.collect,
-                 clock: Callable[[], float] = monotonic) -> None:
+    def __init__(
+        self, collect: Callable[[], object] = gc.collect, clock: Callable[[], float] = monotonic
+    ) -> None:
         self._collect = collect
         self._clock = clock
         self._last_input = clock()

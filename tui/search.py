@@ -55,8 +55,12 @@ class ClaimSearch(Provider):
         for thesis in the_map.theses:
             claim = the_map.claims_by_id.get(thesis)
             if claim is not None:
-                yield DiscoveryHit(literal_line(claim.text), partial(self._jump, claim.id),
-                                   text=one_line(claim.text), help="thesis")
+                yield DiscoveryHit(
+                    literal_line(claim.text),
+                    partial(self._jump, claim.id),
+                    text=one_line(claim.text),
+                    help="thesis",
+                )
 
     async def search(self, query: str) -> Hits:
         the_map = self._map()
@@ -68,6 +72,10 @@ class ClaimSearch(Provider):
             claim = the_map.claims_by_id[claim_id]
             plain = one_line(claim.text)
             score, offsets = matcher.fuzzy_search.match(query, plain)
-            yield Hit(max(score, 0.01), highlight(plain, offsets, style),
-                      partial(self._jump, claim_id), text=plain,
-                      help=escape(f"{claim.kind} · {claim.id}"))
+            yield Hit(
+                max(score, 0.01),
+                highlight(plain, offsets, style),
+                partial(self._jump, claim_id),
+                text=plain,
+                help=escape(f"{claim.kind} · {claim.id}"),
+            )

@@ -21,15 +21,32 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "Crux": "cruxes",
-    "Acceptance": "mapanalysis", "MapAnalysis": "mapanalysis", "analyse_map": "mapanalysis",
-    "SEMANTICS": "semantics", "Framework": "semantics", "Label": "semantics",
-    "Side": "structure", "Structure": "structure", "ThesisStructure": "structure",
-    "WhatIfResult": "whatif", "what_if": "whatif",
+    "Acceptance": "mapanalysis",
+    "MapAnalysis": "mapanalysis",
+    "analyse_map": "mapanalysis",
+    "SEMANTICS": "semantics",
+    "Framework": "semantics",
+    "Label": "semantics",
+    "Side": "structure",
+    "Structure": "structure",
+    "ThesisStructure": "structure",
+    "WhatIfResult": "whatif",
+    "what_if": "whatif",
 }
 
 __all__ = [
-    "SEMANTICS", "Acceptance", "Crux", "Framework", "Label", "MapAnalysis", "Side",
-    "Structure", "ThesisStructure", "WhatIfResult", "analyse_map", "what_if",
+    "SEMANTICS",
+    "Acceptance",
+    "Crux",
+    "Framework",
+    "Label",
+    "MapAnalysis",
+    "Side",
+    "Structure",
+    "ThesisStructure",
+    "WhatIfResult",
+    "analyse_map",
+    "what_if",
 ]
 
 

@@ -42,10 +42,15 @@ _STABLE = ":- nin(X), not defeated(X).\n"
 _PREFERRED = "#heuristic in(X) : arg(X). [1, true]\n"
 
 
-def clingo_search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
-                  forced: set[int], blocked: set[int], mode: str,
-                  pre_in: int | None = None, pre_out: int | None = None,
-                  ) -> Iterator[list[Label]]:
+def clingo_search(
+    members: Sequence[int],
+    attackers: Mapping[int, Sequence[int]],
+    forced: set[int],
+    blocked: set[int],
+    mode: str,
+    pre_in: int | None = None,
+    pre_out: int | None = None,
+) -> Iterator[list[Label]]:
     """Labellings of `members` given what is upstream; see `semantics._search`."""
     import clingo  # only here: the grounded path and small maps never load it
 
@@ -75,15 +80,21 @@ def clingo_search(members: Sequence[int], attackers: Mapping[int, Sequence[int]]
             yield _labels(len(members), ins, members, attackers, local, forced)
 
 
-def _labels(size: int, ins: set[int], members: Sequence[int],
-            attackers: Mapping[int, Sequence[int]], local: Mapping[int, int],
-            forced: set[int]) -> list[Label]:
+def _labels(
+    size: int,
+    ins: set[int],
+    members: Sequence[int],
+    attackers: Mapping[int, Sequence[int]],
+    local: Mapping[int, int],
+    forced: set[int],
+) -> list[Label]:
     """The labelling an `in` set determines: out when attacked by in, else undec."""
     labs: list[Label] = [UNDEC] * size
     for k in ins:
         labs[k] = IN
     for k, g in enumerate(members):
-        if k not in ins and (g in forced or any(
-                a in local and local[a] in ins for a in attackers[g])):
+        if k not in ins and (
+            g in forced or any(a in local and local[a] in ins for a in attackers[g])
+        ):
             labs[k] = OUT
     return labs

@@ -44,9 +44,9 @@ class MapFramework:
     """A map's framework, with where each claim sits in it."""
 
     framework: Framework
-    claims: tuple[str, ...]                      # claim ids, in file order
-    claim_index: Mapping[str, int]               # claim id -> framework index
-    names: tuple[str, ...] = field(repr=False)   # all node names
+    claims: tuple[str, ...]  # claim ids, in file order
+    claim_index: Mapping[str, int]  # claim id -> framework index
+    names: tuple[str, ...] = field(repr=False)  # all node names
     edges: tuple[tuple[int, int], ...] = field(repr=False)
 
     def claim_labels(self, labels: list[Label]) -> dict[str, Label]:

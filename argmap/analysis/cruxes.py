@@ -77,15 +77,18 @@ def search_cruxes(prepared: PreparedMap, thesis: str, work: int | None = None) -
     fw = mf.framework
     t = mf.claim_index[thesis]
     base = grounded(fw)
-    order = ancestors(fw.attackers, t)     # breadth first: nearest the thesis first
+    order = ancestors(fw.attackers, t)  # breadth first: nearest the thesis first
     upstream = set(order)
     total = CRUX_WORK.value if work is None else work
     strength_budget = Budget(total // 2)
     # When nothing upstream is undecided, the thesis has one complete
     # labelling there, so its preferred status is its grounded label.
     settled = all(base[x] is not UNDEC for x in upstream)
-    base_pref = (base[t] is IN,) * 2 if settled else (
-        credulous(fw, t, "preferred"), sceptical(fw, t, "preferred"))
+    base_pref = (
+        (base[t] is IN,) * 2
+        if settled
+        else (credulous(fw, t, "preferred"), sceptical(fw, t, "preferred"))
+    )
     deltas = prepared.strength_model.removal_effects(thesis, strength_budget)
     budget = Budget(total - total // 2 + max(strength_budget.left, 0))
     claim_of = {mf.claim_index[c]: c for c in mf.claims}
@@ -115,13 +118,15 @@ def search_cruxes(prepared: PreparedMap, thesis: str, work: int | None = None) -
         delta = deltas.get(claim, 0.0)
         if flips_g or flips_p or abs(delta) >= MIN_STRENGTH_DELTA:
             found.append(Crux(claim, flips_g, flips_p, round(delta, 12)))
-    found.sort(key=lambda c: (not c.flips_grounded, not c.flips_preferred,
-                              -abs(c.strength_delta), c.claim))
+    found.sort(
+        key=lambda c: (not c.flips_grounded, not c.flips_preferred, -abs(c.strength_delta), c.claim)
+    )
     return CruxSearch(tuple(found), checked, len(candidates))
 
 
-def _grounded_after_rejecting(fw: Framework, base: list[Label], within: set[int],
-                              rejected: int) -> dict[int, Label]:
+def _grounded_after_rejecting(
+    fw: Framework, base: list[Label], within: set[int], rejected: int
+) -> dict[int, Label]:
     """The grounded labels that change when `rejected` is made out.
 
     Only what `rejected` reaches inside `within` (the thesis's ancestors) can

@@ -32,7 +32,8 @@ class MapAnalysis:
     framework: Framework
     # thesis -> (claims examined, candidates) where the crux work limit cut the search short
     cruxes_bounded: Mapping[str, tuple[int, int]] = field(
-        default_factory=lambda: MappingProxyType({}))
+        default_factory=lambda: MappingProxyType({})
+    )
     # semantics whose extensions were cut at `DEFAULT_MAX_EXTENSIONS` (acceptance left undecided)
     extensions_capped: frozenset[str] = frozenset()
 
@@ -48,10 +49,11 @@ def analyse_map(m: Map) -> MapAnalysis:
     for sem in SEMANTICS:
         found = labellings(mf.framework, sem, DEFAULT_MAX_EXTENSIONS)
         labs = found.labellings
-        if found.capped:   # a partial list decides no acceptance
+        if found.capped:  # a partial list decides no acceptance
             capped.add(sem)
-        exts = sorted({tuple(sorted(c for c in claims if ls[mf.claim_index[c]] is Label.IN))
-                       for ls in labs})
+        exts = sorted(
+            {tuple(sorted(c for c in claims if ls[mf.claim_index[c]] is Label.IN)) for ls in labs}
+        )
         extensions[sem] = tuple(exts)
         for c in claims if not found.capped else ():
             i = mf.claim_index[c]
@@ -70,7 +72,8 @@ def analyse_map(m: Map) -> MapAnalysis:
         strength_converged=prepared.strength.converged,
         cruxes=MappingProxyType({t: s.cruxes for t, s in searches.items()}),
         framework=mf.framework,
-        cruxes_bounded=MappingProxyType({t: (s.checked, s.candidates)
-                                         for t, s in searches.items() if s.bounded}),
+        cruxes_bounded=MappingProxyType(
+            {t: (s.checked, s.candidates) for t, s in searches.items() if s.bounded}
+        ),
         extensions_capped=frozenset(capped),
     )

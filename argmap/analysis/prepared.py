@@ -30,7 +30,7 @@ _CACHE: dict[int, tuple[weakref.ref[Map], PreparedMap]] = {}
 
 
 def _forget(key: int) -> Callable[[object], None]:
-    cache = _CACHE   # kept alive by the closure, even while the interpreter shuts down
+    cache = _CACHE  # kept alive by the closure, even while the interpreter shuts down
 
     def drop(_ref: object) -> None:
         cache.pop(key, None)

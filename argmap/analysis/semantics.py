@@ -64,8 +64,12 @@ class Framework:
     time.
     """
 
-    def __init__(self, names: tuple[str, ...], targets: tuple[tuple[int, ...], ...],
-                 indegree: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        targets: tuple[tuple[int, ...], ...],
+        indegree: tuple[int, ...],
+    ) -> None:
         self.names = names
         self.targets = targets
         self.indegree = indegree
@@ -74,8 +78,9 @@ class Framework:
         return f"Framework({len(self.names)} arguments)"
 
     @classmethod
-    def from_indices(cls, names: Sequence[str], sources: Iterable[int],
-                     targets: Iterable[int]) -> Framework:
+    def from_indices(
+        cls, names: Sequence[str], sources: Iterable[int], targets: Iterable[int]
+    ) -> Framework:
         # Grouping by sorting integer codes runs in C; a Python loop appending
         # to per-argument lists costs several times more on a million attacks.
         n = len(names)
@@ -83,13 +88,12 @@ class Framework:
         flat = [c % n for c in codes]
         starts = [bisect_left(codes, i * n) for i in range(n)]
         starts.append(len(codes))
-        out = tuple(tuple(flat[starts[i]:starts[i + 1]]) for i in range(n))
+        out = tuple(tuple(flat[starts[i] : starts[i + 1]]) for i in range(n))
         counts = Counter(flat)
         return cls(tuple(names), out, tuple(counts[i] for i in range(n)))
 
     @classmethod
-    def from_attacks(cls, names: Iterable[str],
-                     attacks: Iterable[tuple[str, str]]) -> Framework:
+    def from_attacks(cls, names: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
         ordered = tuple(dict.fromkeys(names))
         index = {name: i for i, name in enumerate(ordered)}
         pairs = [(index[a], index[b]) for a, b in attacks]
@@ -128,6 +132,7 @@ class Enumeration:
 
 # --------------------------------------------------------------------------- grounded
 
+
 def grounded(fw: Framework) -> list[Label]:
     """The grounded labelling by index: in linear time, by attacker counts."""
     targets = fw.targets
@@ -149,6 +154,7 @@ def grounded(fw: Framework) -> list[Label]:
 
 
 # --------------------------------------------------------------------------- components
+
 
 def strongly_connected(members: Sequence[N], succ: Mapping[N, Sequence[N]]) -> list[list[N]]:
     """Tarjan's algorithm without recursion; components in topological order.
@@ -218,8 +224,9 @@ class _Residual:
         return ancestors(self.attackers, arg)
 
 
-def ancestors(attackers: Sequence[Sequence[int]] | Mapping[int, Sequence[int]],
-              arg: int) -> list[int]:
+def ancestors(
+    attackers: Sequence[Sequence[int]] | Mapping[int, Sequence[int]], arg: int
+) -> list[int]:
     """`arg` and every argument with a path of attacks to it: all that can
     change its label (Dung's semantics are directional)."""
     seen = {arg}
@@ -234,15 +241,21 @@ def ancestors(attackers: Sequence[Sequence[int]] | Mapping[int, Sequence[int]],
 
 # --------------------------------------------------------------------------- local search
 
-_I, _O, _U = 1, 2, 4          # the domain of a variable is a bit set of these
+_I, _O, _U = 1, 2, 4  # the domain of a variable is a bit set of these
 _OU, _IU, _IO = _O | _U, _I | _U, _I | _O
 _ALL = _I | _O | _U
 
 
-def _search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
-            targets: Mapping[int, Sequence[int]], forced: set[int], blocked: set[int],
-            mode: str, pre_in: int | None = None, pre_out: int | None = None,
-            ) -> Iterator[list[Label]]:
+def _search(
+    members: Sequence[int],
+    attackers: Mapping[int, Sequence[int]],
+    targets: Mapping[int, Sequence[int]],
+    forced: set[int],
+    blocked: set[int],
+    mode: str,
+    pre_in: int | None = None,
+    pre_out: int | None = None,
+) -> Iterator[list[Label]]:
     """Labellings of `members` given what is upstream, by branch and propagate.
 
     Each member has a domain, a subset of {in, out, undec}, narrowed until a
@@ -296,8 +309,8 @@ def _search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
         """Apply the complete-labelling rules at x, to x and its attackers."""
         ax = att[x]
         if is_forced[x]:
-            return True   # out whatever its member attackers do
-        can_in = can_all_out = True     # x could be in / all attackers could be out
+            return True  # out whatever its member attackers do
+        can_in = can_all_out = True  # x could be in / all attackers could be out
         any_i = sure_i = any_u = False
         for y in ax:
             d = dom[y]
@@ -339,7 +352,7 @@ def _search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
         for y in ax:
             if dom[y] & allowed:
                 if only >= 0:
-                    return True            # two candidates: nothing forced yet
+                    return True  # two candidates: nothing forced yet
                 only = y
         return only >= 0 and narrow(only, allowed, queue)
 
@@ -376,7 +389,7 @@ def _search(members: Sequence[int], attackers: Mapping[int, Sequence[int]],
     ok = propagate(list(range(m)))
     found_masks: list[int] = []
     found_labels: list[list[Label]] = []
-    decisions: list[tuple[int, int, int]] = []   # (trail length, var, values left to try)
+    decisions: list[tuple[int, int, int]] = []  # (trail length, var, values left to try)
     while True:
         if ok and preferred and found_masks:
             potential = 0
@@ -450,8 +463,10 @@ def _choose(dom: list[int], att: list[list[int]]) -> int:
 
 # --------------------------------------------------------------------------- enumeration
 
-def _component_options(comp: list[int], residual: _Residual, labels: list[Label],
-                       mode: str) -> list[list[Label]]:
+
+def _component_options(
+    comp: list[int], residual: _Residual, labels: list[Label], mode: str
+) -> list[list[Label]]:
     inside = set(comp)
     forced: set[int] = set()
     blocked: set[int] = set()
@@ -472,6 +487,7 @@ def _component_options(comp: list[int], residual: _Residual, labels: list[Label]
         return [[IN]]
     if len(comp) > SEARCH_IN_PYTHON_UP_TO:
         from argmap.analysis.asp_search import clingo_search
+
         return list(clingo_search(comp, residual.attackers, forced, blocked, mode))
     return list(_search(comp, residual.attackers, residual.targets, forced, blocked, mode))
 
@@ -536,17 +552,28 @@ def extension_ids(fw: Framework, labs: Iterable[list[Label]]) -> list[list[str]]
 
 # --------------------------------------------------------------------------- decisions
 
-def _exists(fw: Framework, mode: str, base: list[Label], arg: int, want_in: bool,
-            closed_upstream: bool) -> bool:
+
+def _exists(
+    fw: Framework, mode: str, base: list[Label], arg: int, want_in: bool, closed_upstream: bool
+) -> bool:
     residual = _Residual(fw, base)
     members = residual.ancestors(arg) if closed_upstream else residual.members
     pre_in, pre_out = (arg, None) if want_in else (None, arg)
     if len(members) > SEARCH_IN_PYTHON_UP_TO:
         from argmap.analysis.asp_search import clingo_search
+
         found = clingo_search(members, residual.attackers, set(), set(), mode, pre_in, pre_out)
     else:
-        found = _search(members, residual.attackers, residual.targets, set(), set(), mode,
-                        pre_in=pre_in, pre_out=pre_out)
+        found = _search(
+            members,
+            residual.attackers,
+            residual.targets,
+            set(),
+            set(),
+            mode,
+            pre_in=pre_in,
+            pre_out=pre_out,
+        )
     return next(found, None) is not None
 
 

@@ -48,7 +48,7 @@ def combine(base: float, attack: float, support: float) -> float:
     return base + (1.0 - base) * (support - attack)
 
 
-Node = tuple[bool, str]   # (is_claim, id)
+Node = tuple[bool, str]  # (is_claim, id)
 
 
 class StrengthModel:
@@ -67,8 +67,7 @@ class StrengthModel:
         self.claims = [c.id for c in m.claims]
         self.base = {c.id: c.base_score for c in m.claims}
         self.relations = [r.id for r in m.relations]
-        self.premises = {r.id: tuple(p for p in r.sources if p in self.base)
-                         for r in m.relations}
+        self.premises = {r.id: tuple(p for p in r.sources if p in self.base) for r in m.relations}
         self.undercuts: dict[str, list[str]] = {r.id: [] for r in m.relations}
         self.attacks: dict[str, list[str]] = {c: [] for c in self.claims}
         self.supports: dict[str, list[str]] = {c: [] for c in self.claims}
@@ -77,8 +76,9 @@ class StrengthModel:
                 if r.target in self.undercuts:
                     self.undercuts[r.target].append(r.id)
             elif r.target in self.base:
-                (self.attacks if r.type is RelationType.ATTACK
-                 else self.supports)[r.target].append(r.id)
+                (self.attacks if r.type is RelationType.ATTACK else self.supports)[r.target].append(
+                    r.id
+                )
         self.blocks, self.cyclic = self._blocks()
         self.has_cycles = any(self.cyclic)
 
@@ -86,8 +86,7 @@ class StrengthModel:
         is_claim, name = node
         if is_claim:
             return [(False, r) for r in (*self.attacks[name], *self.supports[name])]
-        return [(True, p) for p in self.premises[name]] + [(False, u)
-                                                            for u in self.undercuts[name]]
+        return [(True, p) for p in self.premises[name]] + [(False, u) for u in self.undercuts[name]]
 
     def _blocks(self) -> tuple[list[list[Node]], list[bool]]:
         nodes = [(True, c) for c in self.claims] + [(False, r) for r in self.relations]
@@ -102,17 +101,24 @@ class StrengthModel:
     def _block_of(self) -> dict[Node, int]:
         return {node: k for k, block in enumerate(self.blocks) for node in block}
 
-    def evaluate(self, fixed: Mapping[str, float] | None = None,
-                 removed: Iterable[str] = ()) -> StrengthResult:
+    def evaluate(
+        self, fixed: Mapping[str, float] | None = None, removed: Iterable[str] = ()
+    ) -> StrengthResult:
         """Strengths with some claims pinned (`fixed`) or taken out (`removed`)."""
         sigma, _rho, converged, rounds = self._settle(
-            range(len(self.blocks)), None, fixed or {}, set(removed), {}, {})
+            range(len(self.blocks)), None, fixed or {}, set(removed), {}, {}
+        )
         return StrengthResult(sigma, converged, rounds)
 
-    def _settle(self, blocks: Iterable[int], only: set[Node] | None,
-                fixed: Mapping[str, float], gone: set[str],
-                sigma_before: Mapping[str, float], rho_before: Mapping[str, float | None],
-                ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
+    def _settle(
+        self,
+        blocks: Iterable[int],
+        only: set[Node] | None,
+        fixed: Mapping[str, float],
+        gone: set[str],
+        sigma_before: Mapping[str, float],
+        rho_before: Mapping[str, float | None],
+    ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
         """Compute the nodes of `blocks` (those in `only`, if given), in order.
 
         Values not computed here are read from `*_before`; the new ones are
@@ -130,25 +136,36 @@ class StrengthModel:
             new_sigma, new_rho, settled, n = self._iterate(
                 [c for is_claim, c in nodes if is_claim],
                 [r for is_claim, r in nodes if not is_claim],
-                fixed, gone, ChainMap(sigma, cast(MutableMapping[str, float], sigma_before)),
-                ChainMap(rho, cast(MutableMapping[str, float | None], rho_before)))
+                fixed,
+                gone,
+                ChainMap(sigma, cast(MutableMapping[str, float], sigma_before)),
+                ChainMap(rho, cast(MutableMapping[str, float | None], rho_before)),
+            )
             sigma.update(new_sigma)
             rho.update(new_rho)
             converged = converged and settled
             rounds = max(rounds, n)
         return sigma, rho, converged, rounds
 
-    def _iterate(self, claims: list[str], relations: list[str],
-                 fixed: Mapping[str, float], gone: set[str],
-                 sigma_outside: Mapping[str, float], rho_outside: Mapping[str, float | None],
-                 ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
+    def _iterate(
+        self,
+        claims: list[str],
+        relations: list[str],
+        fixed: Mapping[str, float],
+        gone: set[str],
+        sigma_outside: Mapping[str, float],
+        rho_outside: Mapping[str, float | None],
+    ) -> tuple[dict[str, float], dict[str, float | None], bool, int]:
         """Iterate one cyclic block from the base scores until it settles.
 
         Up to MAX_ROUNDS; when it does not settle, the mean of the last two
         rounds is returned and the result says so.
         """
-        live = {r: self.premises[r] for r in relations
-                if self.premises[r] and not gone.intersection(self.premises[r])}
+        live = {
+            r: self.premises[r]
+            for r in relations
+            if self.premises[r] and not gone.intersection(self.premises[r])
+        }
         dead: dict[str, float | None] = {r: None for r in relations if r not in live}
         sigma = {c: fixed.get(c, self.base[c]) for c in claims if c not in gone}
         rho: dict[str, float] = dict.fromkeys(live, 0.0)
@@ -195,11 +212,18 @@ class StrengthModel:
             sigma = {c: (sigma[c] + previous[c]) / 2.0 for c in sigma}
         return sigma, {**rho, **dead}, converged, rounds
 
-    def _compute(self, nodes: Iterable[Node], fixed: Mapping[str, float],
-                 gone: set[str], sigma: dict[str, float], rho: dict[str, float | None],
-                 sigma_before: Mapping[str, float], rho_before: Mapping[str, float | None],
-                 ) -> None:
+    def _compute(
+        self,
+        nodes: Iterable[Node],
+        fixed: Mapping[str, float],
+        gone: set[str],
+        sigma: dict[str, float],
+        rho: dict[str, float | None],
+        sigma_before: Mapping[str, float],
+        rho_before: Mapping[str, float | None],
+    ) -> None:
         """Compute acyclic `nodes` (in dependency order) into `sigma` / `rho`."""
+
         def relation_value(r: str) -> float | None:
             return rho[r] if r in rho else rho_before.get(r)
 
@@ -247,7 +271,8 @@ class StrengthModel:
         the strengths do not settle, the whole map is iterated per claim.
         """
         sigma_before, rho_before, converged, _ = self._settle(
-            range(len(self.blocks)), None, {}, set(), {}, {})
+            range(len(self.blocks)), None, {}, set(), {}, {}
+        )
         if target not in sigma_before:
             return {}
         upstream = {(True, target)}
@@ -264,7 +289,7 @@ class StrengthModel:
         products = _Products(self, rho_before)
         whole = len(self.claims) + len(self.relations)
         effects: dict[str, float] = {}
-        for is_claim, c in todo:    # nearest the target first
+        for is_claim, c in todo:  # nearest the target first
             if not is_claim or c == target:
                 continue
             if not converged:
@@ -273,8 +298,9 @@ class StrengthModel:
                 after = self.evaluate(removed=[c]).strength[target]
                 effects[c] = after - sigma_before[target]
                 continue
-            after, settled, cost = self._propagate_removal(c, target, outputs, sigma_before,
-                                                           rho_before, products)
+            after, settled, cost = self._propagate_removal(
+                c, target, outputs, sigma_before, rho_before, products
+            )
             if budget is not None and not budget.spend(cost):
                 break
             if not settled:
@@ -282,10 +308,15 @@ class StrengthModel:
             effects[c] = after - sigma_before[target]
         return effects
 
-    def _propagate_removal(self, removed: str, target: str, outputs: dict[Node, list[Node]],
-                           sigma_before: dict[str, float],
-                           rho_before: dict[str, float | None], products: _Products,
-                           ) -> tuple[float, bool, int]:
+    def _propagate_removal(
+        self,
+        removed: str,
+        target: str,
+        outputs: dict[Node, list[Node]],
+        sigma_before: dict[str, float],
+        rho_before: dict[str, float | None],
+        products: _Products,
+    ) -> tuple[float, bool, int]:
         """`target`'s strength without `removed`, whether it settled, and the work it took."""
         block_of = self._block_of
         gone = {removed}
@@ -319,8 +350,13 @@ class StrengthModel:
                 block = self.blocks[k]
                 cost += len(block) * 4
                 new_sigma, new_rho, ok, rounds = self._iterate(
-                    [c for is_c, c in block if is_c], [r for is_c, r in block if not is_c],
-                    {}, gone, sigma_view, rho_view)
+                    [c for is_c, c in block if is_c],
+                    [r for is_c, r in block if not is_c],
+                    {},
+                    gone,
+                    sigma_view,
+                    rho_view,
+                )
                 cost += len(block) * rounds
                 settled = settled and ok
                 for c, v in new_sigma.items():
@@ -351,8 +387,7 @@ class StrengthModel:
                         if cut is not None:
                             new *= 1.0 - cut
                 old = rho_before.get(name)
-                if (new is None) != (old is None) or (
-                        new is not None and abs(new - old) > STILL):  # type: ignore[operator]
+                if (new is None) != (old is None) or (new is not None and abs(new - old) > STILL):  # type: ignore[operator]
                     rho[name] = new
                     changed(node)
         return sigma_view[target], settled, cost
@@ -380,11 +415,11 @@ class _Products:
         for c in model.claims:
             if len(model.attacks[c]) + len(model.supports[c]) > WIDE:
                 self.attacks[c] = frozenset(model.attacks[c])
-                self.wide[c] = (*_product(model.attacks[c], rho), *_product(model.supports[c],
-                                                                             rho))
+                self.wide[c] = (*_product(model.attacks[c], rho), *_product(model.supports[c], rho))
 
-    def claim_value(self, claim: str, changed: list[str],
-                    rho: Mapping[str, float | None]) -> tuple[float, int]:
+    def claim_value(
+        self, claim: str, changed: list[str], rho: Mapping[str, float | None]
+    ) -> tuple[float, int]:
         """The claim's strength given the relation values `rho`, and the work taken."""
         model = self.model
         base = model.base[claim]

@@ -65,9 +65,16 @@ def thesis_structure(m: Map, thesis: str) -> ThesisStructure:
             counts[str(sides[c])] += 1
     balance = (len(pro) - len(con)) / (len(pro) + len(con)) if pro or con else 0.0
     return ThesisStructure(
-        thesis, sides, pro, con, both, depth,
-        max(depth.values()), MappingProxyType({k: MappingProxyType(v) for k, v in themes.items()}),
-        balance)
+        thesis,
+        sides,
+        pro,
+        con,
+        both,
+        depth,
+        max(depth.values()),
+        MappingProxyType({k: MappingProxyType(v) for k, v in themes.items()}),
+        balance,
+    )
 
 
 def circular_support(m: Map) -> tuple[tuple[str, ...], ...]:
@@ -99,7 +106,7 @@ def _relation_target_claims(m: Map) -> dict[str, str]:
         walk: list[str] = []
         rel: Relation | None = first
         while rel is not None and rel.id not in ends:
-            ends[rel.id] = None        # provisional: a circle finds it and stops
+            ends[rel.id] = None  # provisional: a circle finds it and stops
             walk.append(rel.id)
             if rel.type is not RelationType.UNDERCUT:
                 end = rel.target if rel.target in m.claims_by_id else None
@@ -133,8 +140,9 @@ def pivotal_claims(m: Map) -> tuple[tuple[str, float], ...]:
     # fewer sources are sampled: about CENTRALITY_WORK steps in all.
     n = graph.number_of_nodes()
     size = n + graph.number_of_edges()
-    sources = max(MIN_CENTRALITY_SOURCES,
-                  min(EXACT_CENTRALITY_UP_TO, CENTRALITY_WORK // max(size, 1)))
+    sources = max(
+        MIN_CENTRALITY_SOURCES, min(EXACT_CENTRALITY_UP_TO, CENTRALITY_WORK // max(size, 1))
+    )
     sample = None if n <= sources else sources
     scores = nx.betweenness_centrality(graph, k=sample, normalized=True, seed=0)
     ranked = sorted(((c, s) for c, s in scores.items() if s > 0), key=lambda cs: (-cs[1], cs[0]))
@@ -144,11 +152,13 @@ def pivotal_claims(m: Map) -> tuple[tuple[str, float], ...]:
 def analyse_structure(m: Map) -> Structure:
     attacked = {r.target for r in m.relations if r.type is RelationType.ATTACK}
     return Structure(
-        theses=MappingProxyType({t: thesis_structure(m, t) for t in m.theses
-                                 if t in m.claims_by_id}),
+        theses=MappingProxyType(
+            {t: thesis_structure(m, t) for t in m.theses if t in m.claims_by_id}
+        ),
         unanswered=tuple(c.id for c in m.claims if c.id not in attacked),
-        facts_without_evidence=tuple(c.id for c in m.claims
-                                     if c.kind is ClaimKind.FACT and not c.evidence),
+        facts_without_evidence=tuple(
+            c.id for c in m.claims if c.kind is ClaimKind.FACT and not c.evidence
+        ),
         circular_support=circular_support(m),
         pivotal=pivotal_claims(m),
     )

@@ -42,8 +42,13 @@ def what_if(m: Map, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) 
     result = prepared.strength_model.evaluate(fixed)
     before_l, before_s = prepared.grounded, prepared.strength.strength
     changed_labels = {c: (before_l[c], lab) for c, lab in labels.items() if lab is not before_l[c]}
-    changed_strength = {c: (before_s[c], s) for c, s in result.strength.items()
-                        if abs(s - before_s[c]) > CHANGE}
-    return WhatIfResult(MappingProxyType(labels), MappingProxyType(result.strength),
-                        MappingProxyType(changed_labels), MappingProxyType(changed_strength),
-                        result.converged)
+    changed_strength = {
+        c: (before_s[c], s) for c, s in result.strength.items() if abs(s - before_s[c]) > CHANGE
+    }
+    return WhatIfResult(
+        MappingProxyType(labels),
+        MappingProxyType(result.strength),
+        MappingProxyType(changed_labels),
+        MappingProxyType(changed_strength),
+        result.converged,
+    )

@@ -101,15 +101,20 @@ def most_missed(students: Iterable[StudentFile], limit: int = MOST_MISSED) -> li
             tallies.setdefault(key, Tally()).add(answer.correct)
             if not answer.correct:
                 who.setdefault(key, set()).add(student.student.casefold())
-    ranked = sorted((key for key, t in tallies.items() if t.wrong),
-                    key=lambda k: (-tallies[k].wrong, -len(who[k]), k))
-    return [MissedClaim(m, c, tallies[(m, c)].wrong, tallies[(m, c)].answers, len(who[(m, c)]))
-            for m, c in ranked[:limit]]
+    ranked = sorted(
+        (key for key, t in tallies.items() if t.wrong),
+        key=lambda k: (-tallies[k].wrong, -len(who[k]), k),
+    )
+    return [
+        MissedClaim(m, c, tallies[(m, c)].wrong, tallies[(m, c)].answers, len(who[(m, c)]))
+        for m, c in ranked[:limit]
+    ]
 
 
 def summarise(progress: ClassProgress, limit: int = MOST_MISSED) -> ClassSummary:
-    students = tuple(StudentSummary(s.student, s.path, breakdown(s.answers))
-                     for s in progress.students)
+    students = tuple(
+        StudentSummary(s.student, s.path, breakdown(s.answers)) for s in progress.students
+    )
     everyone = breakdown(a for s in progress.students for a in s.answers)
     return ClassSummary(students, everyone, tuple(most_missed(progress.students, limit)))
 

@@ -35,8 +35,10 @@ def load_map_texts(extra_maps: Iterable[str | Path] = ()) -> tuple[MapTexts, lis
         result = load_map(path)
         if result.map is None:
             if path in extra:
-                problems.append(f"{path}: cannot read this map; its claim texts are not shown "
-                                "(run 'argmap check' on it)")
+                problems.append(
+                    f"{path}: cannot read this map; its claim texts are not shown "
+                    "(run 'argmap check' on it)"
+                )
             continue
         the_map = result.map
         texts.maps[the_map.id] = the_map.title

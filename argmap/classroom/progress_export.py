@@ -46,15 +46,20 @@ class ExportError(Exception):
 
 def clean_name(raw: str) -> str:
     """The student's chosen name as one printable line; ExportError if it is unusable."""
-    name = "".join(" " if ch.isspace() else ch for ch in raw
-                   if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    name = "".join(
+        " " if ch.isspace() else ch
+        for ch in raw
+        if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    )
     name = " ".join(name.split())
     if not name:
-        raise ExportError("the name is empty: give the name your teacher should see, "
-                          "e.g. --name 'Sam B.'")
+        raise ExportError(
+            "the name is empty: give the name your teacher should see, e.g. --name 'Sam B.'"
+        )
     if len(name) > MAX_NAME_LENGTH:
-        raise ExportError(f"the name is longer than {MAX_NAME_LENGTH} characters; "
-                          "choose a shorter one")
+        raise ExportError(
+            f"the name is longer than {MAX_NAME_LENGTH} characters; choose a shorter one"
+        )
     return name
 
 
@@ -78,15 +83,18 @@ def answer_rows(progress: Progress) -> list[dict[str, Any]]:
     return rows
 
 
-def build_export(database: Path, student: str, today: date | None = None,
-                 warnings: list[str] | None = None) -> dict[str, Any]:
+def build_export(
+    database: Path, student: str, today: date | None = None, warnings: list[str] | None = None
+) -> dict[str, Any]:
     """The export document for the progress in `database`; damaged rows, left out, are
     reported in `warnings`."""
     from argmap.training.progress import ProgressError
 
     if not database.is_file():
-        raise ExportError(f"no progress found in {database.parent}: answer some drills first "
-                          "(argmap drill), or point --data-dir at your data folder")
+        raise ExportError(
+            f"no progress found in {database.parent}: answer some drills first "
+            "(argmap drill), or point --data-dir at your data folder"
+        )
     try:
         with Progress.open(database, read_only=True) as progress:  # an export never writes
             rows = answer_rows(progress)
@@ -103,8 +111,9 @@ def build_export(database: Path, student: str, today: date | None = None,
     }
 
 
-def write_export(database: Path, student: str, target: Path,
-                 warnings: list[str] | None = None) -> int:
+def write_export(
+    database: Path, student: str, target: Path, warnings: list[str] | None = None
+) -> int:
     """Write the export file; returns how many answers it holds."""
     from argmap.atomic_write import write_atomically
 
@@ -124,8 +133,9 @@ def ask_name() -> str | None:
 
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         return None
-    sys.stderr.write("The name your teacher will see in the class report "
-                     "(nothing else about you is exported): ")
+    sys.stderr.write(
+        "The name your teacher will see in the class report (nothing else about you is exported): "
+    )
     sys.stderr.flush()
     line = sys.stdin.readline()
     return line.strip() if line else None
@@ -141,19 +151,23 @@ def run_export(target: str, name: str | None, data_dir_option: str | None) -> in
     if name is None:
         name = ask_name()
         if name is None:
-            sys.stderr.write("argmap: error: give the name your teacher should see with "
-                             "--name NAME (nothing else personal is exported)\n")
+            sys.stderr.write(
+                "argmap: error: give the name your teacher should see with "
+                "--name NAME (nothing else personal is exported)\n"
+            )
             return 2
     warnings: list[str] = []
     try:
         student = clean_name(name)
-        count = write_export(data_dir(data_dir_option) / DATABASE_NAME, student, Path(target),
-                             warnings)
+        count = write_export(
+            data_dir(data_dir_option) / DATABASE_NAME, student, Path(target), warnings
+        )
     except ExportError as exc:
         sys.stderr.write(f"argmap: error: {exc}\n")
         return 1
     for warning in warnings:
         sys.stderr.write(f"argmap: warning: {warning}\n")
-    sys.stdout.write(f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} "
-                     f"to {target}\n")
+    sys.stdout.write(
+        f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} to {target}\n"
+    )
     return 0

@@ -89,8 +89,11 @@ def _bounded_int(digits: str) -> int:
 
 def printable(text: str) -> str:
     """Text from a file without control characters, so it cannot drive the terminal."""
-    return "".join(" " if ch.isspace() else ch for ch in text
-                   if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    )
 
 
 def _text(value: Any, what: str) -> str:
@@ -119,20 +122,32 @@ def _answer(raw: Any, number: int) -> Answer:
     for name, value in zip(("verdict", "student_verdict"), verdicts, strict=True):
         if value is not None and value not in VERDICTS:
             raise _Malformed(f"{where}: {name!r} should be one of {', '.join(VERDICTS)}")
-    return Answer(_text(raw["map"], f"{where}: 'map'"), _text(raw["drill"], f"{where}: 'drill'"),
-                  _text(raw["claim"], f"{where}: 'claim'"), tuple(themes), raw["correct"],
-                  _text(raw["date"], f"{where}: 'date'"), typed, verdicts[0], verdicts[1])
+    return Answer(
+        _text(raw["map"], f"{where}: 'map'"),
+        _text(raw["drill"], f"{where}: 'drill'"),
+        _text(raw["claim"], f"{where}: 'claim'"),
+        tuple(themes),
+        raw["correct"],
+        _text(raw["date"], f"{where}: 'date'"),
+        typed,
+        verdicts[0],
+        verdicts[1],
+    )
 
 
 def _document(data: Any) -> tuple[str, str, tuple[Answer, ...]]:
     if not isinstance(data, dict) or "format" not in data:
-        raise _Malformed("not an argmap progress export (no \"format\" key); "
-                         "students make one with: argmap stats --export FILE --name NAME")
+        raise _Malformed(
+            'not an argmap progress export (no "format" key); '
+            "students make one with: argmap stats --export FILE --name NAME"
+        )
     fmt = data["format"]
     if fmt != EXPORT_FORMAT:
         if isinstance(fmt, str) and fmt.startswith("argmap-progress/"):
-            raise _Malformed(f"format {fmt!r} is not one this argmap reads ({EXPORT_FORMAT}); "
-                             "update argmap, or have the student export with this version")
+            raise _Malformed(
+                f"format {fmt!r} is not one this argmap reads ({EXPORT_FORMAT}); "
+                "update argmap, or have the student export with this version"
+            )
         raise _Malformed(f"not an argmap progress export (format {fmt!r})")
     student = " ".join(_text(data.get("student"), "'student'").split())
     if len(student) > MAX_NAME_LENGTH:
@@ -187,19 +202,29 @@ def merge(files: Iterable[StudentFile | FileProblem]) -> ClassProgress:
         twin = seen.get(item.answers) if item.answers else None
         if twin is not None or item.path in {s.path for s in by_name.values()}:
             first = twin.path if twin is not None else item.path
-            problems.append(FileProblem(item.path, f"the same answers as {first} "
-                                        f"({twin.student if twin else item.student}): "
-                                        "a duplicate, left out"))
+            problems.append(
+                FileProblem(
+                    item.path,
+                    f"the same answers as {first} "
+                    f"({twin.student if twin else item.student}): "
+                    "a duplicate, left out",
+                )
+            )
             continue
         key = item.student.casefold()
         other = by_name.get(key)
         if other is not None:
-            kept, dropped = (item, other) if len(item.answers) > len(other.answers) else (
-                other, item)
-            problems.append(FileProblem(
-                dropped.path, f"another file ({kept.path}) is also named {item.student!r}; "
-                "kept the one with more answers. If they are two students, have one export "
-                "again with another --name"))
+            kept, dropped = (
+                (item, other) if len(item.answers) > len(other.answers) else (other, item)
+            )
+            problems.append(
+                FileProblem(
+                    dropped.path,
+                    f"another file ({kept.path}) is also named {item.student!r}; "
+                    "kept the one with more answers. If they are two students, have one export "
+                    "again with another --name",
+                )
+            )
             by_name[key] = kept
         else:
             by_name[key] = item

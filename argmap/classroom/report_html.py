@@ -41,24 +41,30 @@ def _cell(tally: Tally | None) -> str:
     if tally is None or tally.accuracy is None:
         return '<td class="num note">–</td>'
     colour = bar_colour(tally.accuracy)
-    return (f'<td class="num cell" style="background:{colour}" '
-            f'title="{escape(_figure(tally))}">{escape(percent(tally))}</td>')
+    return (
+        f'<td class="num cell" style="background:{colour}" '
+        f'title="{escape(_figure(tally))}">{escape(percent(tally))}</td>'
+    )
 
 
 def _bars(table: Mapping[str, Tally], labels: Mapping[str, str]) -> list[Bar]:
-    return [Bar(label(labels, key), table[key].accuracy, _figure(table[key]))
-            for key in sorted(table, key=lambda k: label(labels, k).casefold())]
+    return [
+        Bar(label(labels, key), table[key].accuracy, _figure(table[key]))
+        for key in sorted(table, key=lambda k: label(labels, k).casefold())
+    ]
 
 
-def _student_table(summary: ClassSummary, keys: list[str], column: str,
-                   labels: Mapping[str, str]) -> str:
+def _student_table(
+    summary: ClassSummary, keys: list[str], column: str, labels: Mapping[str, str]
+) -> str:
     head = "".join(f"<th>{escape(label(labels, k))}</th>" for k in keys)
     rows = [f"<tr><th>Student</th><th>All</th>{head}</tr>"]
     for student in summary.students:
         table = getattr(student.figures, column)
         cells = "".join(_cell(table.get(k)) for k in keys)
-        rows.append(f"<tr><td>{escape(student.name)}</td>{_cell(student.figures.total)}"
-                    f"{cells}</tr>")
+        rows.append(
+            f"<tr><td>{escape(student.name)}</td>{_cell(student.figures.total)}{cells}</tr>"
+        )
     everyone = getattr(summary.figures, column)
     cells = "".join(_cell(everyone.get(k)) for k in keys)
     rows.append(f"<tr><th>Class</th>{_cell(summary.figures.total)}{cells}</tr>")
@@ -68,20 +74,29 @@ def _student_table(summary: ClassSummary, keys: list[str], column: str,
 def _overrides(summary: ClassSummary) -> str:
     """How often students overrode the grader, in all and per student."""
     everyone = summary.figures.overrides
-    text = (f'<p class="note">After the feedback on a typed answer a student may say the '
-            f"grade is wrong; the report counts their verdict. Corrected: "
-            f"{escape(everyone.describe())}.</p>")
-    rows = [f"<tr><td>{escape(s.name)}</td><td class=\"num\">{s.figures.overrides.overridden}"
-            f"</td><td class=\"num\">{s.figures.overrides.typed}</td></tr>"
-            for s in summary.students if s.figures.overrides.overridden]
+    text = (
+        f'<p class="note">After the feedback on a typed answer a student may say the '
+        f"grade is wrong; the report counts their verdict. Corrected: "
+        f"{escape(everyone.describe())}.</p>"
+    )
+    rows = [
+        f'<tr><td>{escape(s.name)}</td><td class="num">{s.figures.overrides.overridden}'
+        f'</td><td class="num">{s.figures.overrides.typed}</td></tr>'
+        for s in summary.students
+        if s.figures.overrides.overridden
+    ]
     if rows:
-        text += ("<table>\n<tr><th>Student</th><th>Corrected</th><th>Typed answers</th></tr>\n"
-                 + "\n".join(rows) + "\n</table>")
+        text += (
+            "<table>\n<tr><th>Student</th><th>Corrected</th><th>Typed answers</th></tr>\n"
+            + "\n".join(rows)
+            + "\n</table>"
+        )
     return text
 
 
-def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTexts,
-                today: date | None = None) -> str:
+def render_html(
+    summary: ClassSummary, problems: list[FileProblem], texts: MapTexts, today: date | None = None
+) -> str:
     themes, drills = summary.themes, summary.drills
     total = summary.figures.total
     body = [
@@ -93,14 +108,22 @@ def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         _overrides(summary),
         "<h2>The class by theme</h2>",
         bar_chart("Class accuracy by theme", _bars(summary.figures.by_theme, texts.themes))
-        if themes else '<p class="note">No answer has a theme.</p>',
+        if themes
+        else '<p class="note">No answer has a theme.</p>',
         "<h2>The class by drill</h2>",
         bar_chart("Class accuracy by drill", _bars(summary.figures.by_drill, {}))
-        if drills else '<p class="note">No answers.</p>',
+        if drills
+        else '<p class="note">No answers.</p>',
         "<h2>Students</h2>",
-        bar_chart("Accuracy per student",
-                  [Bar(s.name, s.figures.total.accuracy, _figure(s.figures.total))
-                   for s in summary.students]) if summary.students else "",
+        bar_chart(
+            "Accuracy per student",
+            [
+                Bar(s.name, s.figures.total.accuracy, _figure(s.figures.total))
+                for s in summary.students
+            ],
+        )
+        if summary.students
+        else "",
         "<h3>By theme</h3>",
         _student_table(summary, themes, "by_theme", texts.themes),
         "<h3>By drill</h3>",
@@ -111,22 +134,31 @@ def render_html(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         rows = ["<tr><th>Claim</th><th>Map</th><th>Wrong</th><th>Students</th></tr>"]
         for missed in summary.missed:
             text = texts.claim(missed.map_id, missed.claim_id)
-            shown = (f"{escape(visible_line(text))}<br><span class=\"note\">"
-                     f"{escape(missed.claim_id)}</span>"
-                     if text else escape(missed.claim_id))
-            rows.append(f"<tr><td>{shown}</td><td>{escape(missed.map_id)}</td>"
-                        f'<td class="num">{missed.wrong} of {missed.answers}</td>'
-                        f'<td class="num">{missed.students_wrong}</td></tr>')
+            shown = (
+                f'{escape(visible_line(text))}<br><span class="note">'
+                f"{escape(missed.claim_id)}</span>"
+                if text
+                else escape(missed.claim_id)
+            )
+            rows.append(
+                f"<tr><td>{shown}</td><td>{escape(missed.map_id)}</td>"
+                f'<td class="num">{missed.wrong} of {missed.answers}</td>'
+                f'<td class="num">{missed.students_wrong}</td></tr>'
+            )
         body.append("<table>\n" + "\n".join(rows) + "\n</table>")
     else:
         body.append('<p class="note">No wrong answers.</p>')
     if problems:
         body.append("<h2>Files with problems</h2>")
-        body.append('<ul class="problems">' + "".join(
-            f"<li>{escape(p.render())}</li>" for p in problems) + "</ul>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            "<title>argmap class report</title>\n"
-            f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body)
-            + "\n</body>\n</html>\n")
+        body.append(
+            '<ul class="problems">'
+            + "".join(f"<li>{escape(p.render())}</li>" for p in problems)
+            + "</ul>"
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>argmap class report</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 FRAMEWORK_SUFFIXES = (".af", ".apx", ".tgf", ".i23")
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
-SHOWN_IDS = 30        # in the text report; --json has everything
+SHOWN_IDS = 30  # in the text report; --json has everything
 SHOWN_EXTENSIONS = 10
 
 
@@ -33,17 +33,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "(.af/.i23 'p af N', .apx, .tgf). Exit status: 0 done, 1 malformed content, "
         "2 unreadable file or wrong usage.",
     )
-    parser.add_argument("path", nargs="?", metavar="PATH",
-                        help="map or framework file (default: the bundled map)")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="map or framework file (default: the bundled map)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--semantics", choices=SEMANTICS, metavar="NAME",
-                        help=f"compute only one of: {', '.join(SEMANTICS)}")
-    parser.add_argument("--max-extensions", type=int, metavar="N",
-                        default=DEFAULT_MAX_EXTENSIONS,
-                        help="stop enumerating after N extensions per semantics (default "
-                        f"{DEFAULT_MAX_EXTENSIONS:,}; a framework can have 2^40)")
-    parser.add_argument("--query", metavar="ID",
-                        help="decide credulous and sceptical acceptance of one argument only")
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        metavar="NAME",
+        help=f"compute only one of: {', '.join(SEMANTICS)}",
+    )
+    parser.add_argument(
+        "--max-extensions",
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_EXTENSIONS,
+        help="stop enumerating after N extensions per semantics (default "
+        f"{DEFAULT_MAX_EXTENSIONS:,}; a framework can have 2^40)",
+    )
+    parser.add_argument(
+        "--query",
+        metavar="ID",
+        help="decide credulous and sceptical acceptance of one argument only",
+    )
     parser.set_defaults(func=run)
 
 
@@ -67,8 +79,10 @@ def _load_framework(path: str) -> Any:
         sys.stderr.write(f"argmap: cannot read {path}: {reason}\n")
         return 2
     except FrameworkFormatError as exc:
-        sys.stderr.write(f"{exc}\nargmap: fix that line, or check the file is in an ICCMA "
-                         "form (p af N / arg(a). att(a,b). / tgf)\n")
+        sys.stderr.write(
+            f"{exc}\nargmap: fix that line, or check the file is in an ICCMA "
+            "form (p af N / arg(a). att(a,b). / tgf)\n"
+        )
         return 1
 
 
@@ -79,8 +93,11 @@ def _run_framework(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
     if args.query is not None:
         return _query(args, fw, fw.index, semantics)
     payload = _enumerate(fw, list(range(len(fw.names))), semantics, args.max_extensions)
-    _emit(args, payload, fw_title=f"{args.path}: {len(fw.names)} arguments, "
-                                   f"{sum(map(len, fw.targets))} attacks")
+    _emit(
+        args,
+        payload,
+        fw_title=f"{args.path}: {len(fw.names)} arguments, {sum(map(len, fw.targets))} attacks",
+    )
     return 0
 
 
@@ -88,25 +105,30 @@ def _query(args: argparse.Namespace, fw: Any, index: Any, semantics: tuple[str, 
     from argmap.analysis.semantics import credulous, sceptical
 
     if args.query not in index:
-        sys.stderr.write(f"argmap: error: no argument {args.query!r} in {args.path or 'the map'}"
-                         "\n")
+        sys.stderr.write(f"argmap: error: no argument {args.query!r} in {args.path or 'the map'}\n")
         return 2
     arg = index[args.query]
     cred = [s for s in semantics if credulous(fw, arg, s)]
     scep = [s for s in semantics if sceptical(fw, arg, s)]
-    payload = {"query": args.query, "semantics": list(semantics),
-               "acceptance": {args.query: {"credulous": cred, "sceptical": scep}}}
+    payload = {
+        "query": args.query,
+        "semantics": list(semantics),
+        "acceptance": {args.query: {"credulous": cred, "sceptical": scep}},
+    }
     if args.json:
         _print_json(payload)
     else:
         for s in semantics:
-            print(f"{args.query} under {s}: credulous {'yes' if s in cred else 'no'}, "
-                  f"sceptical {'yes' if s in scep else 'no'}")
+            print(
+                f"{args.query} under {s}: credulous {'yes' if s in cred else 'no'}, "
+                f"sceptical {'yes' if s in scep else 'no'}"
+            )
     return 0
 
 
-def _enumerate(fw: Any, shown: list[int], semantics: tuple[str, ...],
-               limit: int | None) -> dict[str, Any]:
+def _enumerate(
+    fw: Any, shown: list[int], semantics: tuple[str, ...], limit: int | None
+) -> dict[str, Any]:
     """Labelling, extensions, acceptance and caps of the arguments in `shown`."""
     from argmap.analysis.semantics import IN, Enumeration, extension_ids, grounded, labellings
 
@@ -114,9 +136,13 @@ def _enumerate(fw: Any, shown: list[int], semantics: tuple[str, ...],
     base = grounded(fw)
     shown_names = [names[i] for i in shown]
     payload: dict[str, Any] = {
-        "labelling": {"grounded": dict(zip(shown_names, (base[i].value for i in shown),
-                                           strict=True))},
-        "extensions": {}, "acceptance": {}, "capped": {}, "extension_counts": {},
+        "labelling": {
+            "grounded": dict(zip(shown_names, (base[i].value for i in shown), strict=True))
+        },
+        "extensions": {},
+        "acceptance": {},
+        "capped": {},
+        "extension_counts": {},
     }
     keep = set(shown)
     credulous: list[list[str]] = [[] for _ in shown]
@@ -170,38 +196,61 @@ def _run_map(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
     mf_index = {c.id: analysis.framework.index[c.id] for c in m.claims}
     if args.query is not None:
         return _query(args, analysis.framework, mf_index, semantics)
-    payload = _enumerate(analysis.framework, list(mf_index.values()), semantics,
-                         args.max_extensions)
+    payload = _enumerate(
+        analysis.framework, list(mf_index.values()), semantics, args.max_extensions
+    )
     payload["strength"] = {c: round(v, 6) for c, v in analysis.strength.items()}
     payload["strength_converged"] = analysis.strength_converged
     payload["cruxes"] = {t: [c.claim for c in cs] for t, cs in analysis.cruxes.items()}
-    payload["crux_details"] = {t: [{"claim": c.claim, "flips_grounded": c.flips_grounded,
-                                    "flips_preferred": c.flips_preferred,
-                                    "strength_delta": round(c.strength_delta, 6)} for c in cs]
-                               for t, cs in analysis.cruxes.items()}
-    payload["cruxes_bounded"] = {t: {"checked": k, "candidates": n}
-                                 for t, (k, n) in analysis.cruxes_bounded.items()}
+    payload["crux_details"] = {
+        t: [
+            {
+                "claim": c.claim,
+                "flips_grounded": c.flips_grounded,
+                "flips_preferred": c.flips_preferred,
+                "strength_delta": round(c.strength_delta, 6),
+            }
+            for c in cs
+        ]
+        for t, cs in analysis.cruxes.items()
+    }
+    payload["cruxes_bounded"] = {
+        t: {"checked": k, "candidates": n} for t, (k, n) in analysis.cruxes_bounded.items()
+    }
     st = analysis.structure
     payload["structure"] = {
-        "theses": {t: {"pro": list(ts.pro), "con": list(ts.con), "both": list(ts.both),
-                       "max_depth": ts.max_depth, "balance": round(ts.balance, 6),
-                       "themes": {k: dict(v) for k, v in ts.theme_counts.items()}}
-                   for t, ts in st.theses.items()},
+        "theses": {
+            t: {
+                "pro": list(ts.pro),
+                "con": list(ts.con),
+                "both": list(ts.both),
+                "max_depth": ts.max_depth,
+                "balance": round(ts.balance, 6),
+                "themes": {k: dict(v) for k, v in ts.theme_counts.items()},
+            }
+            for t, ts in st.theses.items()
+        },
         "unanswered": list(st.unanswered),
         "facts_without_evidence": list(st.facts_without_evidence),
         "circular_support": [list(c) for c in st.circular_support],
         "pivotal": [[c, s] for c, s in st.pivotal],
     }
-    _emit(args, payload, fw_title=f"{m.path or m.id}: {len(m.claims)} claims, "
-                                  f"{len(m.relations)} relations")
+    _emit(
+        args,
+        payload,
+        fw_title=f"{m.path or m.id}: {len(m.claims)} claims, {len(m.relations)} relations",
+    )
     return 0
 
 
 def _print_json(payload: dict[str, Any]) -> None:
     # indented JSON goes through the pure-Python encoder: compact for big inputs
     big = len(payload.get("labelling", {}).get("grounded", ())) > 2000
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")) if big else \
-        json.dumps(payload, indent=1, ensure_ascii=False)
+    text = (
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        if big
+        else json.dumps(payload, indent=1, ensure_ascii=False)
+    )
     sys.stdout.write(text + "\n")
 
 
@@ -217,12 +266,16 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
     out = [fw_title]
     grounded = payload["labelling"]["grounded"]
     counts = {lab: sum(1 for v in grounded.values() if v == lab) for lab in ("in", "out", "undec")}
-    out.append(f"grounded labelling: {counts['in']} in, {counts['out']} out, "
-               f"{counts['undec']} undec")
+    out.append(
+        f"grounded labelling: {counts['in']} in, {counts['out']} out, {counts['undec']} undec"
+    )
     for sem, exts in payload["extensions"].items():
-        capped = (f" (capped: only the first {len(exts):,} enumerated; give --max-extensions N "
-                  "for more; acceptance not decided from a partial list)"
-                  if payload["capped"][sem] else "")
+        capped = (
+            f" (capped: only the first {len(exts):,} enumerated; give --max-extensions N "
+            "for more; acceptance not decided from a partial list)"
+            if payload["capped"][sem]
+            else ""
+        )
         out.append(f"{sem}: {len(exts)} extension{'s' if len(exts) != 1 else ''}{capped}")
         for ext in exts[:SHOWN_EXTENSIONS]:
             out.append(f"  {_ids(ext)}")
@@ -232,30 +285,43 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
         st = payload["structure"]
         for thesis, info in st["theses"].items():
             acc = payload["acceptance"][thesis]
-            out.append(f"\nthesis {thesis}: grounded {grounded[thesis]}, strength "
-                       f"{payload['strength'][thesis]:.3f}; credulous: "
-                       f"{', '.join(acc['credulous']) or '-'}; sceptical: "
-                       f"{', '.join(acc['sceptical']) or '-'}")
-            out.append(f"  {len(info['pro'])} pro, {len(info['con'])} con, "
-                       f"{len(info['both'])} both; depth {info['max_depth']}, "
-                       f"balance {info['balance']:+.2f}")
+            out.append(
+                f"\nthesis {thesis}: grounded {grounded[thesis]}, strength "
+                f"{payload['strength'][thesis]:.3f}; credulous: "
+                f"{', '.join(acc['credulous']) or '-'}; sceptical: "
+                f"{', '.join(acc['sceptical']) or '-'}"
+            )
+            out.append(
+                f"  {len(info['pro'])} pro, {len(info['con'])} con, "
+                f"{len(info['both'])} both; depth {info['max_depth']}, "
+                f"balance {info['balance']:+.2f}"
+            )
             bound = payload["cruxes_bounded"].get(thesis)
             if bound:
-                out.append(f"  cruxes: {bound['checked']:,} of {bound['candidates']:,} claims "
-                           f"examined, nearest the thesis first (work limit reached; "
-                           f"{CRUX_WORK.hint()})")
+                out.append(
+                    f"  cruxes: {bound['checked']:,} of {bound['candidates']:,} claims "
+                    f"examined, nearest the thesis first (work limit reached; "
+                    f"{CRUX_WORK.hint()})"
+                )
             details = payload["crux_details"].get(thesis, [])[:5]
             for crux in details:
-                why = [w for w, flag in (("flips grounded", crux["flips_grounded"]),
-                                         ("flips preferred", crux["flips_preferred"])) if flag]
+                why = [
+                    w
+                    for w, flag in (
+                        ("flips grounded", crux["flips_grounded"]),
+                        ("flips preferred", crux["flips_preferred"]),
+                    )
+                    if flag
+                ]
                 why.append(f"strength {crux['strength_delta']:+.3f}")
                 out.append(f"  crux {crux['claim']}: {', '.join(why)}")
         out.append("")
         out.append(f"unanswered claims: {_ids(st['unanswered'])}")
         out.append(f"facts without evidence: {_ids(st['facts_without_evidence'])}")
         if st["circular_support"]:
-            out.append("circular support: " + "; ".join(" <-> ".join(c)
-                                                       for c in st["circular_support"]))
+            out.append(
+                "circular support: " + "; ".join(" <-> ".join(c) for c in st["circular_support"])
+            )
         if st["pivotal"]:
             out.append("pivotal: " + ", ".join(f"{c} ({s:.3f})" for c, s in st["pivotal"][:5]))
         if not payload["strength_converged"]:

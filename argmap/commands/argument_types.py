@@ -24,8 +24,10 @@ def seconds(text: str, *, zero_allowed: bool = False) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not math.isfinite(value) or value < 0 or (value == 0 and not zero_allowed):
         raise argparse.ArgumentTypeError(
-            "must be 0 (untimed) or a positive number of seconds" if zero_allowed
-            else "must be more than 0 seconds")
+            "must be 0 (untimed) or a positive number of seconds"
+            if zero_allowed
+            else "must be more than 0 seconds"
+        )
     return value
 
 

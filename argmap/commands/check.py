@@ -23,14 +23,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Check argmap maps: YAML, types, ids, references, quotes, connectivity. "
         "Exit status: 0 no errors, 1 errors, 2 unreadable file or wrong usage.",
     )
-    parser.add_argument("maps", nargs="*", metavar="MAP",
-                        help="map files (default: the bundled map)")
-    parser.add_argument("--sources", action="append", default=[], metavar="DIR",
-                        help="folder holding the sources' text files (repeatable)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="output format (json for editors and CI)")
-    parser.add_argument("--notes", action="store_true",
-                        help="also show notes: unanswered claims, themes used once, ...")
+    parser.add_argument(
+        "maps", nargs="*", metavar="MAP", help="map files (default: the bundled map)"
+    )
+    parser.add_argument(
+        "--sources",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder holding the sources' text files (repeatable)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (json for editors and CI)",
+    )
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="also show notes: unanswered claims, themes used once, ...",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     parser.set_defaults(func=run)
 
@@ -56,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.quiet:
                 size = ""
                 if the_map is not None:
-                    size = (f" ({len(the_map.claims)} claims, "
-                            f"{len(the_map.relations)} relations)")
+                    size = f" ({len(the_map.claims)} claims, {len(the_map.relations)} relations)"
                 report_lines.append(f"{path}{size}: {summary(shown)}")
     errors = sum(d.severity is Severity.ERROR for d in everything)
     if args.format == "json":

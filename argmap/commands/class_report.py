@@ -15,14 +15,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description=(
             "Read the files students made with 'argmap stats --export FILE --name NAME' and "
             "write one HTML report (charts included, no network needed) plus a summary here. "
-            "Malformed and duplicate files are reported and left out."),
+            "Malformed and duplicate files are reported and left out."
+        ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="students' export files")
-    parser.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="REPORT.html",
-                        help=f"where to write the HTML report (default: {DEFAULT_OUTPUT})")
-    parser.add_argument("--map", action="append", default=[], metavar="MAP",
-                        help="a map the class drilled, for claim texts and theme names "
-                             "(the bundled maps are always read; repeat for more)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=DEFAULT_OUTPUT,
+        metavar="REPORT.html",
+        help=f"where to write the HTML report (default: {DEFAULT_OUTPUT})",
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="MAP",
+        help="a map the class drilled, for claim texts and theme names "
+        "(the bundled maps are always read; repeat for more)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -38,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if not output.parent.is_dir():
-        sys.stderr.write(f"argmap: error: cannot write {output}: the folder {output.parent} "
-                         "does not exist\n")
+        sys.stderr.write(
+            f"argmap: error: cannot write {output}: the folder {output.parent} does not exist\n"
+        )
         return 2
     progress = read_class(args.files)
     texts, map_problems = load_map_texts(args.map)

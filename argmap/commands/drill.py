@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
 
 
-
-
 def _usage(message: str) -> int:
     sys.stderr.write(f"argmap drill: error: {message}\n")
     return 2
@@ -33,24 +31,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "crux hunt, switch sides, timed round. Progress is saved after every answer.",
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
-    parser.add_argument("--plain", action="store_true",
-                        help="line by line on stdin/stdout (screen readers, scripts)")
-    parser.add_argument("--mode", choices=MODES, default="mixed",
-                        help="which drill (default: mixed; timed = a mix against the clock)")
-    parser.add_argument("--count", type=positive_int, metavar="N",
-                        help="number of questions (default 10; timed rounds: until time is up)")
-    parser.add_argument("--seed", type=int, metavar="N",
-                        help="seed for question choice and option order (repeatable sessions)")
-    parser.add_argument("--side", choices=("pro", "con"),
-                        help="switch sides: the side you disagree with, which you must argue")
-    parser.add_argument("--thesis", metavar="ID",
-                        help="thesis that sides refer to (default: the map's first)")
-    parser.add_argument("--time", type=seconds, metavar="SECONDS",
-                        help="play against the clock (a timed round; default 90 s with "
-                             "--mode timed)")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="folder for progress (default: $ARGMAP_DATA_DIR or the user "
-                             "data folder)")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line on stdin/stdout (screen readers, scripts)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="mixed",
+        help="which drill (default: mixed; timed = a mix against the clock)",
+    )
+    parser.add_argument(
+        "--count",
+        type=positive_int,
+        metavar="N",
+        help="number of questions (default 10; timed rounds: until time is up)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="seed for question choice and option order (repeatable sessions)",
+    )
+    parser.add_argument(
+        "--side",
+        choices=("pro", "con"),
+        help="switch sides: the side you disagree with, which you must argue",
+    )
+    parser.add_argument(
+        "--thesis", metavar="ID", help="thesis that sides refer to (default: the map's first)"
+    )
+    parser.add_argument(
+        "--time",
+        type=seconds,
+        metavar="SECONDS",
+        help="play against the clock (a timed round; default 90 s with --mode timed)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for progress (default: $ARGMAP_DATA_DIR or the user data folder)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -63,13 +85,22 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     if args.mode == "switch" and args.side is None:
-        return _usage("--mode switch needs --side pro|con: the side you disagree with, "
-                      "which you will argue")
+        return _usage(
+            "--mode switch needs --side pro|con: the side you disagree with, which you will argue"
+        )
     if args.thesis is not None and args.thesis not in loaded.theses:
-        return _usage(f"--thesis {args.thesis!r} is not a thesis of this map "
-                      f"(theses: {', '.join(loaded.theses)})")
-    options = SessionOptions(mode=args.mode, count=args.count, seed=args.seed, side=args.side,
-                             time_limit=args.time, thesis=args.thesis)
+        return _usage(
+            f"--thesis {args.thesis!r} is not a thesis of this map "
+            f"(theses: {', '.join(loaded.theses)})"
+        )
+    options = SessionOptions(
+        mode=args.mode,
+        count=args.count,
+        seed=args.seed,
+        side=args.side,
+        time_limit=args.time,
+        thesis=args.thesis,
+    )
     context = Context.make(map_path(args.map), data_dir_option=args.data_dir)
     try:
         progress = Progress.open(context.database)
@@ -87,8 +118,7 @@ def run(args: argparse.Namespace) -> int:
     return _run_plain(loaded, progress, options, context)
 
 
-def _run_plain(loaded: Map, progress: Progress, options: SessionOptions,
-               context: Context) -> int:
+def _run_plain(loaded: Map, progress: Progress, options: SessionOptions, context: Context) -> int:
     from argmap.training.plain import run_plain
     from argmap.training.progress import ProgressError
     from argmap.training.session import DrillSession

@@ -14,16 +14,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "explore",
         help="open a map in the terminal UI (the default command)",
         description="Explore a map: pro/con tree, claim details, search, filters, what-if. "
-                    "Press ? inside for every key.",
+        "Press ? inside for every key.",
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
-    parser.add_argument("--theme", choices=sorted(THEMES), default=None,
-                        help="colour theme (default: dark; Ctrl+T switches inside)")
-    parser.add_argument("--sources", action="append", default=[], metavar="DIR",
-                        help="folder of the sources' text files, used to check quotes when "
-                             "the map is reloaded (repeatable)")
-    parser.add_argument("--no-watch", action="store_true",
-                        help="do not reload the map when its file changes")
+    parser.add_argument(
+        "--theme",
+        choices=sorted(THEMES),
+        default=None,
+        help="colour theme (default: dark; Ctrl+T switches inside)",
+    )
+    parser.add_argument(
+        "--sources",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder of the sources' text files, used to check quotes when "
+        "the map is reloaded (repeatable)",
+    )
+    parser.add_argument(
+        "--no-watch", action="store_true", help="do not reload the map when its file changes"
+    )
     parser.set_defaults(func=run)
 
 
@@ -35,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from argmap.context import Context
     from tui.app import create_app
 
-    context = Context.make(map_path(args.map), source_dirs=getattr(args, "sources", []),
-                           theme=THEMES.get(getattr(args, "theme", None) or ""),
-                           watch=not getattr(args, "no_watch", False))
+    context = Context.make(
+        map_path(args.map),
+        source_dirs=getattr(args, "sources", []),
+        theme=THEMES.get(getattr(args, "theme", None) or ""),
+        watch=not getattr(args, "no_watch", False),
+    )
     app = create_app(context, loaded)
     app.run()
     return int(app.return_code or 0)

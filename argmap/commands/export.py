@@ -33,13 +33,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Export a map to another format.",
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
-    parser.add_argument("--to", required=True, choices=sorted(EXPORTERS), dest="to",
-                        help="output format")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE instead of standard output")
-    parser.add_argument("--questions", action="store_true",
-                        help="add drill questions with an answer key to a markdown or html "
-                             "handout (the same as --to markdown-drill / html-drill)")
+    parser.add_argument(
+        "--to", required=True, choices=sorted(EXPORTERS), dest="to", help="output format"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--questions",
+        action="store_true",
+        help="add drill questions with an answer key to a markdown or html "
+        "handout (the same as --to markdown-drill / html-drill)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -52,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.to
     if args.questions:
         if fmt not in ("markdown", "html", "markdown-drill", "html-drill"):
-            sys.stderr.write(f"argmap export: error: --questions goes with a handout "
-                             f"(--to markdown or --to html), not --to {fmt}\n")
+            sys.stderr.write(
+                f"argmap export: error: --questions goes with a handout "
+                f"(--to markdown or --to html), not --to {fmt}\n"
+            )
             return 2
         fmt = fmt.removesuffix("-drill") + "-drill"
     loaded = load_map_or_report(args.map)

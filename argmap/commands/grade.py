@@ -23,18 +23,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "or switch) to grade against the map's model answers as the drill does, or "
             "'reference' (with optional 'key_points' and 'question') to grade against "
             "your own model answer. Optional 'id' and 'student' are echoed back. Exit "
-            "status: 0 every row graded, 1 some rows skipped, 2 the file cannot be read."),
+            "status: 0 every row graded, 1 some rows skipped, 2 the file cannot be read."
+        ),
     )
-    parser.add_argument("map", nargs="?", metavar="MAP",
-                        help="the map to grade claim and drill rows against "
-                             "(default: the bundled map)")
-    parser.add_argument("answers", metavar="ANSWERS",
-                        help="a CSV file with a header row, or a JSON Lines file")
-    parser.add_argument("--json", action="store_true",
-                        help="one JSON object per graded row: id, student, verdict, score, "
-                             "matched, points, feedback")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the grades to FILE instead of standard output")
+    parser.add_argument(
+        "map",
+        nargs="?",
+        metavar="MAP",
+        help="the map to grade claim and drill rows against (default: the bundled map)",
+    )
+    parser.add_argument(
+        "answers", metavar="ANSWERS", help="a CSV file with a header row, or a JSON Lines file"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per graded row: id, student, verdict, score, "
+        "matched, points, feedback",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the grades to FILE instead of standard output"
+    )
     parser.set_defaults(func=run)
 
 
@@ -46,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
     map_name, answers = args.map, args.answers
     output = Path(args.output) if args.output not in (None, "-") else None
     if output is not None and not output.parent.is_dir():
-        sys.stderr.write(f"argmap: error: cannot write {output}: the folder "
-                         f"{output.parent} does not exist\n")
+        sys.stderr.write(
+            f"argmap: error: cannot write {output}: the folder {output.parent} does not exist\n"
+        )
         return EXIT_UNREADABLE
     try:
         rows, skipped = read_answers(Path(answers))
@@ -73,9 +83,11 @@ def run(args: argparse.Namespace) -> int:
     if map_name is None and any(s.reason.startswith("unknown claim") for s in skipped):
         from argmap.commands.map_input import map_path
 
-        sys.stderr.write(f"argmap: note: claims were looked up in the bundled map "
-                         f"{map_path(None).stem}; to grade against another map, name it "
-                         "first: argmap grade MAP ANSWERS\n")
+        sys.stderr.write(
+            f"argmap: note: claims were looked up in the bundled map "
+            f"{map_path(None).stem}; to grade against another map, name it "
+            "first: argmap grade MAP ANSWERS\n"
+        )
     if not rows and not skipped:
         sys.stderr.write(f"argmap: warning: {answers} has a header but no answers\n")
     if args.json:

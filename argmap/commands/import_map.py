@@ -44,12 +44,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "2 unreadable file or wrong usage.",
     )
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--from", dest="source_format", choices=sorted(IMPORTERS),
-                        help="format of FILE (default: guessed from its name and content)")
-    parser.add_argument("-o", "--output", metavar="MAP.yaml",
-                        help="where to write the map ('-' or absent: standard output)")
-    parser.add_argument("--force", action="store_true",
-                        help="overwrite the output file if it exists")
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=sorted(IMPORTERS),
+        help="format of FILE (default: guessed from its name and content)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="MAP.yaml",
+        help="where to write the map ('-' or absent: standard output)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the output file if it exists"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
     parser.set_defaults(func=run)
 
@@ -62,15 +71,18 @@ def guess_format(path: Path, text: str) -> str | None:
     return None
 
 
-def _trace_back(diagnostics: list[Diagnostic], result: ImportResult,
-                loaded: Map) -> list[Diagnostic]:
+def _trace_back(
+    diagnostics: list[Diagnostic], result: ImportResult, loaded: Map
+) -> list[Diagnostic]:
     """Re-point diagnostics found in the written YAML (`loaded`) at the original file."""
     from argmap.model import Pos
 
     m = result.map
-    spans = sorted([(c.pos.line, c.id) for c in loaded.claims]
-                   + [(r.pos.line, r.id) for r in loaded.relations]
-                   + [(s.pos.line, s.id) for s in loaded.sources])
+    spans = sorted(
+        [(c.pos.line, c.id) for c in loaded.claims]
+        + [(r.pos.line, r.id) for r in loaded.relations]
+        + [(s.pos.line, s.id) for s in loaded.sources]
+    )
     lines = [line for line, _ in spans]
     out = []
     for diag in diagnostics:
@@ -105,8 +117,9 @@ def run(args: argparse.Namespace) -> int:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = args.source_format or guess_format(path, text)
     if fmt is None:
-        sys.stderr.write(f"argmap: cannot tell the format of {path}; "
-                         f"give --from {'|'.join(sorted(IMPORTERS))}\n")
+        sys.stderr.write(
+            f"argmap: cannot tell the format of {path}; give --from {'|'.join(sorted(IMPORTERS))}\n"
+        )
         return EXIT_UNREADABLE
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None and output.exists() and not args.force:
@@ -122,15 +135,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = reader(text, str(path))
         del text  # the input's text is not needed past here (89 MB for 1e6 AIF nodes)
-        header = f"Imported by argmap from {path} ({fmt}).\n" \
-                 "Each '# from FILE:LINE' comment says where the next item came from."
+        header = (
+            f"Imported by argmap from {path} ({fmt}).\n"
+            "Each '# from FILE:LINE' comment says where the next item came from."
+        )
         yaml_text = write_yaml(result.map, result.origins, str(path), header=header)
         # Only the figures are needed from the built map from here on: free it
         # before the written YAML is read back (a third of the peak memory of a
         # 1e6-node AIF import).
         counts = f"{len(result.map.claims)} claims, {len(result.map.relations)} relations"
-        result = replace(result, map=replace(result.map, claims=(), relations=(),
-                                             sources=()))
+        result = replace(result, map=replace(result.map, claims=(), relations=(), sources=()))
     except ImportFailed as exc:
         sys.stderr.write(exc.diagnostic.render() + "\n")
         return EXIT_MALFORMED
@@ -145,8 +159,9 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(diag.render() + "\n")
         sys.stderr.write(f"argmap: {path} holds values an argmap map cannot; nothing written\n")
         return EXIT_MALFORMED
-    findings = [d for d in [*loaded.diagnostics, *check_map(loaded.map)]
-                if d.severity is not Severity.NOTE]
+    findings = [
+        d for d in [*loaded.diagnostics, *check_map(loaded.map)] if d.severity is not Severity.NOTE
+    ]
     traced = _trace_back(findings, result, loaded.map)
     errors = [d for d in traced if d.is_error]
     if not args.quiet or errors:
@@ -155,9 +170,11 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write(diag.render() + "\n")
     if errors:
         # The same rule as every other command: a map with errors is not used.
-        sys.stderr.write(f"argmap: the imported map has {len(errors)} "
-                         f"error{'s' if len(errors) != 1 else ''} (see above); nothing "
-                         f"written. Fix {path} and import it again\n")
+        sys.stderr.write(
+            f"argmap: the imported map has {len(errors)} "
+            f"error{'s' if len(errors) != 1 else ''} (see above); nothing "
+            f"written. Fix {path} and import it again\n"
+        )
         return EXIT_MALFORMED
 
     if output is None:

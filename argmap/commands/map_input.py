@@ -35,12 +35,12 @@ def map_path(name: str | None) -> Path:
 def missing_map_hint() -> str:
     """What to say when a map name is neither a file nor a bundled map."""
     names = ", ".join(p.stem for p in bundled_maps())
-    return (f"check the path; the bundled maps are: {names}" if names
-            else "check the path")
+    return f"check the path; the bundled maps are: {names}" if names else "check the path"
 
 
-def map_diagnostics(path: Path, source_dirs: Sequence[str | Path] = ()) -> tuple[
-        Map | None, list[Diagnostic]]:
+def map_diagnostics(
+    path: Path, source_dirs: Sequence[str | Path] = ()
+) -> tuple[Map | None, list[Diagnostic]]:
     """Load and check a map: what `argmap check` reports, in file order.
 
     Loading problems and checker findings are one sorted list, so every
@@ -53,9 +53,17 @@ def map_diagnostics(path: Path, source_dirs: Sequence[str | Path] = ()) -> tuple
     if not path.exists() and not path.is_symlink():
         from argmap.diagnostics import Severity
 
-        return None, [Diagnostic(str(path), 0, 0, Severity.ERROR, "E000",
-                                 "no such file (and no bundled map of that name)",
-                                 missing_map_hint())]
+        return None, [
+            Diagnostic(
+                str(path),
+                0,
+                0,
+                Severity.ERROR,
+                "E000",
+                "no such file (and no bundled map of that name)",
+                missing_map_hint(),
+            )
+        ]
     result = load_map(path)
     found = list(result.diagnostics)
     if result.map is not None and not any(d.code == "E000" for d in found):
@@ -84,8 +92,10 @@ def load_map_or_report(name: str | None, source_dirs: Sequence[str | Path] = ())
             sys.stderr.write("argmap: cannot open the map\n")
         else:
             count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
-            sys.stderr.write(f"argmap: the map has {count} (listed above, as 'argmap check' "
-                             "reports them); fix them and run the command again\n")
+            sys.stderr.write(
+                f"argmap: the map has {count} (listed above, as 'argmap check' "
+                "reports them); fix them and run the command again\n"
+            )
         return opened.exit_code or EXIT_ERRORS
     return opened.map
 
@@ -97,5 +107,6 @@ def require_source_dirs(dirs: Sequence[str]) -> None:
     for folder in dirs:
         if not Path(folder).is_dir():
             what = "is not a folder" if Path(folder).exists() else "does not exist"
-            raise UsageError(f"--sources {folder!r} {what}; give the folder that holds the "
-                             "sources' text files")
+            raise UsageError(
+                f"--sources {folder!r} {what}; give the folder that holds the sources' text files"
+            )

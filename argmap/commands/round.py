@@ -22,26 +22,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Two debaters at one keyboard take turns playing claims from the map: attack "
             "what the other side played, undercut their links, or support your own claims. "
             "At the end the map judges the motion given only the claims played. A move made "
-            "over the time limit does not count: the turn is a pass."),
+            "over the time limit does not count: the turn is a pass."
+        ),
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
-    parser.add_argument("--plain", action="store_true",
-                        help="line by line on stdin/stdout instead of the full-screen UI")
-    parser.add_argument("--motion", metavar="THESIS_ID",
-                        help="the claim debated (default: the map's first thesis)")
-    parser.add_argument("--first", choices=("pro", "con"), default="pro",
-                        help="which side plays first (default: pro)")
-    parser.add_argument("--turns", type=positive_int, default=6, metavar="N",
-                        help="turns in all, both sides together (default: 6)")
-    parser.add_argument("--time", type=seconds_or_zero, default=0.0, metavar="SECONDS",
-                        help="time per turn; 0 means untimed (default: 0)")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line on stdin/stdout instead of the full-screen UI",
+    )
+    parser.add_argument(
+        "--motion", metavar="THESIS_ID", help="the claim debated (default: the map's first thesis)"
+    )
+    parser.add_argument(
+        "--first",
+        choices=("pro", "con"),
+        default="pro",
+        help="which side plays first (default: pro)",
+    )
+    parser.add_argument(
+        "--turns",
+        type=positive_int,
+        default=6,
+        metavar="N",
+        help="turns in all, both sides together (default: 6)",
+    )
+    parser.add_argument(
+        "--time",
+        type=seconds_or_zero,
+        default=0.0,
+        metavar="SECONDS",
+        help="time per turn; 0 means untimed (default: 0)",
+    )
     parser.add_argument("--pro", metavar="NAME", default="", help="the Pro debater's name")
     parser.add_argument("--con", metavar="NAME", default="", help="the Con debater's name")
-    parser.add_argument("--transcript", metavar="FILE.md",
-                        help="save the round as a Markdown transcript")
+    parser.add_argument(
+        "--transcript", metavar="FILE.md", help="save the round as a Markdown transcript"
+    )
     parser.set_defaults(func=run)
-
-
 
 
 def _read_line(prompt: str) -> str | None:
@@ -68,16 +86,23 @@ def run(args: argparse.Namespace) -> int:
 
     transcript = Path(args.transcript) if args.transcript else None
     if transcript is not None and not transcript.parent.is_dir():
-        sys.stderr.write(f"argmap: error: cannot save the transcript in {transcript.parent}: "
-                         "no such folder; create it or choose another path\n")
+        sys.stderr.write(
+            f"argmap: error: cannot save the transcript in {transcript.parent}: "
+            "no such folder; create it or choose another path\n"
+        )
         return 2
     loaded = load_map_or_report(args.map)
     if isinstance(loaded, int):
         return loaded
     try:
-        settings = settings_for(loaded, args.motion, first=Side(args.first), turns=args.turns,
-                                seconds=args.time, names={Side.PRO: args.pro,
-                                                          Side.CON: args.con})
+        settings = settings_for(
+            loaded,
+            args.motion,
+            first=Side(args.first),
+            turns=args.turns,
+            seconds=args.time,
+            names={Side.PRO: args.pro, Side.CON: args.con},
+        )
     except RoundError as exc:
         sys.stderr.write(f"argmap: error: {exc}\n")
         return 2
@@ -103,8 +128,9 @@ def save_transcript(rnd: Round, judged: Adjudication, path: Path) -> int:
     try:
         write_atomically(path, render_transcript(rnd, judged))
     except OSError as exc:
-        sys.stderr.write(f"argmap: error: cannot write the transcript {path}: "
-                         f"{exc.strerror or exc}\n")
+        sys.stderr.write(
+            f"argmap: error: cannot write the transcript {path}: {exc.strerror or exc}\n"
+        )
         return 1
     sys.stdout.write(f"Transcript saved to {path}\n")
     return 0

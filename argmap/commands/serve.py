@@ -29,20 +29,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="serve the explorer in a web browser (localhost by default)",
         description=(
             "Serve the argmap app in a browser: each browser tab gets its own session. "
-            "Listens on 127.0.0.1 unless --host says otherwise; stop it with Ctrl+C."),
+            "Listens on 127.0.0.1 unless --host says otherwise; stop it with Ctrl+C."
+        ),
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: 127.0.0.1, this machine only; "
-                             "0.0.0.0 for every network the machine is on)")
-    parser.add_argument("--port", type=_port, default=8000, metavar="N",
-                        help="port to listen on (default: 8000)")
-    parser.add_argument("--max-sessions", type=_sessions, default=DEFAULT_MAX_SESSIONS,
-                        metavar="N", help="most browser tabs served at once, each running "
-                        f"its own app (default: {DEFAULT_MAX_SESSIONS})")
-    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
-                        help="another host name browsers use to reach this server, e.g. "
-                             "classroom.example.org (repeatable); others are refused")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; "
+        "0.0.0.0 for every network the machine is on)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port to listen on (default: 8000)"
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help="most browser tabs served at once, each running "
+        f"its own app (default: {DEFAULT_MAX_SESSIONS})",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another host name browsers use to reach this server, e.g. "
+        "classroom.example.org (repeatable); others are refused",
+    )
     parser.set_defaults(func=run)
 
 
@@ -86,9 +101,11 @@ PAGE_DIR = Path(__file__).resolve().parent.parent / "serve_page"
 # images and talk only to this server; everything else (a font service, a
 # tracker, a frame) is refused by the browser. textual.js adds <style>
 # elements, hence 'unsafe-inline' for styles only (as in the class report).
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
-       "form-action 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _WILDCARD = frozenset({"0.0.0.0", "::", ""})
 
@@ -115,8 +132,10 @@ def allowed_hosts(bind: str, extra: Sequence[str] = ()) -> frozenset[str]:
         names |= {hostname.lower(), socket.getfqdn().lower()}
         with contextlib.suppress(OSError):
             names |= {str(info[4][0]).lower() for info in socket.getaddrinfo(hostname, None)}
-        with contextlib.suppress(OSError), socket.socket(socket.AF_INET,
-                                                         socket.SOCK_DGRAM) as probe:
+        with (
+            contextlib.suppress(OSError),
+            socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe,
+        ):
             probe.connect(("192.0.2.1", 9))  # no packet is sent: finds the outward address
             names.add(str(probe.getsockname()[0]))
     return frozenset(names - _WILDCARD)
@@ -134,8 +153,9 @@ def _host_of(value: str) -> str | None:
     return host.lower() if host else None
 
 
-def request_allowed(headers: Mapping[str, str], hosts: frozenset[str], port: int,
-                    websocket: bool) -> str | None:
+def request_allowed(
+    headers: Mapping[str, str], hosts: frozenset[str], port: int, websocket: bool
+) -> str | None:
     """Why a request must be refused (None when it may go on).
 
     Every request must name an allowed host in `Host` (this defeats DNS
@@ -154,8 +174,11 @@ def request_allowed(headers: Mapping[str, str], hosts: frozenset[str], port: int
             origin_port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
         except ValueError:
             return "malformed Origin"
-        if parts.scheme not in ("http", "https") or (parts.hostname or "") not in hosts \
-                or origin_port != port:
+        if (
+            parts.scheme not in ("http", "https")
+            or (parts.hostname or "") not in hosts
+            or origin_port != port
+        ):
             return "the websocket does not come from a page of this server"
     return None
 
@@ -167,21 +190,30 @@ def page_html(title: str, font_size: int = 16) -> str:
     from argmap.display import visible_line
 
     page = (PAGE_DIR / "index.html").read_text(encoding="utf-8")
-    return (page.replace("__CSP__", CSP)
-            .replace("__TITLE__", html.escape(visible_line(title)))
-            .replace("__FONT_SIZE__", str(max(6, min(font_size, 64)))))
+    return (
+        page.replace("__CSP__", CSP)
+        .replace("__TITLE__", html.escape(visible_line(title)))
+        .replace("__FONT_SIZE__", str(max(6, min(font_size, 64))))
+    )
 
 
-def make_server(command: str, host: str, port: int, title: str,
-                max_sessions: int = DEFAULT_MAX_SESSIONS,
-                extra_hosts: Sequence[str] = ()) -> Any:
+def make_server(
+    command: str,
+    host: str,
+    port: int,
+    title: str,
+    max_sessions: int = DEFAULT_MAX_SESSIONS,
+    extra_hosts: Sequence[str] = (),
+) -> Any:
     """A textual-serve Server with argmap's page, host and origin checks and a session cap."""
     from aiohttp import web
     from textual_serve.server import Server
 
     hosts = allowed_hosts(host, extra_hosts)
-    full_message = (f"argmap serve: all {max_sessions} sessions are in use. Close another "
-                    "tab, or restart the server with a higher --max-sessions.")
+    full_message = (
+        f"argmap serve: all {max_sessions} sessions are in use. Close another "
+        "tab, or restart the server with a higher --max-sessions."
+    )
 
     class ClassroomServer(Server):
         sessions = 0
@@ -192,8 +224,11 @@ def make_server(command: str, host: str, port: int, title: str,
                 websocket = request.path == "/ws"
                 refused = request_allowed(request.headers, hosts, port, websocket)
                 if refused is not None:
-                    self.console.print(f"refused a request for {request.path!r}: {refused}",
-                                       markup=False, highlight=False)
+                    self.console.print(
+                        f"refused a request for {request.path!r}: {refused}",
+                        markup=False,
+                        highlight=False,
+                    )
                     return web.Response(status=403, text=f"argmap serve: {refused}\n")
                 response: web.StreamResponse = await handler(request)
                 response.headers.setdefault("Content-Security-Policy", CSP)
@@ -202,14 +237,16 @@ def make_server(command: str, host: str, port: int, title: str,
                 return response
 
             app = web.Application(middlewares=[guard])
-            app.add_routes([
-                web.get("/", self.page),
-                web.get("/ws", self.socket),
-                web.get("/download/{key}", self.handle_download),
-                web.get("/argmap/page.js", self.asset("page.js", "text/javascript")),
-                web.get("/argmap/page.css", self.asset("page.css", "text/css")),
-                web.static("/static", self.statics_path, show_index=False),
-            ])
+            app.add_routes(
+                [
+                    web.get("/", self.page),
+                    web.get("/ws", self.socket),
+                    web.get("/download/{key}", self.handle_download),
+                    web.get("/argmap/page.js", self.asset("page.js", "text/javascript")),
+                    web.get("/argmap/page.css", self.asset("page.css", "text/css")),
+                    web.static("/static", self.statics_path, show_index=False),
+                ]
+            )
             app.on_startup.append(self.on_startup)
             app.on_shutdown.append(self.on_shutdown)
             return app
@@ -222,14 +259,16 @@ def make_server(command: str, host: str, port: int, title: str,
 
             async def serve(request: web.Request) -> web.Response:
                 return web.Response(body=body, content_type=kind)
+
             return serve
 
         async def page(self, request: web.Request) -> web.Response:
             if self.sessions >= max_sessions:
                 return web.Response(status=503, text=full_message + "\n")
             size = request.query.get("fontsize", "16")
-            return web.Response(text=page_html(title, int(size) if size.isdigit() else 16),
-                                content_type="text/html")
+            return web.Response(
+                text=page_html(title, int(size) if size.isdigit() else 16), content_type="text/html"
+            )
 
         async def socket(self, request: web.Request) -> web.StreamResponse:
             if self.sessions >= max_sessions:
@@ -241,8 +280,9 @@ def make_server(command: str, host: str, port: int, title: str,
             finally:
                 self.sessions -= 1
 
-    return ClassroomServer(command, host=host, port=port, title=title,
-                           public_url=f"http://{_url_host(host)}:{port}")
+    return ClassroomServer(
+        command, host=host, port=port, title=title, public_url=f"http://{_url_host(host)}:{port}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -257,22 +297,34 @@ def run(args: argparse.Namespace) -> int:
     try:
         import textual_serve.server  # noqa: F401
     except ImportError:
-        sys.stderr.write("argmap: error: 'argmap serve' needs the textual-serve package; "
-                         "install it with: pip install 'textual-serve>=1.1,<2'\n")
+        sys.stderr.write(
+            "argmap: error: 'argmap serve' needs the textual-serve package; "
+            "install it with: pip install 'textual-serve>=1.1,<2'\n"
+        )
         return 2
     try:  # fail with a message, not a traceback, when the port is taken
         with socket.create_server((args.host, args.port)):
             pass
     except OSError as exc:
-        sys.stderr.write(f"argmap: error: cannot listen on {args.host}:{args.port}: "
-                         f"{exc.strerror or exc}; choose another --port or --host\n")
+        sys.stderr.write(
+            f"argmap: error: cannot listen on {args.host}:{args.port}: "
+            f"{exc.strerror or exc}; choose another --port or --host\n"
+        )
         return 2
     path = str(map_path(args.map).resolve())
-    server = make_server(session_command(path), args.host, args.port, f"argmap: {loaded.title}",
-                         args.max_sessions, args.allow_host)
-    sys.stdout.write(f"Serving {visible_line(loaded.title)!r} on "
-                     f"http://{_url_host(args.host)}:{args.port} (Ctrl+C to stop; at most "
-                     f"{args.max_sessions} sessions at once)\n")
+    server = make_server(
+        session_command(path),
+        args.host,
+        args.port,
+        f"argmap: {loaded.title}",
+        args.max_sessions,
+        args.allow_host,
+    )
+    sys.stdout.write(
+        f"Serving {visible_line(loaded.title)!r} on "
+        f"http://{_url_host(args.host)}:{args.port} (Ctrl+C to stop; at most "
+        f"{args.max_sessions} sessions at once)\n"
+    )
     sys.stdout.flush()
     server.serve()
     return 0

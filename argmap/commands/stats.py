@@ -14,14 +14,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Answers, accuracy by theme and by drill, streak, cards due and accuracy "
         "over the last two weeks, from the progress in the data folder.",
     )
-    parser.add_argument("--json", action="store_true",
-                        help="print the figures as JSON (a stable contract for scripts)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as JSON (a stable contract for scripts)",
+    )
     parser.add_argument("--tui", action="store_true", help="show the stats screen")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="folder for progress (default: $ARGMAP_DATA_DIR or the user "
-                             "data folder)")
-    parser.add_argument("--export", metavar="FILE",
-                        help="write your progress as JSON to hand in for a class report")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for progress (default: $ARGMAP_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--export", metavar="FILE", help="write your progress as JSON to hand in for a class report"
+    )
     parser.add_argument("--name", help="with --export: the name your teacher will see")
     parser.set_defaults(func=run)
 
@@ -47,9 +53,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if stats.damaged:
         shown = "; ".join(stats.damaged[:5]) + ("; ..." if len(stats.damaged) > 5 else "")
-        sys.stderr.write(f"argmap: warning: {database}: {len(stats.damaged)} damaged row"
-                         f"{'s' if len(stats.damaged) != 1 else ''} left out of the figures "
-                         f"({shown}); the file is left as it is\n")
+        sys.stderr.write(
+            f"argmap: warning: {database}: {len(stats.damaged)} damaged row"
+            f"{'s' if len(stats.damaged) != 1 else ''} left out of the figures "
+            f"({shown}); the file is left as it is\n"
+        )
     if args.json:
         sys.stdout.write(json.dumps(stats.to_json(), indent=2, ensure_ascii=False) + "\n")
         return 0
@@ -57,18 +65,22 @@ def run(args: argparse.Namespace) -> int:
         from tui.screens.stats import run_stats_app
 
         return run_stats_app(stats)
-    out = [f"Progress in {database}",
-           f"Answers: {stats.answers}, correct: {stats.correct} "
-           f"({_percent(stats.correct, stats.answers)})",
-           f"Streak: {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
-           f"Cards due now: {stats.due}",
-           f"Grades you corrected: {stats.overrides.describe()}"]
+    out = [
+        f"Progress in {database}",
+        f"Answers: {stats.answers}, correct: {stats.correct} "
+        f"({_percent(stats.correct, stats.answers)})",
+        f"Streak: {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
+        f"Cards due now: {stats.due}",
+        f"Grades you corrected: {stats.overrides.describe()}",
+    ]
     for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
         if table:
             out.append(f"{title}:")
             width = max(len(k) for k in table)
-            out += [f"  {k:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
-                    for k, v in sorted(table.items())]
+            out += [
+                f"  {k:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
+                for k, v in sorted(table.items())
+            ]
     out.append("Accuracy per day:")
     out += ["  " + line for line in chart_lines(stats.by_day)]
     sys.stdout.write("\n".join(out) + "\n")

@@ -56,8 +56,9 @@ class MotionStatus:
 
     @property
     def summary(self) -> str:
-        grounded = {"in": "stands (in)", "out": "falls (out)",
-                    "undec": "is undecided"}[self.grounded]
+        grounded = {"in": "stands (in)", "out": "falls (out)", "undec": "is undecided"}[
+            self.grounded
+        ]
         return f"the motion {grounded} under grounded semantics, {self.preferred.phrase}"
 
 
@@ -100,8 +101,15 @@ def played_map(the_map: Map, played: Mapping[str, object], motion: str) -> Map:
     """The sub-map of the claims in play and every relation between them."""
     claims = tuple(c for c in the_map.claims if c.id in played)
     relations = tuple(r for r in the_map.relations if relation_in_play(the_map, r, played))
-    return Map(id=the_map.id, title=the_map.title, theses=(motion,), claims=claims,
-               relations=relations, themes=the_map.themes, path=the_map.path)
+    return Map(
+        id=the_map.id,
+        title=the_map.title,
+        theses=(motion,),
+        claims=claims,
+        relations=relations,
+        themes=the_map.themes,
+        path=the_map.path,
+    )
 
 
 def motion_status(the_map: Map, played: Mapping[str, object], motion: str) -> MotionStatus:
@@ -114,9 +122,12 @@ def motion_status(the_map: Map, played: Mapping[str, object], motion: str) -> Mo
     prepared = prepare(played_map(the_map, played, motion))
     framework = prepared.framework.framework
     index = prepared.framework.claim_index[motion]
-    return MotionStatus(str(prepared.grounded[motion]),
-                        _preferred(credulous(framework, index, "preferred"),
-                                   sceptical(framework, index, "preferred")))
+    return MotionStatus(
+        str(prepared.grounded[motion]),
+        _preferred(
+            credulous(framework, index, "preferred"), sceptical(framework, index, "preferred")
+        ),
+    )
 
 
 def _preferred(some: bool, every: bool) -> Preferred:
@@ -146,16 +157,20 @@ def flow(the_map: Map, rnd: Round) -> tuple[FlowEntry, ...]:
                 continue
             if relation_owner(relation, played) is not turn.side.other:
                 continue
-            hits = (relation.target in mine if relation.type is RelationType.ATTACK
-                    else relation.target == turn.reply.relation_id)
+            hits = (
+                relation.target in mine
+                if relation.type is RelationType.ATTACK
+                else relation.target == turn.reply.relation_id
+            )
             if hits:
                 answers.update(turn_of[src].number for src in relation.sources)
         entries.append(FlowEntry(turn, tuple(sorted(answers))))
     return tuple(entries)
 
 
-def _who_could_play(the_map: Map, relation_type: RelationType, relation_target: str,
-                    played: Mapping[str, Side]) -> Side | None:
+def _who_could_play(
+    the_map: Map, relation_type: RelationType, relation_target: str, played: Mapping[str, Side]
+) -> Side | None:
     if relation_type is RelationType.UNDERCUT:
         link = the_map.relations_by_id[relation_target]
         owner = relation_owner(link, played)
@@ -166,8 +181,9 @@ def _who_could_play(the_map: Map, relation_type: RelationType, relation_target: 
     return owner if relation_type is RelationType.SUPPORT else owner.other
 
 
-def missed_chances(the_map: Map, played: Mapping[str, Side], motion: str,
-                   status: MotionStatus) -> tuple[MissedChance, ...]:
+def missed_chances(
+    the_map: Map, played: Mapping[str, Side], motion: str, status: MotionStatus
+) -> tuple[MissedChance, ...]:
     """Unplayed claims answering something in play whose addition changes the result."""
     found: list[MissedChance] = []
     tried: set[frozenset[str]] = set()
@@ -179,8 +195,9 @@ def missed_chances(the_map: Map, played: Mapping[str, Side], motion: str,
         )
         if not answers_play:
             continue
-        unplayed = tuple(src for src in relation.sources
-                         if src not in played and src in the_map.claims_by_id)
+        unplayed = tuple(
+            src for src in relation.sources if src not in played and src in the_map.claims_by_id
+        )
         if not unplayed:
             continue
         added = frozenset(unplayed)
@@ -192,11 +209,17 @@ def missed_chances(the_map: Map, played: Mapping[str, Side], motion: str,
         if changed == status:
             continue
         target = answer_target(the_map, relation)
-        found.append(MissedChance(
-            claim_id=unplayed[0], relation_id=relation.id, type=relation.type,
-            target=target or relation.target,
-            side=_who_could_play(the_map, relation.type, relation.target, played),
-            together=unplayed[1:], status=changed))
+        found.append(
+            MissedChance(
+                claim_id=unplayed[0],
+                relation_id=relation.id,
+                type=relation.type,
+                target=target or relation.target,
+                side=_who_could_play(the_map, relation.type, relation.target, played),
+                together=unplayed[1:],
+                status=changed,
+            )
+        )
     return tuple(found)
 
 
@@ -205,5 +228,6 @@ def adjudicate(rnd: Round) -> Adjudication:
     played = rnd.played
     motion = rnd.settings.motion
     status = motion_status(rnd.map, played, motion)
-    return Adjudication(motion, flow(rnd.map, rnd), status,
-                        missed_chances(rnd.map, played, motion, status))
+    return Adjudication(
+        motion, flow(rnd.map, rnd), status, missed_chances(rnd.map, played, motion, status)
+    )

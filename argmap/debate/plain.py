@@ -26,8 +26,10 @@ from argmap.sides import Side
 
 SHOWN = 12  # moves listed before "type words to search"
 
-HELP = ("Type a number from the list, a claim id, or words to search the moves you may make;"
-        " 'all' lists them all, 'pass' passes, 'end' ends the round.")
+HELP = (
+    "Type a number from the list, a claim id, or words to search the moves you may make;"
+    " 'all' lists them all, 'pass' passes, 'end' ends the round."
+)
 
 Ask = Callable[[str], "str | None"]
 Say = Callable[[str], None]
@@ -45,8 +47,10 @@ class PlainRound:
         rnd = self.rnd
         motion = rnd.map.claims_by_id[rnd.settings.motion]
         self.say(f"Motion: {visible_line(motion.text)} [{motion.id}]")
-        self.say(f"Pro: {rnd.settings.name(Side.PRO)}   Con: {rnd.settings.name(Side.CON)}"
-                 f"   {rnd.settings.turns} turns, {clock_line(rnd)}")
+        self.say(
+            f"Pro: {rnd.settings.name(Side.PRO)}   Con: {rnd.settings.name(Side.CON)}"
+            f"   {rnd.settings.turns} turns, {clock_line(rnd)}"
+        )
         self.say(HELP)
         while not rnd.over:
             if not self._turn():
@@ -63,9 +67,11 @@ class PlainRound:
         rnd = self.rnd
         side = rnd.side_on_turn
         self.say("")
-        self.say(f"Turn {rnd.turn_number} of {rnd.settings.turns}: "
-                 f"{rnd.settings.who(side)} to play"
-                 + (f", {rnd.settings.seconds:g} s" if rnd.settings.seconds > 0 else ""))
+        self.say(
+            f"Turn {rnd.turn_number} of {rnd.settings.turns}: "
+            f"{rnd.settings.who(side)} to play"
+            + (f", {rnd.settings.seconds:g} s" if rnd.settings.seconds > 0 else "")
+        )
         last = rnd.last_move(side.other)
         if last is not None and last.reply is not None:
             claim = rnd.map.claims_by_id[last.reply.claim_id]
@@ -131,8 +137,10 @@ class PlainRound:
         side = rnd.side_on_turn
         turn = rnd.play(reply, wording, self.clock.stop())
         if turn.over_time:
-            self.say(f"Over time ({turn.seconds:.0f} s of {rnd.settings.seconds:g} s): "
-                     "the move does not count, and the turn is a pass.")
+            self.say(
+                f"Over time ({turn.seconds:.0f} s of {rnd.settings.seconds:g} s): "
+                "the move does not count, and the turn is a pass."
+            )
         else:
             self.say(f"{side.title} plays {reply.claim_id}, which {reply.verb} {reply.target}.")
         return True
@@ -147,15 +155,13 @@ class PlainRound:
         for number, reply in enumerate(shown, 1):
             self.say(f"  {number}. {describe_reply(self.rnd, reply)}")
         if len(shown) < len(replies):
-            self.say(f"  ... and {len(replies) - len(shown)} more: type words to search, "
-                     "or 'all'.")
+            self.say(f"  ... and {len(replies) - len(shown)} more: type words to search, or 'all'.")
 
 
 def describe_reply(rnd: Round, reply: Reply) -> str:
     claim = rnd.map.claims_by_id[reply.claim_id]
     together = f" (with {', '.join(reply.together)})" if reply.together else ""
-    return (f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: "
-            f"{visible_line(claim.text)}")
+    return f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: {visible_line(claim.text)}"
 
 
 def render_result(rnd: Round, judged: Adjudication) -> str:
@@ -166,22 +172,32 @@ def render_result(rnd: Round, judged: Adjudication) -> str:
     for entry in judged.flow:
         reply = entry.turn.reply
         assert reply is not None
-        answered = (", ".join(f"turn {n}" for n in entry.answered_by) if entry.answered_by
-                    else "DROPPED, it stands")
-        lines.append(f"  {entry.turn.number}. {entry.turn.side.title} {reply.claim_id} "
-                     f"{reply.verb} {reply.target}; answered by: {answered}")
+        answered = (
+            ", ".join(f"turn {n}" for n in entry.answered_by)
+            if entry.answered_by
+            else "DROPPED, it stands"
+        )
+        lines.append(
+            f"  {entry.turn.number}. {entry.turn.side.title} {reply.claim_id} "
+            f"{reply.verb} {reply.target}; answered by: {answered}"
+        )
     status = judged.status
     winner = status.winner
     lines.append("")
     lines.append(f"Result: given only the claims played, {status.summary}.")
-    lines.append(f"Winner: {rnd.settings.who(winner)}." if winner
-                 else "Winner: none under grounded semantics.")
+    lines.append(
+        f"Winner: {rnd.settings.who(winner)}."
+        if winner
+        else "Winner: none under grounded semantics."
+    )
     if judged.missed:
         lines.append("Unplayed claims that would have changed the result:")
         for chance in judged.missed:
             side = chance.side.title if chance.side else "no side"
-            lines.append(f"  {chance.claim_id} ({side}) {chance.type.verb} {chance.target}: "
-                         f"then {chance.status.summary}")
+            lines.append(
+                f"  {chance.claim_id} ({side}) {chance.type.verb} {chance.target}: "
+                f"then {chance.status.summary}"
+            )
     else:
         lines.append("No single unplayed claim would have changed the result.")
     return "\n".join(lines)

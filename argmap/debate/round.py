@@ -135,9 +135,11 @@ class Round:
         for reply in (*self.replies_to_last(), *self.replies()):
             if reply.claim_id == claim_id:
                 return reply
-        raise RoundError(f"{claim_id!r} does not answer anything in play for "
-                         f"{self.side_on_turn.title}: it must attack the other side's claims, "
-                         "undercut their links, or support your own")
+        raise RoundError(
+            f"{claim_id!r} does not answer anything in play for "
+            f"{self.side_on_turn.title}: it must attack the other side's claims, "
+            "undercut their links, or support your own"
+        )
 
     # -- moves --------------------------------------------------------------------------------
 
@@ -150,14 +152,18 @@ class Round:
         self._check_open()
         relation = self.map.relations_by_id.get(reply.relation_id)
         side = self.side_on_turn
-        checked = None if relation is None else reply_through(
-            self.map, relation, reply.claim_id, self.played, side)
+        checked = (
+            None
+            if relation is None
+            else reply_through(self.map, relation, reply.claim_id, self.played, side)
+        )
         if checked != reply:
             raise RoundError(f"{side.title} cannot play {reply.claim_id!r} now")
         wording = " ".join(wording.split())
         if is_over_time(seconds, self.settings.seconds):
-            turn = Turn(self.turn_number, side, None, wording, seconds, over_time=True,
-                        attempted=reply)
+            turn = Turn(
+                self.turn_number, side, None, wording, seconds, over_time=True, attempted=reply
+            )
         else:
             turn = Turn(self.turn_number, side, reply, wording, seconds)
         self.turns.append(turn)
@@ -165,8 +171,14 @@ class Round:
 
     def pass_turn(self, seconds: float = 0.0) -> Turn:
         self._check_open()
-        turn = Turn(self.turn_number, self.side_on_turn, None, "", seconds,
-                    over_time=is_over_time(seconds, self.settings.seconds))
+        turn = Turn(
+            self.turn_number,
+            self.side_on_turn,
+            None,
+            "",
+            seconds,
+            over_time=is_over_time(seconds, self.settings.seconds),
+        )
         self.turns.append(turn)
         return turn
 

@@ -82,8 +82,9 @@ def answer_target(the_map: Map, relation: Relation) -> str | None:
     return relation.target
 
 
-def reply_through(the_map: Map, relation: Relation, claim_id: str,
-                  played: Mapping[str, Side], side: Side) -> Reply | None:
+def reply_through(
+    the_map: Map, relation: Relation, claim_id: str, played: Mapping[str, Side], side: Side
+) -> Reply | None:
     """The move `claim_id` through `relation` for `side`, or None when the rules forbid it."""
     if claim_id in played or claim_id not in relation.sources:
         return None
@@ -104,8 +105,11 @@ def reply_through(the_map: Map, relation: Relation, claim_id: str,
         allowed = played.get(relation.target) is side.other
     else:
         link = the_map.relations_by_id.get(relation.target)
-        allowed = (link is not None and relation_in_play(the_map, link, played)
-                   and relation_owner(link, played) is side.other)
+        allowed = (
+            link is not None
+            and relation_in_play(the_map, link, played)
+            and relation_owner(link, played) is side.other
+        )
     target = answer_target(the_map, relation)
     if not allowed or target is None:
         return None

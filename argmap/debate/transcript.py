@@ -30,8 +30,7 @@ def describe_turn(rnd: Round, turn: Turn) -> str:
     who = f"**{turn.side.title}**" + (f" ({md_text(name)})" if name else "")
     took = f" ({turn.seconds:.0f} s)" if rnd.settings.seconds > 0 else ""
     if turn.over_time and turn.attempted is not None:
-        return (f"{who} tried {md_id(turn.attempted.claim_id)} over time{took}: "
-                "it does not count")
+        return f"{who} tried {md_id(turn.attempted.claim_id)} over time{took}: it does not count"
     if turn.reply is None:
         return f"{who} passed{' over time' if turn.over_time else ''}{took}"
     reply = turn.reply
@@ -39,17 +38,21 @@ def describe_turn(rnd: Round, turn: Turn) -> str:
     together = ""
     if reply.together:
         together = " with " + ", ".join(md_id(c) for c in reply.together)
-    return (f"{who} plays {md_id(reply.claim_id)}{together}, which {reply.verb} "
-            f"{md_id(reply.target)}{took}: {md_text(claim.text)}")
+    return (
+        f"{who} plays {md_id(reply.claim_id)}{together}, which {reply.verb} "
+        f"{md_id(reply.target)}{took}: {md_text(claim.text)}"
+    )
 
 
 def _missed_line(rnd: Round, chance: MissedChance) -> str:
     claim = rnd.map.claims_by_id[chance.claim_id]
     together = "".join(f" (with {md_id(c)})" for c in chance.together)
     side = f"{chance.side.title} could have played it" if chance.side else "no side could play it"
-    return (f"- {md_id(chance.claim_id)}{together} {chance.type.verb} "
-            f"{md_id(chance.target)}; {side}. Then {chance.status.summary}. "
-            f"*{md_text(claim.text)}*")
+    return (
+        f"- {md_id(chance.claim_id)}{together} {chance.type.verb} "
+        f"{md_id(chance.target)}; {side}. Then {chance.status.summary}. "
+        f"*{md_text(claim.text)}*"
+    )
 
 
 def render_transcript(rnd: Round, judged: Adjudication) -> str:
@@ -75,27 +78,43 @@ def render_transcript(rnd: Round, judged: Adjudication) -> str:
         lines.append(f"{turn.number}. {describe_turn(rnd, turn)}")
         if turn.wording:
             lines.append(f"   > In their words: {md_text(turn.wording)}")
-    lines += ["", "## Flow", "",
-              "| Turn | Side | Claim | Answered by | Status |",
-              "|---:|---|---|---|---|"]
+    lines += [
+        "",
+        "## Flow",
+        "",
+        "| Turn | Side | Claim | Answered by | Status |",
+        "|---:|---|---|---|---|",
+    ]
     for entry in judged.flow:
         reply = entry.turn.reply
         assert reply is not None
         answered = ", ".join(f"turn {n}" for n in entry.answered_by) or "nobody"
         status = "dropped: it stands" if entry.dropped else "answered"
-        lines.append(f"| {entry.turn.number} | {entry.turn.side.title} | "
-                     f"{md_id(reply.claim_id)} | {answered} | {status} |")
+        lines.append(
+            f"| {entry.turn.number} | {entry.turn.side.title} | "
+            f"{md_id(reply.claim_id)} | {answered} | {status} |"
+        )
     result = judged.status
     winner = result.winner
-    verdict = (f"{md_text(rnd.settings.who(winner))} wins the round" if winner
-               else "no side wins under grounded semantics")
-    lines += ["", "## Result", "",
-              f"Given only the claims played, {result.summary}: {verdict}.", ""]
+    verdict = (
+        f"{md_text(rnd.settings.who(winner))} wins the round"
+        if winner
+        else "no side wins under grounded semantics"
+    )
+    lines += [
+        "",
+        "## Result",
+        "",
+        f"Given only the claims played, {result.summary}: {verdict}.",
+        "",
+    ]
     dropped = judged.dropped
     if dropped:
-        lines.append("Dropped arguments (never answered, so they stand): "
-                     + ", ".join(md_id(e.turn.reply.claim_id) for e in dropped if e.turn.reply)
-                     + ".")
+        lines.append(
+            "Dropped arguments (never answered, so they stand): "
+            + ", ".join(md_id(e.turn.reply.claim_id) for e in dropped if e.turn.reply)
+            + "."
+        )
         lines.append("")
     lines += ["## What would have changed the result", ""]
     if judged.missed:

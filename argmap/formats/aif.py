@@ -58,7 +58,7 @@ def _node_positions(text: str) -> dict[str, Pos]:
             if "\\" in raw:
                 try:
                     key = str(json.loads(raw))
-                except ValueError:   # matched inside some other string: not a node id
+                except ValueError:  # matched inside some other string: not a node id
                     continue
             else:
                 key = raw[1:-1]  # the common case, without a JSON decoder per node
@@ -76,13 +76,16 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
     try:
         data = load_json(text)
     except JsonProblem as exc:
-        raise report.fail((exc.line, exc.col), exc.message,
-                          f"AIF files are JSON; {exc.hint}") from None
+        raise report.fail(
+            (exc.line, exc.col), exc.message, f"AIF files are JSON; {exc.hint}"
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # the OVA form
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise report.fail((1, 1), "not AIF: expected a JSON object with a 'nodes' list "
-                          "(or an 'AIF' object holding one)")
+        raise report.fail(
+            (1, 1),
+            "not AIF: expected a JSON object with a 'nodes' list (or an 'AIF' object holding one)",
+        )
     positions = _node_positions(text)
 
     def where(node_id: str) -> Pos:
@@ -96,9 +99,13 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
         nid = str(raw["nodeID"])
         if nid in nodes:
             if nodes[nid].get("text") != raw.get("text") or nodes[nid].get("type") != raw.get(
-                    "type"):
-                report.warn(where(nid), DUPLICATE,
-                            f"node {nid} appears twice with different content; the first is kept")
+                "type"
+            ):
+                report.warn(
+                    where(nid),
+                    DUPLICATE,
+                    f"node {nid} appears twice with different content; the first is kept",
+                )
             continue
         nodes[nid] = raw
 
@@ -113,9 +120,12 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
         if missing:
             label = edge.get("edgeID", f"{source}->{target}")
             known = [n for n in (source, target) if n in positions]
-            report.warn(where(known[0]) if known else Pos(1, 1), BROKEN_REFERENCE,
-                        f"edge {label} refers to node {missing[0]}, which is not in the file; "
-                        "edge left out")
+            report.warn(
+                where(known[0]) if known else Pos(1, 1),
+                BROKEN_REFERENCE,
+                f"edge {label} refers to node {missing[0]}, which is not in the file; "
+                "edge left out",
+            )
             continue
         if (source, target) in seen_edges:
             continue
@@ -173,8 +183,12 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             if not text_value:
                 report.warn(where(nid), DROPPED, f"I-node {nid} has no text; left out")
                 continue
-            cid = claim_ids.take(make_id(nid if nid[:1].isascii() and nid[:1].isalpha()
-                                         else f"i{nid}", f"i{len(claim_of)}"))
+            cid = claim_ids.take(
+                make_id(
+                    nid if nid[:1].isascii() and nid[:1].isalpha() else f"i{nid}",
+                    f"i{len(claim_of)}",
+                )
+            )
             claim_of[nid] = cid
             claims_in_order.append((nid, text_value))
             origins[cid] = where(nid)
@@ -184,25 +198,34 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
         elif node_kind in _DIALOGUE:
             continue
         elif node_kind == "PA":
-            report.warn(where(nid), DROPPED,
-                        f"preference node {nid} (PA) has no equivalent in an argmap map; left out")
+            report.warn(
+                where(nid),
+                DROPPED,
+                f"preference node {nid} (PA) has no equivalent in an argmap map; left out",
+            )
         elif node_kind not in _SCHEMES:
-            report.warn(where(nid), DROPPED,
-                        f"node {nid} has unknown type {node.get('type')!r}; left out")
+            report.warn(
+                where(nid), DROPPED, f"node {nid} has unknown type {node.get('type')!r}; left out"
+            )
 
     relations: list[Relation] = []
     relations_of: dict[str, list[str]] = {}
     rel_ids = IdPool()
 
-    def add(rid: str, rel_type: RelationType, sources: tuple[str, ...], target: str,
-            nid: str) -> str | None:
+    def add(
+        rid: str, rel_type: RelationType, sources: tuple[str, ...], target: str, nid: str
+    ) -> str | None:
         if target in sources:
-            report.warn(where(nid), SELF_LOOP,
-                        f"{kind(nid)}-node {nid} would relate a claim to itself; left out")
+            report.warn(
+                where(nid),
+                SELF_LOOP,
+                f"{kind(nid)}-node {nid} would relate a claim to itself; left out",
+            )
             return None
         rid = rel_ids.take(rid)
-        relations.append(Relation(id=rid, type=rel_type, sources=sources, target=target,
-                                  pos=where(nid)))
+        relations.append(
+            Relation(id=rid, type=rel_type, sources=sources, target=target, pos=where(nid))
+        )
         origins[rid] = where(nid)
         return rid
 
@@ -214,21 +237,26 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             elif kind(src) in _DIALOGUE or kind(src) == "CA":
                 continue  # anchoring in the dialogue, or an attack on this scheme node
             else:
-                report.warn(where(nid), BROKEN_REFERENCE,
-                            f"{kind(nid)}-node {nid} is fed by {kind(src) or '?'}-node {src}, "
-                            "which is not a proposition; that edge is ignored")
+                report.warn(
+                    where(nid),
+                    BROKEN_REFERENCE,
+                    f"{kind(nid)}-node {nid} is fed by {kind(src) or '?'}-node {src}, "
+                    "which is not a proposition; that edge is ignored",
+                )
         return tuple(dict.fromkeys(found))
 
     # RA nodes first; then CA nodes, retried while some aim at a CA not yet done.
     premises_of: dict[str, tuple[str, ...]] = {}
     pending: list[tuple[str, str]] = []
-    for nid in sorted((n for n in nodes if kind(n) in ("RA", "CA")),
-                      key=lambda n: kind(n) != "RA"):
+    for nid in sorted((n for n in nodes if kind(n) in ("RA", "CA")), key=lambda n: kind(n) != "RA"):
         sources = premises(nid)
         targets = [t for t in out_of.get(nid, []) if kind(t) not in _DIALOGUE]
         if not sources or not targets:
-            lack = "no premise (an I-node pointing to it)" if not sources \
+            lack = (
+                "no premise (an I-node pointing to it)"
+                if not sources
                 else "no conclusion (an edge to an I-node)"
+            )
             report.warn(where(nid), DROPPED, f"{kind(nid)}-node {nid} has {lack}; left out")
             continue
         premises_of[nid] = sources
@@ -247,26 +275,40 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
                     waiting.append((nid, target))
                     continue
                 if target not in relations_of:
-                    report.warn(where(nid), BROKEN_REFERENCE,
-                                f"CA-node {nid} attacks {kind(target)}-node {target}, which "
-                                "became no relation; that attack is left out")
+                    report.warn(
+                        where(nid),
+                        BROKEN_REFERENCE,
+                        f"CA-node {nid} attacks {kind(target)}-node {target}, which "
+                        "became no relation; that attack is left out",
+                    )
                     continue
                 if kind(target) == "CA":
-                    report.warn(where(nid), APPROXIMATED,
-                                f"CA-node {nid} attacks a conflict (CA-node {target}); "
-                                "imported as an undercut of that attack")
-                made += [add(rel_base, RelationType.UNDERCUT, sources, aimed, nid)
-                         for aimed in relations_of[target]]
+                    report.warn(
+                        where(nid),
+                        APPROXIMATED,
+                        f"CA-node {nid} attacks a conflict (CA-node {target}); "
+                        "imported as an undercut of that attack",
+                    )
+                made += [
+                    add(rel_base, RelationType.UNDERCUT, sources, aimed, nid)
+                    for aimed in relations_of[target]
+                ]
             else:
-                report.warn(where(nid), BROKEN_REFERENCE,
-                            f"{node_kind}-node {nid} points to {kind(target) or '?'}-node "
-                            f"{target}, which it cannot conclude; that edge is ignored")
+                report.warn(
+                    where(nid),
+                    BROKEN_REFERENCE,
+                    f"{node_kind}-node {nid} points to {kind(target) or '?'}-node "
+                    f"{target}, which it cannot conclude; that edge is ignored",
+                )
             relations_of.setdefault(nid, []).extend(r for r in made if r)
         if len(waiting) == len(pending):  # attacks on attacks in a circle
             for nid, target in waiting:
-                report.warn(where(nid), BROKEN_REFERENCE,
-                            f"CA-node {nid} and CA-node {target} attack each other in a "
-                            "circle; that attack is left out")
+                report.warn(
+                    where(nid),
+                    BROKEN_REFERENCE,
+                    f"CA-node {nid} and CA-node {target} attack each other in a "
+                    "circle; that attack is left out",
+                )
             break
         pending = waiting
 
@@ -278,18 +320,25 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             report.warn(where(nid), DROPPED, f"MA-node {nid} does not join two I-nodes; left out")
             continue
         first, second = ends[0], ends[1]
-        notes[claim_of[second]].append(
-            f"Rephrases {claim_of[first]}: \"{_text(nodes[first])}\".")
-        notes[claim_of[first]].append(
-            f"Rephrased as {claim_of[second]}: \"{_text(nodes[second])}\".")
-        report.warn(where(nid), KEPT_IN_NOTE,
-                    f"rephrase (MA-node {nid}) kept in the notes of {claim_of[first]} and "
-                    f"{claim_of[second]}")
+        notes[claim_of[second]].append(f'Rephrases {claim_of[first]}: "{_text(nodes[first])}".')
+        notes[claim_of[first]].append(f'Rephrased as {claim_of[second]}: "{_text(nodes[second])}".')
+        report.warn(
+            where(nid),
+            KEPT_IN_NOTE,
+            f"rephrase (MA-node {nid}) kept in the notes of {claim_of[first]} and "
+            f"{claim_of[second]}",
+        )
 
-    claims = tuple(Claim(id=claim_of[nid], text=text_value, kind=ClaimKind.VALUE,
-                         note=" ".join(notes[claim_of[nid]]) or None,
-                         pos=origins[claim_of[nid]])
-                   for nid, text_value in claims_in_order)
+    claims = tuple(
+        Claim(
+            id=claim_of[nid],
+            text=text_value,
+            kind=ClaimKind.VALUE,
+            note=" ".join(notes[claim_of[nid]]) or None,
+            pos=origins[claim_of[nid]],
+        )
+        for nid, text_value in claims_in_order
+    )
     if not claims:
         raise report.fail((1, 1), "the AIF file has no I-nodes (propositions) to import")
     premise_ids = {s for r in relations for s in r.sources}
@@ -298,9 +347,15 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
     if not theses:
         theses = [c.id for c in claims if c.id not in premise_ids][:1] or [claims[0].id]
     title = str(data.get("title") or f"AIF import of {path.rsplit('/', 1)[-1]}")
-    the_map = Map(id=make_id(path.rsplit("/", 1)[-1].rsplit(".", 1)[0], "aif"), title=title,
-                  theses=tuple(theses), claims=claims, relations=tuple(relations),
-                  description="Imported from AIF JSON.", path=path)
+    the_map = Map(
+        id=make_id(path.rsplit("/", 1)[-1].rsplit(".", 1)[0], "aif"),
+        title=title,
+        theses=tuple(theses),
+        claims=claims,
+        relations=tuple(relations),
+        description="Imported from AIF JSON.",
+        path=path,
+    )
     return ImportResult(the_map, report.diagnostics, origins, path)
 
 
@@ -323,16 +378,16 @@ def write_aif(m: Map) -> str:
     def node(key: str, text: str, node_type: str, scheme: str | None = None) -> str:
         nid = str(len(nodes) + 1)
         ids[key] = nid
-        record: dict[str, Any] = {"nodeID": nid, "text": text, "type": node_type,
-                                  "timestamp": ""}
+        record: dict[str, Any] = {"nodeID": nid, "text": text, "type": node_type, "timestamp": ""}
         if scheme:
             record["scheme"] = scheme
         nodes.append(record)
         return nid
 
     def edge(source: str, target: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target,
-                      "formEdgeID": None})
+        edges.append(
+            {"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None}
+        )
 
     for claim in m.claims:
         node(f"claim:{claim.id}", claim.text, "I")
@@ -346,10 +401,16 @@ def write_aif(m: Map) -> str:
         for src in rel.sources:
             if f"claim:{src}" in ids:
                 edge(ids[f"claim:{src}"], scheme)
-        target_key = f"rel:{rel.target}" if rel.type is RelationType.UNDERCUT \
-            else f"claim:{rel.target}"
+        target_key = (
+            f"rel:{rel.target}" if rel.type is RelationType.UNDERCUT else f"claim:{rel.target}"
+        )
         if target_key in ids:
             edge(scheme, ids[target_key])
-    document = {"nodes": nodes, "edges": edges, "locutions": [], "participants": [],
-                "schemefulfillments": []}
+    document = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": [],
+        "participants": [],
+        "schemefulfillments": [],
+    }
     return escape_invisible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

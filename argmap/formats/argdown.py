@@ -47,8 +47,14 @@ from argmap.model import Claim, ClaimKind, Map, Pos, Relation, RelationType
 
 _KNOWN_DATA = {"kind", "argmap-type", "isInMap", "isGroup"}
 _OUTGOING = {"+>": RelationType.SUPPORT, "->": RelationType.ATTACK, "_>": RelationType.UNDERCUT}
-_INCOMING = {"+": RelationType.SUPPORT, "<+": RelationType.SUPPORT, "-": RelationType.ATTACK,
-             "<-": RelationType.ATTACK, "_": RelationType.UNDERCUT, "<_": RelationType.UNDERCUT}
+_INCOMING = {
+    "+": RelationType.SUPPORT,
+    "<+": RelationType.SUPPORT,
+    "-": RelationType.ATTACK,
+    "<-": RelationType.ATTACK,
+    "_": RelationType.UNDERCUT,
+    "<_": RelationType.UNDERCUT,
+}
 
 
 def _slug(text: str, words: int = 6) -> str:
@@ -62,8 +68,9 @@ def read_argdown(text: str, path: str = "<argdown>") -> ImportResult:
     return _to_map(doc, report, path)
 
 
-def _theme_ids(doc: Document, tags: list[str], heading: str | None,
-               themes: dict[str, str]) -> tuple[str, ...]:
+def _theme_ids(
+    doc: Document, tags: list[str], heading: str | None, themes: dict[str, str]
+) -> tuple[str, ...]:
     out: dict[str, None] = {}  # ordered and deduplicated in linear time
     for label in ([heading] if heading else []) + tags:
         tid = make_id(label.lower(), "theme")
@@ -79,8 +86,9 @@ def _kind(data: dict[str, Any], report: Reporter, pos: Pos, name: str) -> ClaimK
     try:
         return ClaimKind(str(value).lower())
     except ValueError:
-        report.warn(pos, DROPPED, f"{name} has kind {value!r}, which argmap does not know; "
-                    "'value' was used")
+        report.warn(
+            pos, DROPPED, f"{name} has kind {value!r}, which argmap does not know; 'value' was used"
+        )
         return ClaimKind.VALUE
 
 
@@ -100,8 +108,11 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
         extra = {k: v for k, v in data.items() if k not in _KNOWN_DATA}
         if not extra:
             return None
-        report.warn(pos, KEPT_IN_NOTE, f"data of {name} ({', '.join(map(str, extra))}) kept "
-                    "in the claim's note")
+        report.warn(
+            pos,
+            KEPT_IN_NOTE,
+            f"data of {name} ({', '.join(map(str, extra))}) kept in the claim's note",
+        )
         return "Argdown data: " + json.dumps(extra, ensure_ascii=False, default=str)
 
     for st in doc.statements.values():
@@ -111,28 +122,48 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
         origins[cid] = pos
         notes = []
         if st.other_texts:
-            report.warn(pos, KEPT_IN_NOTE, f"statement [{st.title}] is defined with "
-                        f"{len(st.other_texts) + 1} different texts; the first is the claim, "
-                        "the others are kept in its note")
+            report.warn(
+                pos,
+                KEPT_IN_NOTE,
+                f"statement [{st.title}] is defined with "
+                f"{len(st.other_texts) + 1} different texts; the first is the claim, "
+                "the others are kept in its note",
+            )
             notes.append("Also stated as: " + " | ".join(st.other_texts))
         extra = data_note(st.data, pos, f"[{st.title}]")
         if extra:
             notes.append(extra)
         text = st.text or st.title
         if not st.text:
-            report.warn(pos, KEPT_IN_NOTE, f"statement [{st.title}] has no text; its title "
-                        "is used as the text")
-        claims.append(Claim(id=cid, text=text, kind=_kind(st.data, report, pos, f"[{st.title}]"),
-                            themes=_theme_ids(doc, st.tags, st.heading, themes),
-                            note=" ".join(notes) or None, pos=pos))
+            report.warn(
+                pos,
+                KEPT_IN_NOTE,
+                f"statement [{st.title}] has no text; its title is used as the text",
+            )
+        claims.append(
+            Claim(
+                id=cid,
+                text=text,
+                kind=_kind(st.data, report, pos, f"[{st.title}]"),
+                themes=_theme_ids(doc, st.tags, st.heading, themes),
+                note=" ".join(notes) or None,
+                pos=pos,
+            )
+        )
 
     relations: list[Relation] = []
     rel_ids = IdPool()
     final_relation: dict[str, str] = {}
     conclusion_of: dict[str, str] = {}
 
-    def add(rel_id: str | None, rel_type: RelationType, sources: tuple[str, ...], target: str,
-            pos: Pos, why: str | None = None) -> str | None:
+    def add(
+        rel_id: str | None,
+        rel_type: RelationType,
+        sources: tuple[str, ...],
+        target: str,
+        pos: Pos,
+        why: str | None = None,
+    ) -> str | None:
         if target in sources:
             report.warn(pos, SELF_LOOP, f"a relation from {target} to itself is left out")
             return None
@@ -141,8 +172,9 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
             report.warn(pos, DUPLICATE, f"relation {rid} is given twice; kept once")
             return None
         rid = rel_ids.take(rid)
-        relations.append(Relation(id=rid, type=rel_type, sources=sources, target=target,
-                                  why=why, pos=pos))
+        relations.append(
+            Relation(id=rid, type=rel_type, sources=sources, target=target, why=why, pos=pos)
+        )
         origins[rid] = pos
         return rid
 
@@ -156,33 +188,52 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
             extra = data_note(arg.data, pos, f"<{arg.title}>")
             if extra:
                 notes.append(extra)
-            claims.append(Claim(id=gid, text=arg.description or arg.title,
-                                kind=_kind(arg.data, report, pos, f"<{arg.title}>"),
-                                themes=_theme_ids(doc, arg.tags, arg.heading, themes),
-                                note=" ".join(notes), pos=pos))
+            claims.append(
+                Claim(
+                    id=gid,
+                    text=arg.description or arg.title,
+                    kind=_kind(arg.data, report, pos, f"<{arg.title}>"),
+                    themes=_theme_ids(doc, arg.tags, arg.heading, themes),
+                    note=" ".join(notes),
+                    pos=pos,
+                )
+            )
     pcs_args = [a for a in doc.arguments.values() if a.steps]
     for arg in pcs_args:
         pos = Pos(arg.line, arg.col)
         base_id = re.sub(r"\s+", "-", arg.title.strip()) or "argument"
-        rel_type = RelationType.ATTACK if str(arg.data.get("argmap-type")) == "attack" \
+        rel_type = (
+            RelationType.ATTACK
+            if str(arg.data.get("argmap-type")) == "attack"
             else RelationType.SUPPORT
+        )
         for number, step in enumerate(arg.steps, start=1):
             last = number == len(arg.steps)
             sources = tuple(dict.fromkeys(claim_of_statement[p] for p in step.premises))
             if not sources:
-                report.warn(Pos(step.line, 1), DROPPED, f"inference {number} of <{arg.title}> "
-                            "has no premises; left out")
+                report.warn(
+                    Pos(step.line, 1),
+                    DROPPED,
+                    f"inference {number} of <{arg.title}> has no premises; left out",
+                )
                 continue
-            rid = add(base_id if last else f"{base_id}.step{number}",
-                      rel_type if last else RelationType.SUPPORT, sources,
-                      claim_of_statement[step.conclusion], pos if last else Pos(step.line, 1),
-                      why=(arg.description or None) if last else None)
+            rid = add(
+                base_id if last else f"{base_id}.step{number}",
+                rel_type if last else RelationType.SUPPORT,
+                sources,
+                claim_of_statement[step.conclusion],
+                pos if last else Pos(step.line, 1),
+                why=(arg.description or None) if last else None,
+            )
             if last and rid:
                 final_relation[arg.title] = rid
                 conclusion_of[arg.title] = claim_of_statement[step.conclusion]
         if arg.tags:
-            report.warn(pos, DROPPED, f"tags of argument <{arg.title}> are left out (a relation "
-                        "has no themes)")
+            report.warn(
+                pos,
+                DROPPED,
+                f"tags of argument <{arg.title}> are left out (a relation has no themes)",
+            )
 
     def as_source(node: tuple[str, str]) -> str | None:
         kind, title = node
@@ -203,8 +254,11 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
                 pair = frozenset((a, b))
                 if pair not in warned_contradiction:
                     warned_contradiction.add(pair)
-                    report.warn(pos, APPROXIMATED, f"contradiction between {b} and {a} "
-                                "imported as two attacks")
+                    report.warn(
+                        pos,
+                        APPROXIMATED,
+                        f"contradiction between {b} and {a} imported as two attacks",
+                    )
                 add(None, RelationType.ATTACK, (a,), b, pos)
                 add(None, RelationType.ATTACK, (b,), a, pos)
             continue
@@ -215,46 +269,84 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
         reconstructed = dst_kind == "argument" and dst_title in final_relation
         if reconstructed and rel_type is not RelationType.SUPPORT:
             if rel_type is RelationType.ATTACK:
-                report.warn(pos, APPROXIMATED, f"attack on argument <{dst_title}> imported as an "
-                            "undercut of its inference (Argdown does not say which premise)")
+                report.warn(
+                    pos,
+                    APPROXIMATED,
+                    f"attack on argument <{dst_title}> imported as an "
+                    "undercut of its inference (Argdown does not say which premise)",
+                )
             add(None, RelationType.UNDERCUT, (source,), final_relation[dst_title], pos)
             continue
         target = as_source(dst_node)
         if target is None:
             continue
         if reconstructed:
-            report.warn(pos, APPROXIMATED, f"support of argument <{dst_title}> imported as a "
-                        "support of its conclusion")
+            report.warn(
+                pos,
+                APPROXIMATED,
+                f"support of argument <{dst_title}> imported as a support of its conclusion",
+            )
         if rel_type is RelationType.UNDERCUT:
-            report.warn(pos, APPROXIMATED, f"undercut of {target}, which is not a reconstructed "
-                        "argument, imported as an attack")
+            report.warn(
+                pos,
+                APPROXIMATED,
+                f"undercut of {target}, which is not a reconstructed "
+                "argument, imported as an attack",
+            )
             rel_type = RelationType.ATTACK
         add(None, rel_type, (source,), target, pos)
 
     if not claims:
         raise report.fail((1, 1), "the Argdown file has no statements or arguments")
     ids = {c.id for c in claims}
-    theses = [str(t) for t in front.get("theses") or [] if str(t) in ids] \
-        if isinstance(front.get("theses"), list) else []
+    theses = (
+        [str(t) for t in front.get("theses") or [] if str(t) in ids]
+        if isinstance(front.get("theses"), list)
+        else []
+    )
     if not theses:
         premise_ids = {s for r in relations for s in r.sources}
         targets = {r.target for r in relations}
-        theses = [c.id for c in claims if c.id in targets and c.id not in premise_ids] \
-            or [claims[0].id]
-    title = str(front.get("title") or "").strip() or next(iter(doc.headings.values()), "") \
+        theses = [c.id for c in claims if c.id in targets and c.id not in premise_ids] or [
+            claims[0].id
+        ]
+    title = (
+        str(front.get("title") or "").strip()
+        or next(iter(doc.headings.values()), "")
         or claims[0].text
+    )
     title = " ".join(title.split())
     for key in front:
-        if key not in ("title", "id", "theses", "themes", "description", "author", "date",
-                       "model", "dot", "color", "map", "group", "selection"):
-            report.warn((1, 1), DROPPED, f"frontmatter field {key!r} has no place in an "
-                        "argmap map; left out")
-    the_map = Map(id=make_id(str(front.get("id") or title.lower())[:60], "argdown"),
-                  title=title, theses=tuple(theses), claims=tuple(claims),
-                  relations=tuple(relations),
-                  description=str(front["description"]).strip() if front.get("description")
-                  else None,
-                  themes=themes, path=path)
+        if key not in (
+            "title",
+            "id",
+            "theses",
+            "themes",
+            "description",
+            "author",
+            "date",
+            "model",
+            "dot",
+            "color",
+            "map",
+            "group",
+            "selection",
+        ):
+            report.warn(
+                (1, 1),
+                DROPPED,
+                f"frontmatter field {key!r} has no place in an argmap map; left out",
+            )
+    the_map = Map(
+        id=make_id(str(front.get("id") or title.lower())[:60], "argdown"),
+        title=title,
+        theses=tuple(theses),
+        claims=tuple(claims),
+        relations=tuple(relations),
+        description=str(front["description"]).strip() if front.get("description") else None,
+        themes=themes,
+        path=path,
+    )
     return ImportResult(the_map, report.diagnostics, origins, path)
 
 
@@ -284,8 +376,12 @@ def _front_value(value: object) -> str:
 
 def write_argdown(m: Map) -> str:
     """The map as Argdown; claims as titled statements, relations as trees or arguments."""
-    out = ["===", f"title: {_front_value(m.title)}", f"id: {_front_value(m.id)}",
-           f"theses: {_front_value(list(m.theses))}"]
+    out = [
+        "===",
+        f"title: {_front_value(m.title)}",
+        f"id: {_front_value(m.id)}",
+        f"theses: {_front_value(list(m.theses))}",
+    ]
     if m.description:
         out.append(f"description: {_front_value(m.description)}")
     if m.themes:
@@ -302,8 +398,12 @@ def write_argdown(m: Map) -> str:
     for rel in m.relations:
         if rel.type is RelationType.UNDERCUT:
             continue
-        simple = (len(rel.sources) == 1 and rel.why is None and rel.id not in undercut_targets
-                  and rel.id == default_relation_id(str(rel.type), rel.sources, rel.target))
+        simple = (
+            len(rel.sources) == 1
+            and rel.why is None
+            and rel.id not in undercut_targets
+            and rel.id == default_relation_id(str(rel.type), rel.sources, rel.target)
+        )
         if simple:
             symbol = "+" if rel.type is RelationType.SUPPORT else "-"
             out += [f"[{_title(rel.target)}]", f"  {symbol} [{_title(rel.sources[0])}]", ""]

@@ -106,7 +106,7 @@ def strip_comments(text: str) -> str:
     while i < n:
         ch = text[i]
         if ch == "\\" and i + 1 < n:
-            out.append(text[i:i + 2])
+            out.append(text[i : i + 2])
             i += 2
             continue
         end = None
@@ -138,9 +138,13 @@ def clean_inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def _split_data(text: str, report: Reporter, line: int, budget: AliasBudget,
-                where: Callable[[int], tuple[int, int]] | None = None,
-                ) -> tuple[str, dict[str, Any]]:
+def _split_data(
+    text: str,
+    report: Reporter,
+    line: int,
+    budget: AliasBudget,
+    where: Callable[[int], tuple[int, int]] | None = None,
+) -> tuple[str, dict[str, Any]]:
     """Text and the `{...}` data block that ends it, if any (escaped braces are text).
 
     `where` turns an index into `text` into the file's (line, column), for
@@ -169,16 +173,21 @@ def _split_data(text: str, report: Reporter, line: int, budget: AliasBudget,
     return stripped[:start], data
 
 
-def _flow_yaml(source: str, report: Reporter, where: Callable[[int], tuple[int, int]],
-               budget: AliasBudget) -> dict[str, Any]:
+def _flow_yaml(
+    source: str, report: Reporter, where: Callable[[int], tuple[int, int]], budget: AliasBudget
+) -> dict[str, Any]:
     try:
         value = parse_yaml(source, alias_budget=budget)
     except YamlProblem as exc:
         if exc.code in ("E101", "E102"):  # a limit, not a typo: say which and how to raise it
-            raise report.fail(where(max(exc.col, 1) - 1),
-                              f"data in braces: {exc.message}", exc.hint) from None
-        raise report.fail(where(0), f"data in braces is not valid YAML: {source[:60]}",
-                          "write data as {key: value, other: [a, b]}") from None
+            raise report.fail(
+                where(max(exc.col, 1) - 1), f"data in braces: {exc.message}", exc.hint
+            ) from None
+        raise report.fail(
+            where(0),
+            f"data in braces is not valid YAML: {source[:60]}",
+            "write data as {key: value, other: [a, b]}",
+        ) from None
     value = plain_data(value)
     return value if isinstance(value, dict) else {}
 
@@ -191,7 +200,7 @@ def _scalar(value: object) -> Any:
     if isinstance(value, Plain):
         try:
             return int(value) if _INTEGER.fullmatch(value) else float(value)
-        except ValueError:   # not a number after all, or more digits than int() takes
+        except ValueError:  # not a number after all, or more digits than int() takes
             return str(value)
     return value
 
@@ -231,15 +240,23 @@ def _tags(text: str) -> tuple[str, list[str]]:
 class _Item:
     """A statement or argument being read, possibly over several lines."""
 
-    def __init__(self, key: tuple[str, str], parts: list[str], line: int, col: int,
-                 titled: bool, first_col: int | None = None) -> None:
+    def __init__(
+        self,
+        key: tuple[str, str],
+        parts: list[str],
+        line: int,
+        col: int,
+        titled: bool,
+        first_col: int | None = None,
+    ) -> None:
         self.key, self.parts, self.line, self.col, self.titled = key, parts, line, col, titled
         self.relation: tuple[str, int, int, tuple[str, str]] | None = None
         self.in_pcs = False
         # (line, column) where each part's stripped text begins in the file
         first = parts[0]
-        self.starts = [(line, (col if first_col is None else first_col)
-                        + len(first) - len(first.lstrip()))]
+        self.starts = [
+            (line, (col if first_col is None else first_col) + len(first) - len(first.lstrip()))
+        ]
 
     def add(self, part: str, line: int, col: int) -> None:
         """A continuation line, its stripped text starting at `col` of `line`."""
@@ -270,27 +287,32 @@ def parse_argdown(text: str, path: str = "<argdown>") -> Document:
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and lines[first].strip() == "===":
-        close = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="),
-                     None)
+        close = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
         if close is None:
-            raise report.fail((first + 1, 1), "the frontmatter opened with '===' is never "
-                              "closed", "end the frontmatter with a line '==='")
+            raise report.fail(
+                (first + 1, 1),
+                "the frontmatter opened with '===' is never closed",
+                "end the frontmatter with a line '==='",
+            )
         try:
-            front = plain_data(parse_yaml("\n".join(lines[first + 1:close]),
-                                          alias_budget=budget))
+            front = plain_data(parse_yaml("\n".join(lines[first + 1 : close]), alias_budget=budget))
         except YamlProblem as exc:
             line = first + 1 + max(exc.line, 1)
             limit = exc.code in ("E101", "E102")
-            raise report.fail((line, max(exc.col, 1)), f"the frontmatter: {exc.message}"
-                              if limit else "the frontmatter is not valid YAML",
-                              exc.hint if limit else "") from None
+            raise report.fail(
+                (line, max(exc.col, 1)),
+                f"the frontmatter: {exc.message}" if limit else "the frontmatter is not valid YAML",
+                exc.hint if limit else "",
+            ) from None
         doc.frontmatter = front if isinstance(front, dict) else {}
         for i in range(first, close + 1):
             lines[i] = ""
     stripped = strip_comments("\n".join(lines)).split("\n")
     # A line holding only a comment is no line at all (not a blank line).
-    kept = [None if s.strip() == "" and raw.strip() else s for s, raw in zip(stripped, lines,
-                                                                              strict=True)]
+    kept = [
+        None if s.strip() == "" and raw.strip() else s
+        for s, raw in zip(stripped, lines, strict=True)
+    ]
     return _Reader(doc, report, budget).read(kept)
 
 
@@ -308,23 +330,27 @@ class _Reader:
 
     # -- items -------------------------------------------------------------
     def start_item(self, content: str, line: int, col: int) -> _Item:
-        for pattern, kind, defines in ((_STATEMENT_DEF, "statement", True),
-                                       (_ARGUMENT_DEF, "argument", True),
-                                       (_STATEMENT_REF, "statement", False),
-                                       (_ARGUMENT_REF, "argument", False)):
+        for pattern, kind, defines in (
+            (_STATEMENT_DEF, "statement", True),
+            (_ARGUMENT_DEF, "argument", True),
+            (_STATEMENT_REF, "statement", False),
+            (_ARGUMENT_REF, "argument", False),
+        ):
             match = pattern.match(content)
             if match:
                 rest = match.group(2)
                 if kind == "argument" and not defines and rest.startswith("("):
-                    raise self.report.fail((line, col + match.end(1) + 1),
-                                           "a statement cannot be referred to by argument and "
-                                           "number ('<A>(1)')",
-                                           "give the statement a title and write [Title]")
+                    raise self.report.fail(
+                        (line, col + match.end(1) + 1),
+                        "a statement cannot be referred to by argument and number ('<A>(1)')",
+                        "give the statement a title and write [Title]",
+                    )
                 title = clean_inline(match.group(1))
                 return _Item((kind, title), [rest], line, col, True, col + match.start(2))
         self.untitled["statement"] += 1
-        return _Item(("statement", f"Untitled {self.untitled['statement']}"), [content], line,
-                     col, False)
+        return _Item(
+            ("statement", f"Untitled {self.untitled['statement']}"), [content], line, col, False
+        )
 
     def finish(self) -> tuple[str, str] | None:
         """Close the item being read: register it, its relation, its PCS place."""
@@ -339,8 +365,7 @@ class _Reader:
         if kind == "argument":
             arg = self.doc.arguments.get(title)
             if arg is None:
-                arg = Argument(title, body, item.line, item.col, item.titled,
-                               heading=self.heading)
+                arg = Argument(title, body, item.line, item.col, item.titled, heading=self.heading)
                 self.doc.arguments[title] = arg
             elif body and not arg.description:
                 arg.description = body
@@ -348,8 +373,7 @@ class _Reader:
         else:
             st = self.doc.statements.get(title)
             if st is None:
-                st = Statement(title, body, item.line, item.col, item.titled,
-                               heading=self.heading)
+                st = Statement(title, body, item.line, item.col, item.titled, heading=self.heading)
                 self.doc.statements[title] = st
             elif body and not st.text:
                 st.text = body
@@ -375,8 +399,9 @@ class _Reader:
             self.doc.relations.append(RawRelation(symbol, item.key, parent, line, col))
         if item.in_pcs and self.pcs is not None and kind == "statement":
             if self.pcs["conclusion_next"]:
-                self.pcs["steps"].append(Step(list(self.pcs["pending"]), title,
-                                              self.pcs["rule"], item.line))
+                self.pcs["steps"].append(
+                    Step(list(self.pcs["pending"]), title, self.pcs["rule"], item.line)
+                )
                 self.pcs["pending"] = [title]
                 self.pcs["conclusion_next"] = False
             else:
@@ -388,16 +413,19 @@ class _Reader:
         if pcs is None:
             return
         if pcs["conclusion_next"]:
-            raise self.report.fail((pcs["rule_line"], 1), "an inference line with no "
-                                   "conclusion after it",
-                                   "add the conclusion as '(n) ...' below the line")
+            raise self.report.fail(
+                (pcs["rule_line"], 1),
+                "an inference line with no conclusion after it",
+                "add the conclusion as '(n) ...' below the line",
+            )
         if pcs["steps"]:
             name = pcs["argument"]
             if name is None:
                 self.untitled["argument"] += 1
                 name = f"Untitled argument {self.untitled['argument']}"
-                self.doc.arguments[name] = Argument(name, "", pcs["line"], 1, False,
-                                                    heading=self.heading)
+                self.doc.arguments[name] = Argument(
+                    name, "", pcs["line"], 1, False, heading=self.heading
+                )
             self.doc.arguments[name].steps = pcs["steps"]
 
     def set_heading(self, raw: str) -> None:
@@ -423,8 +451,11 @@ class _Reader:
             if inference_block is not None:
                 if _INFERENCE_BARE.match(stripped):
                     assert self.pcs is not None
-                    self.pcs.update(rule=" ".join(inference_block).strip(),
-                                    conclusion_next=True, rule_line=inference_line)
+                    self.pcs.update(
+                        rule=" ".join(inference_block).strip(),
+                        conclusion_next=True,
+                        rule_line=inference_line,
+                    )
                     inference_block = None
                 else:
                     inference_block.append(stripped)
@@ -455,7 +486,7 @@ class _Reader:
             if inference and self.pcs is not None:
                 self.finish()
                 self.stack = []
-                after = index + 1      # the next line that is not only a comment
+                after = index + 1  # the next line that is not only a comment
                 while after < len(lines) and lines[after] is None:
                     after += 1
                 following = (lines[after] or "") if after < len(lines) else ""
@@ -472,12 +503,17 @@ class _Reader:
             if pcs_line:
                 self.finish()
                 if self.pcs is None:
-                    self.pcs = {"argument": self.last_argument, "pending": [],
-                                "conclusion_next": False, "steps": [], "rule": "",
-                                "line": lineno, "rule_line": lineno}
+                    self.pcs = {
+                        "argument": self.last_argument,
+                        "pending": [],
+                        "conclusion_next": False,
+                        "steps": [],
+                        "rule": "",
+                        "line": lineno,
+                        "rule_line": lineno,
+                    }
                     self.last_argument = None
-                self.current = self.start_item(pcs_line.group(2), lineno,
-                                               col + pcs_line.start(2))
+                self.current = self.start_item(pcs_line.group(2), lineno, col + pcs_line.start(2))
                 self.current.in_pcs = True
                 self.stack = [(indent, self.current.key)]
                 blank_before = False
@@ -486,17 +522,22 @@ class _Reader:
             relation = _RELATION.match(stripped)
             if relation:
                 if not relation.group(2):
-                    raise self.report.fail((lineno, col), f"relation '{relation.group(1)}' "
-                                           "with no statement or argument after it",
-                                           "write the claim after the symbol: '+ [Title]'")
+                    raise self.report.fail(
+                        (lineno, col),
+                        f"relation '{relation.group(1)}' with no statement or argument after it",
+                        "write the claim after the symbol: '+ [Title]'",
+                    )
                 self.finish()
                 while self.stack and self.stack[-1][0] >= indent:
                     self.stack.pop()
                 if not self.stack or blank_before and self.pcs is None:
-                    raise self.report.fail((lineno, col), "a relation needs a statement or "
-                                           "argument above it (less indented, no blank line "
-                                           "between)",
-                                           "indent the relation under the claim it belongs to")
+                    raise self.report.fail(
+                        (lineno, col),
+                        "a relation needs a statement or "
+                        "argument above it (less indented, no blank line "
+                        "between)",
+                        "indent the relation under the claim it belongs to",
+                    )
                 item = self.start_item(relation.group(2), lineno, col + relation.start(2))
                 item.relation = (relation.group(1), lineno, col, self.stack[-1][1])
                 self.current = item
@@ -507,8 +548,11 @@ class _Reader:
             is_list = _LIST.match(stripped)
             if is_list and (blank_before or list_indent is not None):
                 if list_indent is not None and indent > list_indent:
-                    raise self.report.fail((lineno, col), "nested lists are not Argdown",
-                                           "write each list item at the same indentation")
+                    raise self.report.fail(
+                        (lineno, col),
+                        "nested lists are not Argdown",
+                        "write each list item at the same indentation",
+                    )
                 self.finish()
                 self.close_pcs()
                 list_indent = indent
@@ -519,9 +563,11 @@ class _Reader:
 
             if self.current is not None and not blank_before:
                 if _STATEMENT_DEF.match(stripped) or _ARGUMENT_DEF.match(stripped):
-                    raise self.report.fail((lineno, col), "a definition ('[Title]:' or "
-                                           "'<Title>:') must start a new paragraph",
-                                           "leave a blank line before it")
+                    raise self.report.fail(
+                        (lineno, col),
+                        "a definition ('[Title]:' or '<Title>:') must start a new paragraph",
+                        "leave a blank line before it",
+                    )
                 self.current.add(stripped, lineno, col)
                 continue
 
@@ -530,13 +576,15 @@ class _Reader:
             self.current = self.start_item(stripped, lineno, col)
             self.stack = [(indent, self.current.key)]
             blank_before, list_indent = False, None
-            self.last_argument = self.current.key[1] if self.current.key[0] == "argument" \
-                else None
+            self.last_argument = self.current.key[1] if self.current.key[0] == "argument" else None
         if heading_parts is not None:
             self.set_heading(" ".join(heading_parts))
         if inference_block is not None:
-            raise self.report.fail((inference_line, 1), "an inference block opened with '--' "
-                                   "is never closed", "close it with a line '--'")
+            raise self.report.fail(
+                (inference_line, 1),
+                "an inference block opened with '--' is never closed",
+                "close it with a line '--'",
+            )
         self.finish()
         self.close_pcs()
         return self.doc

@@ -37,8 +37,13 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _origin_comment(out: list[str], indent: str, key: str,
-                    origins: Mapping[str, Pos] | None, origin_path: str | None) -> None:
+def _origin_comment(
+    out: list[str],
+    indent: str,
+    key: str,
+    origins: Mapping[str, Pos] | None,
+    origin_path: str | None,
+) -> None:
     if origins is None or key not in origins:
         return
     pos = origins[key]
@@ -78,8 +83,9 @@ def _claim(out: list[str], c: Claim) -> None:
         out.append("    key_points:")
         for k in c.key_points:
             if k.synonyms:
-                out.append(f"      - {{point: {scalar(k.point)}, synonyms: "
-                           f"{_flow_list(k.synonyms)}}}")
+                out.append(
+                    f"      - {{point: {scalar(k.point)}, synonyms: {_flow_list(k.synonyms)}}}"
+                )
             else:
                 out.append(f"      - {scalar(k.point)}")
     if c.note:
@@ -108,8 +114,12 @@ def _relation(out: list[str], r: Relation) -> None:
         put("why", scalar(r.why))
 
 
-def write_yaml(m: Map, origins: Mapping[str, Pos] | None = None,
-               origin_path: str | None = None, header: str = "") -> str:
+def write_yaml(
+    m: Map,
+    origins: Mapping[str, Pos] | None = None,
+    origin_path: str | None = None,
+    header: str = "",
+) -> str:
     """The map as argmap YAML text; `header` lines become leading comments."""
     out: list[str] = [f"# {line}" if line else "#" for line in header.splitlines()]
     out += ["argmap: 1", "", "map:", f"  id: {scalar(m.id)}", f"  title: {scalar(m.title)}"]

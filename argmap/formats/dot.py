@@ -24,8 +24,11 @@ RELATION_COLOURS = {
     RelationType.ATTACK: 'color="#b2182b"',
     RelationType.UNDERCUT: 'color="#e08214", style=dashed',
 }
-ARROWHEADS = {RelationType.SUPPORT: "normal", RelationType.ATTACK: "tee",
-              RelationType.UNDERCUT: "tee"}
+ARROWHEADS = {
+    RelationType.SUPPORT: "normal",
+    RelationType.ATTACK: "tee",
+    RelationType.UNDERCUT: "tee",
+}
 KIND_SHAPES = {"fact": "box", "value": "box", "policy": "box", "prediction": "box"}
 
 
@@ -45,32 +48,47 @@ def write_dot(m: Map) -> str:
     needs_junction: set[str] = set()
     needs_junction |= {r.id for r in m.relations if r.linked}
     needs_junction |= {r.target for r in m.relations if r.type is RelationType.UNDERCUT}
-    out = [f"digraph {quote(m.id)} {{", f"  label={quote(m.title)};", "  labelloc=t;",
-           "  rankdir=BT;", '  node [fontname="Helvetica", fontsize=10, style="rounded,filled"];',
-           '  edge [fontname="Helvetica", fontsize=9];']
+    out = [
+        f"digraph {quote(m.id)} {{",
+        f"  label={quote(m.title)};",
+        "  labelloc=t;",
+        "  rankdir=BT;",
+        '  node [fontname="Helvetica", fontsize=10, style="rounded,filled"];',
+        '  edge [fontname="Helvetica", fontsize=9];',
+    ]
     for claim in m.claims:
         side = sides[claim.id]
         shape = "doubleoctagon" if claim.id in theses else KIND_SHAPES.get(claim.kind, "box")
         width = ", penwidth=2" if claim.id in theses else ""
         label = f"{_label(claim.text)}\n[{claim.kind}]"
-        out.append(f"  {quote('c:' + claim.id)} [label={quote(label)}, shape={shape}, "
-                   f'color="{SIDE_COLOURS[side]}", fillcolor="{SIDE_FILLS[side]}"{width}, '
-                   f"tooltip={quote(claim.id)}];")
+        out.append(
+            f"  {quote('c:' + claim.id)} [label={quote(label)}, shape={shape}, "
+            f'color="{SIDE_COLOURS[side]}", fillcolor="{SIDE_FILLS[side]}"{width}, '
+            f"tooltip={quote(claim.id)}];"
+        )
     for rel in m.relations:
         colour, head = RELATION_COLOURS[rel.type], f"arrowhead={ARROWHEADS[rel.type]}"
         style = f"{colour}, {head}"
         target = ("r:" if rel.type is RelationType.UNDERCUT else "c:") + rel.target
         if rel.id in needs_junction:
             junction = quote("r:" + rel.id)
-            out.append(f"  {junction} [label=\"\", shape=diamond, width=0.15, height=0.15, "
-                       f"style=filled, fillcolor=\"#cccccc\", tooltip={quote(rel.id)}];")
+            out.append(
+                f'  {junction} [label="", shape=diamond, width=0.15, height=0.15, '
+                f'style=filled, fillcolor="#cccccc", tooltip={quote(rel.id)}];'
+            )
             for src in rel.sources:
                 out.append(f"  {quote('c:' + src)} -> {junction} [{colour}, arrowhead=none];")
-            out.append(f"  {junction} -> {quote(target)} [{style}"
-                       + (f", tooltip={quote(rel.why)}" if rel.why else "") + "];")
+            out.append(
+                f"  {junction} -> {quote(target)} [{style}"
+                + (f", tooltip={quote(rel.why)}" if rel.why else "")
+                + "];"
+            )
         else:
-            out.append(f"  {quote('c:' + rel.sources[0])} -> {quote(target)} [{style}"
-                       + (f", tooltip={quote(rel.why)}" if rel.why else "") + "];")
+            out.append(
+                f"  {quote('c:' + rel.sources[0])} -> {quote(target)} [{style}"
+                + (f", tooltip={quote(rel.why)}" if rel.why else "")
+                + "];"
+            )
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -83,10 +101,17 @@ def render_dot(m: Map, image_format: str) -> bytes:
     """SVG or PNG made by Graphviz; raises RuntimeError when `dot` is missing or fails."""
     program = shutil.which("dot")
     if program is None:
-        raise RuntimeError("the Graphviz 'dot' program is not installed; "
-                           "install graphviz or export --to dot and render it elsewhere")
-    done = subprocess.run([program, f"-T{image_format}"], input=write_dot(m).encode("utf-8"),
-                          capture_output=True, timeout=120, check=False)
+        raise RuntimeError(
+            "the Graphviz 'dot' program is not installed; "
+            "install graphviz or export --to dot and render it elsewhere"
+        )
+    done = subprocess.run(
+        [program, f"-T{image_format}"],
+        input=write_dot(m).encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"dot failed: {done.stderr.decode('utf-8', 'replace').strip()}")
     return done.stdout

@@ -17,8 +17,12 @@ from argmap.display import visible
 from argmap.model import Claim, Map, Relation, RelationType
 from argmap.sides import EXPORT_WORDS, export_words
 
-SIDE_HEADINGS = {"pro": "For the thesis", "con": "Against the thesis", "mixed": "Both ways",
-                 "none": "Not connected to the thesis"}
+SIDE_HEADINGS = {
+    "pro": "For the thesis",
+    "con": "Against the thesis",
+    "mixed": "Both ways",
+    "none": "Not connected to the thesis",
+}
 MAX_QUESTIONS = 12
 
 
@@ -46,7 +50,7 @@ class Outline:
 
 
 def _quoted(text: str, limit: int = 90) -> str:
-    return "“" + (text if len(text) <= limit else text[:limit - 1].rstrip() + "…") + "”"
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
 def _relation_target(m: Map, rel: Relation) -> str:
@@ -54,11 +58,13 @@ def _relation_target(m: Map, rel: Relation) -> str:
         aimed = m.relations_by_id.get(rel.target)
         if aimed is None:
             return rel.target
-        premises = " + ".join(_quoted(m.claims_by_id[s].text, 60) for s in aimed.sources
-                              if s in m.claims_by_id)
+        premises = " + ".join(
+            _quoted(m.claims_by_id[s].text, 60) for s in aimed.sources if s in m.claims_by_id
+        )
         conclusion = m.claims_by_id.get(aimed.target)
         return f"the step from {premises} to " + (
-            _quoted(conclusion.text, 60) if conclusion else aimed.target)
+            _quoted(conclusion.text, 60) if conclusion else aimed.target
+        )
     target = m.claims_by_id.get(rel.target)
     return _quoted(target.text) if target else rel.target
 
@@ -73,20 +79,31 @@ def _questions(m: Map) -> list[Question]:
             continue
         premise = " together with ".join(_quoted(s.text) for s in sources)
         if rel.type is RelationType.UNDERCUT:
-            out.append(Question(f"{premise} does not deny any claim. What does it deny?",
-                                f"It undercuts {_relation_target(m, rel)}: "
-                                + (rel.why or "even if the premises are true, they do not "
-                                   "bear on the conclusion.")))
+            out.append(
+                Question(
+                    f"{premise} does not deny any claim. What does it deny?",
+                    f"It undercuts {_relation_target(m, rel)}: "
+                    + (
+                        rel.why
+                        or "even if the premises are true, they do not bear on the conclusion."
+                    ),
+                )
+            )
         else:
-            out.append(Question(f"Does {premise} support or attack "
-                                f"{_relation_target(m, rel)}? Why?",
-                                f"It {rel.type.verb} it." + (f" {rel.why}" if rel.why
-                                                                       else "")))
+            out.append(
+                Question(
+                    f"Does {premise} support or attack {_relation_target(m, rel)}? Why?",
+                    f"It {rel.type.verb} it." + (f" {rel.why}" if rel.why else ""),
+                )
+            )
     for claim in m.claims:
         if claim.flaw and len(out) < MAX_QUESTIONS + 4:
-            out.append(Question(f"What is weak about the reasoning in {_quoted(claim.text)}?",
-                                f"{claim.flaw.capitalize()}." + (f" {claim.note}"
-                                                                  if claim.note else "")))
+            out.append(
+                Question(
+                    f"What is weak about the reasoning in {_quoted(claim.text)}?",
+                    f"{claim.flaw.capitalize()}." + (f" {claim.note}" if claim.note else ""),
+                )
+            )
     return out
 
 
@@ -100,11 +117,21 @@ def outline(m: Map, questions: bool = False) -> Outline:
         point = Point(claim)
         for rel in m.outgoing.get(claim.id, ()):
             together = [s for s in rel.sources if s != claim.id]
-            with_ = (" (together with " + ", ".join(
-                _quoted(m.claims_by_id[s].text, 50) for s in together if s in m.claims_by_id)
-                + ")") if together else ""
-            point.links.append(f"{rel.type.verb.capitalize()} {_relation_target(m, rel)}"
-                               f"{with_}" + (f" — {rel.why}" if rel.why else ""))
+            with_ = (
+                (
+                    " (together with "
+                    + ", ".join(
+                        _quoted(m.claims_by_id[s].text, 50) for s in together if s in m.claims_by_id
+                    )
+                    + ")"
+                )
+                if together
+                else ""
+            )
+            point.links.append(
+                f"{rel.type.verb.capitalize()} {_relation_target(m, rel)}"
+                f"{with_}" + (f" — {rel.why}" if rel.why else "")
+            )
         for ev in claim.evidence:
             source = m.sources_by_id.get(ev.source)
             name = source.title if source else ev.source
@@ -114,8 +141,9 @@ def outline(m: Map, questions: bool = False) -> Outline:
     theme_order = list(m.all_themes) + [""]
     grouped: list[tuple[str, dict[str, list[Point]]]] = []
     for theme in theme_order:
-        members = [p for p in points.values()
-                   if (theme in p.claim.themes if theme else not p.claim.themes)]
+        members = [
+            p for p in points.values() if (theme in p.claim.themes if theme else not p.claim.themes)
+        ]
         if not members:
             continue
         by_side: dict[str, list[Point]] = {}
@@ -123,8 +151,9 @@ def outline(m: Map, questions: bool = False) -> Outline:
             chosen = [p for p in members if sides[p.claim.id] == side]
             if chosen:
                 by_side[side] = chosen
-        label = m.themes.get(theme) or theme.replace("-", " ").capitalize() if theme \
-            else "Other points"
+        label = (
+            m.themes.get(theme) or theme.replace("-", " ").capitalize() if theme else "Other points"
+        )
         grouped.append((label, by_side))
     source_rows = []
     for s in m.sources:
@@ -132,9 +161,14 @@ def outline(m: Map, questions: bool = False) -> Outline:
         if s.url:
             details = f"{details}; {s.url}" if details else s.url
         source_rows.append((s.title, details, s.reliability))
-    return Outline(m.title, m.description,
-                   [m.claims_by_id[t].text for t in m.theses if t in m.claims_by_id],
-                   grouped, source_rows, _questions(m) if questions else [])
+    return Outline(
+        m.title,
+        m.description,
+        [m.claims_by_id[t].text for t in m.theses if t in m.claims_by_id],
+        grouped,
+        source_rows,
+        _questions(m) if questions else [],
+    )
 
 
 def write_markdown(m: Map, questions: bool = False) -> str:
@@ -200,10 +234,18 @@ def write_html(m: Map, questions: bool = False) -> str:
     def e(text: str) -> str:
         return html.escape(visible(text))
 
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-           f"<title>{e(o.title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{e(o.title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f"<title>{e(o.title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{e(o.title)}</h1>",
+    ]
     if o.description:
         out.append(f"<p>{e(o.description)}</p>")
     out.append(f"<h2>{'The thesis' if len(o.theses) == 1 else 'The theses'}</h2>")
@@ -220,8 +262,9 @@ def write_html(m: Map, questions: bool = False) -> str:
                 if p.claim.note:
                     details.append(f'<span class="notice">Notice: {e(p.claim.note)}</span>')
                 if details:
-                    out.append('<ul class="links">' + "".join(f"<li>{d}</li>" for d in details)
-                               + "</ul>")
+                    out.append(
+                        '<ul class="links">' + "".join(f"<li>{d}</li>" for d in details) + "</ul>"
+                    )
                 out.append("</li>")
             out.append("</ul></section>")
     if o.sources:

@@ -51,7 +51,7 @@ def detect_form(text: str) -> str:
         if stripped.startswith(("arg(", "att(", "arg (", "att (")):
             return "apx"
         if stripped.startswith("#") and stripped != "#":
-            continue   # an ICCMA 2023 comment
+            continue  # an ICCMA 2023 comment
         return "tgf"
     return "tgf"
 
@@ -70,8 +70,10 @@ def parse_framework(text: str, path: str = "<string>", form: str | None = None) 
 # --------------------------------------------------------------------------- ICCMA 2023
 
 _HEADER = re.compile(r"[ \t]*p[ \t]+af[ \t]+(\d+)[ \t]*\r?")
-_BODY = re.compile(r"(?:[ \t]*\d+[ \t]+\d+[ \t]*\r?\n|[ \t]*\r?\n)*"
-                   r"(?:[ \t]*\d+[ \t]+\d+[ \t]*\r?)?")
+_BODY = re.compile(
+    r"(?:[ \t]*\d+[ \t]+\d+[ \t]*\r?\n|[ \t]*\r?\n)*"
+    r"(?:[ \t]*\d+[ \t]+\d+[ \t]*\r?)?"
+)
 
 
 def _parse_i23(text: str, path: str) -> Framework:
@@ -89,29 +91,32 @@ def _parse_i23(text: str, path: str) -> Framework:
             match = _HEADER.fullmatch(line)
             if match is None:
                 col = len(line) - len(line.lstrip()) + 1
-                raise FrameworkFormatError(path, lineno, col,
-                                           "expected the header 'p af N' (N arguments) "
-                                           "before any attack")
+                raise FrameworkFormatError(
+                    path,
+                    lineno,
+                    col,
+                    "expected the header 'p af N' (N arguments) before any attack",
+                )
             digits = match.group(1)
             pos = end + 1
             n = _declared(text[pos:], digits, path, lineno, match.start(1) + 1)
             break
         pos = end + 1
     if n < 0:
-        raise FrameworkFormatError(path, max(lineno, 1), 1,
-                                   "no 'p af N' header: is this an ICCMA 2023 file?")
+        raise FrameworkFormatError(
+            path, max(lineno, 1), 1, "no 'p af N' header: is this an ICCMA 2023 file?"
+        )
     body = text[pos:]
     names = [str(i) for i in range(1, n + 1)]
     if "#" not in body and _BODY.fullmatch(body):
         try:
             nums = list(map(int, body.split()))
-        except ValueError:   # a number of thousands of digits: the slow path says where
+        except ValueError:  # a number of thousands of digits: the slow path says where
             nums = [0]
         if not nums or (min(nums) >= 1 and max(nums) <= n):
             src = nums[0::2]
             dst = nums[1::2]
-            return Framework.from_indices(names, map((-1).__add__, src),
-                                          map((-1).__add__, dst))
+            return Framework.from_indices(names, map((-1).__add__, src), map((-1).__add__, dst))
     return _slow_i23(body, path, lineno, n, names)
 
 
@@ -128,10 +133,14 @@ def _declared(body: str, digits: str, path: str, line: int, col: int) -> int:
     allowed = max(ARGUMENTS.value, len(body) - blanks)
     if len(digits) > len(str(allowed)) or int(digits) > allowed:
         shown = digits if len(digits) <= 20 else f"{digits[:8]}... ({len(digits)} digits)"
-        raise FrameworkFormatError(path, line, col,
-                                   f"'p af {shown}' declares more arguments than argmap builds "
-                                   f"for this file ({allowed:,}: its attack lines name fewer); "
-                                   f"check the header, or {ARGUMENTS.hint()}")
+        raise FrameworkFormatError(
+            path,
+            line,
+            col,
+            f"'p af {shown}' declares more arguments than argmap builds "
+            f"for this file ({allowed:,}: its attack lines name fewer); "
+            f"check the header, or {ARGUMENTS.hint()}",
+        )
     return int(digits)
 
 
@@ -147,18 +156,25 @@ def _slow_i23(body: str, path: str, header_line: int, n: int, names: list[str]) 
         col = len(line) - len(line.lstrip()) + 1
         parts = stripped.split()
         if len(parts) != 2:
-            raise FrameworkFormatError(path, lineno, col,
-                                       f"expected an attack 'i j' (two argument numbers), "
-                                       f"got {stripped[:40]!r}")
+            raise FrameworkFormatError(
+                path,
+                lineno,
+                col,
+                f"expected an attack 'i j' (two argument numbers), got {stripped[:40]!r}",
+            )
         for part in parts:
             at = line.index(part, col - 1) + 1
             if not part.isdigit():
-                raise FrameworkFormatError(path, lineno, at,
-                                           f"{part[:20]!r} is not an argument number")
+                raise FrameworkFormatError(
+                    path, lineno, at, f"{part[:20]!r} is not an argument number"
+                )
             if len(part) > len(str(n)) or not 1 <= int(part) <= n:
-                raise FrameworkFormatError(path, lineno, at,
-                                           f"argument {part[:20]} is outside 1..{n} "
-                                           f"declared by 'p af {n}'")
+                raise FrameworkFormatError(
+                    path,
+                    lineno,
+                    at,
+                    f"argument {part[:20]} is outside 1..{n} declared by 'p af {n}'",
+                )
             col = at + len(part)
         src.append(int(parts[0]) - 1)
         dst.append(int(parts[1]) - 1)
@@ -180,29 +196,35 @@ def _parse_apx(text: str, path: str) -> Framework:
             match = _FACT.match(line, pos)
             if match is None:
                 col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
-                raise FrameworkFormatError(path, lineno, col,
-                                           "expected 'arg(a).' or 'att(a,b).'")
+                raise FrameworkFormatError(path, lineno, col, "expected 'arg(a).' or 'att(a,b).'")
             kind, first, second = match.groups()
             if kind == "arg":
                 if second is not None:
-                    raise FrameworkFormatError(path, lineno, match.start(3) + 1,
-                                               "arg(...) takes one argument id")
+                    raise FrameworkFormatError(
+                        path, lineno, match.start(3) + 1, "arg(...) takes one argument id"
+                    )
                 names.setdefault(first, None)
             else:
                 if second is None:
-                    raise FrameworkFormatError(path, lineno, match.start(1) + 1,
-                                               "att(...) takes two argument ids: att(a,b).")
+                    raise FrameworkFormatError(
+                        path,
+                        lineno,
+                        match.start(1) + 1,
+                        "att(...) takes two argument ids: att(a,b).",
+                    )
                 attacks.append((first, second, lineno, match.start(2) + 1, match.start(3) + 1))
             pos = match.end()
     for a, b, lineno, col_a, col_b in attacks:
         for arg, col in ((a, col_a), (b, col_b)):
             if arg not in names:
-                raise FrameworkFormatError(path, lineno, col,
-                                           f"attack names {arg!r}, which no arg({arg}). declares")
+                raise FrameworkFormatError(
+                    path, lineno, col, f"attack names {arg!r}, which no arg({arg}). declares"
+                )
     return Framework.from_attacks(names, ((a, b) for a, b, *_ in attacks))
 
 
 # --------------------------------------------------------------------------- TGF
+
 
 def _parse_tgf(text: str, path: str) -> Framework:
     names: dict[str, None] = {}
@@ -223,12 +245,16 @@ def _parse_tgf(text: str, path: str) -> Framework:
             names.setdefault(parts[0], None)
             continue
         if len(parts) < 2:
-            raise FrameworkFormatError(path, lineno, col,
-                                       "expected an attack 'a b' after the '#' line")
+            raise FrameworkFormatError(
+                path, lineno, col, "expected an attack 'a b' after the '#' line"
+            )
         for part in parts[:2]:
             if part not in names:
-                raise FrameworkFormatError(path, lineno, line.index(part) + 1,
-                                           f"attack names {part!r}, which is not listed "
-                                           f"before the '#' line")
+                raise FrameworkFormatError(
+                    path,
+                    lineno,
+                    line.index(part) + 1,
+                    f"attack names {part!r}, which is not listed before the '#' line",
+                )
         attacks.append((parts[0], parts[1]))
     return Framework.from_attacks(names, attacks)

@@ -54,12 +54,14 @@ class Reporter:
         self.diagnostics: list[Diagnostic] = []
 
     def warn(self, pos: Pos | tuple[int, int], code: str, message: str, hint: str = "") -> None:
-        self.diagnostics.append(Diagnostic(self.path, pos[0], pos[1], Severity.WARNING, code,
-                                           message, hint))
+        self.diagnostics.append(
+            Diagnostic(self.path, pos[0], pos[1], Severity.WARNING, code, message, hint)
+        )
 
     def fail(self, pos: Pos | tuple[int, int], message: str, hint: str = "") -> ImportFailed:
-        return ImportFailed(Diagnostic(self.path, pos[0], pos[1], Severity.ERROR, MALFORMED,
-                                       message, hint))
+        return ImportFailed(
+            Diagnostic(self.path, pos[0], pos[1], Severity.ERROR, MALFORMED, message, hint)
+        )
 
 
 _NOT_ID = re.compile(r"[^\w.\-]+")
@@ -79,7 +81,7 @@ class IdPool:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
-        self._next: dict[str, int] = {}   # wanted -> the suffix to try next
+        self._next: dict[str, int] = {}  # wanted -> the suffix to try next
 
     def take(self, wanted: str) -> str:
         """`wanted`, or it with the first free suffix; remembered per id, so ten

@@ -45,8 +45,7 @@ def map_to_json_data(m: Map) -> dict[str, object]:
                 "themes": list(c.themes),
                 "base": c.base,
                 "evidence": [
-                    {"source": e.source, "locator": e.locator, "quote": e.quote}
-                    for e in c.evidence
+                    {"source": e.source, "locator": e.locator, "quote": e.quote} for e in c.evidence
                 ],
                 "flaw": c.flaw,
                 "note": c.note,

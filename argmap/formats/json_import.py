@@ -91,8 +91,9 @@ def _themes(value: Any) -> dict[str, str]:
     if isinstance(value, list):
         return dict.fromkeys(_texts(value, "map.themes"), "")
     if not isinstance(value, dict):
-        raise _WrongField("map.themes", f"should be an object from theme id to label, found "
-                          f"{_kind_of(value)}")
+        raise _WrongField(
+            "map.themes", f"should be an object from theme id to label, found {_kind_of(value)}"
+        )
     return {str(k): _text(v, f"map.themes.{k}") for k, v in value.items()}
 
 
@@ -101,7 +102,7 @@ def _position_of(text: str, record_id: str | None) -> tuple[int, int]:
     if record_id:
         found = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(record_id)), text)
         if found:
-            before = text[:found.start()]
+            before = text[: found.start()]
             return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
     return 1, 1
 
@@ -113,12 +114,16 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
     except JsonProblem as exc:
         raise report.fail((exc.line, exc.col), exc.message, exc.hint) from None
     if not isinstance(data, dict) or not str(data.get("format", "")).startswith("argmap/"):
-        raise report.fail((1, 1), "not argmap JSON (no \"format\": \"argmap/1\")",
-                          "for AIF files use --from aif")
+        raise report.fail(
+            (1, 1), 'not argmap JSON (no "format": "argmap/1")', "for AIF files use --from aif"
+        )
     if data["format"] != "argmap/1":
-        raise report.fail((1, 1), f"argmap JSON format {str(data['format'])[:40]!r} is newer "
-                          "than this argmap reads", "upgrade argmap")
-    current: list[str | None] = [None]   # the id of the record being read, for the position
+        raise report.fail(
+            (1, 1),
+            f"argmap JSON format {str(data['format'])[:40]!r} is newer than this argmap reads",
+            "upgrade argmap",
+        )
+    current: list[str | None] = [None]  # the id of the record being read, for the position
     try:
         meta = _required(data, "map", "")
         if not isinstance(meta, dict):
@@ -127,23 +132,27 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
         for k, s in enumerate(_objects(data.get("sources"), "sources")):
             where = f"sources[{k}]"
             current[0] = _text(s.get("id"), f"{where}.id") or None
-            sources.append(Source(
-                id=_text(_required(s, "id", where), f"{where}.id"),
-                title=_text(_required(s, "title", where), f"{where}.title"),
-                outlet=_text(s.get("outlet"), f"{where}.outlet"),
-                date=_text(s.get("date"), f"{where}.date"),
-                kind=_text(s.get("kind"), f"{where}.kind"),
-                reliability=_text(s.get("reliability"), f"{where}.reliability"),
-                file=_text(s.get("file"), f"{where}.file") or None,
-                url=_text(s.get("url"), f"{where}.url") or None))
+            sources.append(
+                Source(
+                    id=_text(_required(s, "id", where), f"{where}.id"),
+                    title=_text(_required(s, "title", where), f"{where}.title"),
+                    outlet=_text(s.get("outlet"), f"{where}.outlet"),
+                    date=_text(s.get("date"), f"{where}.date"),
+                    kind=_text(s.get("kind"), f"{where}.kind"),
+                    reliability=_text(s.get("reliability"), f"{where}.reliability"),
+                    file=_text(s.get("file"), f"{where}.file") or None,
+                    url=_text(s.get("url"), f"{where}.url") or None,
+                )
+            )
         claims = []
         origins: dict[str, Pos] = {}
         for k, c in enumerate(_objects(_required(data, "claims", ""), "claims")):
             where = f"claims[{k}]"
             current[0] = _text(c.get("id"), f"{where}.id") or None
             line = c.get("line")
-            if line is not None and (not isinstance(line, int) or isinstance(line, bool)
-                                     or not 0 <= line < 1 << 31):
+            if line is not None and (
+                not isinstance(line, int) or isinstance(line, bool) or not 0 <= line < 1 << 31
+            ):
                 raise _WrongField(f"{where}.line", "should be a line number")
             kind = _text(_required(c, "kind", where), f"{where}.kind")
             if kind not in {str(k) for k in ClaimKind}:
@@ -154,26 +163,37 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
             evidence = []
             for j, e in enumerate(_objects(c.get("evidence"), f"{where}.evidence")):
                 at = f"{where}.evidence[{j}]"
-                evidence.append(Evidence(_text(_required(e, "source", at), f"{at}.source"),
-                                         _text(e.get("locator"), f"{at}.locator"),
-                                         _text(_required(e, "quote", at), f"{at}.quote")))
+                evidence.append(
+                    Evidence(
+                        _text(_required(e, "source", at), f"{at}.source"),
+                        _text(e.get("locator"), f"{at}.locator"),
+                        _text(_required(e, "quote", at), f"{at}.quote"),
+                    )
+                )
             key_points = []
             for j, kp in enumerate(_objects(c.get("key_points"), f"{where}.key_points")):
                 at = f"{where}.key_points[{j}]"
-                key_points.append(KeyPoint(_text(_required(kp, "point", at), f"{at}.point"),
-                                           _texts(kp.get("synonyms"), f"{at}.synonyms")))
-            claims.append(Claim(
-                id=_text(_required(c, "id", where), f"{where}.id"),
-                text=_text(_required(c, "text", where), f"{where}.text"),
-                kind=ClaimKind(kind),
-                themes=_texts(c.get("themes"), f"{where}.themes"),
-                evidence=tuple(evidence),
-                base=None if base is None else float(base),
-                key_points=tuple(key_points),
-                note=_text(c.get("note"), f"{where}.note") or None,
-                flaw=_text(c.get("flaw"), f"{where}.flaw") or None,
-                also_answers=_texts(c.get("also_answers"), f"{where}.also_answers"),
-                pos=Pos(line or 0, 0)))
+                key_points.append(
+                    KeyPoint(
+                        _text(_required(kp, "point", at), f"{at}.point"),
+                        _texts(kp.get("synonyms"), f"{at}.synonyms"),
+                    )
+                )
+            claims.append(
+                Claim(
+                    id=_text(_required(c, "id", where), f"{where}.id"),
+                    text=_text(_required(c, "text", where), f"{where}.text"),
+                    kind=ClaimKind(kind),
+                    themes=_texts(c.get("themes"), f"{where}.themes"),
+                    evidence=tuple(evidence),
+                    base=None if base is None else float(base),
+                    key_points=tuple(key_points),
+                    note=_text(c.get("note"), f"{where}.note") or None,
+                    flaw=_text(c.get("flaw"), f"{where}.flaw") or None,
+                    also_answers=_texts(c.get("also_answers"), f"{where}.also_answers"),
+                    pos=Pos(line or 0, 0),
+                )
+            )
         relations = []
         for k, r in enumerate(_objects(data.get("relations"), "relations")):
             where = f"relations[{k}]"
@@ -183,24 +203,39 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
                 raise _WrongField(f"{where}.type", f"{type_text[:40]!r} is not a relation type")
             rel_type = RelationType(type_text)
             from_ids = _required(r, "from", where)
-            sources_ids = _texts([from_ids] if isinstance(from_ids, str) else from_ids,
-                                 f"{where}.from")
+            sources_ids = _texts(
+                [from_ids] if isinstance(from_ids, str) else from_ids, f"{where}.from"
+            )
             target = _text(_required(r, "to", where), f"{where}.to")
             rel_id = _text(r.get("id"), f"{where}.id") or default_relation_id(
-                str(rel_type), sources_ids, target)
-            relations.append(Relation(id=rel_id, type=rel_type, sources=sources_ids,
-                                      target=target,
-                                      why=_text(r.get("why"), f"{where}.why") or None))
+                str(rel_type), sources_ids, target
+            )
+            relations.append(
+                Relation(
+                    id=rel_id,
+                    type=rel_type,
+                    sources=sources_ids,
+                    target=target,
+                    why=_text(r.get("why"), f"{where}.why") or None,
+                )
+            )
         current[0] = None
-        the_map = Map(id=_text(_required(meta, "id", "map"), "map.id"),
-                      title=_text(_required(meta, "title", "map"), "map.title"),
-                      theses=_texts(_required(meta, "theses", "map"), "map.theses"),
-                      claims=tuple(claims), relations=tuple(relations), sources=tuple(sources),
-                      description=_text(meta.get("description"), "map.description") or None,
-                      themes=_themes(meta.get("themes")), path=path)
+        the_map = Map(
+            id=_text(_required(meta, "id", "map"), "map.id"),
+            title=_text(_required(meta, "title", "map"), "map.title"),
+            theses=_texts(_required(meta, "theses", "map"), "map.theses"),
+            claims=tuple(claims),
+            relations=tuple(relations),
+            sources=tuple(sources),
+            description=_text(meta.get("description"), "map.description") or None,
+            themes=_themes(meta.get("themes")),
+            path=path,
+        )
     except _WrongField as exc:
         where = exc.where.lstrip(".") or "the file"
-        raise report.fail(_position_of(text, current[0]),
-                          f"argmap JSON: {where} {exc.message}",
-                          "the file should come from 'argmap export --to json'") from None
+        raise report.fail(
+            _position_of(text, current[0]),
+            f"argmap JSON: {where} {exc.message}",
+            "the file should come from 'argmap export --to json'",
+        ) from None
     return ImportResult(the_map, report.diagnostics, origins, path)

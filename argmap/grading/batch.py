@@ -35,12 +35,23 @@ if TYPE_CHECKING:
 # The drills whose questions take a typed answer graded against the map.
 DRILLS = ("rebut", "support", "switch")
 # Columns with a meaning; every other column is kept, raw, in `AnswerRow.extra`.
-KNOWN_COLUMNS = ("answer", "id", "student", "claim", "drill", "reference", "references",
-                 "key_points", "question")
+KNOWN_COLUMNS = (
+    "answer",
+    "id",
+    "student",
+    "claim",
+    "drill",
+    "reference",
+    "references",
+    "key_points",
+    "question",
+)
 # CSV delimiters tried on the header line: a spreadsheet in some locales writes ';'.
 _DELIMITERS = (",", ";", "\t")
-_FIX_QUOTES = ("put a field that holds a comma, a quote or a line break in double quotes, "
-               "and double any quote inside it (\"\")")
+_FIX_QUOTES = (
+    "put a field that holds a comma, a quote or a line break in double quotes, "
+    'and double any quote inside it ("")'
+)
 
 
 class BatchFileError(Exception):
@@ -60,8 +71,7 @@ class AnswerRow:
     references: tuple[str, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
     question: str | None = None
-    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}),
-                                        hash=False)
+    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
     @property
     def needs_map(self) -> bool:
@@ -104,13 +114,17 @@ def read_answers(path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]:
     text = _read_text(path)
     start = text.lstrip()
     if not start:
-        raise BatchFileError(f"{path} is empty; write a header row such as "
-                             "'id,student,claim,drill,answer' and one row per answer")
+        raise BatchFileError(
+            f"{path} is empty; write a header row such as "
+            "'id,student,claim,drill,answer' and one row per answer"
+        )
     if start[0] == "{":
         return _read_jsonl(text)
     if start[0] == "[":
-        raise BatchFileError(f"{path} holds a JSON array; write JSON Lines instead: "
-                             "one JSON object per line, with no brackets around them")
+        raise BatchFileError(
+            f"{path} holds a JSON array; write JSON Lines instead: "
+            "one JSON object per line, with no brackets around them"
+        )
     return _read_csv(text, path)
 
 
@@ -128,17 +142,19 @@ def _read_text(path: Path) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise BatchFileError(f"{path} starts as UTF-16 text but is not valid UTF-16; "
-                                 "save it again as CSV UTF-8") from None
+            raise BatchFileError(
+                f"{path} starts as UTF-16 text but is not valid UTF-16; save it again as CSV UTF-8"
+            ) from None
     if b"\x00" in data:
         raise BatchFileError(f"{path} is a binary file, not CSV or JSON Lines text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise BatchFileError(
             f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file "
-            "as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again") from None
+            "as UTF-8 (in a spreadsheet: 'CSV UTF-8') and try again"
+        ) from None
 
 
 def _lines(text: str) -> list[str]:
@@ -167,8 +183,9 @@ def _column(name: str) -> str:
 
 
 def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_header_delimiter(text),
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_header_delimiter(text), strict=True
+    )
     header: list[str] | None = None
     rows: list[AnswerRow] = []
     skipped: list[SkippedRow] = []
@@ -183,12 +200,15 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
             previous_end = reader.line_num
             if header is None:
                 if "field larger than field limit" in str(exc):
-                    raise BatchFileError(f"{path}:{line}: the header row has a field longer "
-                                         "than 128 kB: this is not a file of answers; write "
-                                         "a header row such as 'id,student,claim,drill,"
-                                         "answer'") from None
-                raise BatchFileError(f"{path}:{line}: the header row is not valid CSV "
-                                     f"({exc}); {_FIX_QUOTES}") from None
+                    raise BatchFileError(
+                        f"{path}:{line}: the header row has a field longer "
+                        "than 128 kB: this is not a file of answers; write "
+                        "a header row such as 'id,student,claim,drill,"
+                        "answer'"
+                    ) from None
+                raise BatchFileError(
+                    f"{path}:{line}: the header row is not valid CSV ({exc}); {_FIX_QUOTES}"
+                ) from None
             skipped.append(SkippedRow(line, None, _csv_problem(str(exc), line)))
             continue
         line, previous_end = previous_end + 1, reader.line_num
@@ -199,12 +219,19 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
             continue
         if len(fields) > len(header):
             ident = fields[header.index("id")] if "id" in header else None
-            skipped.append(SkippedRow(line, ident or None, (
-                f"this row has {len(fields)} fields but the header has {len(header)}; "
-                f"{_FIX_QUOTES}")))
+            skipped.append(
+                SkippedRow(
+                    line,
+                    ident or None,
+                    (
+                        f"this row has {len(fields)} fields but the header has {len(header)}; "
+                        f"{_FIX_QUOTES}"
+                    ),
+                )
+            )
             continue
         values: dict[str, object] = dict(zip(header, fields, strict=False))
-        for name in header[len(fields):]:
+        for name in header[len(fields) :]:
             values[name] = ""  # a short row: its missing cells are empty
         parsed = _row(line, values, csv_cells=True)
         if isinstance(parsed, AnswerRow):
@@ -218,8 +245,10 @@ def _read_csv(text: str, path: Path) -> tuple[list[AnswerRow], list[SkippedRow]]
 
 def _csv_problem(message: str, line: int) -> str:
     if "unexpected end of data" in message:
-        return (f"a quoted field opened on or after line {line} is never closed, so the "
-                f"rest of the file was read as one field; {_FIX_QUOTES}")
+        return (
+            f"a quoted field opened on or after line {line} is never closed, so the "
+            f"rest of the file was read as one field; {_FIX_QUOTES}"
+        )
     if "field larger than field limit" in message:
         return "a field of this row is longer than 128 kB; shorten the answer"
     return f"not valid CSV ({message}); {_FIX_QUOTES}"
@@ -230,11 +259,14 @@ def _csv_header(fields: list[str], path: Path, line: int) -> list[str]:
     seen: set[str] = set()
     for name, raw in zip(names, fields, strict=True):
         if not name:
-            raise BatchFileError(f"{path}:{line}: the header row has an empty column name; "
-                                 "name every column (answer, claim, drill, ...)")
+            raise BatchFileError(
+                f"{path}:{line}: the header row has an empty column name; "
+                "name every column (answer, claim, drill, ...)"
+            )
         if name in seen:
-            raise BatchFileError(f"{path}:{line}: the header names the column {raw.strip()!r} "
-                                 "twice; keep one")
+            raise BatchFileError(
+                f"{path}:{line}: the header names the column {raw.strip()!r} twice; keep one"
+            )
         seen.add(name)
     return names
 
@@ -251,18 +283,32 @@ def _read_jsonl(text: str) -> tuple[list[AnswerRow], list[SkippedRow]]:
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
-            skipped.append(SkippedRow(line, None, (
-                f"not valid JSON ({exc.msg} at column {exc.colno}); write one JSON object "
-                "per line, such as {\"answer\": \"...\", \"claim\": \"...\", "
-                "\"drill\": \"rebut\"}")))
+            skipped.append(
+                SkippedRow(
+                    line,
+                    None,
+                    (
+                        f"not valid JSON ({exc.msg} at column {exc.colno}); write one JSON object "
+                        'per line, such as {"answer": "...", "claim": "...", '
+                        '"drill": "rebut"}'
+                    ),
+                )
+            )
             continue
         except RecursionError:
             skipped.append(SkippedRow(line, None, "not valid JSON (nested too deeply)"))
             continue
         if not isinstance(value, dict):
-            skipped.append(SkippedRow(line, None, (
-                f"a JSON {_json_kind(value)}, not an object; write one object per line, "
-                "such as {\"answer\": \"...\", \"reference\": \"...\"}")))
+            skipped.append(
+                SkippedRow(
+                    line,
+                    None,
+                    (
+                        f"a JSON {_json_kind(value)}, not an object; write one object per line, "
+                        'such as {"answer": "...", "reference": "..."}'
+                    ),
+                )
+            )
             continue
         parsed = _row(line, {_column(k): v for k, v in value.items()}, csv_cells=False)
         if isinstance(parsed, AnswerRow):
@@ -291,6 +337,7 @@ class _BadRow(Exception):
 
 def _row(line: int, values: Mapping[str, object], *, csv_cells: bool) -> AnswerRow | SkippedRow:
     """An `AnswerRow` from one row's columns; a CSV's empty cell counts as absent."""
+
     def get(name: str) -> object:
         value = values.get(name)
         return None if value is None or (csv_cells and value == "") else value
@@ -304,13 +351,17 @@ def _row(line: int, values: Mapping[str, object], *, csv_cells: bool) -> AnswerR
             raise _BadRow(f"the answer should be text, not a {_json_kind(answer)}")
         references = _references(get("reference"), get("references"))
         return AnswerRow(
-            line=line, answer=answer, id=ident,
-            student=student, claim=_text(get("claim"), "claim"),
-            drill=_text(get("drill"), "drill"), references=references,
+            line=line,
+            answer=answer,
+            id=ident,
+            student=student,
+            claim=_text(get("claim"), "claim"),
+            drill=_text(get("drill"), "drill"),
+            references=references,
             key_points=_key_points(get("key_points"), csv_cells),
             question=_text(get("question"), "question"),
-            extra=MappingProxyType({k: v for k, v in values.items()
-                                    if k not in KNOWN_COLUMNS}))
+            extra=MappingProxyType({k: v for k, v in values.items() if k not in KNOWN_COLUMNS}),
+        )
     except _BadRow as exc:
         return SkippedRow(line, ident, str(exc))
 
@@ -338,8 +389,10 @@ def _references(reference: object, references: object) -> tuple[str, ...]:
         items = value if isinstance(value, list) else [] if value is None else [value]
         for item in items:
             if not isinstance(item, str):
-                raise _BadRow(f"{name} should be a model answer's text or a list of them, "
-                              f"not a {_json_kind(item)}")
+                raise _BadRow(
+                    f"{name} should be a model answer's text or a list of them, "
+                    f"not a {_json_kind(item)}"
+                )
             if item.strip():
                 found.append(item.strip())
     return tuple(found)
@@ -355,11 +408,16 @@ def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
         try:
             value = json.loads(value)
         except (json.JSONDecodeError, RecursionError) as exc:
-            where = f" ({exc.msg} at column {exc.colno})" if isinstance(
-                exc, json.JSONDecodeError) else ""
-            raise _BadRow(f"key_points is not a valid JSON list{where}; write "
-                          "[\"first point\", \"second point\"], or separate the points "
-                          "with ';'") from None
+            where = (
+                f" ({exc.msg} at column {exc.colno})"
+                if isinstance(exc, json.JSONDecodeError)
+                else ""
+            )
+            raise _BadRow(
+                f"key_points is not a valid JSON list{where}; write "
+                '["first point", "second point"], or separate the points '
+                "with ';'"
+            ) from None
     if not isinstance(value, list):
         raise _BadRow(f"key_points should be a list, not a {_json_kind(value)}")
     out = []
@@ -367,18 +425,19 @@ def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
         if isinstance(item, str):
             if item.strip():
                 out.append(KeyPoint(item.strip()))
-        elif isinstance(item, dict) and isinstance(item.get("point"), str) \
-                and item["point"].strip():
+        elif (
+            isinstance(item, dict) and isinstance(item.get("point"), str) and item["point"].strip()
+        ):
             synonyms = item.get("synonyms", [])
             if isinstance(synonyms, str):
                 synonyms = [synonyms]
             if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
                 raise _BadRow("a key point's synonyms should be a list of texts")
-            out.append(KeyPoint(item["point"].strip(),
-                                tuple(s.strip() for s in synonyms if s.strip())))
+            out.append(
+                KeyPoint(item["point"].strip(), tuple(s.strip() for s in synonyms if s.strip()))
+            )
         else:
-            raise _BadRow("each key point should be text or {\"point\": \"...\", "
-                          "\"synonyms\": [\"...\"]}")
+            raise _BadRow('each key point should be text or {"point": "...", "synonyms": ["..."]}')
     return tuple(out)
 
 
@@ -390,24 +449,37 @@ def grade_row(row: AnswerRow, the_map: Map | None) -> GradedRow | SkippedRow:
     from argmap.training.grading import Grade, grade_text
 
     if row.answer is None:
-        return SkippedRow(row.line, row.id, (
-            "no answer column: name the column (or JSON field) that holds what the "
-            "student wrote 'answer'"))
+        return SkippedRow(
+            row.line,
+            row.id,
+            (
+                "no answer column: name the column (or JSON field) that holds what the "
+                "student wrote 'answer'"
+            ),
+        )
     if row.references:
         if row.claim or row.drill:
-            return SkippedRow(row.line, row.id, (
-                "give either claim and drill (graded against the map) or reference "
-                "(graded against your model answer), not both"))
+            return SkippedRow(
+                row.line,
+                row.id,
+                (
+                    "give either claim and drill (graded against the map) or reference "
+                    "(graded against your model answer), not both"
+                ),
+            )
         from argmap.grading import assess
 
         refs = [Reference(text, row.key_points) for text in row.references]
         assessment = assess(row.answer, refs, question=row.question)
-        return GradedRow(row, Grade(assessment.verdict, assessment.score,
-                                    assessment=assessment))
+        return GradedRow(row, Grade(assessment.verdict, assessment.score, assessment=assessment))
     if not row.claim or not row.drill:
-        missing = ("drill (rebut, support or switch) for its claim" if row.claim else
-                   "claim for its drill" if row.drill else
-                   "claim and drill, and no reference, to grade against")
+        missing = (
+            "drill (rebut, support or switch) for its claim"
+            if row.claim
+            else "claim for its drill"
+            if row.drill
+            else "claim and drill, and no reference, to grade against"
+        )
         return SkippedRow(row.line, row.id, f"the row has no {missing}")
     if the_map is None:
         return SkippedRow(row.line, row.id, "claim and drill need a map to grade against")
@@ -426,8 +498,7 @@ def _thesis(row: AnswerRow) -> str | None:
 _QUESTIONS: dict[tuple[int, str, str, str | None], tuple[Map, Question | str]] = {}
 
 
-def map_question(the_map: Map, claim: str, drill: str,
-                 thesis: str | None = None) -> Question | str:
+def map_question(the_map: Map, claim: str, drill: str, thesis: str | None = None) -> Question | str:
     """The drill's own question on `claim`, or why there is none (cached per map)."""
     key = (id(the_map), claim, drill, thesis)
     hit = _QUESTIONS.get(key)
@@ -440,8 +511,7 @@ def map_question(the_map: Map, claim: str, drill: str,
     return found
 
 
-def _build_question(the_map: Map, claim: str, drill: str,
-                    thesis: str | None) -> Question | str:
+def _build_question(the_map: Map, claim: str, drill: str, thesis: str | None) -> Question | str:
     from argmap.sides import sides
     from argmap.training.drills import all_drills
     from argmap.training.questions import DrillKind
@@ -457,18 +527,19 @@ def _build_question(the_map: Map, claim: str, drill: str,
     if kind == "switch":
         if thesis is not None and thesis not in the_map.theses:
             return f"{thesis!r} is not a thesis of the map; the theses are " + ", ".join(
-                the_map.theses)
+                the_map.theses
+            )
         against = thesis or (the_map.theses[0] if the_map.theses else None)
         if against is None:
             return "the map has no thesis, so there are no sides to switch"
         own = sides(the_map, against).get(claim)
         if own not in ("pro", "con"):
             how = "argues both sides of" if own == "both" else "is not connected to"
-            return (f"claim {claim!r} {how} the thesis {against!r}, so there is no other "
-                    "side to argue")
+            return (
+                f"claim {claim!r} {how} the thesis {against!r}, so there is no other side to argue"
+            )
         side = "con" if own == "pro" else "pro"
-    question = all_drills(side, thesis)[DrillKind(kind)].question(
-        the_map, claim, random.Random(0))
+    question = all_drills(side, thesis)[DrillKind(kind)].question(the_map, claim, random.Random(0))
     if question is None or not question.text_answers:
         return f"no model answer: the map has no typed answer for the {kind} drill on {claim!r}"
     return question
@@ -482,8 +553,11 @@ def feedback(assessment: Assessment) -> list[str]:
     if assessment.feedback:
         return list(assessment.feedback)
     out = []
-    for state, label in ((PointState.MADE, "Made"), (PointState.MISSED, "Missed"),
-                         (PointState.CONTRADICTED, "Contradicted")):
+    for state, label in (
+        (PointState.MADE, "Made"),
+        (PointState.MISSED, "Missed"),
+        (PointState.CONTRADICTED, "Contradicted"),
+    ):
         named = [p.point for p in assessment.named(state)]
         if named:
             out.append(f"{label}: {'; '.join(named)}.")
@@ -504,8 +578,10 @@ def result_json(graded: GradedRow) -> dict[str, object]:
     }
 
 
-def grade_all(rows: Sequence[AnswerRow], the_map: Map | None,
-              ) -> Iterator[GradedRow | SkippedRow]:
+def grade_all(
+    rows: Sequence[AnswerRow],
+    the_map: Map | None,
+) -> Iterator[GradedRow | SkippedRow]:
     """Every row graded (or skipped), in input order."""
     for row in rows:
         yield grade_row(row, the_map)

@@ -28,8 +28,13 @@ def shown(text: str, width: int | None = None) -> str:
     as bidi overrides, lone surrogates) are dropped; with `width`, the text is
     cut to that many characters with an ellipsis.
     """
-    out = " ".join("".join(" " if ch.isspace() else ch for ch in text
-                           if ch.isspace() or unicodedata.category(ch)[0] != "C").split())
+    out = " ".join(
+        "".join(
+            " " if ch.isspace() else ch
+            for ch in text
+            if ch.isspace() or unicodedata.category(ch)[0] != "C"
+        ).split()
+    )
     if width is not None and len(out) > width:
         out = out[: width - 1] + "…"
     return out
@@ -54,24 +59,32 @@ def _percent(score: float) -> str:
 def render_table(graded: Sequence[GradedRow], skipped: int = 0) -> str:
     """The graded rows as a table, each with its feedback, then a summary per student."""
     header = ("line", "id", "student", "verdict", "score", "matched")
-    cells = [(str(g.row.line), shown(g.row.id or "", CELL_WIDTH),
-              shown(g.row.student or "", CELL_WIDTH), g.assessment.verdict.value,
-              _percent(g.assessment.score),
-              shown(g.assessment.reference.label if g.assessment.reference else "-",
-                    CELL_WIDTH))
-             for g in graded]
+    cells = [
+        (
+            str(g.row.line),
+            shown(g.row.id or "", CELL_WIDTH),
+            shown(g.row.student or "", CELL_WIDTH),
+            g.assessment.verdict.value,
+            _percent(g.assessment.score),
+            shown(g.assessment.reference.label if g.assessment.reference else "-", CELL_WIDTH),
+        )
+        for g in graded
+    ]
     widths = [max(len(row[i]) for row in (header, *cells)) for i in range(len(header))]
     right = {0, 4}  # numbers line up on the right
 
     def line(row: Sequence[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
 
     lines = [line(header), line(["-" * w for w in widths])]
     for g, row in zip(graded, cells, strict=True):
         lines.append(line(row))
-        lines += [f"{' ' * (widths[0] + 2)}{shown(sentence)}" for sentence in
-                  feedback(g.assessment)]
+        lines += [
+            f"{' ' * (widths[0] + 2)}{shown(sentence)}" for sentence in feedback(g.assessment)
+        ]
     lines += ["", *_summary(graded)]
     total = f"{len(graded)} answer{'s' if len(graded) != 1 else ''} graded"
     if skipped:
@@ -95,7 +108,9 @@ def _summary(graded: Sequence[GradedRow]) -> list[str]:
     out = ["By student:"]
     for name, tally in tallies.items():
         counts = ", ".join(f"{n} {v.value}" for v, n in tally.verdicts.items())
-        out.append(f"  {name:<{width}}  {tally.answers:>3} answer"
-                   f"{'s' if tally.answers != 1 else ' '}  {counts}; mean score "
-                   f"{_percent(tally.total / tally.answers)}")
+        out.append(
+            f"  {name:<{width}}  {tally.answers:>3} answer"
+            f"{'s' if tally.answers != 1 else ' '}  {counts}; mean score "
+            f"{_percent(tally.total / tally.answers)}"
+        )
     return out

@@ -39,8 +39,9 @@ def _index(the_map: Map) -> dict[str, list[str]]:
     return index
 
 
-def answered_elsewhere(the_map: Map, answer: str, exclude: Sequence[str],
-                       own_fit: float = 0.0) -> str | None:
+def answered_elsewhere(
+    the_map: Map, answer: str, exclude: Sequence[str], own_fit: float = 0.0
+) -> str | None:
     """The id of another claim whose model answer `answer` makes, or None.
 
     Only a claim whose text the answer is closer to than to its own question's
@@ -66,12 +67,18 @@ def answered_elsewhere(the_map: Map, answer: str, exclude: Sequence[str],
 
 def elsewhere_sentence(the_map: Map, claim_id: str, subject: str) -> str:
     """'That makes the point of "X", which answers "Y", rather than answering "Z".'"""
+
     def bare(text: str) -> str:
         return text.strip().rstrip(".")
 
     claim = the_map.claims_by_id[claim_id]
-    targets = [the_map.claims_by_id[r.target].text for r in the_map.outgoing.get(claim_id, ())
-               if r.target in the_map.claims_by_id]
-    where = f", which answers \"{bare(targets[0])}\"" if targets else ""
-    return (f"That makes the point of \"{bare(claim.text)}\"{where}, rather than answering "
-            f"\"{bare(subject)}\".")
+    targets = [
+        the_map.claims_by_id[r.target].text
+        for r in the_map.outgoing.get(claim_id, ())
+        if r.target in the_map.claims_by_id
+    ]
+    where = f', which answers "{bare(targets[0])}"' if targets else ""
+    return (
+        f'That makes the point of "{bare(claim.text)}"{where}, rather than answering '
+        f'"{bare(subject)}".'
+    )

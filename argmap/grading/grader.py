@@ -119,8 +119,9 @@ class TermMatch:
     denial: str | None
 
 
-def _match_word(word: Token, answer: Sequence[Token], weight: float,
-                ambiguous: bool = False) -> Match:
+def _match_word(
+    word: Token, answer: Sequence[Token], weight: float, ambiguous: bool = False
+) -> Match:
     """The best agreeing and denying words for `word`; with `ambiguous`, words whose
     polarity is ambiguous (`Token.polar`) never deny."""
     agree, deny = 0.0, 0.0
@@ -134,7 +135,8 @@ def _match_word(word: Token, answer: Sequence[Token], weight: float,
             if sim < WORD_MET:
                 continue
         if (tok.negated != word.negated) != flipped and not (
-                ambiguous and not (tok.polar and word.polar)):
+            ambiguous and not (tok.polar and word.polar)
+        ):
             if sim > deny and sim >= DENIAL_MET:
                 deny, deny_tok = sim, tok
         elif sim > agree:
@@ -153,8 +155,12 @@ APART = 6
 
 def _said_both_ways(m: Match) -> bool:
     a, d = m.agree_token, m.deny_token
-    return (a is not None and d is not None and m.agree >= DENIAL_MET
-            and (a.sentence != d.sentence or abs(a.position - d.position) >= APART))
+    return (
+        a is not None
+        and d is not None
+        and m.agree >= DENIAL_MET
+        and (a.sentence != d.sentence or abs(a.position - d.position) >= APART)
+    )
 
 
 def _quote(sentence: str, limit: int = 80) -> str:
@@ -162,13 +168,19 @@ def _quote(sentence: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def match_term(term: Sequence[Token], answer: Sequence[Token],
-               question_lemmas: frozenset[str] = frozenset(),
-               ambiguous: bool = False) -> TermMatch:
+def match_term(
+    term: Sequence[Token],
+    answer: Sequence[Token],
+    question_lemmas: frozenset[str] = frozenset(),
+    ambiguous: bool = False,
+) -> TermMatch:
     """How much of `term` the answer says, with the term's polarity and against it."""
-    matches = [_match_word(word, answer, QUESTION_WORD_WEIGHT
-                           if word.lemma in question_lemmas else 1.0, ambiguous)
-               for word in term]
+    matches = [
+        _match_word(
+            word, answer, QUESTION_WORD_WEIGHT if word.lemma in question_lemmas else 1.0, ambiguous
+        )
+        for word in term
+    ]
     total = sum(m.weight for m in matches)
     if not total:
         return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
@@ -181,10 +193,14 @@ def match_term(term: Sequence[Token], answer: Sequence[Token],
     both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
     evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
-    denial = denier.shown if denier is not None and denier.cue and denier.cue != "not" else (
-        f"sentence {denier.sentence}" if denier is not None else None)
-    return TermMatch(mass / total, agree, deny, both, denied_mass / mass if mass else 0.0,
-                     evidence, denial)
+    denial = (
+        denier.shown
+        if denier is not None and denier.cue and denier.cue != "not"
+        else (f"sentence {denier.sentence}" if denier is not None else None)
+    )
+    return TermMatch(
+        mass / total, agree, deny, both, denied_mass / mass if mass else 0.0, evidence, denial
+    )
 
 
 def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
@@ -194,12 +210,15 @@ def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
     the operator" when that is how the model answer says it.
     """
     negated = {t.lemma: t.negated for t in model}
-    return [replace(w, negated=not w.negated) if not w.negated and negated.get(w.lemma) else w
-            for w in term]
+    return [
+        replace(w, negated=not w.negated) if not w.negated and negated.get(w.lemma) else w
+        for w in term
+    ]
 
 
-def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[str],
-                  model: Sequence[Token]) -> PointResult:
+def _point_result(
+    point: KeyPoint, answer: Sequence[Token], sentences: Sequence[str], model: Sequence[Token]
+) -> PointResult:
     """Made if some term is said; contradicted if a term is denied and none is said,
     or if the answer says a term and unsays it."""
     made: str | None = None
@@ -218,8 +237,11 @@ def _point_result(point: KeyPoint, answer: Sequence[Token], sentences: Sequence[
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated
-        if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass \
-                and not (one_negative and ONE_NEG):
+        if (
+            found.deny >= TERM_MADE
+            and found.deny * len(words) > denied_mass
+            and not (one_negative and ONE_NEG)
+        ):
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True
@@ -248,16 +270,18 @@ class TextMatch:
         return (self.coverage + self.similarity) / 2
 
 
-def match_text(answer_text: str, answer: Sequence[Token], reference: str,
-               question_lemmas: frozenset[str]) -> TextMatch:
+def match_text(
+    answer_text: str, answer: Sequence[Token], reference: str, question_lemmas: frozenset[str]
+) -> TextMatch:
     words = [t for t in analyse(reference) if t.content]
     # A whole text's negations sit where its writer put them: "no report shows X
     # logged" and "the reports describe no logging of X" deny the same thing, so a
     # negated subject's words neither agree nor deny here.
     found = match_term(words, answer, question_lemmas, ambiguous=True)
     similarity = EMBEDDER.similarity(answer_text, reference)
-    return TextMatch(found.coverage, similarity, found.denied_share,
-                     aligned_clauses(answer_text, reference))
+    return TextMatch(
+        found.coverage, similarity, found.denied_share, aligned_clauses(answer_text, reference)
+    )
 
 
 def aligned_clauses(answer_text: str, reference: str) -> float:
@@ -271,7 +295,7 @@ def aligned_clauses(answer_text: str, reference: str) -> float:
     """
     mine, theirs = clauses(answer_text), clauses(reference)
     vectors = EMBEDDER.vectors(mine + theirs)
-    answer_vecs, ref_vecs = vectors[: len(mine)], vectors[len(mine):]
+    answer_vecs, ref_vecs = vectors[: len(mine)], vectors[len(mine) :]
     total = weighted = 0.0
     for clause, vec in zip(theirs, ref_vecs, strict=True):
         weight = float(len(clause.split()))
@@ -296,8 +320,14 @@ def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) 
     words = [t for t in tokens if t.text.isalpha()]
     if not words:
         return "That is not an answer: argue the point in a sentence."
-    strange = [t for t in words if len(t.text) >= 3 and not is_known_word(t.text)
-               and t.lemma not in known and t.text not in known]
+    strange = [
+        t
+        for t in words
+        if len(t.text) >= 3
+        and not is_known_word(t.text)
+        and t.lemma not in known
+        and t.text not in known
+    ]
     if len(strange) / len(words) >= GIBBERISH_SHARE:
         return "That does not read as English: argue the point in a sentence."
     if len(words) == 1:
@@ -319,20 +349,32 @@ class _Graded:
 _RANK = {Verdict.CORRECT: 3, Verdict.CONTRADICTORY: 2, Verdict.PARTIAL: 1, Verdict.INCORRECT: 0}
 
 
-def _feedback(points: Sequence[PointResult], substance: bool, caps: Sequence[str],
-              verdict: Verdict) -> tuple[str, ...]:
+def _feedback(
+    points: Sequence[PointResult], substance: bool, caps: Sequence[str], verdict: Verdict
+) -> tuple[str, ...]:
     made = [p for p in points if p.state is PointState.MADE]
     denied = [p for p in points if p.state is PointState.CONTRADICTED]
     missed = [p for p in points if p.state is PointState.MISSED]
     lines = []
     if made:
-        lines.append("Made: " + "; ".join(
-            f"{p.point} (you wrote \"{p.evidence}\")" if p.evidence and p.evidence != p.point
-            else p.point for p in made) + ".")
+        lines.append(
+            "Made: "
+            + "; ".join(
+                f'{p.point} (you wrote "{p.evidence}")'
+                if p.evidence and p.evidence != p.point
+                else p.point
+                for p in made
+            )
+            + "."
+        )
     if denied:
-        lines.append("Contradicted: " + "; ".join(
-            f"{p.point} (you wrote \"{p.evidence}\")" if p.evidence else p.point
-            for p in denied) + ".")
+        lines.append(
+            "Contradicted: "
+            + "; ".join(
+                f'{p.point} (you wrote "{p.evidence}")' if p.evidence else p.point for p in denied
+            )
+            + "."
+        )
     if substance and verdict is Verdict.CORRECT and missed:
         lines.append("You made the model answer's point in your own words.")
     elif substance and verdict is Verdict.CONTRADICTORY and not denied:
@@ -347,8 +389,13 @@ def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]
     """Several sentences, most of them about something else: a pasted pile, not an answer."""
     if len(sentences) < PADDING_MIN_SENTENCES:
         return False
-    own = {t.lemma for t in analyse(" ".join(
-        [ref.text, *(term for kp in ref.key_points for term in kp.terms)])) if t.content}
+    own = {
+        t.lemma
+        for t in analyse(
+            " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])
+        )
+        if t.content
+    }
     by_sentence: dict[int, list[bool]] = {}
     for tok in answer:
         by_sentence.setdefault(tok.sentence, []).append(tok.lemma in own)
@@ -356,31 +403,49 @@ def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]
     return len(about) >= PADDING_MIN_SENTENCES and sum(about) / len(about) < PADDING_FOCUS
 
 
-def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
-                question_lemmas: frozenset[str], words: int) -> _Graded:
+def _assess_one(
+    answer_text: str,
+    answer: Sequence[Token],
+    ref: Reference,
+    question_lemmas: frozenset[str],
+    words: int,
+) -> _Graded:
     model = analyse(ref.text)
     text = match_text(answer_text, answer, ref.text, question_lemmas)
     sentences = sentences_of(answer_text)
     points = tuple(_point_result(kp, answer, sentences, model) for kp in ref.key_points)
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
-    coverage, similarity, blend = ((SUBSTANCE_COVERAGE, SUBSTANCE_SIMILARITY, SUBSTANCE_BLEND)
-                                   if points else (TEXT_COVERAGE_CORRECT,
-                                                   TEXT_SIMILARITY_CORRECT, TEXT_BLEND_CORRECT))
-    aligned = bool(points) and (text.aligned >= SUBSTANCE_ALIGNED
-                                and text.coverage >= SUBSTANCE_ALIGNED_COVERAGE)
+    coverage, similarity, blend = (
+        (SUBSTANCE_COVERAGE, SUBSTANCE_SIMILARITY, SUBSTANCE_BLEND)
+        if points
+        else (TEXT_COVERAGE_CORRECT, TEXT_SIMILARITY_CORRECT, TEXT_BLEND_CORRECT)
+    )
+    aligned = bool(points) and (
+        text.aligned >= SUBSTANCE_ALIGNED and text.coverage >= SUBSTANCE_ALIGNED_COVERAGE
+    )
     # With key points, a paraphrase rescues only an answer that denies nothing of it.
     denial_limit = SUBSTANCE_DENIED_SHARE if points else TEXT_DENIED_SHARE
     # ... and only one long enough to say all of it: a short answer that matches part of
     # the model answer closely is partial, not a paraphrase.
-    whole = not points or len(answer) >= SUBSTANCE_LENGTH * sum(
-        1 for t in model if t.content)
-    substance = (text.coverage >= coverage or text.similarity >= similarity
-                 or text.blend >= blend or aligned) and text.denied_share < denial_limit and whole
+    whole = not points or len(answer) >= SUBSTANCE_LENGTH * sum(1 for t in model if t.content)
+    substance = (
+        (
+            text.coverage >= coverage
+            or text.similarity >= similarity
+            or text.blend >= blend
+            or aligned
+        )
+        and text.denied_share < denial_limit
+        and whole
+    )
     # The whole text denied: with key points, only a close denial of most of it counts,
     # because paraphrases place their negations differently.
-    contra_coverage, contra_share = ((KEYED_COVERAGE_CONTRA, KEYED_DENIED_SHARE) if points
-                                     else (TEXT_COVERAGE_CONTRA, TEXT_DENIED_SHARE))
+    contra_coverage, contra_share = (
+        (KEYED_COVERAGE_CONTRA, KEYED_DENIED_SHARE)
+        if points
+        else (TEXT_COVERAGE_CONTRA, TEXT_DENIED_SHARE)
+    )
     text_denied = text.coverage >= contra_coverage and text.denied_share >= contra_share
     total = len(points)
     if denied or (text_denied and not made):
@@ -403,25 +468,36 @@ def _assess_one(answer_text: str, answer: Sequence[Token], ref: Reference,
     limit = max(PADDING_MIN_LIMIT, PADDING_FACTOR * len(analyse(ref.text)))
     if verdict is Verdict.CORRECT and words > limit:
         verdict, score = Verdict.PARTIAL, min(score, 0.5)
-        caps.append(f"Held at partial: {words} words is padding; "
-                    f"make the point in at most {limit}.")
+        caps.append(
+            f"Held at partial: {words} words is padding; make the point in at most {limit}."
+        )
     elif verdict is Verdict.CORRECT and _unfocused(answer, ref, sentences):
         verdict, score = Verdict.PARTIAL, min(score, 0.5)
-        caps.append("Held at partial: most of your sentences argue other points; "
-                    "make this one and leave the rest out.")
+        caps.append(
+            "Held at partial: most of your sentences argue other points; "
+            "make this one and leave the rest out."
+        )
     if not points:
-        state = {Verdict.CORRECT: PointState.MADE, Verdict.CONTRADICTORY:
-                 PointState.CONTRADICTED}.get(verdict, PointState.MISSED)
+        state = {
+            Verdict.CORRECT: PointState.MADE,
+            Verdict.CONTRADICTORY: PointState.CONTRADICTED,
+        }.get(verdict, PointState.MISSED)
         points = (PointResult(ref.text, state, None),)
-    assessment = Assessment(verdict, round(score, 3), points, ref,
-                            _feedback(points, substance, caps, verdict), tuple(caps),
-                            round(max(text.blend, text.aligned), 3))
-    return _Graded(assessment, (_RANK[verdict], score + text.blend / 10),
-                   round(text.coverage, 2))
+    assessment = Assessment(
+        verdict,
+        round(score, 3),
+        points,
+        ref,
+        _feedback(points, substance, caps, verdict),
+        tuple(caps),
+        round(max(text.blend, text.aligned), 3),
+    )
+    return _Graded(assessment, (_RANK[verdict], score + text.blend / 10), round(text.coverage, 2))
 
 
-def assess(answer: str, references: Sequence[Reference], *,
-           question: str | None = None) -> Assessment:
+def assess(
+    answer: str, references: Sequence[Reference], *, question: str | None = None
+) -> Assessment:
     """Grade `answer` against each model answer and keep the one it fits best.
 
     `question` is the question's own text, when known: words copied from it
@@ -432,13 +508,19 @@ def assess(answer: str, references: Sequence[Reference], *,
     tokens = analyse(answer)
     content = [t for t in tokens if t.content]
     question_lemmas = frozenset(t.lemma for t in analyse(question or "") if t.content)
-    known = frozenset(t.lemma for ref in references for t in analyse(
-        " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])))
+    known = frozenset(
+        t.lemma
+        for ref in references
+        for t in analyse(
+            " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])
+        )
+    )
     refusal = _not_an_argument(answer, tokens, known | question_lemmas)
     if refusal is not None:
         ref = references[0]
         points = tuple(PointResult(kp.point, PointState.MISSED) for kp in ref.key_points) or (
-            PointResult(ref.text, PointState.MISSED),)
+            PointResult(ref.text, PointState.MISSED),
+        )
         return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
     words = sum(1 for t in tokens if t.text.isalnum())
     graded = [_assess_one(answer, content, ref, question_lemmas, words) for ref in references]

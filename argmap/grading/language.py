@@ -35,60 +35,342 @@ from functools import cache
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]+|:(?=\s)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,:()\[\]\"“”]")
 
-NEGATORS = frozenset({
-    "not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody",
-    "nowhere", "hardly", "barely", "scarcely", "lacks", "lack", "lacking", "cannot",
-    "fails", "failed", "fail", "refuse", "refuses", "refused", "deny",
-    "denies", "denied", "absent", "free", "little", "rarely", "seldom", "rare",
-})
+NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "neither",
+        "nor",
+        "none",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "hardly",
+        "barely",
+        "scarcely",
+        "lacks",
+        "lack",
+        "lacking",
+        "cannot",
+        "fails",
+        "failed",
+        "fail",
+        "refuse",
+        "refuses",
+        "refused",
+        "deny",
+        "denies",
+        "denied",
+        "absent",
+        "free",
+        "little",
+        "rarely",
+        "seldom",
+        "rare",
+    }
+)
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
-_FRAMED = {"little": None, "rarely": None, "seldom": None, "rare": None, "free": "of",
-           "fail": "to", "fails": "to", "failed": "to",
-           "refuse": "to", "refuses": "to", "refused": "to", "absent": None, "lack": None,
-           "lacks": None, "lacking": None, "deny": None, "denies": None, "denied": None}
+_FRAMED = {
+    "little": None,
+    "rarely": None,
+    "seldom": None,
+    "rare": None,
+    "free": "of",
+    "fail": "to",
+    "fails": "to",
+    "failed": "to",
+    "refuse": "to",
+    "refuses": "to",
+    "refused": "to",
+    "absent": None,
+    "lack": None,
+    "lacks": None,
+    "lacking": None,
+    "deny": None,
+    "denies": None,
+    "denied": None,
+}
 
 # Conjunctions that end a negation's reach: what follows is a new claim.
-SCOPE_ENDERS = frozenset({
-    "but", "because", "since", "although", "though", "whereas", "while", "however",
-    "so", "therefore", "yet", "unless", "instead", "rather", "except", "which", "who",
-    "whose", "when", "where", "if", "then", "thus", "hence", "whatever",
-    "whoever", "still", "meanwhile", "otherwise",
-})
+SCOPE_ENDERS = frozenset(
+    {
+        "but",
+        "because",
+        "since",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "however",
+        "so",
+        "therefore",
+        "yet",
+        "unless",
+        "instead",
+        "rather",
+        "except",
+        "which",
+        "who",
+        "whose",
+        "when",
+        "where",
+        "if",
+        "then",
+        "thus",
+        "hence",
+        "whatever",
+        "whoever",
+        "still",
+        "meanwhile",
+        "otherwise",
+    }
+)
 
 # Verbs of believing or showing: "I don't think X", "nobody has shown X" deny X.
-_OPINION = frozenset({
-    "think", "believe", "agree", "accept", "buy", "see", "say", "show", "shown", "prove",
-    "proven", "proved", "demonstrate", "demonstrated", "suggest", "mean", "follow",
-    "true", "case", "evidence", "reason", "sign", "proof", "way", "doubt", "doubtful",
-    "claim", "established", "clear", "likely", "sure", "convinced", "seem", "appear",
-})
+_OPINION = frozenset(
+    {
+        "think",
+        "believe",
+        "agree",
+        "accept",
+        "buy",
+        "see",
+        "say",
+        "show",
+        "shown",
+        "prove",
+        "proven",
+        "proved",
+        "demonstrate",
+        "demonstrated",
+        "suggest",
+        "mean",
+        "follow",
+        "true",
+        "case",
+        "evidence",
+        "reason",
+        "sign",
+        "proof",
+        "way",
+        "doubt",
+        "doubtful",
+        "claim",
+        "established",
+        "clear",
+        "likely",
+        "sure",
+        "convinced",
+        "seem",
+        "appear",
+    }
+)
 # Trailing denials: "<clause> is false".
-_DENIAL_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "mistaken", "myth",
-                           "nonsense", "rubbish", "baseless", "unfounded", "bogus"})
+_DENIAL_WORDS = frozenset(
+    {
+        "false",
+        "untrue",
+        "wrong",
+        "incorrect",
+        "mistaken",
+        "myth",
+        "nonsense",
+        "rubbish",
+        "baseless",
+        "unfounded",
+        "bogus",
+    }
+)
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "seems", "sounds"})
 
 # Grammatical words: they carry no point of their own.
-FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "they", "them",
-    "their", "theirs", "he", "she", "his", "her", "hers", "we", "our", "ours", "you",
-    "your", "i", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
-    "had", "having", "do", "does", "did", "doing", "will", "would", "can", "could",
-    "should", "shall", "may", "might", "must", "of", "to", "in", "on", "at", "by", "for",
-    "with", "from", "as", "and", "or", "but", "if", "so", "because", "than", "then",
-    "who", "whom", "which", "what", "when", "there", "here", "into", "onto", "about",
-    "even", "just", "also", "any", "during", "after", "before", "while", "over",
-    "under", "through", "against", "between", "within", "since", "until", "very",
-    "too", "some", "each", "every", "my", "me", "us", "him", "whose", "where", "why",
-    "how", "though", "although", "unless", "whether", "yet", "such", "own",
-    "another", "both", "either", "one's", "itself", "themselves", "myself",
-    "yourself", "ourselves", "himself", "herself", "thing", "things", "something",
-    "anything", "everything", "really", "quite", "rather", "much", "many", "lot",
-    "lots", "well", "still", "ever", "already", "again", "way", "get", "gets", "got",
-    "make", "makes", "made", "let", "lets", "put", "thus", "hence", "therefore", "however",
-    "upon", "per", "via", "i'm", "it's", "that's", "there's", "you're", "they're", "we're",
-    "whatever", "etc", "like", "say", "says", "said", "think", "thinks", "believe",
-    "whereas", "out", "up", "off", "only", "s", "t",
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "he",
+        "she",
+        "his",
+        "her",
+        "hers",
+        "we",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "i",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "because",
+        "than",
+        "then",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "there",
+        "here",
+        "into",
+        "onto",
+        "about",
+        "even",
+        "just",
+        "also",
+        "any",
+        "during",
+        "after",
+        "before",
+        "while",
+        "over",
+        "under",
+        "through",
+        "against",
+        "between",
+        "within",
+        "since",
+        "until",
+        "very",
+        "too",
+        "some",
+        "each",
+        "every",
+        "my",
+        "me",
+        "us",
+        "him",
+        "whose",
+        "where",
+        "why",
+        "how",
+        "though",
+        "although",
+        "unless",
+        "whether",
+        "yet",
+        "such",
+        "own",
+        "another",
+        "both",
+        "either",
+        "one's",
+        "itself",
+        "themselves",
+        "myself",
+        "yourself",
+        "ourselves",
+        "himself",
+        "herself",
+        "thing",
+        "things",
+        "something",
+        "anything",
+        "everything",
+        "really",
+        "quite",
+        "rather",
+        "much",
+        "many",
+        "lot",
+        "lots",
+        "well",
+        "still",
+        "ever",
+        "already",
+        "again",
+        "way",
+        "get",
+        "gets",
+        "got",
+        "make",
+        "makes",
+        "made",
+        "let",
+        "lets",
+        "put",
+        "thus",
+        "hence",
+        "therefore",
+        "however",
+        "upon",
+        "per",
+        "via",
+        "i'm",
+        "it's",
+        "that's",
+        "there's",
+        "you're",
+        "they're",
+        "we're",
+        "whatever",
+        "etc",
+        "like",
+        "say",
+        "says",
+        "said",
+        "think",
+        "thinks",
+        "believe",
+        "whereas",
+        "out",
+        "up",
+        "off",
+        "only",
+        "s",
+        "t",
+    }
+)
 # Words only a keyword list leaves out: a sentence has at least one of these.
 SENTENCE_WORDS = FUNCTION_WORDS | NEGATORS
 
@@ -137,14 +419,15 @@ def is_known_word(word: str) -> bool:
     """A word of English (any inflection), as far as the lemma dictionary knows."""
     simplemma = _lemmatizer()
     return bool(simplemma.is_known(word, lang="en")) or (
-        lemma(word) != word and bool(simplemma.is_known(lemma(word), lang="en")))
+        lemma(word) != word and bool(simplemma.is_known(lemma(word), lang="en"))
+    )
 
 
 _NT_HEADS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 
 
 def _split(raw: str) -> list[str]:
-    """"didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"."""
+    """ "didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"."""
     if raw == "cannot":
         return ["can", "not"]
     if raw.endswith("n't"):
@@ -152,8 +435,16 @@ def _split(raw: str) -> list[str]:
         return [head, "not"] if head else ["not"]
     if "'" in raw:
         head, _, tail = raw.partition("'")
-        return [head, {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would",
-                       "m": "am"}.get(tail, tail)] if head else [tail]
+        return (
+            [
+                head,
+                {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would", "m": "am"}.get(
+                    tail, tail
+                ),
+            ]
+            if head
+            else [tail]
+        )
     return [raw]
 
 
@@ -175,39 +466,60 @@ def _is_negator(words: list[str], i: int) -> bool:
 
 # "It isn't clear whether X", "we don't know if X": uncertainty about X, which
 # asserts neither X nor its opposite, so it denies nothing.
-_EPISTEMIC = frozenset({"clear", "sure", "know", "known", "certain", "obvious", "say",
-                        "tell", "decided", "settled"})
-_OPEN_QUESTION = frozenset({"whether", "if", "how", "why", "what", "who", "which", "when",
-                            "where"})
+_EPISTEMIC = frozenset(
+    {"clear", "sure", "know", "known", "certain", "obvious", "say", "tell", "decided", "settled"}
+)
+_OPEN_QUESTION = frozenset({"whether", "if", "how", "why", "what", "who", "which", "when", "where"})
 
 
 def _uncertain(words: list[str], i: int) -> bool:
-    """"isn't clear whether X", "says nothing about how often X": X is left open."""
-    after = words[i + 1: i + 5]
-    if any(w in {"whether", "how"} for w in words[i + 1: i + 4]):
+    """ "isn't clear whether X", "says nothing about how often X": X is left open."""
+    after = words[i + 1 : i + 5]
+    if any(w in {"whether", "how"} for w in words[i + 1 : i + 4]):
         return True
     return any(w in _EPISTEMIC for w in after) and any(w in _OPEN_QUESTION for w in after)
 
 
 def _subject_negator(words: list[str], i: int) -> bool:
-    """"No source gives a number": a negated subject denies the predicate that follows."""
+    """ "No source gives a number": a negated subject denies the predicate that follows."""
     if words[i] in {"nobody", "nothing", "none", "neither"}:
         return True
     if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
         return True
-    return words[i] == "no" and all(w in FUNCTION_WORDS or w == "," for w in words[:i]) and \
-        not any(w in _COPULAS for w in words[:i])
+    return (
+        words[i] == "no"
+        and all(w in FUNCTION_WORDS or w == "," for w in words[:i])
+        and not any(w in _COPULAS for w in words[:i])
+    )
 
 
 def _sentential(words: list[str], i: int) -> bool:
     """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
     if words[i] in _DENIAL_WORDS:
         return True
-    after = words[i + 1: i + 5]
+    after = words[i + 1 : i + 5]
     return any(w in _OPINION for w in after) and (
-        "that" in after or any(w in {"think", "believe", "agree", "doubt", "true", "case",
-                                     "evidence", "proof", "shown", "proven", "proved",
-                                     "clear", "sure"} for w in after))
+        "that" in after
+        or any(
+            w
+            in {
+                "think",
+                "believe",
+                "agree",
+                "doubt",
+                "true",
+                "case",
+                "evidence",
+                "proof",
+                "shown",
+                "proven",
+                "proved",
+                "clear",
+                "sure",
+            }
+            for w in after
+        )
+    )
 
 
 def _trailing_denial(words: list[str]) -> int | None:
@@ -219,8 +531,12 @@ def _trailing_denial(words: list[str]) -> int | None:
                 j -= 1
             if words[j] in _COPULAS and j >= 1:
                 return j
-        if words[i] in {"true", "case", "so"} and i >= 2 and words[i - 1] in {"not"} and (
-                words[i - 2] in _COPULAS or words[i - 2] == "the"):
+        if (
+            words[i] in {"true", "case", "so"}
+            and i >= 2
+            and words[i - 1] in {"not"}
+            and (words[i - 2] in _COPULAS or words[i - 2] == "the")
+        ):
             k = i - 2 if words[i - 2] in _COPULAS else i - 3
             return k if k >= 1 else None
         if words[i] not in {"", ","} and i < len(words) - 3:
@@ -230,14 +546,27 @@ def _trailing_denial(words: list[str]) -> int | None:
 
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
-_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little",
-                            "rare"})
+_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little", "rare"})
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
 # A sentential negation reaches over relative and temporal clauses ("I don't think
 # tracking when people leave counts as monitoring") but not over a reason or a result.
-_WIDE_ENDS = frozenset({"because", "since", "so", "therefore", "thus", "hence", "unless",
-                        "instead", "rather", "otherwise", "meanwhile", "still"})
+_WIDE_ENDS = frozenset(
+    {
+        "because",
+        "since",
+        "so",
+        "therefore",
+        "thus",
+        "hence",
+        "unless",
+        "instead",
+        "rather",
+        "otherwise",
+        "meanwhile",
+        "still",
+    }
+)
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
@@ -285,8 +614,11 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
 
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:
     """The words of the subject a "no" at `i` negates, if it negates a subject."""
-    if words[i] != "no" or not _subject_negator(words, i) or (
-            i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"}):
+    if (
+        words[i] != "no"
+        or not _subject_negator(words, i)
+        or (i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"})
+    ):
         return None
     return range(i + 1, _after_noun_phrase(words, i + 1, end))
 
@@ -303,8 +635,19 @@ def _after_noun_phrase(words: list[str], j: int, end: int) -> int:
         j += 1
     while j + 1 < end and words[j] in {"of", "on", "in", "about", "from", "at", "for"}:
         k = j + 1
-        while k < end and words[k] in {"a", "an", "the", "this", "that", "these", "those",
-                                       "its", "their", "his", "her"}:
+        while k < end and words[k] in {
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "their",
+            "his",
+            "her",
+        }:
             k += 1
         if k >= end or not _content_word(words[k]):
             break
@@ -343,8 +686,11 @@ def analyse(text: str) -> list[Token]:
             if not w[0].isalnum():
                 continue
             content = w not in FUNCTION_WORDS and w not in NEGATORS
-            out.append(Token(w, lemma(w), s_index, negated[k], content, position, cues[k],
-                             k not in neutral))
+            out.append(
+                Token(
+                    w, lemma(w), s_index, negated[k], content, position, cues[k], k not in neutral
+                )
+            )
             position += 1
     return out
 
@@ -369,9 +715,29 @@ def content_tokens(text: str) -> list[Token]:
 
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()\n]+")
-_CLAUSE_WORDS = frozenset({"but", "because", "since", "although", "though", "whereas",
-                           "while", "however", "so", "therefore", "yet", "unless", "which",
-                           "when", "where", "if", "then", "thus", "hence"})
+_CLAUSE_WORDS = frozenset(
+    {
+        "but",
+        "because",
+        "since",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "however",
+        "so",
+        "therefore",
+        "yet",
+        "unless",
+        "which",
+        "when",
+        "where",
+        "if",
+        "then",
+        "thus",
+        "hence",
+    }
+)
 
 
 def clauses(text: str) -> list[str]:

@@ -99,7 +99,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def _negative_stem(word: str) -> str | None:
-    """"unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates.
+    """ "unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates.
 
     Only for words WordNet does not know (it lists the antonyms of those it does):
     "improving" is not "proving" negated.
@@ -107,7 +107,7 @@ def _negative_stem(word: str) -> str | None:
     if word in _table() or lemma(word) in _table():
         return None
     for prefix in _NEGATIVE_PREFIXES:
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and is_known_word(rest):
             return rest
     if word.endswith(_NEGATIVE_SUFFIX) and len(word) >= 8 and is_known_word(word[:-4]):
@@ -129,8 +129,7 @@ def opposite(a: str, b: str) -> bool:
         stem = _negative_stem(x)
         if stem is not None and any(lexical_similarity(stem, o) >= SYNONYM for o in others):
             return True
-    return any(y in relations(x).opposites or x in relations(y).opposites
-               for x in fa for y in fb)
+    return any(y in relations(x).opposites or x in relations(y).opposites for x in fa for y in fb)
 
 
 @cache

@@ -48,6 +48,7 @@ def answers_to(the_map: Map, target: str) -> set[str]:
 
 def _also_answering(the_map: Map) -> Mapping[str, tuple[str, ...]]:
     """claim id -> the claims whose `also_answers` name it (indexed once per map)."""
+
     def build() -> Mapping[str, tuple[str, ...]]:
         found: dict[str, list[str]] = {}
         for c in the_map.claims:
@@ -69,9 +70,13 @@ def balanced_length(answer: str, candidate: str, ratio: float = LENGTH_RATIO) ->
     return max(a, b) <= ratio * min(a, b)
 
 
-def assemble(correct: Option, candidates: Iterable[Option], rng: random.Random,
-             max_options: int = MAX_OPTIONS, length_ratio: float = LENGTH_RATIO,
-             ) -> tuple[Option, ...]:
+def assemble(
+    correct: Option,
+    candidates: Iterable[Option],
+    rng: random.Random,
+    max_options: int = MAX_OPTIONS,
+    length_ratio: float = LENGTH_RATIO,
+) -> tuple[Option, ...]:
     """The correct option plus up to `max_options - 1` balanced distractors, shuffled.
 
     `candidates` come in order of preference (the most instructive first);
@@ -81,8 +86,11 @@ def assemble(correct: Option, candidates: Iterable[Option], rng: random.Random,
     kept: list[Option] = []
     for option in candidates:
         key = normal(option.text)
-        if option.correct or key in seen or not balanced_length(correct.text, option.text,
-                                                                    length_ratio):
+        if (
+            option.correct
+            or key in seen
+            or not balanced_length(correct.text, option.text, length_ratio)
+        ):
             continue
         seen.add(key)
         kept.append(option)

@@ -59,8 +59,11 @@ def _text_answer(claim: Claim) -> TextAnswer | None:
     return TextAnswer(claim.text, claim.key_points, claim.id) if claim.key_points else None
 
 
-def _single_attackers(the_map: Map, target: str, keep: Callable[[str], bool] = lambda _: True,
-                      ) -> list[tuple[Claim, str | None]]:
+def _single_attackers(
+    the_map: Map,
+    target: str,
+    keep: Callable[[str], bool] = lambda _: True,
+) -> list[tuple[Claim, str | None]]:
     """(claim, why) for each one-premise attack on `target` whose premise passes `keep`."""
     out = []
     for rel in the_map.attackers(target):
@@ -79,19 +82,32 @@ def _rebuttal_distractors(the_map: Map, target: Claim, rng: random.Random) -> li
     elsewhere = list(drill_index(the_map).attackers_sharing_a_theme(target))
     # An attacker of another claim may argue against the target's side: a defensible
     # rebuttal, so only those on the target's own side are fair wrong answers.
-    groups = [shuffled([Option(c.text, False, c.id) for c in group
-                        if c.id not in fair and same_side(the_map, c.id, target.id)], rng)
-              for group in (supporters, elsewhere)]
+    groups = [
+        shuffled(
+            [
+                Option(c.text, False, c.id)
+                for c in group
+                if c.id not in fair and same_side(the_map, c.id, target.id)
+            ],
+            rng,
+        )
+        for group in (supporters, elsewhere)
+    ]
     return [o for group in groups for o in group]
 
 
 def _supporting_claims(the_map: Map, target: Claim) -> list[Claim]:
-    return [the_map.claims_by_id[s] for rel in the_map.supporters(target.id)
-            for s in rel.sources if s in the_map.claims_by_id]
+    return [
+        the_map.claims_by_id[s]
+        for rel in the_map.supporters(target.id)
+        for s in rel.sources
+        if s in the_map.claims_by_id
+    ]
 
 
-def _rebuttal_eligible(the_map: Map, claim_id: str,
-                       keep: Callable[[str], bool] = lambda _: True) -> bool:
+def _rebuttal_eligible(
+    the_map: Map, claim_id: str, keep: Callable[[str], bool] = lambda _: True
+) -> bool:
     """`_rebuttal_question` gives a question whichever attacker it picks as the answer.
 
     A typed model answer always makes a question; otherwise every attacker
@@ -107,24 +123,35 @@ def _rebuttal_eligible(the_map: Map, claim_id: str,
     if any(c.key_points for c, _ in attackers):
         return True
     fair = answers_to(the_map, claim_id)
-    supporters = [c.text for c in _supporting_claims(the_map, target)
-                  if c.id not in fair and same_side(the_map, c.id, claim_id)]
+    supporters = [
+        c.text
+        for c in _supporting_claims(the_map, target)
+        if c.id not in fair and same_side(the_map, c.id, claim_id)
+    ]
     index = drill_index(the_map)
-    return all(_some_option(answer.text, supporters) or index.some_attacker_sharing_a_theme(
-        target, answer.text, fair, LENGTH_RATIO) for answer, _ in attackers)
+    return all(
+        _some_option(answer.text, supporters)
+        or index.some_attacker_sharing_a_theme(target, answer.text, fair, LENGTH_RATIO)
+        for answer, _ in attackers
+    )
 
 
-def _some_option(answer: str, candidates: Iterable[str],
-                 length_ratio: float = LENGTH_RATIO) -> bool:
+def _some_option(
+    answer: str, candidates: Iterable[str], length_ratio: float = LENGTH_RATIO
+) -> bool:
     """Would `assemble` keep at least one of `candidates` beside `answer`?"""
     key = normal(answer)
-    return any(normal(c) != key and balanced_length(answer, c, length_ratio)
-               for c in candidates)
+    return any(normal(c) != key and balanced_length(answer, c, length_ratio) for c in candidates)
 
 
-def _rebuttal_question(the_map: Map, claim_id: str, rng: random.Random, kind: DrillKind,
-                       prompt: str, keep: Callable[[str], bool] = lambda _: True,
-                       ) -> Question | None:
+def _rebuttal_question(
+    the_map: Map,
+    claim_id: str,
+    rng: random.Random,
+    kind: DrillKind,
+    prompt: str,
+    keep: Callable[[str], bool] = lambda _: True,
+) -> Question | None:
     target = the_map.claims_by_id.get(claim_id)
     if target is None:
         return None
@@ -135,18 +162,30 @@ def _rebuttal_question(the_map: Map, claim_id: str, rng: random.Random, kind: Dr
     # model answer the explanation shows.
     graded = [a for a in attackers if a[0].key_points] or attackers
     answer, why = graded[rng.randrange(len(graded))]
-    options = assemble(Option(answer.text, True, answer.id),
-                       _rebuttal_distractors(the_map, target, rng), rng)
+    options = assemble(
+        Option(answer.text, True, answer.id), _rebuttal_distractors(the_map, target, rng), rng
+    )
     typed = tuple(t for c, _ in attackers if (t := _text_answer(c)) is not None)
     if len(options) < 2:
         if not typed:
             return None
         options = ()
     return Question(
-        drill=kind, claim_id=claim_id, prompt=prompt, subject=target.text, options=options,
-        explanation=Explanation(answer.text, why, answer.note or target.note,
-                                path_to_thesis(the_map, answer.id), answer.id),
-        text_answers=typed, themes=target.themes)
+        drill=kind,
+        claim_id=claim_id,
+        prompt=prompt,
+        subject=target.text,
+        options=options,
+        explanation=Explanation(
+            answer.text,
+            why,
+            answer.note or target.note,
+            path_to_thesis(the_map, answer.id),
+            answer.id,
+        ),
+        text_answers=typed,
+        themes=target.themes,
+    )
 
 
 class RebutDrill(Drill):
@@ -156,8 +195,9 @@ class RebutDrill(Drill):
         return _rebuttal_eligible(the_map, claim_id)
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
-        return _rebuttal_question(the_map, claim_id, rng, self.kind,
-                                  "Which is the strongest rebuttal of this claim?")
+        return _rebuttal_question(
+            the_map, claim_id, rng, self.kind, "Which is the strongest rebuttal of this claim?"
+        )
 
 
 def _support_closure(the_map: Map, claim_id: str) -> set[str]:
@@ -175,8 +215,12 @@ def _support_closure(the_map: Map, claim_id: str) -> set[str]:
 
 def _own_quotes(the_map: Map, backing: set[str]) -> set[tuple[str, str]]:
     """The quotes of a claim and its supporters: never a wrong answer to it."""
-    return {quote_key(e) for c in backing if c in the_map.claims_by_id
-            for e in the_map.claims_by_id[c].evidence}
+    return {
+        quote_key(e)
+        for c in backing
+        if c in the_map.claims_by_id
+        for e in the_map.claims_by_id[c].evidence
+    }
 
 
 def _single_supporters(the_map: Map, target: str) -> list[tuple[Claim, str | None]]:
@@ -193,8 +237,9 @@ def _single_supporters(the_map: Map, target: str) -> list[tuple[Claim, str | Non
 def support_answers(the_map: Map, target: str) -> tuple[TextAnswer, ...]:
     """The model answers a typed support of `target` is graded against: each claim that
     supports it on its own (a single-premise support) and has key points."""
-    return tuple(t for c, _ in _single_supporters(the_map, target)
-                 if (t := _text_answer(c)) is not None)
+    return tuple(
+        t for c, _ in _single_supporters(the_map, target) if (t := _text_answer(c)) is not None
+    )
 
 
 class SupportDrill(Drill):
@@ -251,11 +296,9 @@ class SupportDrill(Drill):
                 continue
             for ev in other.evidence:
                 if quote_key(ev) not in own:
-                    groups[rank(other)].append(
-                        Option(evidence_label(the_map, ev), False, other.id))
+                    groups[rank(other)].append(Option(evidence_label(the_map, ev), False, other.id))
         candidates = [o for g in groups for o in shuffled(g, rng)]
-        options = assemble(Option(evidence_label(the_map, answer), True, claim_id),
-                           candidates, rng)
+        options = assemble(Option(evidence_label(the_map, answer), True, claim_id), candidates, rng)
         if len(options) < 2:
             return self._typed_only(the_map, target, typed, rng) if typed else None
         source = the_map.sources_by_id.get(answer.source)
@@ -263,28 +306,44 @@ class SupportDrill(Drill):
         if typed:
             prompt += " (Or type, in your own words, an argument that supports it.)"
         return Question(
-            drill=self.kind, claim_id=claim_id, prompt=prompt,
-            subject=target.text, options=options,
+            drill=self.kind,
+            claim_id=claim_id,
+            prompt=prompt,
+            subject=target.text,
+            options=options,
             explanation=Explanation(
                 evidence_label(the_map, answer),
                 "The map cites this quote as the claim's own evidence.",
                 target.note or (source.reliability if source is not None else None),
-                path_to_thesis(the_map, claim_id), claim_id),
-            text_answers=typed, themes=target.themes)
+                path_to_thesis(the_map, claim_id),
+                claim_id,
+            ),
+            text_answers=typed,
+            themes=target.themes,
+        )
 
-    def _typed_only(self, the_map: Map, target: Claim, typed: tuple[TextAnswer, ...],
-                    rng: random.Random) -> Question:
+    def _typed_only(
+        self, the_map: Map, target: Claim, typed: tuple[TextAnswer, ...], rng: random.Random
+    ) -> Question:
         """Argue for the claim in your own words (the map gives no quote to pick)."""
-        supporters = [(c, why) for c, why in _single_supporters(the_map, target.id)
-                      if c.key_points]
+        supporters = [(c, why) for c, why in _single_supporters(the_map, target.id) if c.key_points]
         answer, why = supporters[rng.randrange(len(supporters))]
         return Question(
-            drill=self.kind, claim_id=target.id,
+            drill=self.kind,
+            claim_id=target.id,
             prompt="How would you support this claim? Give the argument that backs it.",
-            subject=target.text, options=(),
-            explanation=Explanation(answer.text, why, answer.note or target.note,
-                                    path_to_thesis(the_map, answer.id), answer.id),
-            text_answers=typed, themes=target.themes)
+            subject=target.text,
+            options=(),
+            explanation=Explanation(
+                answer.text,
+                why,
+                answer.note or target.note,
+                path_to_thesis(the_map, answer.id),
+                answer.id,
+            ),
+            text_answers=typed,
+            themes=target.themes,
+        )
 
 
 def source_label(the_map: Map, source_id: str) -> str:
@@ -314,9 +373,11 @@ class SourceDrill(Drill):
             if ev.source not in the_map.sources_by_id:
                 return False
             quoted_by = drill_index(the_map).sources_quoting(ev.quote)
-            if not _some_option(source_label(the_map, ev.source),
-                                (source_label(the_map, s.id) for s in the_map.sources
-                                 if s.id not in quoted_by), SOURCE_LENGTH_RATIO):
+            if not _some_option(
+                source_label(the_map, ev.source),
+                (source_label(the_map, s.id) for s in the_map.sources if s.id not in quoted_by),
+                SOURCE_LENGTH_RATIO,
+            ):
                 return False
         return True
 
@@ -328,24 +389,41 @@ class SourceDrill(Drill):
         if ev.source not in the_map.sources_by_id:
             return None
         quoted_by = drill_index(the_map).sources_quoting(ev.quote)
-        others = shuffled([Option(source_label(the_map, s.id), False, None)
-                           for s in the_map.sources if s.id not in quoted_by], rng)
-        options = assemble(Option(source_label(the_map, ev.source), True, None), others, rng,
-                           length_ratio=SOURCE_LENGTH_RATIO)
+        others = shuffled(
+            [
+                Option(source_label(the_map, s.id), False, None)
+                for s in the_map.sources
+                if s.id not in quoted_by
+            ],
+            rng,
+        )
+        options = assemble(
+            Option(source_label(the_map, ev.source), True, None),
+            others,
+            rng,
+            length_ratio=SOURCE_LENGTH_RATIO,
+        )
         if len(options) < 2:
             return None
         source = the_map.sources_by_id[ev.source]
         return Question(
-            drill=self.kind, claim_id=claim_id,
+            drill=self.kind,
+            claim_id=claim_id,
             prompt="Which source says this, and what kind of outlet is it?",
-            subject=ev.quote, subject_label="Quote", options=options,
+            subject=ev.quote,
+            subject_label="Quote",
+            options=options,
             explanation=Explanation(
                 source_label(the_map, ev.source),
                 source.reliability or None,
-                f"{source.title}" + (f", {source.date}" if source.date else "")
+                f"{source.title}"
+                + (f", {source.date}" if source.date else "")
                 + f", {ev.locator}.",
-                path_to_thesis(the_map, claim_id), claim_id),
-            themes=target.themes)
+                path_to_thesis(the_map, claim_id),
+                claim_id,
+            ),
+            themes=target.themes,
+        )
 
 
 class FlawDrill(Drill):
@@ -374,12 +452,17 @@ class FlawDrill(Drill):
             options = ()
         typed = TextAnswer(flaw, (KeyPoint(flaw, accepted_names(flaw)[1:]),), claim_id)
         return Question(
-            drill=self.kind, claim_id=claim_id,
+            drill=self.kind,
+            claim_id=claim_id,
             prompt="What is the flaw in this claim?",
-            subject=target.text, options=options,
-            explanation=Explanation(flaw, None, target.note,
-                                    path_to_thesis(the_map, claim_id), claim_id),
-            text_answers=(typed,), themes=target.themes)
+            subject=target.text,
+            options=options,
+            explanation=Explanation(
+                flaw, None, target.note, path_to_thesis(the_map, claim_id), claim_id
+            ),
+            text_answers=(typed,),
+            themes=target.themes,
+        )
 
 
 def _cruxes(the_map: Map, thesis: str) -> tuple[Crux, ...]:
@@ -388,6 +471,7 @@ def _cruxes(the_map: Map, thesis: str) -> tuple[Crux, ...]:
     Only the translation and the crux search run (not the whole analysis),
     and only when a crux card is asked: on a big map this takes seconds.
     """
+
     def search() -> tuple[Crux, ...]:
         from argmap.analysis.cruxes import thesis_cruxes
         from argmap.analysis.prepared import prepare
@@ -435,8 +519,11 @@ class CruxDrill(Drill):
         crux = right[rng.randrange(len(right))]
         answer = the_map.claims_by_id[crux.claim]
         wrong.sort(key=lambda c: effect.get(c, 0.0))
-        candidates = [Option(the_map.claims_by_id[c].text, False, c) for c in wrong
-                      if c in the_map.claims_by_id]
+        candidates = [
+            Option(the_map.claims_by_id[c].text, False, c)
+            for c in wrong
+            if c in the_map.claims_by_id
+        ]
         candidates = shuffled(candidates[:12], rng)
         options = assemble(Option(answer.text, True, answer.id), candidates, rng)
         if len(options) < 2:
@@ -449,11 +536,17 @@ class CruxDrill(Drill):
             why = "Rejecting it moves the thesis's strength more than any other claim."
         why += f" Strength change of the thesis: {crux.strength_delta:+.2f}."
         return Question(
-            drill=self.kind, claim_id=claim_id, prompt=prompt, subject=thesis.text,
-            subject_label="Thesis", options=options,
-            explanation=Explanation(answer.text, why, answer.note,
-                                    path_to_thesis(the_map, answer.id), answer.id),
-            themes=thesis.themes)
+            drill=self.kind,
+            claim_id=claim_id,
+            prompt=prompt,
+            subject=thesis.text,
+            subject_label="Thesis",
+            options=options,
+            explanation=Explanation(
+                answer.text, why, answer.note, path_to_thesis(the_map, answer.id), answer.id
+            ),
+            themes=thesis.themes,
+        )
 
 
 class SwitchSidesDrill(Drill):
@@ -489,11 +582,14 @@ class SwitchSidesDrill(Drill):
         if sides.get(claim_id) is not other:
             return None
         mine, theirs = self.side.upper(), other.upper()
-        prompt = (f"You are arguing the {mine} side of the thesis "
-                  f"\"{the_map.claims_by_id[thesis].text}\". "
-                  f"As a {mine} debater, how do you answer this {theirs} claim?")
-        return _rebuttal_question(the_map, claim_id, rng, self.kind, prompt,
-                                  keep=lambda c: sides.get(c) is self.side)
+        prompt = (
+            f"You are arguing the {mine} side of the thesis "
+            f'"{the_map.claims_by_id[thesis].text}". '
+            f"As a {mine} debater, how do you answer this {theirs} claim?"
+        )
+        return _rebuttal_question(
+            the_map, claim_id, rng, self.kind, prompt, keep=lambda c: sides.get(c) is self.side
+        )
 
 
 def all_drills(side: str | None = None, thesis: str | None = None) -> dict[DrillKind, Drill]:

@@ -82,10 +82,15 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
         named = assess_flaw_name(answer, question.text_answers[0].text)
         return Grade(named.verdict, named.score, assessment=named)
     assessment = assess(answer, question.text_answers, question=question.subject)
-    if the_map is not None and assessment.verdict in (Verdict.INCORRECT, Verdict.PARTIAL) \
-            and not assessment.caps:
-        own = [question.claim_id, *(ref.claim_id for ref in question.text_answers
-                                    if ref.claim_id is not None)]
+    if (
+        the_map is not None
+        and assessment.verdict in (Verdict.INCORRECT, Verdict.PARTIAL)
+        and not assessment.caps
+    ):
+        own = [
+            question.claim_id,
+            *(ref.claim_id for ref in question.text_answers if ref.claim_id is not None),
+        ]
         other = answered_elsewhere(the_map, answer, own, assessment.fit)
         if other is not None:
             sentence = elsewhere_sentence(the_map, other, question.subject)

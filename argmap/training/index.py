@@ -35,7 +35,7 @@ def evidence_label(the_map: Map, ev: Evidence) -> str:
     """How an evidence option reads: the quote, then its outlet and locator."""
     source = the_map.sources_by_id.get(ev.source)
     name = (source.outlet or source.title) if source is not None else ev.source
-    return f"\"{ev.quote}\" ({name}, {ev.locator})"
+    return f'"{ev.quote}" ({name}, {ev.locator})'
 
 
 @dataclass(frozen=True)
@@ -58,16 +58,20 @@ class DrillIndex:
     def attackers_sharing_a_theme(self, target: Claim) -> Iterator[Claim]:
         """The premises of the attackers of every other claim sharing a theme with
         `target`: claims in file order, each claim's attackers in relation order."""
-        lists = [self.attackers_by_theme[t] for t in dict.fromkeys(target.themes)
-                 if t in self.attackers_by_theme]
+        lists = [
+            self.attackers_by_theme[t]
+            for t in dict.fromkeys(target.themes)
+            if t in self.attackers_by_theme
+        ]
         last = -1
         for position, claim_id, premises in heapq.merge(*lists, key=lambda e: e[0]):
             if position != last and claim_id != target.id:
                 yield from premises
             last = position
 
-    def some_attacker_sharing_a_theme(self, target: Claim, answer: str,
-                                      leave_out: Collection[str], ratio: float) -> bool:
+    def some_attacker_sharing_a_theme(
+        self, target: Claim, answer: str, leave_out: Collection[str], ratio: float
+    ) -> bool:
         """Is some claim of `attackers_sharing_a_theme(target)` on the target's side,
         not in `leave_out`, a distractor `assemble` would keep beside `answer`?
 
@@ -85,8 +89,11 @@ class DrillIndex:
                 start = max(0, bisect_left(lengths, width / ratio) - 1)
                 for i in range(start, min(len(claims), bisect_right(lengths, width * ratio) + 1)):
                     claim = claims[i]
-                    if (claim.id not in leave_out and normal(claim.text) != key
-                            and balanced_length(answer, claim.text, ratio)):
+                    if (
+                        claim.id not in leave_out
+                        and normal(claim.text) != key
+                        and balanced_length(answer, claim.text, ratio)
+                    ):
                         return True
         return False
 
@@ -111,11 +118,15 @@ class DrillIndex:
     def sources_quoting(self, quote: str) -> frozenset[str]:
         return self.quote_sources.get(_quote_words(quote), frozenset())
 
-    def evidence_labels(self, leave_out: Collection[str],
-                        own: Collection[tuple[str, str]]) -> Iterator[str]:
+    def evidence_labels(
+        self, leave_out: Collection[str], own: Collection[tuple[str, str]]
+    ) -> Iterator[str]:
         """Labels of the quotes of claims not in `leave_out`, except quotes in `own`."""
-        return (label for claim_id, key, label in self.evidence
-                if key not in own and claim_id not in leave_out)
+        return (
+            label
+            for claim_id, key, label in self.evidence
+            if key not in own and claim_id not in leave_out
+        )
 
 
 def drill_index(the_map: Map) -> DrillIndex:
@@ -130,8 +141,9 @@ def _build(the_map: Map) -> DrillIndex:
     claims = the_map.claims_by_id
     for position, claim in enumerate(the_map.claims):
         if claim.themes:
-            premises = tuple(claims[s] for rel in the_map.attackers(claim.id)
-                             for s in rel.sources if s in claims)
+            premises = tuple(
+                claims[s] for rel in the_map.attackers(claim.id) for s in rel.sources if s in claims
+            )
             if premises:
                 for theme in dict.fromkeys(claim.themes):
                     by_theme.setdefault(theme, []).append((position, claim.id, premises))
@@ -150,19 +162,24 @@ def _build(the_map: Map) -> DrillIndex:
         pools[theme] = {}
         for side, members in grouped.items():
             ordered = sorted(members.values(), key=lambda c: max(len(c.text), SHORT))
-            pools[theme][side] = (tuple(max(len(c.text), SHORT) for c in ordered),
-                                  tuple(ordered))
+            pools[theme][side] = (tuple(max(len(c.text), SHORT) for c in ordered), tuple(ordered))
     order = _support_order(the_map)
     first: dict[tuple[str, str], int] = {}
     for claim_id, key, _ in evidence:
         first[key] = min(first.get(key, order[claim_id]), order[claim_id])
-    by_order = tuple(sorted(((first[key], label) for _, key, label in evidence),
-                            key=lambda e: -e[0]))
+    by_order = tuple(
+        sorted(((first[key], label) for _, key, label in evidence), key=lambda e: -e[0])
+    )
     return DrillIndex(
         attackers_by_theme={t: tuple(v) for t, v in by_theme.items()},
-        quote_sources={q: frozenset(s) for q, s in quotes.items()}, evidence=tuple(evidence),
-        flaw_names=tuple(flaws), signatures=signatures, support_order=order,
-        quotes_by_order=by_order, pools=pools)
+        quote_sources={q: frozenset(s) for q, s in quotes.items()},
+        evidence=tuple(evidence),
+        flaw_names=tuple(flaws),
+        signatures=signatures,
+        support_order=order,
+        quotes_by_order=by_order,
+        pools=pools,
+    )
 
 
 def _support_order(the_map: Map) -> dict[str, int]:

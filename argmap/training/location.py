@@ -42,9 +42,15 @@ def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
         links.append(back[1])
     order.reverse()
     links.reverse()  # links[i] leads from order[i] to order[i + 1]
-    out = [Step(cid, the_map.claims_by_id[cid].text,
-                links[i].type.verb_to_claim if i < len(links) else None, cid in theses)
-           for i, cid in enumerate(order)]
+    out = [
+        Step(
+            cid,
+            the_map.claims_by_id[cid].text,
+            links[i].type.verb_to_claim if i < len(links) else None,
+            cid in theses,
+        )
+        for i, cid in enumerate(order)
+    ]
     return tuple(out)
 
 
@@ -52,13 +58,19 @@ def describe(steps: tuple[Step, ...]) -> str:
     """One sentence: "a (id) attacks b (id), which supports the thesis c (id)"."""
     parts = []
     for i, step in enumerate(steps):
-        label = f"the thesis \"{step.claim_id}\"" if step.is_thesis else f"\"{step.claim_id}\""
+        label = f'the thesis "{step.claim_id}"' if step.is_thesis else f'"{step.claim_id}"'
         if i == 0:
             parts.append(label)
         else:
-            parts.append(f"{steps[i - 1].relation} {label}" if i == 1
-                         else f"which {steps[i - 1].relation} {label}")
+            parts.append(
+                f"{steps[i - 1].relation} {label}"
+                if i == 1
+                else f"which {steps[i - 1].relation} {label}"
+            )
     if len(steps) == 1:
-        return f"{parts[0]} is not linked to a thesis." if not steps[0].is_thesis else \
-            f"{parts[0]} is a thesis of the map."
+        return (
+            f"{parts[0]} is not linked to a thesis."
+            if not steps[0].is_thesis
+            else f"{parts[0]} is a thesis of the map."
+        )
     return parts[0] + " " + ", ".join(parts[1:]) + "."

@@ -32,13 +32,17 @@ from argmap.training.session import (
 )
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
-LAST_WORD = ("To correct that grade type /right, /partly or /wrong; an empty line "
-             "finishes: ")
+LAST_WORD = "To correct that grade type /right, /partly or /wrong; an empty line finishes: "
 
 
-def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
-              saved_in: Path | None = None,
-              clock: Callable[[], float] = time.monotonic) -> int:
+def run_plain(
+    session: DrillSession,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    saved_in: Path | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
     def say(text: str = "") -> None:
         stdout.write(text + "\n")
 
@@ -72,9 +76,11 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
     limit = session.time_limit
     if limit is not None:
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")
-    say("Answer each question on one line: an option number, or your own words where the "
+    say(
+        "Answer each question on one line: an option number, or your own words where the "
         "question allows; ? gives a hint. An empty line skips. End of input ends the session; "
-        "every answer is saved as soon as you give it.")
+        "every answer is saved as soon as you give it."
+    )
     say()
     number = 0
     ended = False
@@ -113,17 +119,25 @@ def run_plain(session: DrillSession, stdin: TextIO, stdout: TextIO, *,
         line = read(LAST_WORD)
         if not line or not line.strip():
             break
-        outcome = session.answer(last.question, line, 0.0) if line.strip().startswith(
-            "/") else AskAgain("only /right, /partly or /wrong can follow the last answer")
+        outcome = (
+            session.answer(last.question, line, 0.0)
+            if line.strip().startswith("/")
+            else AskAgain("only /right, /partly or /wrong can follow the last answer")
+        )
         show(outcome)
         if isinstance(outcome, Overridden):
             break
     if number == 0:
         say(f"No questions: this map gives the {session.options.mode} drills nothing to ask.")
     s = session.summary
-    say(f"Session over: {s.answered} answered, {s.correct} correct, {s.skipped} skipped"
-        + (f", {s.overridden} grade{'s' if s.overridden != 1 else ''} corrected by you."
-           if s.overridden else "."))
+    say(
+        f"Session over: {s.answered} answered, {s.correct} correct, {s.skipped} skipped"
+        + (
+            f", {s.overridden} grade{'s' if s.overridden != 1 else ''} corrected by you."
+            if s.overridden
+            else "."
+        )
+    )
     if limit is not None:
         say(f"Round score: {s.points} points; accuracy {round(s.accuracy * 100)}%.")
     if saved_in is not None:

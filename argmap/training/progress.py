@@ -99,8 +99,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 _OUR_TABLES = {"reviews", "cards", "overrides"}
 # The latest override of each review: the student's last word.
-_LAST_OVERRIDE = ("SELECT review_id, verdict, rating FROM overrides WHERE id IN "
-                  "(SELECT MAX(id) FROM overrides GROUP BY review_id)")
+_LAST_OVERRIDE = (
+    "SELECT review_id, verdict, rating FROM overrides WHERE id IN "
+    "(SELECT MAX(id) FROM overrides GROUP BY review_id)"
+)
 
 
 class ProgressError(Exception):
@@ -156,8 +158,9 @@ class DamagedRow:
         return f"{self.table} row {self.row_id}: {self.why}"
 
 
-def counts_as_right(verdict: Verdict | None, student: Verdict | None, correct: bool,
-                    score: float) -> bool:
+def counts_as_right(
+    verdict: Verdict | None, student: Verdict | None, correct: bool, score: float
+) -> bool:
     """The pass mark, in one place: only a `correct` verdict is right.
 
     The student's override wins over the grader's verdict. A row written
@@ -175,7 +178,8 @@ def _damaged(path: Path, why: str) -> ProgressError:
     return ProgressError(
         f"{path}: this is not a readable argmap progress database ({why}). "
         "It has been left untouched. Move it aside to start afresh, or choose another "
-        "folder with --data-dir or ARGMAP_DATA_DIR.")
+        "folder with --data-dir or ARGMAP_DATA_DIR."
+    )
 
 
 def _utc_now() -> datetime:
@@ -202,8 +206,10 @@ class Progress:
             return None
         listed = "; ".join(d.render() for d in rows[:shown])
         more = f"; and {len(rows) - shown} more" if len(rows) > shown else ""
-        return (f"{self.path}: {len(rows)} damaged row{'s' if len(rows) != 1 else ''} left "
-                f"out ({listed}{more}). The file is left as it is; the other rows are used.")
+        return (
+            f"{self.path}: {len(rows)} damaged row{'s' if len(rows) != 1 else ''} left "
+            f"out ({listed}{more}). The file is left as it is; the other rows are used."
+        )
 
     def _note_damage(self, table: str, row_id: int, why: str) -> None:
         self._damaged.setdefault((table, row_id), DamagedRow(table, row_id, why))
@@ -225,9 +231,10 @@ class Progress:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ProgressError(f"{path.parent}: cannot create the data folder "
-                                f"({exc.strerror or exc}); choose another with --data-dir"
-                                ) from None
+            raise ProgressError(
+                f"{path.parent}: cannot create the data folder "
+                f"({exc.strerror or exc}); choose another with --data-dir"
+            ) from None
         _refuse_unwritable(path)
         _check_header(path)
         try:
@@ -239,9 +246,11 @@ class Progress:
         except sqlite3.OperationalError as exc:
             db.close()
             if _is_busy(exc):
-                raise ProgressError(f"{path}: the progress database stayed busy for "
-                                    f"{BUSY_TIMEOUT_MS // 1000} s (another argmap is using "
-                                    "it); try again") from None
+                raise ProgressError(
+                    f"{path}: the progress database stayed busy for "
+                    f"{BUSY_TIMEOUT_MS // 1000} s (another argmap is using "
+                    "it); try again"
+                ) from None
             if _is_read_only(exc):
                 raise _cannot_save(path) from None
             raise _damaged(path, str(exc)) from None
@@ -290,17 +299,31 @@ class Progress:
                 "INSERT INTO reviews (map_id, drill, claim_id, themes, answered_at, correct,"
                 " score, rating, seconds, hinted, answer, session, verdict, typed)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (answer.map_id, answer.drill, answer.claim_id, json.dumps(list(answer.themes)),
-                 when.isoformat(), int(answer.correct), float(answer.score), int(answer.rating),
-                 answer.seconds, int(answer.hinted), answer.answer, answer.session,
-                 str(verdict), int(answer.typed)))
+                (
+                    answer.map_id,
+                    answer.drill,
+                    answer.claim_id,
+                    json.dumps(list(answer.themes)),
+                    when.isoformat(),
+                    int(answer.correct),
+                    float(answer.score),
+                    int(answer.rating),
+                    answer.seconds,
+                    int(answer.hinted),
+                    answer.answer,
+                    answer.session,
+                    str(verdict),
+                    int(answer.typed),
+                ),
+            )
             review_id = int(cur.lastrowid or 0)
             card = review(card or new_card(review_id, when), answer.rating, when)
             _store_card(db, key, card, review_id)
         return review_id
 
-    def override(self, review_id: int, verdict: Verdict, rating: Rating,
-                 when: datetime | None = None) -> None:
+    def override(
+        self, review_id: int, verdict: Verdict, rating: Rating, when: datetime | None = None
+    ) -> None:
         """Store the student's verdict on a review and reschedule its card from the log.
 
         The review itself is never changed: the override is a row of its own,
@@ -309,13 +332,16 @@ class Progress:
         """
         when = when or _utc_now()
         with self._transaction() as db:
-            row = db.execute("SELECT map_id, drill, claim_id FROM reviews WHERE id = ?",
-                             (review_id,)).fetchone()
+            row = db.execute(
+                "SELECT map_id, drill, claim_id FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
             if row is None:
                 raise ProgressError(f"{self.path}: there is no answer {review_id} to correct")
-            db.execute("INSERT INTO overrides (review_id, verdict, rating, overridden_at)"
-                       " VALUES (?, ?, ?, ?)",
-                       (review_id, str(verdict), int(rating), when.isoformat()))
+            db.execute(
+                "INSERT INTO overrides (review_id, verdict, rating, overridden_at)"
+                " VALUES (?, ?, ?, ?)",
+                (review_id, str(verdict), int(rating), when.isoformat()),
+            )
             key = CardKey(*row)
             self._replay_card(db, key)
 
@@ -330,25 +356,35 @@ class Progress:
 
     def _cached_card(self, db: sqlite3.Connection, key: CardKey) -> Card | None:
         """The cached card; a damaged cache row is rebuilt from the log, not trusted."""
-        row = db.execute("SELECT card, last_review_id FROM cards WHERE map_id = ? AND "
-                         "drill = ? AND claim_id = ?", key).fetchone()
+        row = db.execute(
+            "SELECT card, last_review_id FROM cards WHERE map_id = ? AND "
+            "drill = ? AND claim_id = ?",
+            key,
+        ).fetchone()
         if row is None:
             return None
         try:
             return Card.from_dict(json.loads(row[0]))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            self._note_damage("cards", int(row[1]) if isinstance(row[1], int) else 0,
-                              f"the cached card is not readable ({type(exc).__name__}); "
-                              "rebuilt from the review log")
+            self._note_damage(
+                "cards",
+                int(row[1]) if isinstance(row[1], int) else 0,
+                f"the cached card is not readable ({type(exc).__name__}); "
+                "rebuilt from the review log",
+            )
             return self._replay_card(db, key)
 
     def rebuild_cache(self) -> int:
         """Recompute every card from the review log; return how many cards there are."""
         with self._transaction() as db:
             rebuilt = rebuild_schedule(self._log(db))
-            last = dict(((m, d, c), i) for m, d, c, i in db.execute(
-                "SELECT map_id, drill, claim_id, MAX(id) FROM reviews "
-                "GROUP BY map_id, drill, claim_id"))
+            last = dict(
+                ((m, d, c), i)
+                for m, d, c, i in db.execute(
+                    "SELECT map_id, drill, claim_id, MAX(id) FROM reviews "
+                    "GROUP BY map_id, drill, claim_id"
+                )
+            )
             db.execute("DELETE FROM cards")
             for key, card in rebuilt.items():
                 _store_card(db, key, card, last[(key[0], key[1], key[2])])
@@ -362,13 +398,18 @@ class Progress:
     def _log(self, db: sqlite3.Connection, key: CardKey | None = None) -> list[LoggedReview]:
         """The review log as the scheduler replays it: the student's rating where they
         overrode the grade; unreadable rows left out (and noted)."""
-        where, params = ("WHERE r.map_id = ? AND r.drill = ? AND r.claim_id = ? ",
-                         tuple(key)) if key is not None else ("", ())
+        where, params = (
+            ("WHERE r.map_id = ? AND r.drill = ? AND r.claim_id = ? ", tuple(key))
+            if key is not None
+            else ("", ())
+        )
         out = []
         for i, m, d, c, r, t in db.execute(
-                "SELECT r.id, r.map_id, r.drill, r.claim_id, COALESCE(o.rating, r.rating), "
-                f"r.answered_at FROM reviews r LEFT JOIN ({_LAST_OVERRIDE}) o "
-                f"ON o.review_id = r.id {where}ORDER BY r.id", params):
+            "SELECT r.id, r.map_id, r.drill, r.claim_id, COALESCE(o.rating, r.rating), "
+            f"r.answered_at FROM reviews r LEFT JOIN ({_LAST_OVERRIDE}) o "
+            f"ON o.review_id = r.id {where}ORDER BY r.id",
+            params,
+        ):
             when = self._date(i, t)
             if when is None:
                 continue
@@ -384,61 +425,74 @@ class Progress:
         except ValueError:
             when = None
         if when is None:
-            self._note_damage("reviews", review_id,
-                              f"answered_at is not an ISO date and time: {str(text)[:40]!r}")
+            self._note_damage(
+                "reviews", review_id, f"answered_at is not an ISO date and time: {str(text)[:40]!r}"
+            )
             return None
         return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
     def cards(self) -> dict[CardKey, Card]:
         out = {}
         for m, d, c, card, i in self._db.execute(
-                "SELECT map_id, drill, claim_id, card, last_review_id FROM cards"):
+            "SELECT map_id, drill, claim_id, card, last_review_id FROM cards"
+        ):
             try:
                 out[CardKey(m, d, c)] = Card.from_dict(json.loads(card))
             except (ValueError, TypeError, KeyError, AttributeError):
-                self._note_damage("cards", i if isinstance(i, int) else 0,
-                                  "the cached card is not readable")
+                self._note_damage(
+                    "cards", i if isinstance(i, int) else 0, "the cached card is not readable"
+                )
         return out
 
     def due_at(self, map_id: str) -> dict[tuple[str, str], datetime]:
         """(drill, claim id) -> when that card falls due, for one map."""
         out = {}
         for d, c, due, i in self._db.execute(
-                "SELECT drill, claim_id, due, last_review_id FROM cards WHERE map_id = ?",
-                (map_id,)):
+            "SELECT drill, claim_id, due, last_review_id FROM cards WHERE map_id = ?", (map_id,)
+        ):
             try:
                 out[(d, c)] = datetime.fromtimestamp(due, UTC)
             except (TypeError, ValueError, OverflowError, OSError):
-                self._note_damage("cards", i if isinstance(i, int) else 0,
-                                  f"the due time is not a time: {str(due)[:40]!r}")
+                self._note_damage(
+                    "cards",
+                    i if isinstance(i, int) else 0,
+                    f"the due time is not a time: {str(due)[:40]!r}",
+                )
         return out
 
     def count_due(self, now: datetime | None = None) -> int:
         when = (now or _utc_now()).timestamp()
-        return int(self._db.execute("SELECT COUNT(*) FROM cards WHERE typeof(due) IN "
-                                    "('integer', 'real') AND due <= ?", (when,)).fetchone()[0])
+        return int(
+            self._db.execute(
+                "SELECT COUNT(*) FROM cards WHERE typeof(due) IN ('integer', 'real') AND due <= ?",
+                (when,),
+            ).fetchone()[0]
+        )
 
     def answers(self) -> list[StoredAnswer]:
         """Every readable answer, in the order given; damaged rows are noted and left out."""
         out = []
         for i, t, m, d, c, th, ok, score, verdict, typed, student in self._db.execute(
-                "SELECT r.id, r.answered_at, r.map_id, r.drill, r.claim_id, r.themes, "
-                "r.correct, r.score, r.verdict, r.typed, o.verdict FROM reviews r "
-                f"LEFT JOIN ({_LAST_OVERRIDE}) o ON o.review_id = r.id ORDER BY r.id"):
+            "SELECT r.id, r.answered_at, r.map_id, r.drill, r.claim_id, r.themes, "
+            "r.correct, r.score, r.verdict, r.typed, o.verdict FROM reviews r "
+            f"LEFT JOIN ({_LAST_OVERRIDE}) o ON o.review_id = r.id ORDER BY r.id"
+        ):
             when = self._date(i, t)
             if when is None:
                 continue
             themes = _themes(th)
             if themes is None:
-                self._note_damage("reviews", i, f"themes is not a JSON list of theme ids: "
-                                                f"{str(th)[:40]!r}")
+                self._note_damage(
+                    "reviews", i, f"themes is not a JSON list of theme ids: {str(th)[:40]!r}"
+                )
                 continue
             if not _all_text(m, d, c):
                 self._note_damage("reviews", i, "map, drill or claim is not text")
                 continue
             auto, own = _verdict(verdict), _verdict(student)
-            right = counts_as_right(auto, own, bool(ok),
-                                    score if isinstance(score, (int, float)) else 0.0)
+            right = counts_as_right(
+                auto, own, bool(ok), score if isinstance(score, (int, float)) else 0.0
+            )
             out.append(StoredAnswer(when, m, d, themes, right, c, i, auto, own, bool(typed)))
         return out
 
@@ -484,7 +538,8 @@ def _store_card(db: sqlite3.Connection, key: CardKey, card: Card, review_id: int
         "INSERT INTO cards (map_id, drill, claim_id, card, due, last_review_id)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (map_id, drill, claim_id) DO UPDATE SET"
         " card = excluded.card, due = excluded.due, last_review_id = excluded.last_review_id",
-        (*key, json.dumps(card.to_dict()), card.due.timestamp(), review_id))
+        (*key, json.dumps(card.to_dict()), card.due.timestamp(), review_id),
+    )
 
 
 def _check_header(path: Path) -> None:
@@ -498,21 +553,24 @@ def _check_header(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ProgressError(f"{path}: cannot read the progress database "
-                            f"({exc.strerror or exc})") from None
+        raise ProgressError(
+            f"{path}: cannot read the progress database ({exc.strerror or exc})"
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise ProgressError(
             f"{path}: this is {_file_kind(info.st_mode)}, not a progress database file. "
             "It has been left untouched. Move it aside, or choose another folder with "
-            "--data-dir or ARGMAP_DATA_DIR.")
+            "--data-dir or ARGMAP_DATA_DIR."
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ProgressError(f"{path}: cannot read the progress database "
-                            f"({exc.strerror or exc})") from None
+        raise ProgressError(
+            f"{path}: cannot read the progress database ({exc.strerror or exc})"
+        ) from None
     if head and head != _SQLITE_HEADER:
         raise _damaged(path, "it is not an SQLite file")
 
@@ -522,7 +580,8 @@ def _cannot_save(path: Path, what: str = "the data folder is read-only") -> Prog
         f"{path.parent}: cannot save drill progress here: {what}. "
         "Nothing was changed, and 'argmap stats' can still read it. To drill, choose a "
         "folder you can write to with --data-dir DIR (or the ARGMAP_DATA_DIR variable); "
-        f"to keep your answers together, copy {path.name} there first.")
+        f"to keep your answers together, copy {path.name} there first."
+    )
 
 
 def _refuse_unwritable(path: Path) -> None:
@@ -586,8 +645,9 @@ def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
         db.execute("BEGIN")
         try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master "
-                                                "WHERE type = 'table'")}
+            tables = {
+                r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
         finally:
             db.execute("COMMIT")
         _refuse_newer(path, version)
@@ -603,8 +663,9 @@ def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("PRAGMA query_only = 1")
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master "
-                                                "WHERE type = 'table'")}
+            tables = {
+                r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
         if _OUR_TABLES - tables:
             raise _damaged(path, f"tables missing: {', '.join(sorted(_OUR_TABLES - tables))}")
     except BaseException:
@@ -657,8 +718,7 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
     db.execute("BEGIN")
     try:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master "
-                                            "WHERE type = 'table'")}
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         db.execute("COMMIT")
     _refuse_newer(path, version)
@@ -690,7 +750,8 @@ def _refuse_newer(path: Path, version: int) -> None:
         raise ProgressError(
             f"{path}: this progress database was written by a newer argmap (schema version "
             f"{version}; this argmap understands up to {SCHEMA_VERSION}). It has been left "
-            "untouched: upgrade argmap, or use another folder with --data-dir.")
+            "untouched: upgrade argmap, or use another folder with --data-dir."
+        )
 
 
 def _statements(script: str) -> list[str]:

@@ -36,12 +36,35 @@ OVERRIDES: dict[str, Verdict] = {
 }
 HINT = "?"
 
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth", "eleventh", "twelfth")
-_WORDS = {w: i for i, w in enumerate(_NUMBER_WORDS, 1)} | {
-    w: i for i, w in enumerate(_ORDINALS, 1)}
+_NUMBER_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+_WORDS = {w: i for i, w in enumerate(_NUMBER_WORDS, 1)} | {w: i for i, w in enumerate(_ORDINALS, 1)}
 # Longer digit strings are never an option number: compared by length, never converted.
 _MAX_DIGITS = 6
 # `(3)`, `#3`, `3.`, `3)`, `[c]`, `option 3`, `no. 3`, `3rd`, `three` ...
@@ -50,7 +73,9 @@ _OPTION = re.compile(
         [#(\[]?\s*                                     # an opening mark
         (?:(?P<digits>[0-9]+)(?:st|nd|rd|th)?|(?P<word>[a-z]+))  # digits, a letter, a word
         \s*[.)\]:]?$                                   # a closing mark
-    """, re.VERBOSE)
+    """,
+    re.VERBOSE,
+)
 
 
 class ReplyKind(StrEnum):
@@ -100,8 +125,7 @@ def how_to_answer(question: Question) -> str:
     """One line telling the student what this question accepts."""
     n = len(question.options)
     if question.options and question.accepts_text:
-        return (f"Answer with a number from 1 to {n}, or type your own answer; "
-                "? for a hint.")
+        return f"Answer with a number from 1 to {n}, or type your own answer; ? for a hint."
     if question.options:
         return f"Answer with a number from 1 to {n}; ? for a hint."
     return "Type your answer; ? for a hint."
@@ -117,9 +141,13 @@ def read_reply(question: Question, line: str) -> Reply:
     if text.startswith("/") and " " not in text:
         verdict = OVERRIDES.get(text[1:].casefold())
         if verdict is None:
-            return Reply(ReplyKind.UNCLEAR, message=(
-                f"{text[:20]!r} is not a command: after a typed answer's feedback, "
-                "/right, /partly or /wrong corrects its grade"))
+            return Reply(
+                ReplyKind.UNCLEAR,
+                message=(
+                    f"{text[:20]!r} is not a command: after a typed answer's feedback, "
+                    "/right, /partly or /wrong corrects its grade"
+                ),
+            )
         return Reply(ReplyKind.OVERRIDE, verdict=verdict)
     n = len(question.options)
     if n:
@@ -127,8 +155,10 @@ def read_reply(question: Question, line: str) -> Reply:
         if number is not None and 1 <= number <= n:
             return Reply(ReplyKind.CHOICE, index=number - 1)
         if number is not None and (not question.accepts_text or _looks_numeric(text)):
-            return Reply(ReplyKind.UNCLEAR, message=(
-                f"there is no such option; answer with a number from 1 to {n}"))
+            return Reply(
+                ReplyKind.UNCLEAR,
+                message=(f"there is no such option; answer with a number from 1 to {n}"),
+            )
     if question.accepts_text:
         return Reply(ReplyKind.TEXT, text=text)
     return Reply(ReplyKind.UNCLEAR, message=f"answer with a number from 1 to {n}")

@@ -100,21 +100,28 @@ def theme_weakness(themes: Sequence[str], accuracy: Mapping[str, tuple[int, int]
     """
     if not themes:
         return 0.5
-    return max(1 - (accuracy.get(t, (0, 0))[1] + 1) / (accuracy.get(t, (0, 0))[0] + 2)
-               for t in themes)
+    return max(
+        1 - (accuracy.get(t, (0, 0))[1] + 1) / (accuracy.get(t, (0, 0))[0] + 2) for t in themes
+    )
 
 
-def _weighted_pick(items: list[Candidate], weights: list[float], n: int,
-                   rng: random.Random) -> list[Candidate]:
+def _weighted_pick(
+    items: list[Candidate], weights: list[float], n: int, rng: random.Random
+) -> list[Candidate]:
     """n items without replacement, each more likely the heavier it is (Efraimidis-Spirakis)."""
     keyed = [(math.log(max(rng.random(), 1e-300)) / w, i) for i, w in enumerate(weights)]
     keyed.sort(reverse=True)
     return [items[i] for _, i in keyed[:n]]
 
 
-def plan_session(candidates: Sequence[Candidate], due_at: Mapping[tuple[str, str], datetime],
-                 accuracy: Mapping[str, tuple[int, int]], count: int, rng: random.Random,
-                 now: datetime) -> list[Candidate]:
+def plan_session(
+    candidates: Sequence[Candidate],
+    due_at: Mapping[tuple[str, str], datetime],
+    accuracy: Mapping[str, tuple[int, int]],
+    count: int,
+    rng: random.Random,
+    now: datetime,
+) -> list[Candidate]:
     """Up to `count` cards: due ones and new ones, weighted toward weak themes, mixed.
 
     `due_at` maps (drill, claim id) to when each known card falls due;

@@ -110,8 +110,10 @@ class Feedback:
         return out
 
 
-OVERRIDE_HELP = ("Think the grade is wrong? Before your next answer, type /right (I made "
-                 "the point), /partly or /wrong.")
+OVERRIDE_HELP = (
+    "Think the grade is wrong? Before your next answer, type /right (I made "
+    "the point), /partly or /wrong."
+)
 
 
 @dataclass(frozen=True)
@@ -140,14 +142,19 @@ class Overridden:
     @property
     def message(self) -> str:
         grader = self.feedback.grade.verdict if self.feedback.grade else None
-        return (f"Noted: you marked your answer {_VERDICT_WORDS[self.verdict]} "
-                f"(the grader said {_VERDICT_WORDS[grader] if grader else 'nothing'}). "
-                "Your verdict is the one your schedule and stats use.")
+        return (
+            f"Noted: you marked your answer {_VERDICT_WORDS[self.verdict]} "
+            f"(the grader said {_VERDICT_WORDS[grader] if grader else 'nothing'}). "
+            "Your verdict is the one your schedule and stats use."
+        )
 
 
-_VERDICT_WORDS = {Verdict.CORRECT: "right", Verdict.PARTIAL: "partly right",
-                  Verdict.CONTRADICTORY: "contradicting the point",
-                  Verdict.INCORRECT: "wrong"}
+_VERDICT_WORDS = {
+    Verdict.CORRECT: "right",
+    Verdict.PARTIAL: "partly right",
+    Verdict.CONTRADICTORY: "contradicting the point",
+    Verdict.INCORRECT: "wrong",
+}
 
 Outcome = Feedback | HintGiven | AskAgain | Overridden
 
@@ -174,8 +181,9 @@ def drills_for(options: SessionOptions) -> dict[DrillKind, Drill]:
     if options.side is not None and options.side not in {"pro", "con"}:
         raise ValueError("--side must be 'pro' or 'con'")
     if options.mode == "switch" and options.side is None:
-        raise ValueError("switch sides needs --side pro|con: the side you disagree with, "
-                         "which you will argue")
+        raise ValueError(
+            "switch sides needs --side pro|con: the side you disagree with, which you will argue"
+        )
     drills = all_drills(options.side, options.thesis)
     if options.mode in {"mixed", "timed"}:
         return drills
@@ -183,10 +191,15 @@ def drills_for(options: SessionOptions) -> dict[DrillKind, Drill]:
 
 
 class DrillSession:
-    def __init__(self, the_map: Map, progress: Progress | None,
-                 options: SessionOptions = SessionOptions(), *,
-                 clock: Callable[[], float] = time.monotonic,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        the_map: Map,
+        progress: Progress | None,
+        options: SessionOptions = SessionOptions(),
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.map = the_map
         self.progress = progress
         self.options = options
@@ -214,8 +227,11 @@ class DrillSession:
         return self.options.time_limit if self.options.time_limit else DEFAULT_ROUND_SECONDS
 
     def _plan(self, count: int) -> list[Candidate]:
-        candidates = [Candidate(str(kind), cid, self.map.claims_by_id[cid].themes)
-                      for kind, drill in self.drills.items() for cid in drill.targets(self.map)]
+        candidates = [
+            Candidate(str(kind), cid, self.map.claims_by_id[cid].themes)
+            for kind, drill in self.drills.items()
+            for cid in drill.targets(self.map)
+        ]
         due_at = self.progress.due_at(self.map.id) if self.progress else {}
         accuracy = self.progress.theme_accuracy(self.map.id) if self.progress else {}
         return plan_session(candidates, due_at, accuracy, count, self.rng, self._now())
@@ -237,8 +253,9 @@ class DrillSession:
         while self._next < len(self.plan):
             cand = self.plan[self._next]
             self._next += 1
-            question = self.drills[DrillKind(cand.drill)].question(self.map, cand.claim_id,
-                                                                   self.rng)
+            question = self.drills[DrillKind(cand.drill)].question(
+                self.map, cand.claim_id, self.rng
+            )
             if question is not None:
                 self.summary.asked += 1
                 self._open, self._struck, self._hinted = question, (), False
@@ -249,8 +266,9 @@ class DrillSession:
     def total(self) -> int:
         return len(self.plan)
 
-    def answer(self, question: Question, line: str, seconds: float,
-               hinted: bool = False) -> Outcome:
+    def answer(
+        self, question: Question, line: str, seconds: float, hinted: bool = False
+    ) -> Outcome:
         """Act on one line typed for `question` (see the module docstring for the outcomes).
 
         `seconds` is the time since the question was shown, hints and retries
@@ -283,27 +301,48 @@ class DrillSession:
         rating = rating_for(grade, seconds, hinted=hinted)
         review_id = None
         if self.progress is not None:
-            review_id = self.progress.record(AnswerRecord(
-                self.map.id, str(question.drill), question.claim_id, question.themes,
-                grade.correct, grade.score, rating, round(seconds, 3), hinted, stored,
-                self.session_id, grade.verdict, grade.assessment is not None), self._now())
+            review_id = self.progress.record(
+                AnswerRecord(
+                    self.map.id,
+                    str(question.drill),
+                    question.claim_id,
+                    question.themes,
+                    grade.correct,
+                    grade.score,
+                    rating,
+                    round(seconds, 3),
+                    hinted,
+                    stored,
+                    self.session_id,
+                    grade.verdict,
+                    grade.assessment is not None,
+                ),
+                self._now(),
+            )
         points = None
         if self.options.timed:
-            points = 0 if late else round(ACCURACY_POINTS * grade.score) + (
-                max(0, round(SPEED_POINTS - seconds)) if grade.correct else 0)
+            points = (
+                0
+                if late
+                else round(ACCURACY_POINTS * grade.score)
+                + (max(0, round(SPEED_POINTS - seconds)) if grade.correct else 0)
+            )
             self.summary.points += points
         self.summary.answered += 1
         self._count(str(question.drill), grade.correct, +1)
-        self.last_feedback = Feedback(question, grade, rating, seconds, points=points,
-                                      review_id=review_id, hinted=hinted)
+        self.last_feedback = Feedback(
+            question, grade, rating, seconds, points=points, review_id=review_id, hinted=hinted
+        )
         return self.last_feedback
 
     def _count(self, drill: str, correct: bool, answers: int) -> None:
         """Add one answer (or, with `answers` 0, a change of verdict) to the summary."""
         self.summary.correct += int(correct) if answers else (1 if correct else -1)
         n, ok = self.summary.by_drill.get(drill, (0, 0))
-        self.summary.by_drill[drill] = (n + answers, ok + (
-            int(correct) if answers else (1 if correct else -1)))
+        self.summary.by_drill[drill] = (
+            n + answers,
+            ok + (int(correct) if answers else (1 if correct else -1)),
+        )
 
     def hint(self, question: Question) -> HintGiven:
         """Strike out half the wrong options still shown, else point at what to say.
@@ -313,15 +352,20 @@ class DrillSession:
         """
         if question is not self._open:
             self._open, self._struck = question, ()
-        wrong = [i for i, o in enumerate(question.options)
-                 if not o.correct and i not in self._struck]
+        wrong = [
+            i for i, o in enumerate(question.options) if not o.correct and i not in self._struck
+        ]
         if len(wrong) >= 2:
             struck = wrong[: len(wrong) // 2]
             self._struck = (*self._struck, *struck)
             self._hinted = True
             numbers = ", ".join(str(i + 1) for i in struck)
-            return HintGiven(f"Hint: option {numbers} is wrong." if len(struck) == 1
-                             else f"Hint: options {numbers} are wrong.", self._struck)
+            return HintGiven(
+                f"Hint: option {numbers} is wrong."
+                if len(struck) == 1
+                else f"Hint: options {numbers} are wrong.",
+                self._struck,
+            )
         message = _pointer(question)
         if message is None:
             return HintGiven("No hint for this one.", self._struck)
@@ -333,8 +377,10 @@ class DrillSession:
         and the one the schedule and the stats use from now on."""
         last = self.last_feedback
         if last is None or not last.can_override or last.grade is None:
-            return AskAgain("/right, /partly and /wrong correct the grade of the typed "
-                            "answer just given; there is none to correct")
+            return AskAgain(
+                "/right, /partly and /wrong correct the grade of the typed "
+                "answer just given; there is none to correct"
+            )
         grade = dataclasses.replace(last.grade, verdict=verdict)
         rating = rating_for(grade, last.seconds, hinted=last.hinted)
         if self.progress is not None and last.review_id is not None:
@@ -356,5 +402,5 @@ def _pointer(question: Question) -> str | None:
             return f"Hint: the flaw is this: {flaw.definition}"
     points = [kp.point for t in question.text_answers for kp in t.key_points]
     if points:
-        return f"Hint: think about \"{points[0]}\"."
+        return f'Hint: think about "{points[0]}".'
     return None

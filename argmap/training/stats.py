@@ -85,14 +85,20 @@ class Overrides:
         return self.overridden / self.typed if self.typed else None
 
     def to_json(self) -> dict[str, int]:
-        return {"typed_answers": self.typed, "overridden": self.overridden,
-                "raised": self.raised, "lowered": self.lowered}
+        return {
+            "typed_answers": self.typed,
+            "overridden": self.overridden,
+            "raised": self.raised,
+            "lowered": self.lowered,
+        }
 
     def describe(self) -> str:
         """`2 of 40 typed answers (5%): 2 raised, 0 lowered`."""
         share = f" ({round(100 * self.share)}%)" if self.share is not None else ""
-        return (f"{self.overridden} of {self.typed} typed answer{'s' if self.typed != 1 else ''}"
-                f"{share}: {self.raised} raised, {self.lowered} lowered")
+        return (
+            f"{self.overridden} of {self.typed} typed answer{'s' if self.typed != 1 else ''}"
+            f"{share}: {self.raised} raised, {self.lowered} lowered"
+        )
 
 
 _RANK = {"correct": 2, "partial": 1, "contradictory": 0, "incorrect": 0}
@@ -133,9 +139,11 @@ def streak(days: Iterable[date], today: date) -> int:
     return count
 
 
-def compute_stats(answers: Sequence[StoredAnswer], due: int, now: datetime,
-                  tz: tzinfo | None = None) -> Stats:
+def compute_stats(
+    answers: Sequence[StoredAnswer], due: int, now: datetime, tz: tzinfo | None = None
+) -> Stats:
     """Stats from stored answers; `tz` decides calendar days (None: local time)."""
+
     def local_day(moment: datetime) -> date:
         return moment.astimezone(tz).date()
 
@@ -153,10 +161,13 @@ def compute_stats(answers: Sequence[StoredAnswer], due: int, now: datetime,
         day = local_day(a.answered_at)
         per_day[day] = per_day.get(day, Tally()).add(a.correct)
     today = local_day(now)
-    chart = tuple((today - timedelta(days=i), per_day.get(today - timedelta(days=i), Tally()))
-                  for i in range(CHART_DAYS - 1, -1, -1))
-    return Stats(len(answers), correct, by_theme, by_drill, due, streak(per_day, today), chart,
-                 overrides)
+    chart = tuple(
+        (today - timedelta(days=i), per_day.get(today - timedelta(days=i), Tally()))
+        for i in range(CHART_DAYS - 1, -1, -1)
+    )
+    return Stats(
+        len(answers), correct, by_theme, by_drill, due, streak(per_day, today), chart, overrides
+    )
 
 
 def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = None) -> Stats:
@@ -166,8 +177,10 @@ def load_stats(database: Path, now: datetime | None = None, tz: tzinfo | None = 
     """
     now = now or datetime.now(UTC)
     if database.parent.exists() and not database.parent.is_dir():
-        raise ProgressError(f"{database.parent}: the data folder is a file, not a folder; "
-                            "choose the folder that holds your progress with --data-dir")
+        raise ProgressError(
+            f"{database.parent}: the data folder is a file, not a folder; "
+            "choose the folder that holds your progress with --data-dir"
+        )
     if not os.path.lexists(database):  # a dangling or looping link is not "no progress"
         return compute_stats([], 0, now, tz)
     with Progress.open(database, read_only=True) as progress:  # stats never write
@@ -193,7 +206,9 @@ def chart_lines(by_day: Sequence[tuple[date, Tally]], width: int = 20) -> list[s
             lines.append(f"{day.isoformat()}  {'.' * width}    -   (no answers)")
             continue
         filled = round(tally.accuracy * width)
-        lines.append(f"{day.isoformat()}  {'#' * filled}{'.' * (width - filled)}  "
-                     f"{round(tally.accuracy * 100):3d}%  ({tally.answers} "
-                     f"answer{'s' if tally.answers != 1 else ''})")
+        lines.append(
+            f"{day.isoformat()}  {'#' * filled}{'.' * (width - filled)}  "
+            f"{round(tally.accuracy * 100):3d}%  ({tally.answers} "
+            f"answer{'s' if tally.answers != 1 else ''})"
+        )
     return lines

@@ -20,17 +20,13 @@ def _defends(s: frozenset[int], x: int, n: int, att: Attacks) -> bool:
 
 def admissible_sets(n: int, att: Attacks) -> list[frozenset[int]]:
     subsets = (frozenset(c) for k in range(n + 1) for c in combinations(range(n), k))
-    return [s for s in subsets
-            if _conflict_free(s, att) and all(_defends(s, x, n, att) for x in s)]
+    return [s for s in subsets if _conflict_free(s, att) and all(_defends(s, x, n, att) for x in s)]
 
 
 def reference_extensions(n: int, att: Attacks) -> dict[str, set[frozenset[int]]]:
     adm = admissible_sets(n, att)
-    complete = {s for s in adm
-                if all(x in s for x in range(n) if _defends(s, x, n, att))}
+    complete = {s for s in adm if all(x in s for x in range(n) if _defends(s, x, n, att))}
     preferred = {s for s in adm if not any(s < t for t in adm)}
-    stable = {s for s in adm
-              if all(x in s or any((d, x) in att for d in s) for x in range(n))}
+    stable = {s for s in adm if all(x in s or any((d, x) in att for d in s) for x in range(n))}
     grounded = {min(complete, key=len)}
-    return {"grounded": grounded, "complete": complete, "preferred": preferred,
-            "stable": stable}
+    return {"grounded": grounded, "complete": complete, "preferred": preferred, "stable": stable}

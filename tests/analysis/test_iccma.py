@@ -58,17 +58,21 @@ def test_apx_keeps_ids_as_written() -> None:
     assert [fw.names[i] for i, lab in enumerate(grounded(fw)) if lab is IN] == ["a7"]
 
 
-@pytest.mark.parametrize(("text", "form", "line", "col", "words"), [
-    ("p af 3\n1 2\n2 x\n", "i23", 3, 3, "not an argument number"),
-    ("p af 3\n1 2\n2 4\n", "i23", 3, 3, "outside 1..3"),
-    ("p af 3\n1 2 3\n", "i23", 2, 1, "two argument numbers"),
-    ("1 2\n", "i23", 1, 1, "p af N"),
-    ("arg(a).\natt(a,b).\n", "apx", 2, 7, "no arg(b)"),
-    ("arg(a).\n  arg a\n", "apx", 2, 3, "expected 'arg(a).'"),
-    ("a\n#\na c\n", "tgf", 3, 3, "not listed"),
-])
-def test_malformed_lines_name_line_and_column(text: str, form: str, line: int, col: int,
-                                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "form", "line", "col", "words"),
+    [
+        ("p af 3\n1 2\n2 x\n", "i23", 3, 3, "not an argument number"),
+        ("p af 3\n1 2\n2 4\n", "i23", 3, 3, "outside 1..3"),
+        ("p af 3\n1 2 3\n", "i23", 2, 1, "two argument numbers"),
+        ("1 2\n", "i23", 1, 1, "p af N"),
+        ("arg(a).\natt(a,b).\n", "apx", 2, 7, "no arg(b)"),
+        ("arg(a).\n  arg a\n", "apx", 2, 3, "expected 'arg(a).'"),
+        ("a\n#\na c\n", "tgf", 3, 3, "not listed"),
+    ],
+)
+def test_malformed_lines_name_line_and_column(
+    text: str, form: str, line: int, col: int, words: str
+) -> None:
     with pytest.raises(FrameworkFormatError) as caught:
         parse_framework(text, "bad.x", form)
     err = caught.value

@@ -16,15 +16,26 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "arguments" / "example-smart-loc
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
 
 
-def _map(claims: dict[str, float | None], relations: list[tuple[str, tuple[str, ...], str]],
-         theses: tuple[str, ...] = ("t",)) -> Map:
-    kinds = {"support": RelationType.SUPPORT, "attack": RelationType.ATTACK,
-             "undercut": RelationType.UNDERCUT}
+def _map(
+    claims: dict[str, float | None],
+    relations: list[tuple[str, tuple[str, ...], str]],
+    theses: tuple[str, ...] = ("t",),
+) -> Map:
+    kinds = {
+        "support": RelationType.SUPPORT,
+        "attack": RelationType.ATTACK,
+        "undercut": RelationType.UNDERCUT,
+    }
     return Map(
-        id="m", title="m", theses=theses,
+        id="m",
+        title="m",
+        theses=theses,
         claims=tuple(Claim(id=c, text=c, kind=ClaimKind.VALUE, base=b) for c, b in claims.items()),
-        relations=tuple(Relation(id=f"r{k}", type=kinds[kind], sources=src, target=tgt)
-                        for k, (kind, src, tgt) in enumerate(relations)))
+        relations=tuple(
+            Relation(id=f"r{k}", type=kinds[kind], sources=src, target=tgt)
+            for k, (kind, src, tgt) in enumerate(relations)
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +53,21 @@ def test_example_map_grounded_labels_follow_the_attack_chain(example: Map) -> No
     assert a.grounded["photos-collected"] is IN
     assert a.grounded["locks"] is OUT
     assert a.acceptance["locks"].credulous == frozenset()
-    assert a.acceptance["photos-collected"].sceptical == {"grounded", "complete", "preferred",
-                                                           "stable"}
+    assert a.acceptance["photos-collected"].sceptical == {
+        "grounded",
+        "complete",
+        "preferred",
+        "stable",
+    }
 
 
 def test_example_map_structure(example: Map) -> None:
     s = analyse_map(example).structure
     locks = s.theses["locks"]
     assert locks.sides["photos-collected"] is Side.CON
-    assert locks.sides["data-protected"] is Side.PRO        # attacks an attacker
+    assert locks.sides["data-protected"] is Side.PRO  # attacks an attacker
     assert locks.sides["promise-unverifiable"] is Side.CON
-    assert locks.sides["state-voice"] is Side.CON           # undercuts a reason for
+    assert locks.sides["state-voice"] is Side.CON  # undercuts a reason for
     assert locks.depth["promise-unverifiable"] == 3
     assert locks.max_depth == 3
     assert locks.balance == pytest.approx((6 - 3) / 9)
@@ -63,20 +78,30 @@ def test_example_map_structure(example: Map) -> None:
 
 
 def test_claim_reached_both_ways_is_marked_both() -> None:
-    m = _map({"t": None, "a": None, "b": None},
-             [("support", ("a",), "t"), ("attack", ("b",), "t"), ("support", ("a",), "b")])
+    m = _map(
+        {"t": None, "a": None, "b": None},
+        [("support", ("a",), "t"), ("attack", ("b",), "t"), ("support", ("a",), "b")],
+    )
     sides = analyse_map(m).structure.theses["t"].sides
     assert sides["a"] is Side.BOTH and sides["b"] is Side.CON
 
 
 def test_facts_without_evidence_and_circular_support() -> None:
-    m = Map(id="m", title="m", theses=("t",),
-            claims=(Claim("t", "t", ClaimKind.POLICY), Claim("f", "f", ClaimKind.FACT),
-                    Claim("g", "g", ClaimKind.FACT,
-                          evidence=(Evidence("s", "p1", "quote"),))),
-            relations=(Relation("r1", RelationType.SUPPORT, ("f",), "g"),
-                       Relation("r2", RelationType.SUPPORT, ("g",), "f"),
-                       Relation("r3", RelationType.SUPPORT, ("g",), "t")))
+    m = Map(
+        id="m",
+        title="m",
+        theses=("t",),
+        claims=(
+            Claim("t", "t", ClaimKind.POLICY),
+            Claim("f", "f", ClaimKind.FACT),
+            Claim("g", "g", ClaimKind.FACT, evidence=(Evidence("s", "p1", "quote"),)),
+        ),
+        relations=(
+            Relation("r1", RelationType.SUPPORT, ("f",), "g"),
+            Relation("r2", RelationType.SUPPORT, ("g",), "f"),
+            Relation("r3", RelationType.SUPPORT, ("g",), "t"),
+        ),
+    )
     s = analyse_map(m).structure
     assert s.facts_without_evidence == ("f",)
     assert s.circular_support == (("f", "g"),)
@@ -84,24 +109,29 @@ def test_facts_without_evidence_and_circular_support() -> None:
 
 def test_linked_support_fails_when_one_premise_is_out() -> None:
     # t <-attack- x (linked premises p, q); q is attacked by unattacked z
-    m = _map({"t": None, "p": None, "q": None, "z": None},
-             [("attack", ("p", "q"), "t"), ("attack", ("z",), "q")])
+    m = _map(
+        {"t": None, "p": None, "q": None, "z": None},
+        [("attack", ("p", "q"), "t"), ("attack", ("z",), "q")],
+    )
     assert analyse_map(m).grounded["t"] is IN
     m2 = _map({"t": None, "p": None, "q": None}, [("attack", ("p", "q"), "t")])
     assert analyse_map(m2).grounded["t"] is OUT
 
 
 def test_undercut_removes_the_relation_it_names() -> None:
-    m = _map({"t": None, "a": None, "u": None},
-             [("attack", ("a",), "t"), ("undercut", ("u",), "r0")])
+    m = _map(
+        {"t": None, "a": None, "u": None}, [("attack", ("a",), "t"), ("undercut", ("u",), "r0")]
+    )
     g = analyse_map(m).grounded
     assert g["t"] is IN and g["a"] is IN and g["u"] is IN
 
 
 def test_supported_attack_keeps_a_defeated_claims_attack() -> None:
     # s supports b; b attacks t; d attacks b: b falls, but s's support carries the attack
-    m = _map({"t": None, "b": None, "s": None, "d": None},
-             [("attack", ("b",), "t"), ("support", ("s",), "b"), ("attack", ("d",), "b")])
+    m = _map(
+        {"t": None, "b": None, "s": None, "d": None},
+        [("attack", ("b",), "t"), ("support", ("s",), "b"), ("attack", ("d",), "b")],
+    )
     g = analyse_map(m).grounded
     assert g["b"] is OUT and g["t"] is OUT
     # without the support, d reinstates t
@@ -111,11 +141,13 @@ def test_supported_attack_keeps_a_defeated_claims_attack() -> None:
 
 def test_dfquad_hand_computed_acyclic() -> None:
     # t (0.5) supported by s (0.5) and attacked by a (0.8), a attacked by b (0.4)
-    m = _map({"t": None, "s": None, "a": 0.8, "b": 0.4},
-             [("support", ("s",), "t"), ("attack", ("a",), "t"), ("attack", ("b",), "a")])
+    m = _map(
+        {"t": None, "s": None, "a": 0.8, "b": 0.4},
+        [("support", ("s",), "t"), ("attack", ("a",), "t"), ("attack", ("b",), "a")],
+    )
     result = StrengthModel(m).evaluate()
-    a = 0.8 - 0.8 * 0.4                        # 0.48
-    t = 0.5 - 0.5 * (a - 0.5) if a >= 0.5 else 0.5 + 0.5 * (0.5 - a)   # 0.51
+    a = 0.8 - 0.8 * 0.4  # 0.48
+    t = 0.5 - 0.5 * (a - 0.5) if a >= 0.5 else 0.5 + 0.5 * (0.5 - a)  # 0.51
     assert result.converged
     assert result.strength["a"] == pytest.approx(0.48)
     assert result.strength["t"] == pytest.approx(t) == pytest.approx(0.51)
@@ -123,8 +155,10 @@ def test_dfquad_hand_computed_acyclic() -> None:
 
 def test_dfquad_linked_premises_and_undercut() -> None:
     # linked support (p 0.6, q 0.9) -> min 0.6, undercut by u (0.5): 0.6 * (1 - 0.5) = 0.3
-    m = _map({"t": 0.5, "p": 0.6, "q": 0.9, "u": 0.5},
-             [("support", ("p", "q"), "t"), ("undercut", ("u",), "r0")])
+    m = _map(
+        {"t": 0.5, "p": 0.6, "q": 0.9, "u": 0.5},
+        [("support", ("p", "q"), "t"), ("undercut", ("u",), "r0")],
+    )
     assert StrengthModel(m).evaluate().strength["t"] == pytest.approx(0.5 + 0.5 * 0.3)
     # two attackers combine as 1 - (1 - 0.5)(1 - 0.5) = 0.75
     m2 = _map({"t": 0.4, "a": None, "b": None}, [("attack", ("a",), "t"), ("attack", ("b",), "t")])
@@ -133,8 +167,9 @@ def test_dfquad_linked_premises_and_undercut() -> None:
 
 def test_dfquad_cycle_converges_to_the_fixpoint() -> None:
     # a and b (0.5) attack each other: s = 0.5 - 0.5 s, so s = 1/3
-    m = _map({"a": None, "b": None}, [("attack", ("a",), "b"), ("attack", ("b",), "a")],
-             theses=("a",))
+    m = _map(
+        {"a": None, "b": None}, [("attack", ("a",), "b"), ("attack", ("b",), "a")], theses=("a",)
+    )
     result = StrengthModel(m).evaluate()
     assert result.converged
     assert result.strength["a"] == pytest.approx(1 / 3, abs=1e-8)
@@ -142,8 +177,9 @@ def test_dfquad_cycle_converges_to_the_fixpoint() -> None:
 
 def test_dfquad_oscillating_cycle_is_flagged() -> None:
     # base 1 each: the iteration flips between (1, 1) and (0, 0) for ever
-    m = _map({"a": 1.0, "b": 1.0}, [("attack", ("a",), "b"), ("attack", ("b",), "a")],
-             theses=("a",))
+    m = _map(
+        {"a": 1.0, "b": 1.0}, [("attack", ("a",), "b"), ("attack", ("b",), "a")], theses=("a",)
+    )
     result = StrengthModel(m).evaluate()
     assert not result.converged
     assert result.strength == {"a": 0.5, "b": 0.5}
@@ -188,8 +224,8 @@ def test_blockwise_strength_equals_iterating_everything_together(example: Map) -
         model = StrengthModel(m)
         blockwise = model.evaluate(removed=["state-voice"] if m is example else [])
         together, _rho, converged, rounds = model._iterate(
-            model.claims, model.relations, {}, {"state-voice"} if m is example else set(),
-            {}, {})
+            model.claims, model.relations, {}, {"state-voice"} if m is example else set(), {}, {}
+        )
         if blockwise.converged and converged:
             assert together == pytest.approx(blockwise.strength, abs=1e-6)
             checked += 1
@@ -204,17 +240,19 @@ def _random_map(rng: random.Random) -> Map:
     claims = {c: rng.choice((None, 0.2, 0.5, 0.9)) for c in names}
     relations: list[tuple[str, tuple[str, ...], str]] = []
     for i, c in enumerate(names[1:], start=1):
-        target = names[rng.randrange(i)]            # a tree towards the thesis...
+        target = names[rng.randrange(i)]  # a tree towards the thesis...
         premises = (c, *rng.sample(names[1:], 1)) if rng.random() < 0.1 else (c,)
-        relations.append((rng.choice(("support", "attack", "attack")),
-                          tuple(dict.fromkeys(premises)), target))
-    for _ in range(rng.randint(0, 3)):              # ...plus back edges: cycles
+        relations.append(
+            (rng.choice(("support", "attack", "attack")), tuple(dict.fromkeys(premises)), target)
+        )
+    for _ in range(rng.randint(0, 3)):  # ...plus back edges: cycles
         a, b = rng.sample(names, 2)
         relations.append(("attack", (a,), b))
     if relations and rng.random() < 0.5:
         relations.append(("undercut", (rng.choice(names[1:]),), "?"))
-    rels = [(k, s, t if t != "?" else f"r{rng.randrange(len(relations) - 1)}")
-            for k, s, t in relations]
+    rels = [
+        (k, s, t if t != "?" else f"r{rng.randrange(len(relations) - 1)}") for k, s, t in relations
+    ]
     return _map(claims, rels)
 
 
@@ -243,6 +281,8 @@ def test_local_crux_computation_matches_recomputing_everything() -> None:
             flips_g, flips_p = after[0] is not before[0], after[1:] != before[1:]
             if flips_g or flips_p or abs(delta) >= MIN_STRENGTH_DELTA:
                 want[c] = (flips_g, flips_p, pytest.approx(delta, abs=1e-7))
-        got = {c.claim: (c.flips_grounded, c.flips_preferred, c.strength_delta)
-               for c in analyse_map(m).cruxes["t"]}
+        got = {
+            c.claim: (c.flips_grounded, c.flips_preferred, c.strength_delta)
+            for c in analyse_map(m).cruxes["t"]
+        }
         assert got == want, [(r.type.value, r.sources, r.target) for r in m.relations]

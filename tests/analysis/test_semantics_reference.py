@@ -22,13 +22,19 @@ from argmap.analysis.semantics import (
 
 
 def _framework(n: int, att: frozenset[tuple[int, int]]) -> Framework:
-    return Framework.from_indices([f"a{i}" for i in range(n)], [a for a, _ in att],
-                                  [b for _, b in att])
+    return Framework.from_indices(
+        [f"a{i}" for i in range(n)], [a for a, _ in att], [b for _, b in att]
+    )
 
 
 def _engine(fw: Framework) -> dict[str, set[frozenset[int]]]:
-    return {s: {frozenset(i for i, lab in enumerate(ls) if lab is IN)
-                for ls in labellings(fw, s).labellings} for s in SEMANTICS}
+    return {
+        s: {
+            frozenset(i for i, lab in enumerate(ls) if lab is IN)
+            for ls in labellings(fw, s).labellings
+        }
+        for s in SEMANTICS
+    }
 
 
 def _all_frameworks(n: int):
@@ -63,16 +69,16 @@ def test_every_framework_on_four_arguments() -> None:
     for att in _all_frameworks(4):
         assert _engine(_framework(4, att)) == reference_extensions(4, att), sorted(att)
         checked += 1
-    assert checked == 2 ** 16
+    assert checked == 2**16
 
 
 def _random_framework(rng: random.Random, n: int) -> frozenset[tuple[int, int]]:
     density = rng.choice((0.08, 0.15, 0.25))
     att = {(a, b) for a in range(n) for b in range(n) if a != b and rng.random() < density}
-    for _ in range(rng.randint(0, 2)):                      # self-attacks
+    for _ in range(rng.randint(0, 2)):  # self-attacks
         x = rng.randrange(n)
         att.add((x, x))
-    for length in rng.sample((2, 3, 4, 5), 2):              # even and odd cycles
+    for length in rng.sample((2, 3, 4, 5), 2):  # even and odd cycles
         if length <= n:
             cycle = rng.sample(range(n), length)
             att.update(zip(cycle, cycle[1:] + cycle[:1], strict=True))

@@ -25,9 +25,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a closed network and a root user: without the background-networking
 # ones Chromium's own connections are refused and it stalls.
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1280,900", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+    "--remote-debugging-pipe",
 )
 
 
@@ -55,8 +62,12 @@ class Chromium:
 
         self.process = subprocess.Popen(
             [str(CHROMIUM), *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=onto_3_and_4, pass_fds=(3, 4), start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=onto_3_and_4,
+            pass_fds=(3, 4),
+            start_new_session=True,
         )
         os.close(child_in)
         os.close(child_out)
@@ -75,8 +86,9 @@ class Chromium:
                 self._messages.put(json.loads(raw))
         self._messages.put(None)
 
-    def send(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None) -> dict[str, Any]:
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         """Send one command and wait for its reply (events in between are skipped)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
@@ -100,11 +112,13 @@ class Chromium:
         """A new tab; returns the session id its commands go to."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         return self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"]
+            "sessionId"
+        ]
 
     def evaluate(self, session: str, expression: str) -> Any:
-        result = self.send("Runtime.evaluate", {"expression": expression,
-                                                "returnByValue": True}, session)
+        result = self.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True}, session
+        )
         if "exceptionDetails" in result:
             raise BrowserError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")

@@ -13,9 +13,14 @@ from argmap.commands.serve import session_command
 
 
 def test_session_command_quotes_paths_with_spaces_and_quotes() -> None:
-    path = "/tmp/my maps/it's \"here\".yaml"
-    assert shlex.split(session_command(path)) == [sys.executable, "-m", "argmap.cli",
-                                                   "explore", path]
+    path = '/tmp/my maps/it\'s "here".yaml'
+    assert shlex.split(session_command(path)) == [
+        sys.executable,
+        "-m",
+        "argmap.cli",
+        "explore",
+        path,
+    ]
 
 
 def test_a_taken_port_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

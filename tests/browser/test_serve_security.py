@@ -23,18 +23,21 @@ ROOT = Path(__file__).resolve().parents[2]
 HOSTS = allowed_hosts("127.0.0.1")
 
 
-@pytest.mark.parametrize(("headers", "websocket", "ok"), [
-    ({"Host": "127.0.0.1:8000"}, False, True),
-    ({"Host": "localhost:8000"}, False, True),
-    ({"Host": "evil.example:8000"}, False, False),          # DNS rebinding
-    ({"Host": 'x"><script>'}, False, False),
-    ({"Host": "127.0.0.1:8000", "Origin": "http://127.0.0.1:8000"}, True, True),
-    ({"Host": "127.0.0.1:8000", "Origin": "http://localhost:8000"}, True, True),
-    ({"Host": "127.0.0.1:8000", "Origin": "http://evil.example"}, True, False),
-    ({"Host": "127.0.0.1:8000", "Origin": "http://127.0.0.1:9999"}, True, False),
-    ({"Host": "127.0.0.1:8000", "Origin": "null"}, True, False),
-    ({"Host": "127.0.0.1:8000"}, True, False),               # no Origin at all
-])
+@pytest.mark.parametrize(
+    ("headers", "websocket", "ok"),
+    [
+        ({"Host": "127.0.0.1:8000"}, False, True),
+        ({"Host": "localhost:8000"}, False, True),
+        ({"Host": "evil.example:8000"}, False, False),  # DNS rebinding
+        ({"Host": 'x"><script>'}, False, False),
+        ({"Host": "127.0.0.1:8000", "Origin": "http://127.0.0.1:8000"}, True, True),
+        ({"Host": "127.0.0.1:8000", "Origin": "http://localhost:8000"}, True, True),
+        ({"Host": "127.0.0.1:8000", "Origin": "http://evil.example"}, True, False),
+        ({"Host": "127.0.0.1:8000", "Origin": "http://127.0.0.1:9999"}, True, False),
+        ({"Host": "127.0.0.1:8000", "Origin": "null"}, True, False),
+        ({"Host": "127.0.0.1:8000"}, True, False),  # no Origin at all
+    ],
+)
 def test_requests_allowed_only_from_this_server(headers, websocket, ok) -> None:
     assert (request_allowed(headers, HOSTS, 8000, websocket) is None) is ok
 
@@ -57,9 +60,13 @@ def server(tmp_path: Path) -> Iterator[int]:
     port = free_port()
     env = {**os.environ, "ARGMAP_DATA_DIR": str(tmp_path / "data")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "argmap.cli", "serve", "--port", str(port), "--max-sessions",
-         "1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+        [sys.executable, "-m", "argmap.cli", "serve", "--port", str(port), "--max-sessions", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         wait_for_port(port, process)
         yield port
@@ -93,7 +100,7 @@ def test_live_server_refuses_foreign_hosts_and_origins_and_caps_sessions(server:
     assert status == 200 and "googleapis" not in body and good not in body
     assert headers["Content-Security-Policy"] == CSP
     status, _, _ = _get(server, "/static/fonts/RobotoMono-VariableFont_wght.ttf", good)
-    assert status == 200                      # the font is served here
+    assert status == 200  # the font is served here
     assert _get(server, "/", f"evil.example:{server}")[0] == 403
 
     async def sockets() -> tuple[int, int, str]:

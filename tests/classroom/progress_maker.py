@@ -24,18 +24,40 @@ def make_database(folder: Path, rows: Sequence[Row], map_id: str = "m") -> Path:
     start = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
     with Progress.open(database) as progress:
         for i, (drill, claim, themes, correct) in enumerate(rows):
-            progress.record(AnswerRecord(map_id, drill, claim, themes, correct,
-                                         1.0 if correct else 0.0,
-                                         Rating.Good if correct else Rating.Again,
-                                         seconds=12.5, answer="typed secret words"),
-                            when=start + timedelta(days=i))
+            progress.record(
+                AnswerRecord(
+                    map_id,
+                    drill,
+                    claim,
+                    themes,
+                    correct,
+                    1.0 if correct else 0.0,
+                    Rating.Good if correct else Rating.Again,
+                    seconds=12.5,
+                    answer="typed secret words",
+                ),
+                when=start + timedelta(days=i),
+            )
     return database
 
 
 def export_document(student: str, rows: Sequence[Row], map_id: str = "m") -> dict[str, Any]:
-    return {"format": EXPORT_FORMAT, "student": student, "exported_on": "2026-04-01",
-            "answers": [{"map": map_id, "drill": d, "claim": c, "themes": list(t),
-                         "correct": ok, "date": "2026-03-02"} for d, c, t, ok in rows]}
+    return {
+        "format": EXPORT_FORMAT,
+        "student": student,
+        "exported_on": "2026-04-01",
+        "answers": [
+            {
+                "map": map_id,
+                "drill": d,
+                "claim": c,
+                "themes": list(t),
+                "correct": ok,
+                "date": "2026-03-02",
+            }
+            for d, c, t, ok in rows
+        ],
+    }
 
 
 def write_export(path: Path, student: str, rows: Sequence[Row], map_id: str = "m") -> Path:

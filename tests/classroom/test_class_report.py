@@ -23,8 +23,9 @@ from tests.classroom.progress_maker import (
 )
 
 
-def expected_accuracy(rows_by_student: list[list[tuple]], *, theme: str | None = None,
-                      drill: str | None = None) -> tuple[int, int]:
+def expected_accuracy(
+    rows_by_student: list[list[tuple]], *, theme: str | None = None, drill: str | None = None
+) -> tuple[int, int]:
     """Answers and correct answers counted straight from the generated rows."""
     answers = correct = 0
     for rows in rows_by_student:
@@ -37,8 +38,7 @@ def expected_accuracy(rows_by_student: list[list[tuple]], *, theme: str | None =
 
 def test_figures_match_the_generated_answers(tmp_path: Path) -> None:
     rows = [random_rows(seed, 40 + seed) for seed in range(5)]
-    paths = [write_export(tmp_path / f"s{i}.json", f"Student {i}", r)
-             for i, r in enumerate(rows)]
+    paths = [write_export(tmp_path / f"s{i}.json", f"Student {i}", r) for i, r in enumerate(rows)]
     summary = summarise(read_class(paths))
     assert [s.name for s in summary.students] == [f"Student {i}" for i in range(5)]
     for theme in ("privacy", "safety"):
@@ -48,36 +48,38 @@ def test_figures_match_the_generated_answers(tmp_path: Path) -> None:
         tally = summary.figures.by_drill[drill]
         assert (tally.answers, tally.correct) == expected_accuracy(rows, drill=drill)
     for student, own in zip(summary.students, rows, strict=True):
-        assert (student.figures.total.answers, student.figures.total.correct) == \
-            expected_accuracy([own])
+        assert (student.figures.total.answers, student.figures.total.correct) == expected_accuracy(
+            [own]
+        )
     # Most missed: ranked by wrong answers, counted from the rows.
     wrong: dict[str, int] = {}
     for r in rows:
         for _d, claim, _t, ok in r:
             wrong[claim] = wrong.get(claim, 0) + (not ok)
     assert [m.wrong for m in summary.missed] == sorted(
-        (w for w in wrong.values() if w), reverse=True)
+        (w for w in wrong.values() if w), reverse=True
+    )
     assert all(wrong[m.claim_id] == m.wrong for m in summary.missed)
 
 
 def test_students_who_got_a_claim_wrong_are_counted_once_each(tmp_path: Path) -> None:
     a = write_export(tmp_path / "a.json", "A", [("rebut", "x", (), False)] * 3)
-    b = write_export(tmp_path / "b.json", "B", [("rebut", "x", (), False),
-                                                 ("rebut", "y", (), True)])
+    b = write_export(
+        tmp_path / "b.json", "B", [("rebut", "x", (), False), ("rebut", "y", (), True)]
+    )
     missed = summarise(read_class([a, b])).missed
-    assert [(m.claim_id, m.wrong, m.answers, m.students_wrong) for m in missed] == [
-        ("x", 4, 4, 2)]
+    assert [(m.claim_id, m.wrong, m.answers, m.students_wrong) for m in missed] == [("x", 4, 4, 2)]
 
 
-def test_export_then_report_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                        ) -> None:
+def test_export_then_report_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = []
     for i, name in enumerate(["Ana", "Ben"]):
         data = tmp_path / f"data{i}"
         make_database(data, random_rows(i, 12), map_id="smart-locks-example")
         target = tmp_path / f"{name}.json"
-        assert main(["stats", "--data-dir", str(data), "--export", str(target),
-                     "--name", name]) == 0
+        assert (
+            main(["stats", "--data-dir", str(data), "--export", str(target), "--name", name]) == 0
+        )
         files.append(str(target))
     report = tmp_path / "report.html"
     capsys.readouterr()
@@ -92,7 +94,8 @@ def test_export_then_report_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_malformed_and_duplicate_files_are_reported_not_fatal(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = write_export(tmp_path / "good.json", "Ana", random_rows(1, 10))
     copy = tmp_path / "copy.json"
     copy.write_text(good.read_text())
@@ -106,8 +109,19 @@ def test_malformed_and_duplicate_files_are_reported_not_fatal(
     wrong_type.write_text(json.dumps(doc))
     missing = tmp_path / "missing.json"
     report = tmp_path / "r.html"
-    code = main(["class-report", str(good), str(copy), str(broken), str(newer),
-                 str(wrong_type), str(missing), "-o", str(report)])
+    code = main(
+        [
+            "class-report",
+            str(good),
+            str(copy),
+            str(broken),
+            str(newer),
+            str(wrong_type),
+            str(missing),
+            "-o",
+            str(report),
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "Class report: 1 student, 10 answers" in out
@@ -120,7 +134,8 @@ def test_malformed_and_duplicate_files_are_reported_not_fatal(
 
 
 def test_only_bad_files_fail_without_writing_a_report(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2]")
     report = tmp_path / "r.html"

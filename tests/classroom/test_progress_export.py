@@ -24,10 +24,10 @@ def test_export_keeps_every_answer_in_order_and_nothing_personal(tmp_path: Path)
     assert document["format"] == EXPORT_FORMAT
     assert document["student"] == "Sam B."
     assert set(document) == {"format", "student", "exported_on", "answers"}
-    assert [(a["drill"], a["claim"], tuple(a["themes"]), a["correct"])
-            for a in document["answers"]] == ROWS
-    assert [a["date"] for a in document["answers"]] == ["2026-03-01", "2026-03-02",
-                                                        "2026-03-03"]
+    assert [
+        (a["drill"], a["claim"], tuple(a["themes"]), a["correct"]) for a in document["answers"]
+    ] == ROWS
+    assert [a["date"] for a in document["answers"]] == ["2026-03-01", "2026-03-02", "2026-03-03"]
     assert {a["map"] for a in document["answers"]} == {"smart-locks-example"}
     text = json.dumps(document)
     for private in ("typed secret words", "12.5", "09:30", "rating", "seconds"):
@@ -37,15 +37,17 @@ def test_export_keeps_every_answer_in_order_and_nothing_personal(tmp_path: Path)
 def test_cli_export_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_database(tmp_path / "data", ROWS)
     target = tmp_path / "sam.json"
-    code = main(["stats", "--data-dir", str(tmp_path / "data"), "--export", str(target),
-                 "--name", "Sam"])
+    code = main(
+        ["stats", "--data-dir", str(tmp_path / "data"), "--export", str(target), "--name", "Sam"]
+    )
     assert code == 0
     assert json.loads(target.read_text())["student"] == "Sam"
     assert "Exported 3 answers as 'Sam'" in capsys.readouterr().out
 
 
 def test_cli_export_without_a_name_off_a_terminal_is_a_usage_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_database(tmp_path / "data", ROWS)
     target = tmp_path / "x.json"
     code = main(["stats", "--data-dir", str(tmp_path / "data"), "--export", str(target)])
@@ -55,9 +57,19 @@ def test_cli_export_without_a_name_off_a_terminal_is_a_usage_error(
 
 
 def test_export_with_no_progress_says_so_and_creates_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["stats", "--data-dir", str(tmp_path / "empty"), "--export",
-                 str(tmp_path / "x.json"), "--name", "Sam"])
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "stats",
+            "--data-dir",
+            str(tmp_path / "empty"),
+            "--export",
+            str(tmp_path / "x.json"),
+            "--name",
+            "Sam",
+        ]
+    )
     assert code == 1
     assert "no progress found" in capsys.readouterr().err
     assert not (tmp_path / "empty").exists()

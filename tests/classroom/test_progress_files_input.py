@@ -17,8 +17,7 @@ def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "student.json"
     os.mkfifo(fifo)
     result: list[object] = []
-    reader = threading.Thread(target=lambda: result.append(read_progress_file(fifo)),
-                              daemon=True)
+    reader = threading.Thread(target=lambda: result.append(read_progress_file(fifo)), daemon=True)
     reader.start()
     reader.join(5)
     assert not reader.is_alive(), "read_progress_file blocked on a FIFO"
@@ -33,7 +32,8 @@ def test_a_folder_and_a_device_are_refused(tmp_path: Path) -> None:
 
 
 def test_the_size_limit_is_the_shared_one_and_says_how_to_raise_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     big = tmp_path / "big.json"
     big.write_bytes(b" " * (1024 * 1024 + 1) + b"{}")
     monkeypatch.setenv("ARGMAP_MAX_FILE_MB", "1")
@@ -43,9 +43,9 @@ def test_the_size_limit_is_the_shared_one_and_says_how_to_raise_it(
     assert "ARGMAP_MAX_FILE_MB" in problem.message
 
 
-def test_class_report_on_a_fifo_exits_one_with_the_reason(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]
-                                                          ) -> None:
+def test_class_report_on_a_fifo_exits_one_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fifo = tmp_path / "x.json"
     os.mkfifo(fifo)
     assert main(["class-report", str(fifo), "-o", str(tmp_path / "r.html")]) == 1

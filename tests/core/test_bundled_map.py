@@ -20,8 +20,18 @@ from argmap.sides import Side, overall, reach
 
 MAP_PATH = Path(__file__).resolve().parents[2] / "arguments" / "face-at-the-door.yaml"
 
-THEMES = ("fraud", "subletting", "safety", "privacy", "function-creep", "accuracy", "consent",
-          "data-security", "cost", "normalisation")
+THEMES = (
+    "fraud",
+    "subletting",
+    "safety",
+    "privacy",
+    "function-creep",
+    "accuracy",
+    "consent",
+    "data-security",
+    "cost",
+    "normalisation",
+)
 MIN_CLAIMS = 100
 MIN_PER_THEME = 12
 MIN_SIDE_SHARE = 0.40
@@ -98,8 +108,11 @@ def test_undercuts_and_linked_arguments(bundled: Map) -> None:
 
 
 def test_every_attack_says_why(bundled: Map) -> None:
-    silent = [r.id for r in bundled.relations
-              if r.type is not RelationType.SUPPORT and not (r.why and r.why.strip())]
+    silent = [
+        r.id
+        for r in bundled.relations
+        if r.type is not RelationType.SUPPORT and not (r.why and r.why.strip())
+    ]
     assert not silent
 
 
@@ -114,7 +127,10 @@ def test_argmap_check_with_sources_is_clean(sources_dir: Path) -> None:
     """Proves every quote occurs verbatim in its source text."""
     proc = subprocess.run(
         [sys.executable, "-m", "argmap.cli", "check", str(MAP_PATH), "--sources", str(sources_dir)],
-        capture_output=True, text=True, timeout=120)
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     assert "error[" not in output and "warning[" not in output, output

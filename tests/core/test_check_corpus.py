@@ -39,6 +39,9 @@ def test_bad_map_reports_expected_code_and_line(path: Path) -> None:
 
 def test_corpus_covers_every_error_and_warning_code() -> None:
     codes = {c for p in BAD.glob("*.yaml") for c, _ in EXPECT.findall(p.read_text())}
-    documented = set(re.findall(r"^\| ([EW]\d{3}) \|", (BAD.parents[2] / "docs" / "format.md")
-                                .read_text(), re.MULTILINE))
+    documented = set(
+        re.findall(
+            r"^\| ([EW]\d{3}) \|", (BAD.parents[2] / "docs" / "format.md").read_text(), re.MULTILINE
+        )
+    )
     assert documented - {"E000"} <= codes | {"E000"}, documented - codes

@@ -13,8 +13,13 @@ BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap.cli", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 def test_clean_map_exits_zero(example_map_path, capsys) -> None:
@@ -31,8 +36,17 @@ def test_errors_exit_one_and_name_file_line_col(capsys) -> None:
 
 
 def test_all_files_are_checked_in_one_run(example_map_path, capsys) -> None:
-    assert main(["check", str(BAD / "duplicate-ids.yaml"), str(example_map_path),
-                 str(BAD / "self-support.yaml")]) == 1
+    assert (
+        main(
+            [
+                "check",
+                str(BAD / "duplicate-ids.yaml"),
+                str(example_map_path),
+                str(BAD / "self-support.yaml"),
+            ]
+        )
+        == 1
+    )
     out = capsys.readouterr().out
     assert "E300" in out and "E307" in out and "no problems" in out
 

@@ -12,8 +12,11 @@ NEWER_FORMAT_CHARS = set(range(0x13439, 0x13440))
 
 
 def test_ranges_cover_every_format_and_control_character() -> None:
-    want = {c for c in range(sys.maxunicode + 1)
-            if unicodedata.category(chr(c)) in ("Cf", "Cc", "Zl", "Zp")} - {0x09, 0x0A}
+    want = {
+        c
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) in ("Cf", "Cc", "Zl", "Zp")
+    } - {0x09, 0x0A}
     have = {c for lo, hi in INVISIBLE_RANGES for c in range(lo, hi + 1)}
     assert want <= have
     assert have - want <= NEWER_FORMAT_CHARS

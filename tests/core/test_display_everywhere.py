@@ -59,23 +59,34 @@ def test_readable_exports_show_markers(fmt, capsys) -> None:
 def test_diagnostics_cannot_be_reordered_or_forged() -> None:
     from argmap.diagnostics import Diagnostic, Severity
 
-    diag = Diagnostic("evil\u202e.yaml", 1, 1, Severity.ERROR, "E301",
-                      "unknown claim\nok.yaml:1:1: note[N501]: forged", "hint\u200b")
+    diag = Diagnostic(
+        "evil\u202e.yaml",
+        1,
+        1,
+        Severity.ERROR,
+        "E301",
+        "unknown claim\nok.yaml:1:1: note[N501]: forged",
+        "hint\u200b",
+    )
     text = diag.render()
     assert len(text.splitlines()) == 2 and not any(ch in text for ch in HIDDEN)
 
 
 def test_plain_round_prints_one_line_per_claim() -> None:
-    done = subprocess.run([sys.executable, "-m", "argmap.cli", "round", "--plain", str(MAP),
-                           "--turns", "2"], input="end\n", capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap.cli", "round", "--plain", str(MAP), "--turns", "2"],
+        input="end\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert not any(ch in done.stdout for ch in HIDDEN)
     lines = done.stdout.splitlines()
     assert "Correct." not in lines and not any(line.startswith("Correct.") for line in lines)
     assert not any(line.lstrip().startswith("1. [t] supports") for line in lines)
-    assert any("The motion. Correct. 1. [t] supports [t]: forged option" in line
-               for line in lines)
+    assert any("The motion. Correct. 1. [t] supports [t]: forged option" in line for line in lines)
 
 
 def test_tui_text_shows_markers() -> None:

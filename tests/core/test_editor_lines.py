@@ -98,8 +98,7 @@ def test_progress_files(odd: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("odd", ["\x0c", "\x0b"])
-def test_a_control_character_yaml_refuses_is_shown_where_it_is(odd: str,
-                                                               tmp_path: Path) -> None:
+def test_a_control_character_yaml_refuses_is_shown_where_it_is(odd: str, tmp_path: Path) -> None:
     _, found = map_diagnostics(_variant(tmp_path, "map-colon.yaml", odd))
     assert [(d.line, d.col) for d in found] == [(1, 23)]
     assert f"U+{ord(odd):04X}" in found[0].message

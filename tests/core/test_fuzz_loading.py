@@ -15,12 +15,44 @@ from hypothesis import strategies as st
 from argmap.checking import check_map
 from argmap.loading import load_map_text
 
-EXAMPLE = (Path(__file__).resolve().parents[2] / "arguments" / "example-smart-locks.yaml"
-           ).read_text()
+EXAMPLE = (
+    Path(__file__).resolve().parents[2] / "arguments" / "example-smart-locks.yaml"
+).read_text()
 CODE = re.compile(r"^[EWN]\d{3}$")
-YAML_BITS = ["- ", ": ", "{", "}", "[", "]", "&a ", "*a", "!!str ", "!x ", "'", '"', "\n",
-             "  ", "#", "|", ">", "---\n", "? ", ",", "map:", "claims:", "relations:", "id: ",
-             "text: ", "kind: fact", "from: ", "to: ", "type: undercut", "\\e", "\t", "%YAML"]
+YAML_BITS = [
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "'",
+    '"',
+    "\n",
+    "  ",
+    "#",
+    "|",
+    ">",
+    "---\n",
+    "? ",
+    ",",
+    "map:",
+    "claims:",
+    "relations:",
+    "id: ",
+    "text: ",
+    "kind: fact",
+    "from: ",
+    "to: ",
+    "type: undercut",
+    "\\e",
+    "\t",
+    "%YAML",
+]
 
 
 def assert_clean(text: str) -> None:

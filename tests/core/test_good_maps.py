@@ -15,8 +15,9 @@ GOOD = Path(__file__).resolve().parent.parent / "data" / "good"
 BUNDLED = Path(__file__).resolve().parents[2] / "arguments"
 
 
-@pytest.mark.parametrize("path", sorted([*GOOD.glob("*.yaml"), *BUNDLED.glob("*.yaml")]),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted([*GOOD.glob("*.yaml"), *BUNDLED.glob("*.yaml")]), ids=lambda p: p.stem
+)
 def test_good_map_has_no_errors_or_warnings(path: Path) -> None:
     result = load_map(path)
     assert result.map is not None

@@ -10,7 +10,8 @@ def test_map_graph_has_claims_and_relations_as_nodes(example_map_path) -> None:
     g = m.graph
     assert {n for n, d in g.nodes(data=True) if d["node_type"] == "claim"} == set(m.claims_by_id)
     assert {n for n, d in g.nodes(data=True) if d["node_type"] == "relation"} == set(
-        m.relations_by_id)
+        m.relations_by_id
+    )
     linked = m.relation("r-sublet")
     assert set(g.predecessors(linked.id)) == {"sublet-common", "housing-is-for-poor"}
     assert list(g.successors(linked.id)) == ["locks"]

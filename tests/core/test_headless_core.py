@@ -15,8 +15,7 @@ print("HEAVY:" + ",".join(heavy))
 
 
 def test_check_path_imports_neither_textual_nor_networkx() -> None:
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().endswith("HEAVY:"), proc.stdout
 
@@ -28,8 +27,9 @@ def test_no_core_module_imports_textual() -> None:
         "    importlib.import_module(m.name)\n"
         "print('textual' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
 
@@ -42,8 +42,7 @@ def test_a_command_loads_only_its_own_module() -> None:
         "main(['check', '--quiet'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('argmap.commands.')))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "['argmap.commands.check', 'argmap.commands.map_input']"
 
@@ -61,8 +60,12 @@ def test_help_summaries_match_each_command_parser() -> None:
 
 def test_python_dash_m_runs_the_cli() -> None:
     for module in ("argmap", "argmap.cli"):
-        proc = subprocess.run([sys.executable, "-m", module, "check", "--quiet", "nope.yaml"],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", module, "check", "--quiet", "nope.yaml"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert proc.returncode == 2, (module, proc.stderr)
         out = proc.stdout + proc.stderr
         assert "nope.yaml" in out and "E000" in out and "Traceback" not in out

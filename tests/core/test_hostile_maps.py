@@ -20,10 +20,18 @@ def messages(path: Path) -> list[tuple[int, int, str, str, str]]:
     return [(d.line, d.col, d.code, d.message, d.hint) for d in found]
 
 
-@pytest.mark.parametrize("command", [
-    ["analyze"], ["export", "--to", "json"], ["export", "--to", "markdown"],
-    ["drill", "--plain"], ["explore"], ["round", "--plain"], ["serve"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze"],
+        ["export", "--to", "json"],
+        ["export", "--to", "markdown"],
+        ["drill", "--plain"],
+        ["explore"],
+        ["round", "--plain"],
+        ["serve"],
+    ],
+)
 def test_every_command_refuses_a_map_with_errors(command, capsys) -> None:
     path = HOSTILE / "dangling.yaml"
     assert main(["check", str(path)]) == 1
@@ -38,8 +46,9 @@ def test_every_command_refuses_a_map_with_errors(command, capsys) -> None:
 
 def test_import_json_with_errors_exits_one_and_writes_nothing(tmp_path, capsys) -> None:
     out = tmp_path / "out.yaml"
-    assert main(["import", "--from", "json", str(HOSTILE / "duplicate-id.json"),
-                 "-o", str(out)]) == 1
+    assert (
+        main(["import", "--from", "json", str(HOSTILE / "duplicate-id.json"), "-o", str(out)]) == 1
+    )
     err = capsys.readouterr().err
     assert "E300" in err and "E301" in err and "nothing written" in err
     assert not out.exists()
@@ -47,8 +56,7 @@ def test_import_json_with_errors_exits_one_and_writes_nothing(tmp_path, capsys) 
 
 def test_import_json_nan_base_names_the_input_not_the_output(tmp_path, capsys) -> None:
     out = tmp_path / "imp.yaml"
-    assert main(["import", "--from", "json", str(HOSTILE / "nan-base.json"),
-                 "-o", str(out)]) == 1
+    assert main(["import", "--from", "json", str(HOSTILE / "nan-base.json"), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "internal error" not in err and str(out) not in err
     assert str(HOSTILE / "nan-base.json") in err and "'base' of claim 'a'" in err
@@ -74,9 +82,9 @@ def test_errors_sorted_by_line_and_not_stopped_by_a_duplicate_key() -> None:
     lines = [line for line, *_ in found]
     assert lines == sorted(lines)
     codes = {code for _, _, code, _, _ in found}
-    assert {"E103", "E201", "E202"} <= codes      # the duplicate key hides nothing
+    assert {"E103", "E201", "E202"} <= codes  # the duplicate key hides nothing
     texts = [m for *_, m, _ in found]
-    assert "claim 'a' has no 'kind'" in texts     # the claim is named
+    assert "claim 'a' has no 'kind'" in texts  # the claim is named
     assert "claim 'c' has no 'text'" in texts
 
 
@@ -84,8 +92,9 @@ def test_misspelt_field_and_thesis_get_did_you_mean() -> None:
     hints = {m: h for *_, m, h in messages(HOSTILE / "new-user.yaml")}
     assert hints["unknown field 'theme' in claim 'a'"].startswith("did you mean 'themes'?")
     assert hints["unknown field 'txet' in claim 'c'"].startswith("did you mean 'text'?")
-    result = load_map_text("map: {id: m, title: T, theses: [clam]}\nclaims:\n"
-                           "  - {id: claim, text: A., kind: value}\n")
+    result = load_map_text(
+        "map: {id: m, title: T, theses: [clam]}\nclaims:\n  - {id: claim, text: A., kind: value}\n"
+    )
     from argmap.checking import check_map
 
     assert result.map is not None
@@ -93,11 +102,14 @@ def test_misspelt_field_and_thesis_get_did_you_mean() -> None:
     assert thesis and thesis[0].hint == "did you mean 'claim'?"
 
 
-@pytest.mark.parametrize(("name", "line", "col", "words"), [
-    ("note-colon.yaml", 6, 15, "quote text that contains ': '"),
-    ("tab-indent.yaml", 4, 1, "indent with spaces, not tabs"),
-    ("missing-dash.yaml", 6, 3, "start every entry of the list with '- '"),
-])
+@pytest.mark.parametrize(
+    ("name", "line", "col", "words"),
+    [
+        ("note-colon.yaml", 6, 15, "quote text that contains ': '"),
+        ("tab-indent.yaml", 4, 1, "indent with spaces, not tabs"),
+        ("missing-dash.yaml", 6, 3, "start every entry of the list with '- '"),
+    ],
+)
 def test_yaml_syntax_errors_say_what_to_do(name, line, col, words) -> None:
     (diag,) = load_map(HOSTILE / name).diagnostics
     assert (diag.line, diag.col, diag.code) == (line, col, "E100")
@@ -111,8 +123,7 @@ def test_unclosed_quote_points_at_where_it_opened() -> None:
 
 
 def test_entry_repeated_by_alias_is_reported_once() -> None:
-    found = [m for _, _, code, m, _ in messages(HOSTILE / "anchor-thrice.yaml")
-             if code == "E300"]
+    found = [m for _, _, code, m, _ in messages(HOSTILE / "anchor-thrice.yaml") if code == "E300"]
     assert len(found) == 1 and "alias" in found[0]
 
 

@@ -55,5 +55,7 @@ def test_the_core_imports_no_ui_library_or_the_tui() -> None:
 
 def test_the_checker_sees_imports_inside_functions() -> None:
     tree = ast.parse("def f():\n    from textual.app import App\nimport rich\n")
-    assert sorted((m, top) for m, _, top in imports(tree)) == [("rich", True),
-                                                               ("textual.app", False)]
+    assert sorted((m, top) for m, _, top in imports(tree)) == [
+        ("rich", True),
+        ("textual.app", False),
+    ]

@@ -38,19 +38,33 @@ def test_non_editable_install_checks_and_opens_the_bundled_map(tmp_path: Path) -
     python = env_dir / "bin" / "python"
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", str(REPO)],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert install.returncode == 0, install.stderr[-3000:]
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    check = subprocess.run([str(env_dir / "bin" / "argmap"), "check"], cwd=workdir,
-                           capture_output=True, text=True, timeout=120, env=clean_env)
+    check = subprocess.run(
+        [str(env_dir / "bin" / "argmap"), "check"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert str(env_dir) in check.stdout and "site-packages" in check.stdout
     assert "0 error" not in check.stdout and "error[" not in check.stdout
-    opened = subprocess.run([str(python), "-c", OPEN_APP], cwd=workdir, capture_output=True,
-                            text=True, timeout=120, env=clean_env)
+    opened = subprocess.run(
+        [str(python), "-c", OPEN_APP],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env,
+    )
     assert opened.returncode == 0, opened.stderr[-3000:]
     assert "TITLE:" in opened.stdout and len(opened.stdout.strip()) > len("TITLE:")
     assert sys.executable not in opened.stdout

@@ -37,6 +37,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
 # -- YAML inside Argdown goes through the guarded loader -------------------------------
 
+
 @pytest.mark.parametrize("name", ["frontmatter-aliases.argdown", "data-aliases.argdown"])
 def test_argdown_aliases_are_bounded(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (DATA / name).read_text()
@@ -68,6 +69,7 @@ def test_argdown_data_keeps_numbers_and_text() -> None:
 
 # -- JSON ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["aif", "json"])
 def test_deep_json_is_refused_with_position(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "import", str(DATA / "deep.json"), "--from", fmt)
@@ -85,19 +87,22 @@ def test_json_depth_position_and_long_numbers() -> None:
     assert caught.value.line == 3 and "digits" in caught.value.message
 
 
-@pytest.mark.parametrize("name,where", [
-    ("json-themes.json", "claims[0].themes[0] should be text, found an object"),
-    ("json-map-themes.json", "map.themes.x should be text, found a list"),
-    ("json-long-number.json", "a value JSON cannot hold"),
-])
-def test_json_import_wrong_types(name: str, where: str,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "name,where",
+    [
+        ("json-themes.json", "claims[0].themes[0] should be text, found an object"),
+        ("json-map-themes.json", "map.themes.x should be text, found a list"),
+        ("json-long-number.json", "a value JSON cannot hold"),
+    ],
+)
+def test_json_import_wrong_types(name: str, where: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "import", str(DATA / name), "--from", "json")
     assert code == 1 and where in out and "Traceback" not in out
     assert f"{name}:" in out
 
 
 # -- ICCMA headers ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["declares-too-many.af", "declares-29-digits.af"])
 def test_af_header_capped_by_what_the_file_names(name: str) -> None:
@@ -124,21 +129,34 @@ def test_af_long_number_is_a_format_error() -> None:
 
 
 def test_preferred_extensions_capped_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "analyze", str(DATA / "pairs-2-to-the-40.af"),
-                    "--semantics", "preferred")
+    code, out = run(
+        capsys, "analyze", str(DATA / "pairs-2-to-the-40.af"), "--semantics", "preferred"
+    )
     assert code == 0
     assert "preferred: 1000 extensions (capped" in out and "--max-extensions" in out
-    code, out = run(capsys, "analyze", str(DATA / "pairs-2-to-the-40.af"),
-                    "--semantics", "preferred", "--max-extensions", "5", "--json")
+    code, out = run(
+        capsys,
+        "analyze",
+        str(DATA / "pairs-2-to-the-40.af"),
+        "--semantics",
+        "preferred",
+        "--max-extensions",
+        "5",
+        "--json",
+    )
     assert code == 0 and '"extension_counts"' in out and '"preferred": 5' in out
 
 
 # -- what is not a regular file, and the size limit ----------------------------------------
 
-@pytest.mark.parametrize("command", [["check"], ["analyze"], ["import", "--from", "kialo"],
-                                     ["analyze", "--semantics", "grounded"]])
-def test_devices_and_fifos_are_refused(command: list[str], tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["analyze"], ["import", "--from", "kialo"], ["analyze", "--semantics", "grounded"]],
+)
+def test_devices_and_fifos_are_refused(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fifo = tmp_path / "pipe.af"
     os.mkfifo(fifo)
     for path in ("/dev/zero", str(fifo), str(tmp_path)):
@@ -147,11 +165,12 @@ def test_devices_and_fifos_are_refused(command: list[str], tmp_path: Path,
         assert "not a regular file" in out and "Traceback" not in out
 
 
-def test_size_limit_names_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_size_limit_names_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     small = (BAD.parent / "hostile" / "limits" / "undercut-circle.yaml").read_text()
     big = tmp_path / "padded.yaml"
-    big.write_text(small + ("# padding\n" * 120_000))     # about 1.2 MB
+    big.write_text(small + ("# padding\n" * 120_000))  # about 1.2 MB
     monkeypatch.setenv("ARGMAP_MAX_FILE_MB", "1")
     with pytest.raises(InputRefused) as caught:
         read_input(big)
@@ -164,6 +183,7 @@ def test_size_limit_names_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 # -- undercuts: circles are errors, chains recurse nowhere ---------------------------
+
 
 def test_undercut_circles_are_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "check", str(DATA / "undercut-circle.yaml"))
@@ -181,8 +201,12 @@ def test_round_rules_on_an_undercut_circle() -> None:
 
 
 def _undercut_chain(n: int) -> str:
-    lines = ["map: {id: u, title: Undercut chain, theses: [t]}", "claims:",
-             "  - {id: t, text: T, kind: value}", "  - {id: a, text: A, kind: value}"]
+    lines = [
+        "map: {id: u, title: Undercut chain, theses: [t]}",
+        "claims:",
+        "  - {id: t, text: T, kind: value}",
+        "  - {id: a, text: A, kind: value}",
+    ]
     lines += [f"  - {{id: c{i}, text: C{i}, kind: value}}" for i in range(n)]
     lines += ["relations:", "  - {id: r0, type: support, from: a, to: t}"]
     lines += [f"  - {{id: r{i + 1}, type: undercut, from: c{i}, to: r{i}}}" for i in range(n)]
@@ -202,14 +226,19 @@ def test_long_undercut_chain_has_no_recursion() -> None:
 
 # -- cruxes: the propagated removal agrees with a full recomputation --------------------
 
+
 def _fan_and_chain() -> str:
-    lines = ["map: {id: f, title: Fan and chain, theses: [t]}", "claims:",
-             "  - {id: t, text: T, kind: value}"]
+    lines = [
+        "map: {id: f, title: Fan and chain, theses: [t]}",
+        "claims:",
+        "  - {id: t, text: T, kind: value}",
+    ]
     lines += [f"  - {{id: f{i}, text: F{i}, kind: value, base: 0.{i % 9 + 1}}}" for i in range(40)]
     lines += [f"  - {{id: k{i}, text: K{i}, kind: value}}" for i in range(30)]
     lines += ["  - {id: one, text: Full, kind: value, base: 1}", "relations:"]
-    lines += [f"  - {{type: {'attack' if i % 3 else 'support'}, from: f{i}, to: t}}"
-              for i in range(40)]
+    lines += [
+        f"  - {{type: {'attack' if i % 3 else 'support'}, from: f{i}, to: t}}" for i in range(40)
+    ]
     lines += ["  - {type: attack, from: k0, to: f0}"]
     lines += [f"  - {{type: attack, from: k{i}, to: k{i - 1}}}" for i in range(1, 30)]
     lines += ["  - {type: attack, from: one, to: f1}"]
@@ -227,8 +256,9 @@ def test_removal_effects_match_full_recomputation() -> None:
         assert delta == pytest.approx(exact, abs=1e-12), claim
 
 
-def test_crux_search_bounded_nearest_first(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crux_search_bounded_nearest_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     m = load_map_text(_fan_and_chain()).map
     found = search_cruxes(prepare(m), "t", work=150)
     assert found.bounded and 0 < found.checked < found.candidates

@@ -50,8 +50,9 @@ def test_model_is_immutable(example_map_path) -> None:
         m.claims_by_id["x"] = m.claims[0]  # type: ignore[index]
 
 
-@pytest.mark.parametrize("raw", ['"\\e[31mred\\e[0m alert"', '"bell\\a and \\x9b csi"',
-                                 '"null\\0byte"'])
+@pytest.mark.parametrize(
+    "raw", ['"\\e[31mred\\e[0m alert"', '"bell\\a and \\x9b csi"', '"null\\0byte"']
+)
 def test_control_characters_are_removed_from_text(raw: str) -> None:
     result = load_map_text(MINIMAL.replace("{text}", raw))
     text = result.map.claim("a").text
@@ -109,8 +110,13 @@ def test_deep_nesting_is_refused_without_crashing(depth: int) -> None:
 
 
 def test_unknown_tags_never_construct_objects() -> None:
-    for tag in ("!!python/object/apply:os.system ['true']", "!!binary aGk=", "!custom x",
-                "!!set {a, b}", "!!timestamp 2001-12-14"):
+    for tag in (
+        "!!python/object/apply:os.system ['true']",
+        "!!binary aGk=",
+        "!custom x",
+        "!!set {a, b}",
+        "!!timestamp 2001-12-14",
+    ):
         result = load_map_text(f"map: {tag}\n")
         assert [d.code for d in result.diagnostics] == ["E104"], tag
 

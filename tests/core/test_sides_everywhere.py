@@ -65,8 +65,22 @@ relations:
 """
 
 # Sides of the first thesis; claims absent have none.
-EXPECTED = {"t": PRO, "s1": PRO, "a1": CON, "u1": CON, "u2": PRO, "u3": CON, "l1": CON,
-            "l2": CON, "b": BOTH, "bb": BOTH, "m": CON, "k1": PRO, "k2": CON, "kl": PRO}
+EXPECTED = {
+    "t": PRO,
+    "s1": PRO,
+    "a1": CON,
+    "u1": CON,
+    "u2": PRO,
+    "u3": CON,
+    "l1": CON,
+    "l2": CON,
+    "b": BOTH,
+    "bb": BOTH,
+    "m": CON,
+    "k1": PRO,
+    "k2": CON,
+    "kl": PRO,
+}
 EXPECTED_T2 = {"t2": PRO, "q": PRO, "m": PRO}
 # One side per claim over both theses: m is con of t but pro of t2.
 EXPECTED_OVERALL = {**EXPECTED, **EXPECTED_T2, "m": BOTH}
@@ -105,8 +119,12 @@ def test_the_analyze_command_json(corners: Map, tmp_path) -> None:  # type: igno
 
     path = tmp_path / "corners.yaml"
     path.write_text(MAP)
-    out = subprocess.run([sys.executable, "-m", "argmap", "analyze", str(path), "--json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "argmap", "analyze", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     theses = json.loads(out)["structure"]["theses"]
     for side in ("pro", "con", "both"):
         assert set(theses["t"][side]) == {c for c, s in EXPECTED.items() if s == side} - {"t"}
@@ -123,8 +141,10 @@ def test_the_drills(corners: Map) -> None:
     assert q is not None and q.explanation.open_claim == "k2"  # k2, con, answers it
     for a in EXPECTED_OVERALL:
         for b in EXPECTED_OVERALL:
-            agree = all(s.get(a) is None or s.get(b) is None or (s[a] is s[b] and s[a] is not BOTH)
-                        for s in (EXPECTED, EXPECTED_T2))
+            agree = all(
+                s.get(a) is None or s.get(b) is None or (s[a] is s[b] and s[a] is not BOTH)
+                for s in (EXPECTED, EXPECTED_T2)
+            )
             assert same_side(corners, a, b) is agree, (a, b)
 
 
@@ -137,8 +157,12 @@ def test_the_debate_rules(corners: Map) -> None:
         if claim == "t" or claim == "bb":  # bb answers b, which either side may have played
             continue
         played = {c: s for c, s in played_as.items() if c != claim}
-        may = {who for who in (PRO, CON) for rel in corners.outgoing.get(claim, ())
-               if reply_through(corners, rel, claim, played, who) is not None}
+        may = {
+            who
+            for who in (PRO, CON)
+            for rel in corners.outgoing.get(claim, ())
+            if reply_through(corners, rel, claim, played, who) is not None
+        }
         assert may == ({PRO, CON} if side is BOTH else {side}), claim
 
 
@@ -151,23 +175,33 @@ def test_the_exports(corners: Map) -> None:
     assert words["u2"] == "pro" and words["b"] == "mixed" and words["x"] == "none"
     root = ET.fromstring(write_graphml(corners))
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    exported = {node.get("id", "")[2:]: node.find("g:data[@key='d_side']", ns).text  # type: ignore[union-attr]
-                for node in root.iter(f"{{{ns['g']}}}node") if node.get("id", "").startswith("c:")}
+    exported = {
+        node.get("id", "")[2:]: node.find("g:data[@key='d_side']", ns).text  # type: ignore[union-attr]
+        for node in root.iter(f"{{{ns['g']}}}node")
+        if node.get("id", "").startswith("c:")
+    }
     assert exported == words
     dot = write_dot(corners)
     for claim, word in words.items():
         line = next(ln for ln in dot.splitlines() if ln.strip().startswith(f'"c:{claim}" ['))
         assert f'color="{SIDE_COLOURS[word]}"' in line, claim
-    by_side = {p.claim.id: side for _, groups in outline(corners).themes
-               for side, points in groups.items() for p in points}
+    by_side = {
+        p.claim.id: side
+        for _, groups in outline(corners).themes
+        for side, points in groups.items()
+        for p in points
+    }
     assert by_side == {c: w for c, w in words.items() if c not in corners.theses}
 
 
 def test_the_checker(corners: Map) -> None:
     from argmap.checking import check_map
 
-    unconnected = {re.search(r"claim '([^']+)'", d.message).group(1)  # type: ignore[union-attr]
-                   for d in check_map(corners) if d.code == "W401"}
+    unconnected = {
+        re.search(r"claim '([^']+)'", d.message).group(1)  # type: ignore[union-attr]
+        for d in check_map(corners)
+        if d.code == "W401"
+    }
     assert unconnected == {c.id for c in corners.claims} - set(EXPECTED_OVERALL) == {"x"}
 
 

@@ -30,7 +30,8 @@ def test_an_unanswered_attack_is_dropped_and_defeats_the_motion() -> None:
     assert [e.turn.reply.claim_id for e in judged.dropped] == ["a"]
     # Pro could have saved the motion with b (b attacks a): a missed chance.
     assert [(c.claim_id, c.side, c.status.grounded) for c in judged.missed] == [
-        ("b", Side.PRO, "in")]
+        ("b", Side.PRO, "in")
+    ]
 
 
 def test_answering_reinstates_the_motion_and_the_flow_records_who_answered() -> None:
@@ -40,7 +41,8 @@ def test_answering_reinstates_the_motion_and_the_flow_records_who_answered() -> 
     flow = {e.turn.reply.claim_id: e.answered_by for e in judged.flow}
     assert flow == {"a": (2,), "b": ()}
     assert [(c.claim_id, c.side, c.status.grounded) for c in judged.missed] == [
-        ("c", Side.CON, "out")]
+        ("c", Side.CON, "out")
+    ]
 
 
 def test_the_full_chain_leaves_nothing_to_change() -> None:
@@ -57,8 +59,7 @@ def test_an_undercut_cuts_the_link_not_the_premises() -> None:
     flow = {e.turn.reply.claim_id: e.answered_by for e in judged.flow}
     assert flow == {"x": (2,), "u": (), "a": ()}
     assert judged.status.grounded == "out"
-    assert rnd.played == {"m": Side.PRO, "x": Side.PRO, "y": Side.PRO, "u": Side.CON,
-                          "a": Side.CON}
+    assert rnd.played == {"m": Side.PRO, "x": Side.PRO, "y": Side.PRO, "u": Side.CON, "a": Side.CON}
     sub = played_map(m, rnd.played, "m")
     assert {r.id for r in sub.relations} == {"rxy", "ru", "ra"}
 
@@ -74,8 +75,7 @@ def test_a_two_cycle_is_undecided_under_grounded_and_credulous_under_preferred()
 
 def test_odd_cycle_rejects_the_motion_under_preferred() -> None:
     # m -> a -> b -> m (attacks): grounded undecided, in no preferred extension.
-    m = build([("r1", A, "m", "a"), ("r2", A, "a", "b"), ("r3", A, "b", "m")],
-              ["m", "a", "b"])
+    m = build([("r1", A, "m", "a"), ("r2", A, "a", "b"), ("r3", A, "b", "m")], ["m", "a", "b"])
     status = motion_status(m, {"m": Side.PRO, "a": Side.CON, "b": Side.CON}, "m")
     assert status.grounded == "undec" and status.preferred is Preferred.REJECTED
 
@@ -86,4 +86,5 @@ def test_relations_only_count_between_played_claims() -> None:
     judged = adjudicate(run(m, ["p"], first=Side.PRO))
     assert judged.status.grounded == "in"
     assert [(c.claim_id, c.side, c.status.grounded) for c in judged.missed] == [
-        ("c", Side.CON, "out")]
+        ("c", Side.CON, "out")
+    ]

@@ -20,24 +20,48 @@ EXAMPLE = ROOT / "arguments" / "example-smart-locks.yaml"
 
 
 def argmap(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap.cli", *args], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
 
 
 def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> None:
     transcript = tmp_path / "round.md"
-    script = "\n".join([
-        "photos",             # Con searches by words: lists photos-collected
-        "1",                  # ... and picks it
-        "",                   # keeps the map's wording
-        "data-protected",     # Pro answers by claim id
-        "They delete the | images",  # in Pro's own words
-        "zebra",              # Con searches for nothing
-        "pass",               # ... and passes: promise-unverifiable is never played
-    ]) + "\n"
-    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con", "--turns", "3",
-                  "--pro", "Ana", "--con", "Ben", "--transcript", str(transcript),
-                  stdin=script)
+    script = (
+        "\n".join(
+            [
+                "photos",  # Con searches by words: lists photos-collected
+                "1",  # ... and picks it
+                "",  # keeps the map's wording
+                "data-protected",  # Pro answers by claim id
+                "They delete the | images",  # in Pro's own words
+                "zebra",  # Con searches for nothing
+                "pass",  # ... and passes: promise-unverifiable is never played
+            ]
+        )
+        + "\n"
+    )
+    done = argmap(
+        "round",
+        "--plain",
+        str(EXAMPLE),
+        "--first",
+        "con",
+        "--turns",
+        "3",
+        "--pro",
+        "Ana",
+        "--con",
+        "Ben",
+        "--transcript",
+        str(transcript),
+        stdin=script,
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Turn 1 of 3: Con (Ben) to play" in out
@@ -69,8 +93,14 @@ def test_end_of_input_ends_cleanly_and_still_judges() -> None:
 def test_bad_motion_and_bad_folder_are_usage_errors(tmp_path: Path) -> None:
     done = argmap("round", "--plain", str(EXAMPLE), "--motion", "nope", stdin="")
     assert done.returncode == 2 and "no claim 'nope'" in done.stderr
-    done = argmap("round", "--plain", str(EXAMPLE), "--transcript",
-                  str(tmp_path / "missing" / "r.md"), stdin="")
+    done = argmap(
+        "round",
+        "--plain",
+        str(EXAMPLE),
+        "--transcript",
+        str(tmp_path / "missing" / "r.md"),
+        stdin="",
+    )
     assert done.returncode == 2 and "no such folder" in done.stderr
 
 
@@ -93,7 +123,8 @@ def test_plain_clock_forfeits_a_move_made_over_time() -> None:
 
 def test_transcript_escapes_markdown_in_map_text_and_wording() -> None:
     assert md_text("*all* | <b>none</b>\n[x](y)") == (
-        "\\*all\\* \\| &lt;b&gt;none&lt;/b&gt; \\[x\\](y)")
+        "\\*all\\* \\| &lt;b&gt;none&lt;/b&gt; \\[x\\](y)"
+    )
     m = chain()
     rnd = Round(m, settings_for(m, first=Side.CON, names={Side.CON: "<img src=x>"}))
     rnd.play(rnd.reply_for("a"), wording="**loud** `code`")
@@ -103,8 +134,14 @@ def test_transcript_escapes_markdown_in_map_text_and_wording() -> None:
 
 
 def test_five_thousand_digits_are_no_move_not_a_crash() -> None:
-    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con",
-                  stdin="5" * 5000 + "\n" + "²\n" + "end\n")
+    done = argmap(
+        "round",
+        "--plain",
+        str(EXAMPLE),
+        "--first",
+        "con",
+        stdin="5" * 5000 + "\n" + "²\n" + "end\n",
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Exceeds the limit" not in done.stderr
     assert "No move 555555... in the list" in done.stdout

@@ -68,7 +68,9 @@ def test_ova_form_nested_under_aif_with_integer_ids() -> None:
     assert {c.id for c in m.claims} == {"i3", "i4", "i7"}
     assert m.claim("i3").note == "Said by Bob."
     assert {(str(r.type), r.sources, r.target) for r in m.relations} == {
-        ("support", ("i4",), "i3"), ("attack", ("i7",), "i3")}
+        ("support", ("i4",), "i3"),
+        ("attack", ("i7",), "i3"),
+    }
     # RA 8 is fed by RA 5, not by a proposition: reported and left out.
     assert any("RA-node 8" in d.message for d in result.diagnostics)
 

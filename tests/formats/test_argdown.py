@@ -24,9 +24,18 @@ REJECTED = sorted(name for name, want in COUNTS.items() if "argdown_cli" in want
 # How Argdown's CLI names relations. In "strict" mode (set in a file's
 # frontmatter) a statement-to-statement attack is "contrary"; a
 # contradiction is always "contradictory".
-_NAMES = {"+": "support", "<+": "support", "+>": "support", "-": "attack", "<-": "attack",
-          "->": "attack", "_": "undercut", "<_": "undercut", "_>": "undercut",
-          "><": "contradictory"}
+_NAMES = {
+    "+": "support",
+    "<+": "support",
+    "+>": "support",
+    "-": "attack",
+    "<-": "attack",
+    "->": "attack",
+    "_": "undercut",
+    "<_": "undercut",
+    "_>": "undercut",
+    "><": "contradictory",
+}
 
 
 def _relation_counts(name: str) -> dict[str, int]:
@@ -70,8 +79,7 @@ def test_every_accepted_file_imports_to_a_map_check_accepts(name: str) -> None:
 
 
 def test_intro_relations_and_reported_approximations() -> None:
-    result = read_argdown((CORE / "intro.argdown").read_text(encoding="utf-8"),
-                          "intro.argdown")
+    result = read_argdown((CORE / "intro.argdown").read_text(encoding="utf-8"), "intro.argdown")
     m = result.map
     # <Argument 1> has a premise-conclusion structure: one support from its premises.
     arg = m.relation("Argument-1")
@@ -89,8 +97,10 @@ def test_intro_relations_and_reported_approximations() -> None:
 
 
 def test_attack_on_reconstructed_argument_becomes_undercut() -> None:
-    text = ("[C]: Conclusion.\n\n<Arg>: Why.\n\n(1) [P]: Premise.\n----\n(2) [C]\n"
-            "\n<Arg>\n  - [Doubt]: Maybe not.\n")
+    text = (
+        "[C]: Conclusion.\n\n<Arg>: Why.\n\n(1) [P]: Premise.\n----\n(2) [C]\n"
+        "\n<Arg>\n  - [Doubt]: Maybe not.\n"
+    )
     result = read_argdown(text, "t.argdown")
     undercut = result.map.relation("undercut:Doubt->Arg")
     assert undercut.target == "Arg"
@@ -107,8 +117,10 @@ def test_contradiction_becomes_two_attacks_with_a_warning() -> None:
 
 
 def test_tags_and_kind_data_and_frontmatter() -> None:
-    text = ("===\ntitle: Trees\n===\n\n[T]: Plant trees. #(green city) {kind: policy}\n"
-            "  + [S]: Shade matters. #heat\n")
+    text = (
+        "===\ntitle: Trees\n===\n\n[T]: Plant trees. #(green city) {kind: policy}\n"
+        "  + [S]: Shade matters. #heat\n"
+    )
     m = read_argdown(text, "t.argdown").map
     assert m.title == "Trees"
     assert m.claim("T").kind == "policy" and m.claim("S").kind == "value"
@@ -121,7 +133,8 @@ def _round_trip(m: Map) -> None:
     back = read_argdown(text, "round.argdown")
     assert structure(back.map) == structure(m)
     assert {c.id: (c.kind, c.themes) for c in back.map.claims} == {
-        c.id: (c.kind, c.themes) for c in m.claims}
+        c.id: (c.kind, c.themes) for c in m.claims
+    }
     assert back.map.theses == m.theses and back.map.title == m.title
     assert dict(back.map.themes) == dict(m.themes)
     assert [d for d in back.diagnostics if d.code != "I605"] == []
@@ -145,8 +158,10 @@ def test_round_trip_bundled() -> None:
 def test_markup_in_claim_text_survives(example_map: Map) -> None:
     from dataclasses import replace
 
-    tricky = replace(example_map.claims[1], text="A [bracket] <angle> #hash @at {brace} "
-                     "*star* _under_ // slash \\ back")
+    tricky = replace(
+        example_map.claims[1],
+        text="A [bracket] <angle> #hash @at {brace} *star* _under_ // slash \\ back",
+    )
     m = replace(example_map, claims=(example_map.claims[0], tricky, *example_map.claims[2:]))
     back = read_argdown(write_argdown(m), "t.argdown").map
     assert back.claim(tricky.id).text == tricky.text

@@ -22,8 +22,17 @@ def _map():
 def test_markdown_handout_renders_map_text_literally() -> None:
     text = write_markdown(_map(), questions=True)
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
-    for forbidden in ("<script", "<iframe", "<img", "<a ", "<code", "<pre", "<del",
-                      "\u202e", "\u200b"):
+    for forbidden in (
+        "<script",
+        "<iframe",
+        "<img",
+        "<a ",
+        "<code",
+        "<pre",
+        "<del",
+        "\u202e",
+        "\u200b",
+    ):
         assert forbidden not in rendered, forbidden
     headings = [line for line in rendered.splitlines() if line.startswith(("<h1", "<h2"))]
     assert headings[0] == "<h1>Title &lt;script&gt;alert(1)&lt;/script&gt;</h1>"

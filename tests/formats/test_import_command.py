@@ -11,8 +11,9 @@ from argmap.cli import main
 from argmap.loading import load_map
 
 
-def test_import_writes_a_map_that_check_accepts(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_writes_a_map_that_check_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "map.yaml"
     source = DATA / "kialo" / "old-format.txt"
     assert main(["import", str(source), "--from", "kialo", "-o", str(out)]) == 0
@@ -26,13 +27,15 @@ def test_import_writes_a_map_that_check_accepts(tmp_path: Path,
 
 
 def test_import_to_standard_output_and_guessing_the_format(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["import", str(DATA / "argdown-core" / "intro.argdown")]) == 0
-    assert "title: \"Welcome to Argdown!\"" in capsys.readouterr().out
+    assert 'title: "Welcome to Argdown!"' in capsys.readouterr().out
 
 
-def test_refuses_to_overwrite_without_force(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "map.yaml"
     out.write_text("precious", encoding="utf-8")
     args = ["import", str(DATA / "aif" / "ova-nested.json"), "--from", "aif", "-o", str(out)]
@@ -43,8 +46,9 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path,
     assert "roots would crack" in out.read_text(encoding="utf-8")
 
 
-def test_malformed_input_exits_1_with_position(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_input_exits_1_with_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.argdown"
     bad.write_text("a\n\n    + b\n", encoding="utf-8")
     assert main(["import", str(bad), "--from", "argdown"]) == 1
@@ -60,8 +64,7 @@ def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["import", str(binary), "--from", "kialo"]) == 2
 
 
-def test_check_findings_are_traced_to_the_original_file(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_findings_are_traced_to_the_original_file(capsys: pytest.CaptureFixture[str]) -> None:
     # i109 is joined to the rest only by a rephrase, so check warns W401 about it,
     # at the line of node 109 in the AIF file.
     source = DATA / "aif" / "corpus-style.json"
@@ -72,7 +75,8 @@ def test_check_findings_are_traced_to_the_original_file(
 
 @pytest.mark.parametrize("fmt", ["argdown", "aif", "json"])
 def test_export_then_import_gives_the_same_claims_and_relations(
-        fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     exported = tmp_path / f"map.{fmt}"
     back = tmp_path / "back.yaml"
     assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(exported)]) == 0
@@ -93,8 +97,9 @@ def test_export_formats_write_files(fmt: str, tmp_path: Path) -> None:
 def test_questions_flag_adds_the_drill_to_a_handout(fmt: str, tmp_path: Path) -> None:
     plain, with_questions, variant = (tmp_path / n for n in ("a", "b", "c"))
     assert main(["export", str(EXAMPLE), "--to", fmt, "-o", str(plain)]) == 0
-    assert main(["export", str(EXAMPLE), "--to", fmt, "--questions", "-o",
-                 str(with_questions)]) == 0
+    assert (
+        main(["export", str(EXAMPLE), "--to", fmt, "--questions", "-o", str(with_questions)]) == 0
+    )
     assert main(["export", str(EXAMPLE), "--to", f"{fmt}-drill", "-o", str(variant)]) == 0
     assert with_questions.read_text() == variant.read_text()
     assert "Answer key" in with_questions.read_text()
@@ -102,6 +107,7 @@ def test_questions_flag_adds_the_drill_to_a_handout(fmt: str, tmp_path: Path) ->
 
 
 def test_questions_flag_refuses_formats_without_questions(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["export", str(EXAMPLE), "--to", "dot", "--questions"]) == 2
     assert "--questions goes with a handout" in capsys.readouterr().err

@@ -22,8 +22,11 @@ def test_aif_node_ids_that_make_the_same_claim_id_get_suffixes() -> None:
     path = HOSTILE / "aif-colliding-ids.json"
     m = read_aif(path.read_text(encoding="utf-8"), str(path)).map
     assert [(c.id, c.text) for c in m.claims] == [
-        ("x", "First claim"), ("x-2", "Second claim"), ("x-3", "Third claim"),
-        ("x-2-2", "A real x-2")]
+        ("x", "First claim"),
+        ("x-2", "Second claim"),
+        ("x-3", "Third claim"),
+        ("x-2-2", "A real x-2"),
+    ]
     assert [(r.sources, r.target) for r in m.relations] == [(("x-2",), "x")]
 
 
@@ -31,8 +34,12 @@ def test_five_thousand_colliding_aif_ids_take_linear_time() -> None:
     # Appending "_" until free took 11 s here (each try hashes a longer id).
     marks = "!#$%&()*+,/:;<=>?@[]^"
     ids = ["x" + "".join(p) for p in itertools.islice(itertools.product(marks, repeat=3), 5000)]
-    text = json.dumps({"nodes": [{"nodeID": i, "text": f"claim {k}", "type": "I"}
-                                 for k, i in enumerate(ids)], "edges": []})
+    text = json.dumps(
+        {
+            "nodes": [{"nodeID": i, "text": f"claim {k}", "type": "I"} for k, i in enumerate(ids)],
+            "edges": [],
+        }
+    )
     start = time.perf_counter()
     m = read_aif(text, "collide.json").map
     assert time.perf_counter() - start < 3.0

@@ -58,15 +58,18 @@ def test_new_layout_with_question_theses_footnotes_and_wrapped_text() -> None:
     m = result.map
     assert m.theses == ("k1.1", "k1.2")
     assert "Question: Should schools replace homework" in (m.description or "")
-    assert m.claim("k1.1.2").text == ("Practice spread over days is remembered better than "
-                                      "practice crammed into one lesson.")
+    assert m.claim("k1.1.2").text == (
+        "Practice spread over days is remembered better than practice crammed into one lesson."
+    )
     assert "[1]" not in m.claim("k1.1.2").text
     assert m.claim("k1.1.2").note == "Kialo sources: kialo-src-1, kialo-src-3."
     assert m.source("kialo-src-1").url == "https://example.org/eef-homework"
     assert m.source("kialo-src-3").url is None
     # 1.2.2 links 1.1.1 as a Con of the second thesis although it is a Pro of the first.
     assert {(str(r.type), r.target) for r in m.outgoing["k1.1.1"]} == {
-        ("support", "k1.1"), ("attack", "k1.2")}
+        ("support", "k1.1"),
+        ("attack", "k1.2"),
+    }
     assert result.origins["k1.1.2"] == (15, 5)
 
 
@@ -116,8 +119,10 @@ def test_broken_numbers_are_warned_with_line_and_column_never_folded() -> None:
     m = result.map
     # The broken lines are not part of the claim before them.
     assert m.claim("k1.1").text == "Trees cool streets in summer."
-    assert all("house prices" not in c.text and "pavements" not in c.text
-               and "drains" not in c.text for c in m.claims)
+    assert all(
+        "house prices" not in c.text and "pavements" not in c.text and "drains" not in c.text
+        for c in m.claims
+    )
 
 
 def test_a_footnote_listed_twice_keeps_both_urls() -> None:
@@ -135,8 +140,10 @@ def test_a_footnote_listed_twice_keeps_both_urls() -> None:
 
 @pytest.mark.parametrize("odd", ["\x85", "\u2028", "\u2029", "\x0c", "\x0b", "\x1c"])
 def test_lines_are_counted_as_an_editor_counts_them(odd: str) -> None:
-    text = (f"Discussion Title: Odd{odd}title\n\n1. Thesis.\n1.1. Pro: A reason{odd}here.\n"
-            "1.x. Con: broken\n")
+    text = (
+        f"Discussion Title: Odd{odd}title\n\n1. Thesis.\n1.1. Pro: A reason{odd}here.\n"
+        "1.x. Con: broken\n"
+    )
     result = read_kialo(text, "odd.txt")
     assert [(d.line, d.code) for d in result.diagnostics] == [(5, "I601")]
     assert result.origins["k1.1"] == (4, 1)

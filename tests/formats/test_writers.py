@@ -91,8 +91,11 @@ def test_markdown_handout(example_map: Map) -> None:
     assert "## Questions" not in text
     drilled = write_markdown(example_map, questions=True)
     questions = drilled.split("## Questions")[1].split("## Answer key")
-    assert len(re.findall(r"^\d+\. ", questions[0], re.M)) == len(
-        re.findall(r"^\d+\. ", questions[1], re.M)) > 0
+    assert (
+        len(re.findall(r"^\d+\. ", questions[0], re.M))
+        == len(re.findall(r"^\d+\. ", questions[1], re.M))
+        > 0
+    )
     assert "undercuts the step" in questions[1].lower()
 
 

@@ -50,39 +50,57 @@ def write(tmp_path: Path, text: str | bytes, name: str = "answers.csv") -> Path:
 
 
 def test_csv_columns_become_fields_and_the_rest_is_kept_raw(tmp_path) -> None:
-    rows, skipped = read_answers(write(tmp_path, (
-        "ID,Student,claim,drill,answer,Class,key_points\n"
-        "a1,Ann,rent-gap,rebut,It is unsourced,7B,averages;  conversions disagree ;\n")))
+    rows, skipped = read_answers(
+        write(
+            tmp_path,
+            (
+                "ID,Student,claim,drill,answer,Class,key_points\n"
+                "a1,Ann,rent-gap,rebut,It is unsourced,7B,averages;  conversions disagree ;\n"
+            ),
+        )
+    )
     assert skipped == []
     [row] = rows
     assert (row.line, row.id, row.student, row.claim, row.drill, row.answer) == (
-        2, "a1", "Ann", "rent-gap", "rebut", "It is unsourced")
+        2,
+        "a1",
+        "Ann",
+        "rent-gap",
+        "rebut",
+        "It is unsourced",
+    )
     assert row.key_points == (KeyPoint("averages"), KeyPoint("conversions disagree"))
     assert dict(row.extra) == {"class": "7B"}
     assert row.references == () and row.needs_map
 
 
 def test_key_points_as_a_json_list_in_a_csv_cell(tmp_path) -> None:
-    rows, _ = read_answers(write(tmp_path, (
-        'answer,reference,key_points\n'
-        'x,The sky is blue,"[""blue"", {""point"": ""sky"", ""synonyms"": [""heavens""]}]"\n')))
+    rows, _ = read_answers(
+        write(
+            tmp_path,
+            (
+                "answer,reference,key_points\n"
+                'x,The sky is blue,"[""blue"", {""point"": ""sky"", '
+                '""synonyms"": [""heavens""]}]"\n'
+            ),
+        )
+    )
     assert rows[0].key_points == (KeyPoint("blue"), KeyPoint("sky", ("heavens",)))
     assert rows[0].references == ("The sky is blue",) and not rows[0].needs_map
 
 
 def test_a_row_starts_on_its_first_line_even_after_a_quoted_line_break(tmp_path) -> None:
-    rows, _ = read_answers(write(tmp_path, (
-        'id,answer,reference\n'
-        'one,"first line\nsecond line",r\n'
-        '\n'
-        'two,plain,r\n')))
+    rows, _ = read_answers(
+        write(tmp_path, ('id,answer,reference\none,"first line\nsecond line",r\n\ntwo,plain,r\n'))
+    )
     assert [(r.id, r.line) for r in rows] == [("one", 2), ("two", 5)]
     assert rows[0].answer == "first line\nsecond line"
 
 
 def test_bom_and_crlf_and_semicolons_are_read(tmp_path) -> None:
-    rows, skipped = read_answers(write(tmp_path, (
-        "\ufeffid;answer;reference\r\n1;yes, it is;r\r\n").encode()))
+    rows, skipped = read_answers(
+        write(tmp_path, ("\ufeffid;answer;reference\r\n1;yes, it is;r\r\n").encode())
+    )
     assert skipped == [] and rows[0].id == "1" and rows[0].answer == "yes, it is"
 
 
@@ -92,12 +110,19 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path) -> None:
 
 
 def test_ragged_rows(tmp_path) -> None:
-    rows, skipped = read_answers(write(tmp_path, (
-        "id,answer,reference,student\n"
-        "1,too, many,r,s\n"          # an unquoted comma: one field too many
-        "2,short,r\n")))             # a missing trailing cell counts as empty
-    assert [(s.line, s.id, "4" in s.reason and "double quotes" in s.reason)
-            for s in skipped] == [(2, "1", True)]
+    rows, skipped = read_answers(
+        write(
+            tmp_path,
+            (
+                "id,answer,reference,student\n"
+                "1,too, many,r,s\n"  # an unquoted comma: one field too many
+                "2,short,r\n"
+            ),
+        )
+    )  # a missing trailing cell counts as empty
+    assert [(s.line, s.id, "4" in s.reason and "double quotes" in s.reason) for s in skipped] == [
+        (2, "1", True)
+    ]
     assert [(r.id, r.student) for r in rows] == [("2", None)]
 
 
@@ -115,22 +140,26 @@ def test_no_answer_column_is_kept_as_a_row_without_an_answer(tmp_path, bundled) 
 
 
 def test_bad_key_points_json_is_a_skipped_row(tmp_path) -> None:
-    rows, skipped = read_answers(write(tmp_path, (
-        'id,answer,reference,key_points\n7,x,r,"[""a"",]"\n')))
+    rows, skipped = read_answers(
+        write(tmp_path, ('id,answer,reference,key_points\n7,x,r,"[""a"",]"\n'))
+    )
     assert rows == []
     assert skipped[0].line == 2 and skipped[0].id == "7"
     assert "key_points is not a valid JSON list" in skipped[0].reason and "';'" in skipped[0].reason
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"  \n\n", "is empty"),
-    (b"answer\n\x00\x01\x02PK", "binary file"),
-    (b"answer,reference\ncaf\xe9,r\n", ":2: not UTF-8"),
-    (b'[{"answer": "x"}]', "JSON array"),
-    (b"answer,Answer\nx,y\n", "twice"),
-    (b"answer,,reference\nx,y,z\n", "empty column name"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
+        (b"answer\n\x00\x01\x02PK", "binary file"),
+        (b"answer,reference\ncaf\xe9,r\n", ":2: not UTF-8"),
+        (b'[{"answer": "x"}]', "JSON array"),
+        (b"answer,Answer\nx,y\n", "twice"),
+        (b"answer,,reference\nx,y,z\n", "empty column name"),
+    ],
+)
 def test_unreadable_files_raise_a_clear_error(tmp_path, content, message) -> None:
     path = write(tmp_path, content)
     with pytest.raises(BatchFileError) as caught:
@@ -157,8 +186,16 @@ def test_the_format_is_told_by_content_not_by_name(tmp_path) -> None:
 
 def test_jsonl_fields_references_and_numbers(tmp_path) -> None:
     lines = [
-        {"id": 12, "student": "Bo", "answer": "a", "reference": ["one", "two"],
-         "references": ["three"], "key_points": ["p"], "question": "q?", "round": [1, 2]},
+        {
+            "id": 12,
+            "student": "Bo",
+            "answer": "a",
+            "reference": ["one", "two"],
+            "references": ["three"],
+            "key_points": ["p"],
+            "question": "q?",
+            "round": [1, 2],
+        },
         {"answer": "b", "claim": "rent-gap", "drill": "rebut", "key_points": "x; y"},
     ]
     rows, skipped = read_answers(write(tmp_path, "\n".join(map(json.dumps, lines)), "a.jsonl"))
@@ -168,16 +205,22 @@ def test_jsonl_fields_references_and_numbers(tmp_path) -> None:
     assert rows[1].key_points == (KeyPoint("x"), KeyPoint("y")) and rows[1].needs_map
 
 
-@pytest.mark.parametrize(("line", "reason"), [
-    ('{"answer": "x", "reference": "r",}', "not valid JSON"),
-    ('["answer", "x"]', "a JSON list, not an object"),
-    ('"just text"', "a JSON string, not an object"),
-    ('{"answer": 42, "reference": "r"}', "answer should be text, not a number"),
-    ('{"answer": "x", "reference": "r", "key_points": {"a": 1}}', "key_points should be a list"),
-    ('{"answer": "x", "reference": "r", "key_points": [1]}', "each key point should be"),
-    ('{"answer": "x", "reference": [1]}', "reference should be"),
-    ('{"answer": "x", "reference": "r", "id": {"a": 1}}', "id should be text or a number"),
-])
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"answer": "x", "reference": "r",}', "not valid JSON"),
+        ('["answer", "x"]', "a JSON list, not an object"),
+        ('"just text"', "a JSON string, not an object"),
+        ('{"answer": 42, "reference": "r"}', "answer should be text, not a number"),
+        (
+            '{"answer": "x", "reference": "r", "key_points": {"a": 1}}',
+            "key_points should be a list",
+        ),
+        ('{"answer": "x", "reference": "r", "key_points": [1]}', "each key point should be"),
+        ('{"answer": "x", "reference": [1]}', "reference should be"),
+        ('{"answer": "x", "reference": "r", "id": {"a": 1}}', "id should be text or a number"),
+    ],
+)
 def test_malformed_jsonl_lines_are_skipped_with_their_line(tmp_path, line, reason) -> None:
     good = '{"answer": "fine", "reference": "r"}'
     rows, skipped = read_answers(write(tmp_path, f"{good}\n{line}\n{good}\n", "a.jsonl"))
@@ -186,8 +229,9 @@ def test_malformed_jsonl_lines_are_skipped_with_their_line(tmp_path, line, reaso
 
 
 def test_a_jsonl_object_without_an_answer_is_not_graded(tmp_path, bundled) -> None:
-    rows, _ = read_answers(write(tmp_path, (
-        '{"reference": "r"}\n{"answer": null, "reference": "r"}\n')))
+    rows, _ = read_answers(
+        write(tmp_path, ('{"reference": "r"}\n{"answer": null, "reference": "r"}\n'))
+    )
     assert [isinstance(grade_row(r, bundled), SkippedRow) for r in rows] == [True, True]
 
 
@@ -230,8 +274,7 @@ def test_a_switch_row_argues_the_side_opposite_the_claims(bundled) -> None:
 
 
 def test_a_switch_row_names_a_thesis_that_is_not_one(bundled) -> None:
-    row = AnswerRow(3, "x", claim="fraud-thesis", drill="switch",
-                    extra={"thesis": "rent-gap"})
+    row = AnswerRow(3, "x", claim="fraud-thesis", drill="switch", extra={"thesis": "rent-gap"})
     result = grade_row(row, bundled)
     assert isinstance(result, SkippedRow) and "'rent-gap' is not a thesis" in result.reason
 
@@ -246,16 +289,19 @@ def test_a_reference_row_is_graded_against_that_reference_alone(bundled) -> None
     assert result_json(right)["matched"] == "reference"
 
 
-@pytest.mark.parametrize(("row", "reason"), [
-    (AnswerRow(2, "x", claim="rent-gapp", drill="rebut"), "did you mean 'rent-gap'?"),
-    (AnswerRow(2, "x", claim="zzzzzz", drill="rebut"), "unknown claim 'zzzzzz'"),
-    (AnswerRow(2, "x", claim="rent-gap", drill="crux"), "unknown drill 'crux'"),
-    (AnswerRow(2, "x", claim="rent-gap"), "has no drill"),
-    (AnswerRow(2, "x", drill="rebut"), "has no claim"),
-    (AnswerRow(2, "x"), "no reference, to grade against"),
-    (AnswerRow(2, "x", claim="rent-gap", drill="rebut", references=("r",)), "not both"),
-    (AnswerRow(2, "x", claim="deterrence-invisible", drill="rebut"), "no model answer"),
-])
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        (AnswerRow(2, "x", claim="rent-gapp", drill="rebut"), "did you mean 'rent-gap'?"),
+        (AnswerRow(2, "x", claim="zzzzzz", drill="rebut"), "unknown claim 'zzzzzz'"),
+        (AnswerRow(2, "x", claim="rent-gap", drill="crux"), "unknown drill 'crux'"),
+        (AnswerRow(2, "x", claim="rent-gap"), "has no drill"),
+        (AnswerRow(2, "x", drill="rebut"), "has no claim"),
+        (AnswerRow(2, "x"), "no reference, to grade against"),
+        (AnswerRow(2, "x", claim="rent-gap", drill="rebut", references=("r",)), "not both"),
+        (AnswerRow(2, "x", claim="deterrence-invisible", drill="rebut"), "no model answer"),
+    ],
+)
 def test_rows_that_cannot_be_graded(bundled, row, reason) -> None:
     result = grade_row(row, bundled)
     assert isinstance(result, SkippedRow), result
@@ -274,16 +320,22 @@ def test_each_question_is_built_once_per_map(bundled) -> None:
 
 
 def test_result_json_has_exactly_the_public_keys(bundled) -> None:
-    result = grade_row(AnswerRow(2, "averages that do not agree", id="7", student="S",
-                                 claim="rent-gap", drill="rebut"), bundled)
+    result = grade_row(
+        AnswerRow(
+            2, "averages that do not agree", id="7", student="S", claim="rent-gap", drill="rebut"
+        ),
+        bundled,
+    )
     assert isinstance(result, GradedRow)
     payload = result_json(result)
     assert set(payload) == RESULT_KEYS
     assert (payload["id"], payload["student"]) == ("7", "S")
     assert payload["verdict"] in {v.value for v in Verdict}
     assert 0.0 <= payload["score"] <= 1.0
-    assert all(set(p) == {"point", "state"} and p["state"] in {"made", "missed", "contradicted"}
-               for p in payload["points"])
+    assert all(
+        set(p) == {"point", "state"} and p["state"] in {"made", "missed", "contradicted"}
+        for p in payload["points"]
+    )
     assert payload["points"] and all(isinstance(s, str) for s in payload["feedback"])
     assert payload["feedback"], "feedback names the points when the grader gives none"
     json.dumps(payload)  # plain JSON types only

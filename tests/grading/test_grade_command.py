@@ -13,15 +13,22 @@ import pytest
 from argmap.cli import main
 
 RESULT_KEYS = {"id", "student", "verdict", "score", "matched", "points", "feedback"}
-REBUT_RENT_GAP = ("The blog cites no source and its city-wide averages use conversions that "
-                  "do not agree, so the size of the gap is unknown.")
+REBUT_RENT_GAP = (
+    "The blog cites no source and its city-wide averages use conversions that "
+    "do not agree, so the size of the gap is unknown."
+)
 REF = "Plants make their food from sunlight, water and carbon dioxide."
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap.cli", "grade", *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=120,
-                          encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "argmap.cli", "grade", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        encoding="utf-8",
+    )
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "answers.csv") -> Path:
@@ -41,10 +48,10 @@ def grade_json(capsys, *args: str) -> tuple[int, list[dict], str]:
 
 CLASS_CSV = (
     "id,student,claim,drill,answer,reference,key_points\n"
-    f"1,Ann,rent-gap,rebut,\"{REBUT_RENT_GAP}\",,\n"
-    "2,Ann,,,\"Plants make food from sunlight, water and carbon dioxide.\","
-    f"\"{REF}\",sunlight;water;carbon dioxide\n"
-    f"3,Ben,,,asdf qwer zxcv lorem ipsum,\"{REF}\",\n"
+    f'1,Ann,rent-gap,rebut,"{REBUT_RENT_GAP}",,\n'
+    '2,Ann,,,"Plants make food from sunlight, water and carbon dioxide.",'
+    f'"{REF}",sunlight;water;carbon dioxide\n'
+    f'3,Ben,,,asdf qwer zxcv lorem ipsum,"{REF}",\n'
     "4,Ben,fraud-thesis,switch,No figures show that any fraud was stopped.,,\n"
 )
 
@@ -65,14 +72,28 @@ def test_csv_class_all_graded_exits_zero_in_input_order(tmp_path, capsys) -> Non
 
 def test_jsonl_class_gives_the_same_grades_as_the_same_csv(tmp_path, capsys) -> None:
     rows = [
-        {"id": "1", "student": "Ann", "claim": "rent-gap", "drill": "rebut",
-         "answer": REBUT_RENT_GAP},
-        {"id": "2", "student": "Ann", "reference": REF,
-         "key_points": ["sunlight", "water", "carbon dioxide"],
-         "answer": "Plants make food from sunlight, water and carbon dioxide."},
+        {
+            "id": "1",
+            "student": "Ann",
+            "claim": "rent-gap",
+            "drill": "rebut",
+            "answer": REBUT_RENT_GAP,
+        },
+        {
+            "id": "2",
+            "student": "Ann",
+            "reference": REF,
+            "key_points": ["sunlight", "water", "carbon dioxide"],
+            "answer": "Plants make food from sunlight, water and carbon dioxide.",
+        },
         {"id": "3", "student": "Ben", "reference": [REF], "answer": "asdf qwer zxcv lorem ipsum"},
-        {"id": "4", "student": "Ben", "claim": "fraud-thesis", "drill": "switch",
-         "answer": "No figures show that any fraud was stopped."},
+        {
+            "id": "4",
+            "student": "Ben",
+            "claim": "fraud-thesis",
+            "drill": "switch",
+            "answer": "No figures show that any fraud was stopped.",
+        },
     ]
     jsonl = write(tmp_path, "".join(json.dumps(r) + "\n" for r in rows), "answers.jsonl")
     code, from_jsonl, _ = grade_json(capsys, str(jsonl))
@@ -88,10 +109,15 @@ def test_text_output_is_a_table_and_a_summary_per_student(tmp_path, capsys) -> N
     lines = out.splitlines()
     assert lines[0].split() == ["line", "id", "student", "verdict", "score", "matched"]
     table = [line.split()[:5] for line in lines if re.match(r"\s*\d+  ", line)]
-    assert table == [[str(n + 2), r["id"], r["student"], r["verdict"],
-                      f"{round(r['score'] * 100)}%"] for n, r in enumerate(results)]
-    summary = {line.split()[0]: line for line in lines[lines.index("By student:") + 1:]
-               if line.startswith("  ")}
+    assert table == [
+        [str(n + 2), r["id"], r["student"], r["verdict"], f"{round(r['score'] * 100)}%"]
+        for n, r in enumerate(results)
+    ]
+    summary = {
+        line.split()[0]: line
+        for line in lines[lines.index("By student:") + 1 :]
+        if line.startswith("  ")
+    }
     assert list(summary) == ["Ann", "Ben"]
     for name, line in summary.items():
         mine = [r for r in results if r["student"] == name]
@@ -108,7 +134,7 @@ MALFORMED_CSV = (
     "ok,Ann,rent-gap,rebut,It is unsourced.,,\n"
     "unknown,Ann,no-such-claim,rebut,x,,\n"
     "nomodel,Ann,deterrence-invisible,rebut,x,,\n"
-    "badkp,Ann,,,x,r,\"[oops\"\n"
+    'badkp,Ann,,,x,r,"[oops"\n'
     "ragged,Ann,,,x,r,,extra,cells\n"
     "nodrill,Ann,rent-gap,,x,,\n"
 )
@@ -137,23 +163,32 @@ def test_no_answer_column_skips_every_row(tmp_path, capsys) -> None:
 
 
 def test_malformed_jsonl_rows(tmp_path, capsys) -> None:
-    path = write(tmp_path, (
-        '{"id": "a", "answer": "x", "reference": "r"}\n'
-        '{"id": "b", "answer": "x", "reference": "r"\n'
-        '{"id": "c", "answer": "x", "claim": "nope", "drill": "rebut"}\n'
-        '{"id": "d", "answer": "x", "reference": "r", "key_points": "[1,"}\n'
-        '{"id": "e", "reference": "r"}\n'), "a.jsonl")
+    path = write(
+        tmp_path,
+        (
+            '{"id": "a", "answer": "x", "reference": "r"}\n'
+            '{"id": "b", "answer": "x", "reference": "r"\n'
+            '{"id": "c", "answer": "x", "claim": "nope", "drill": "rebut"}\n'
+            '{"id": "d", "answer": "x", "reference": "r", "key_points": "[1,"}\n'
+            '{"id": "e", "reference": "r"}\n'
+        ),
+        "a.jsonl",
+    )
     code, results, err = grade_json(capsys, str(path))
     assert code == 1 and [r["id"] for r in results] == ["a"]
-    assert [line.split(":")[2] for line in err.splitlines()
-            if line.startswith("argmap: skipped")] == ["2", "3", "4", "5"]
+    assert [
+        line.split(":")[2] for line in err.splitlines() if line.startswith("argmap: skipped")
+    ] == ["2", "3", "4", "5"]
 
 
-@pytest.mark.parametrize(("content", "name", "message"), [
-    (b"", "empty.csv", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "picture.csv", "binary file"),
-    (b"id,answer,reference\n1,na\xefve,r\n", "latin1.csv", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.csv", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "picture.csv", "binary file"),
+        (b"id,answer,reference\n1,na\xefve,r\n", "latin1.csv", "not UTF-8"),
+    ],
+)
 def test_unreadable_files_exit_two_without_a_traceback(tmp_path, content, name, message) -> None:
     path = write(tmp_path, content, name)
     proc = run(str(path))
@@ -170,7 +205,7 @@ def test_a_folder_or_a_missing_file_exits_two(tmp_path, capsys) -> None:
 
 
 def test_a_bom_file_from_a_spreadsheet_is_graded(tmp_path, capsys) -> None:
-    path = write(tmp_path, ("\ufeffanswer,reference\r\n" f"\"{REF}\",\"{REF}\"\r\n").encode())
+    path = write(tmp_path, (f'\ufeffanswer,reference\r\n"{REF}","{REF}"\r\n').encode())
     code, results, _ = grade_json(capsys, str(path))
     assert code == 0 and results[0]["verdict"] == "correct"
 
@@ -184,12 +219,13 @@ def test_a_header_without_rows_grades_nothing_and_says_so(tmp_path, capsys) -> N
 
 
 def test_the_map_is_not_loaded_when_no_row_needs_it(tmp_path) -> None:
-    path = write(tmp_path, f"answer,reference\nx,\"{REF}\"\n")
-    probe = ("import sys\nfrom argmap.cli import main\n"
-             f"code = main(['grade', '--json', {str(path)!r}])\n"
-             "print('LOADED' if 'argmap.loading' in sys.modules else 'NOT LOADED', code)\n")
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=60)
+    path = write(tmp_path, f'answer,reference\nx,"{REF}"\n')
+    probe = (
+        "import sys\nfrom argmap.cli import main\n"
+        f"code = main(['grade', '--json', {str(path)!r}])\n"
+        "print('LOADED' if 'argmap.loading' in sys.modules else 'NOT LOADED', code)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.stdout.splitlines()[-1] == "NOT LOADED 0", proc.stderr
 
 
@@ -243,8 +279,11 @@ def hostile_csv() -> str:
     lines = ["id,student,answer,reference,key_points"]
     for name, text in HOSTILE.items():
         # (A key_points cell that starts with '[' is read as JSON, so the markup goes later.)
-        lines.append(",".join([cell(f"{name}:{text}"), cell(text), cell(text), cell(REF),
-                               cell(f"point; {text}")]))
+        lines.append(
+            ",".join(
+                [cell(f"{name}:{text}"), cell(text), cell(text), cell(REF), cell(f"point; {text}")]
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -273,15 +312,16 @@ def test_hostile_text_is_shown_literally_and_cannot_drive_the_terminal(tmp_path,
 
 
 def test_hostile_claim_ids_are_reported_as_text(tmp_path, capsys) -> None:
-    path = write(tmp_path, "claim,drill,answer\n\"\x1b[31mx\u202e\",rebut,y\n")
+    path = write(tmp_path, 'claim,drill,answer\n"\x1b[31mx\u202e",rebut,y\n')
     assert main(["grade", str(path)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "unknown claim" in err
 
 
 def test_lone_surrogates_in_jsonl_do_not_crash_the_output(tmp_path) -> None:
-    path = write(tmp_path, '{"id": "\\ud800", "answer": "\\udfff x", "reference": "r"}\n',
-                 "a.jsonl")
+    path = write(
+        tmp_path, '{"id": "\\ud800", "answer": "\\udfff x", "reference": "r"}\n', "a.jsonl"
+    )
     for extra in ((), ("--json",)):
         proc = run(*extra, str(path))
         assert proc.returncode == 0, proc.stderr
@@ -295,7 +335,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "trainer.md"
 
 def test_the_worked_example_in_the_docs_runs_as_documented(tmp_path, capsys) -> None:
     text = DOCS.read_text(encoding="utf-8")
-    example = text[text.index("### A worked example"):]
+    example = text[text.index("### A worked example") :]
     csv_block, after = example.split("```csv\n", 1)[1].split("```\n", 1)
     shown = after.split("```\n", 1)[1].split("```", 1)[0].splitlines()
     path = write(tmp_path, csv_block, "homework.csv")
@@ -305,6 +345,9 @@ def test_the_worked_example_in_the_docs_runs_as_documented(tmp_path, capsys) -> 
     printed = captured.out.splitlines()
     table = [line.split()[:3] for line in printed if re.match(r"\s*\d+  ", line)]
     documented = [line.split()[:3] for line in shown if re.match(r"\s*\d+  ", line)]
-    assert table == documented == [["2", "1", "Ana"], ["3", "2", "Ana"], ["4", "3", "Ben"],
-                                   ["5", "4", "Ben"]]
+    assert (
+        table
+        == documented
+        == [["2", "1", "Ana"], ["3", "2", "Ana"], ["4", "3", "Ben"], ["5", "4", "Ben"]]
+    )
     assert printed[-1] == shown[-1] == "4 answers graded, 1 row not graded (listed above)."

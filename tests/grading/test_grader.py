@@ -14,11 +14,17 @@ from argmap.training.grading import grade_text
 DOUBTFUL = Reference(
     "City-wide averages from an unsourced blog, with dollar conversions that do not agree, "
     "cannot show how large the profit from subletting really is.",
-    (KeyPoint("averages", ("average", "city-wide")),
-     KeyPoint("conversions disagree", ("inconsistent", "do not agree", "wrong conversion"))),
-    "rent-gap-doubtful")
-BRIDGE = Reference("The locks are separate from the social credit system.",
-                   (KeyPoint("separate", ("not connected", "no link")),), "separate")
+    (
+        KeyPoint("averages", ("average", "city-wide")),
+        KeyPoint("conversions disagree", ("inconsistent", "do not agree", "wrong conversion")),
+    ),
+    "rent-gap-doubtful",
+)
+BRIDGE = Reference(
+    "The locks are separate from the social credit system.",
+    (KeyPoint("separate", ("not connected", "no link")),),
+    "separate",
+)
 
 
 def verdict(answer: str, *refs: Reference, question: str | None = None) -> Verdict:
@@ -33,63 +39,87 @@ def bundled() -> Map:
 def test_a_paraphrase_in_other_words_is_correct(bundled: Map) -> None:
     question = map_question(bundled, "rent-gap", "rebut")
     assert not isinstance(question, str)
-    grade = grade_text(question, "The numbers come from a blog that cites no source, and its "
-                       "yuan to dollar figures contradict each other, so the size of the rent "
-                       "gap is unknown")
+    grade = grade_text(
+        question,
+        "The numbers come from a blog that cites no source, and its "
+        "yuan to dollar figures contradict each other, so the size of the rent "
+        "gap is unknown",
+    )
     assert grade.verdict is Verdict.CORRECT
     visits = map_question(bundled, "visits-recorded", "rebut")
     assert not isinstance(visits, str)
-    assert grade_text(visits, "That is only what the locks could do in theory; no report on "
-                      "the Beijing scheme shows visitors actually being logged").correct
+    assert grade_text(
+        visits,
+        "That is only what the locks could do in theory; no report on "
+        "the Beijing scheme shows visitors actually being logged",
+    ).correct
 
 
 def test_the_key_words_with_their_meaning_are_correct() -> None:
-    assert verdict("The rent figures are only city-wide averages, and the dollar conversions "
-                   "do not agree.") is Verdict.CORRECT
-    assert verdict("Those are averages, and the convertions are inconsistant.") \
-        is Verdict.CORRECT  # typos
+    assert (
+        verdict(
+            "The rent figures are only city-wide averages, and the dollar conversions do not agree."
+        )
+        is Verdict.CORRECT
+    )
+    assert (
+        verdict("Those are averages, and the convertions are inconsistant.") is Verdict.CORRECT
+    )  # typos
 
 
-@pytest.mark.parametrize("answer", [
-    "It is not true that the averages are unsourced or that the conversions disagree",
-    "The conversions agree perfectly.",
-    "I don't think the conversions are inconsistent.",
-    "That the conversions disagree is false.",
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It is not true that the averages are unsourced or that the conversions disagree",
+        "The conversions agree perfectly.",
+        "I don't think the conversions are inconsistent.",
+        "That the conversions disagree is false.",
+    ],
+)
 def test_a_negation_anywhere_contradicts(answer: str) -> None:
     assert verdict(answer) is Verdict.CONTRADICTORY
 
 
-@pytest.mark.parametrize("answer", [
-    "It is not true that they are separate; the housing authority runs both",
-    "The locks are not separate from social credit, whatever the housing authority says",
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It is not true that they are separate; the housing authority runs both",
+        "The locks are not separate from social credit, whatever the housing authority says",
+    ],
+)
 def test_denying_separate_contradicts(answer: str) -> None:
     assert verdict(answer, BRIDGE) is Verdict.CONTRADICTORY
 
 
 def test_a_point_and_its_opposite_is_contradictory() -> None:
-    assert verdict("These are averages. Then again, they are not averages at all, and the "
-                   "conversions disagree.") is Verdict.CONTRADICTORY
+    assert (
+        verdict(
+            "These are averages. Then again, they are not averages at all, and the "
+            "conversions disagree."
+        )
+        is Verdict.CONTRADICTORY
+    )
 
 
 def test_some_points_and_no_denial_is_partial() -> None:
-    graded = assess("The dollar conversions in the blog do not agree with each other.",
-                    [DOUBTFUL])
+    graded = assess("The dollar conversions in the blog do not agree with each other.", [DOUBTFUL])
     assert graded.verdict is Verdict.PARTIAL
     assert [p.state for p in graded.points] == [PointState.MISSED, PointState.MADE]
     assert 0 < graded.score < 1
 
 
-@pytest.mark.parametrize(("answer", "why"), [
-    ("separate", "One word"),
-    ("averages", "One word"),
-    ("averages conversions blog unsourced", "list of keywords"),
-    ("averages, conversions, inconsistent, blog", "list of keywords"),
-    ("asdf qwer zxcv lorem ipsum", "does not read as English"),
-    ("", "not an answer"),
-    ("???", "not an answer"),
-])
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        ("separate", "One word"),
+        ("averages", "One word"),
+        ("averages conversions blog unsourced", "list of keywords"),
+        ("averages, conversions, inconsistent, blog", "list of keywords"),
+        ("asdf qwer zxcv lorem ipsum", "does not read as English"),
+        ("", "not an answer"),
+        ("???", "not an answer"),
+    ],
+)
 def test_not_an_argument_is_incorrect_and_says_why(answer: str, why: str) -> None:
     graded = assess(answer, [DOUBTFUL])
     assert graded.verdict is Verdict.INCORRECT
@@ -97,15 +127,19 @@ def test_not_an_argument_is_incorrect_and_says_why(answer: str, why: str) -> Non
 
 
 def test_off_topic_is_incorrect() -> None:
-    assert verdict("Face recognition misidentifies dark-skinned women more often.") \
+    assert (
+        verdict("Face recognition misidentifies dark-skinned women more often.")
         is Verdict.INCORRECT
+    )
 
 
 def test_padding_is_held_at_partial() -> None:
-    padded = ("The rent figures are city-wide averages and the conversions disagree. "
-              "Face recognition fails for some people. Residents had to pay for the kit. "
-              "Officials say the locks keep strangers out. A photo was taken at move-in. "
-              "Alibaba lets shoppers pay with their faces.")
+    padded = (
+        "The rent figures are city-wide averages and the conversions disagree. "
+        "Face recognition fails for some people. Residents had to pay for the kit. "
+        "Officials say the locks keep strangers out. A photo was taken at move-in. "
+        "Alibaba lets shoppers pay with their faces."
+    )
     graded = assess(padded, [DOUBTFUL])
     assert graded.verdict is Verdict.PARTIAL
     assert "other points" in " ".join(graded.feedback)
@@ -121,12 +155,18 @@ def test_feedback_quotes_the_denial_and_names_points_in_words() -> None:
 def test_a_teachers_reference_without_key_points() -> None:
     ref = Reference("The water was evaporated, leaving the salt.")
     question = "How did you separate the salt from the water?"
-    assert verdict("Let the water evaporate and the salt is left behind.", ref,
-                   question=question) is Verdict.CORRECT
-    assert verdict("By letting it sit in a dish for a day.", ref,
-                   question=question) is not Verdict.CORRECT
-    assert verdict("The water did not evaporate, so the salt was not left.", ref,
-                   question=question) is Verdict.CONTRADICTORY
+    assert (
+        verdict("Let the water evaporate and the salt is left behind.", ref, question=question)
+        is Verdict.CORRECT
+    )
+    assert (
+        verdict("By letting it sit in a dish for a day.", ref, question=question)
+        is not Verdict.CORRECT
+    )
+    assert (
+        verdict("The water did not evaporate, so the salt was not left.", ref, question=question)
+        is Verdict.CONTRADICTORY
+    )
 
 
 def test_the_best_fitting_model_answer_is_the_one_reported() -> None:
@@ -138,12 +178,17 @@ def test_the_best_fitting_model_answer_is_the_one_reported() -> None:
 def test_an_answer_to_another_claim_is_told_so(bundled: Map) -> None:
     question = map_question(bundled, "rent-gap", "rebut")
     assert not isinstance(question, str)
-    grade = grade_text(question, "That is only what the locks could do in theory; no report "
-                       "on the Beijing scheme shows visitors actually being logged", bundled)
+    grade = grade_text(
+        question,
+        "That is only what the locks could do in theory; no report "
+        "on the Beijing scheme shows visitors actually being logged",
+        bundled,
+    )
     assert not grade.correct
     assert grade.assessment is not None
-    assert grade.assessment.feedback[0].startswith("That makes the point of \"The article "
-                                                   "says what the locks could do")
+    assert grade.assessment.feedback[0].startswith(
+        'That makes the point of "The article says what the locks could do'
+    )
 
 
 def test_no_model_answer_is_an_error() -> None:

@@ -11,19 +11,32 @@ import pytest
 from argmap.grading.lexicon import edit_distance, lexical_similarity, opposite
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("open", "closed"), ("increase", "decrease"), ("easy", "hard"), ("same", "different"),
-    ("separate", "joint"), ("connected", "unconnected"), ("more", "less"),
-    ("unsourced", "sourced"),  # a prefix WordNet does not list, on a word it does not know
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("open", "closed"),
+        ("increase", "decrease"),
+        ("easy", "hard"),
+        ("same", "different"),
+        ("separate", "joint"),
+        ("connected", "unconnected"),
+        ("more", "less"),
+        ("unsourced", "sourced"),  # a prefix WordNet does not list, on a word it does not know
+    ],
+)
 def test_opposites(a: str, b: str) -> None:
     assert opposite(a, b) and opposite(b, a)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("improve", "prove"),  # "im-prove" is not a negated "prove": WordNet knows "improve"
-    ("test", "running"), ("photo", "picture"), ("salt", "water"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("improve", "prove"),  # "im-prove" is not a negated "prove": WordNet knows "improve"
+        ("test", "running"),
+        ("photo", "picture"),
+        ("salt", "water"),
+    ],
+)
 def test_not_opposites(a: str, b: str) -> None:
     assert not opposite(a, b)
 
@@ -55,15 +68,21 @@ def test_grading_never_touches_the_network() -> None:
                         [Reference("The water was evaporated, leaving the salt.")])
         print(graded.verdict)
     """)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, env={"PATH": "", "HOME": "/nonexistent"})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "HOME": "/nonexistent"},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "correct"
 
 
 def test_importing_the_core_loads_no_language_resource() -> None:
-    code = ("import sys, argmap.cli, argmap.grading, argmap.training.session; "
-            "print(sorted(m for m in ('wordllama', 'simplemma', 'numpy') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    code = (
+        "import sys, argmap.cli, argmap.grading, argmap.training.session; "
+        "print(sorted(m for m in ('wordllama', 'simplemma', 'numpy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr

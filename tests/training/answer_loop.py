@@ -20,9 +20,21 @@ def main() -> None:
     with Progress.open(database) as progress:
         numbers = itertools.count(1) if count == 0 else range(1, count + 1)
         for n in numbers:
-            progress.record(AnswerRecord(
-                "loop-map", "rebut", f"claim-{n % 7}", ("theme",), n % 3 != 0, 1.0,
-                Rating.Good if n % 3 else Rating.Again, 1.5, False, f"{name} {n}", name))
+            progress.record(
+                AnswerRecord(
+                    "loop-map",
+                    "rebut",
+                    f"claim-{n % 7}",
+                    ("theme",),
+                    n % 3 != 0,
+                    1.0,
+                    Rating.Good if n % 3 else Rating.Again,
+                    1.5,
+                    False,
+                    f"{name} {n}",
+                    name,
+                )
+            )
             sys.stdout.write(f"ack {name} {n}\n")
             sys.stdout.flush()
 

@@ -20,9 +20,13 @@ class Crux(NamedTuple):
 
 
 def test_the_right_answer_is_a_claim_that_flips_the_thesis(
-        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
-    cruxes = (Crux("distraction", True, True, -0.4), Crux("students-consent", False, True, -0.2),
-              Crux("slippery", False, False, 0.05))
+    drill_map: Map, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cruxes = (
+        Crux("distraction", True, True, -0.4),
+        Crux("students-consent", False, True, -0.2),
+        Crux("slippery", False, False, 0.05),
+    )
     monkeypatch.setattr(drills, "_cruxes", lambda m, t: cruxes)
     assert CruxDrill().targets(drill_map) == ["ban"]
     rights = set()
@@ -38,9 +42,13 @@ def test_the_right_answer_is_a_claim_that_flips_the_thesis(
 
 
 def test_without_a_flip_the_claim_that_weakens_most_is_right(
-        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
-    cruxes = (Crux("emergencies", False, False, 0.3), Crux("slippery", False, False, 0.2),
-              Crux("distraction", False, False, -0.1))
+    drill_map: Map, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cruxes = (
+        Crux("emergencies", False, False, 0.3),
+        Crux("slippery", False, False, 0.2),
+        Crux("distraction", False, False, -0.1),
+    )
     monkeypatch.setattr(drills, "_cruxes", lambda m, t: cruxes)
     q = CruxDrill().question(drill_map, "ban", random.Random(0))
     assert "weaken" in q.prompt
@@ -50,7 +58,8 @@ def test_without_a_flip_the_claim_that_weakens_most_is_right(
 
 
 def test_a_thesis_is_a_target_before_its_analysis_runs(
-        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    drill_map: Map, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Eligibility is cheap (a thesis with claims connected to it); a thesis
     whose analysis finds no crux gives no question when its card comes up."""
     asked: list[str] = []
@@ -64,14 +73,17 @@ def test_a_thesis_is_a_target_before_its_analysis_runs(
 def test_a_thesis_nothing_reaches_is_no_target() -> None:
     from argmap.loading import load_map_text
 
-    lone = load_map_text("argmap: 1\nmap: {id: m, title: M, theses: [t]}\n"
-                         "claims:\n  - {id: t, text: A thesis alone, kind: policy}\n").map
+    lone = load_map_text(
+        "argmap: 1\nmap: {id: m, title: M, theses: [t]}\n"
+        "claims:\n  - {id: t, text: A thesis alone, kind: policy}\n"
+    ).map
     assert lone is not None
     assert CruxDrill().targets(lone) == []
 
 
 def test_the_session_asks_the_analysis_only_for_crux_cards(
-        drill_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    drill_map: Map, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from argmap.training.session import DrillSession, SessionOptions
 
     asked: list[str] = []
@@ -90,8 +102,9 @@ def test_with_the_real_analysis(drill_map: Map) -> None:
 
     result = analyse_map(drill_map)
     assert drills._cruxes(drill_map, "ban") == result.cruxes["ban"]
-    flipping = {c.claim for c in result.cruxes.get("ban", ())
-                if c.flips_grounded or c.flips_preferred}
+    flipping = {
+        c.claim for c in result.cruxes.get("ban", ()) if c.flips_grounded or c.flips_preferred
+    }
     for claim_id in CruxDrill().targets(drill_map):
         q = CruxDrill().question(drill_map, claim_id, random.Random(0))
         right = next(o for o in q.options if o.correct)

@@ -51,7 +51,8 @@ def test_every_drill_has_targets_in_the_test_map(drill, drill_map: Map) -> None:
 
 @pytest.mark.parametrize("drill", PLAIN_DRILLS, ids=lambda d: str(d.kind))
 def test_options_are_unique_with_exactly_one_correct_and_from_the_map(
-        drill, drill_map: Map, example_map: Map, bundled_map: Map) -> None:
+    drill, drill_map: Map, example_map: Map, bundled_map: Map
+) -> None:
     for the_map in (drill_map, example_map, bundled_map):
         allowed = map_texts(the_map)
         for q in questions(the_map, drill):
@@ -88,13 +89,17 @@ def test_a_claim_marked_also_answers_is_never_a_wrong_option(drill_map: Map) -> 
     # forms-unread attacks students-consent (theme rights, same side as slippery) and
     # says it also answers slippery: without that it would be a distractor for slippery.
     def offered(the_map: Map) -> set[str]:
-        return {o.claim_id for seed in SEEDS for o in
-                RebutDrill().question(the_map, "slippery", random.Random(seed)).options
-                if not o.correct}
+        return {
+            o.claim_id
+            for seed in SEEDS
+            for o in RebutDrill().question(the_map, "slippery", random.Random(seed)).options
+            if not o.correct
+        }
 
     assert "forms-unread" not in offered(drill_map)
-    unmarked = dataclasses.replace(drill_map, claims=tuple(
-        dataclasses.replace(c, also_answers=()) for c in drill_map.claims))
+    unmarked = dataclasses.replace(
+        drill_map, claims=tuple(dataclasses.replace(c, also_answers=()) for c in drill_map.claims)
+    )
     assert "forms-unread" in offered(unmarked)
     assert "forms-unread" in answers_to(drill_map, "slippery")
     assert "slippery" in answers_to(drill_map, "forms-unread")
@@ -117,22 +122,24 @@ def test_rebut_distractors_come_from_supporters_and_same_theme_attackers(drill_m
                 continue
             same_theme_attacker = any(
                 o.claim_id in r.sources
-                for other in drill_map.claims if set(other.themes) & set(target.themes)
-                for r in drill_map.attackers(other.id))
+                for other in drill_map.claims
+                if set(other.themes) & set(target.themes)
+                for r in drill_map.attackers(other.id)
+            )
             assert o.claim_id in supporters or same_theme_attacker
 
 
 def test_support_distractors_never_back_the_claim(drill_map: Map) -> None:
     for q in questions(drill_map, SupportDrill()):
         backing = _support_closure(drill_map, q.claim_id)
-        own = {evidence_label(drill_map, e) for c in backing
-               for e in drill_map.claim(c).evidence}
+        own = {evidence_label(drill_map, e) for c in backing for e in drill_map.claim(c).evidence}
         if not q.options:  # typed only: the claim has supporters but no quote to pick
             assert q.text_answers and not drill_map.claim(q.claim_id).evidence
             continue
         right = [o for o in q.options if o.correct]
-        assert right[0].text in {evidence_label(drill_map, e)
-                                 for e in drill_map.claim(q.claim_id).evidence}
+        assert right[0].text in {
+            evidence_label(drill_map, e) for e in drill_map.claim(q.claim_id).evidence
+        }
         assert all(o.text not in own for o in q.options if not o.correct)
 
 
@@ -155,9 +162,11 @@ def test_flaw_options_are_the_maps_flaw_names_and_typing_is_accepted(drill_map: 
 
 
 def test_options_are_shuffled_by_the_seed(drill_map: Map) -> None:
-    positions = {next(i for i, o in enumerate(q.options) if o.correct)
-                 for q in questions(drill_map, RebutDrill(), seeds=range(40))
-                 if q.claim_id == "ban"}
+    positions = {
+        next(i for i, o in enumerate(q.options) if o.correct)
+        for q in questions(drill_map, RebutDrill(), seeds=range(40))
+        if q.claim_id == "ban"
+    }
     assert len(positions) >= 3
     a = RebutDrill().question(drill_map, "ban", random.Random(7))
     b = RebutDrill().question(drill_map, "ban", random.Random(7))

@@ -42,24 +42,25 @@ def old_targets(drill: Drill, the_map: Map) -> list[str]:
 def old_rebuttal_candidates(the_map: Map, target: Claim) -> list[str]:
     """`_rebuttal_distractors` before the theme index: a scan of every claim per target."""
     fair = answers_to(the_map, target.id)
-    supporters = [s for rel in the_map.supporters(target.id) for s in rel.sources
-                  if s in the_map.claims_by_id]
+    supporters = [
+        s for rel in the_map.supporters(target.id) for s in rel.sources if s in the_map.claims_by_id
+    ]
     elsewhere: list[str] = []
     for other in the_map.claims:
         if other.id == target.id or not set(target.themes).intersection(other.themes):
             continue
         for rel in the_map.attackers(other.id):
             elsewhere.extend(s for s in rel.sources if s in the_map.claims_by_id)
-    return [c for c in supporters + elsewhere
-            if c not in fair and same_side(the_map, c, target.id)]
+    return [c for c in supporters + elsewhere if c not in fair and same_side(the_map, c, target.id)]
 
 
 def generated(claims: int, seed: int, flaws: bool = False) -> Map:
     text = generate_map(claims, seed=seed)[0]
     if flaws:  # the generator writes no flaws: give the flaw drill work
         names = itertools.cycle(("anecdote", "slippery slope", "false dilemma", "ad hominem"))
-        text = re.sub("    kind: value\n", lambda _: f"    kind: value\n    flaw: {next(names)}\n",
-                      text)
+        text = re.sub(
+            "    kind: value\n", lambda _: f"    kind: value\n    flaw: {next(names)}\n", text
+        )
     result = load_map_text(text, f"<generated {claims}>")
     assert result.map is not None and result.ok, result.diagnostics[:3]
     return result.map
@@ -69,13 +70,20 @@ def support_chain(claims: int, reverse: bool) -> Map:
     """Facts each supporting the one before, a circle of supports halfway, few
     quotes, two sources: the support drill's shortcut past walking the
     supporters (`support_order`) must give what the walk gives."""
-    lines = ["argmap: 1", "map: {id: chain, title: Chain, theses: [c0]}", "sources:",
-             "  - {id: s1, title: One, outlet: One}", "  - {id: s2, title: Two, outlet: Two}",
-             "claims:"]
+    lines = [
+        "argmap: 1",
+        "map: {id: chain, title: Chain, theses: [c0]}",
+        "sources:",
+        "  - {id: s1, title: One, outlet: One}",
+        "  - {id: s2, title: Two, outlet: Two}",
+        "claims:",
+    ]
     order = range(claims - 1, -1, -1) if reverse else range(claims)
     for i in order:
-        lines.append(f"  - {{id: c{i}, text: Claim {i} of a chain., kind: fact, evidence: "
-                     f"[{{source: s{1 + i % 2}, locator: p{i}, quote: Quote {i % 40} here.}}]}}")
+        lines.append(
+            f"  - {{id: c{i}, text: Claim {i} of a chain., kind: fact, evidence: "
+            f"[{{source: s{1 + i % 2}, locator: p{i}, quote: Quote {i % 40} here.}}]}}"
+        )
     lines.append("relations:")
     for i in range(1, claims):
         lines.append(f"  - {{id: r{i}, type: support, from: c{i}, to: c{i - 1}}}")
@@ -88,10 +96,15 @@ def support_chain(claims: int, reverse: bool) -> Map:
 
 @pytest.fixture(scope="module")
 def maps(drill_map: Map, example_map: Map, bundled_map: Map) -> dict[str, Map]:
-    return {"drill": drill_map, "example": example_map, "bundled": bundled_map,
-            "generated-300": generated(300, 5, flaws=True),
-            "generated-1000": generated(1000, 1),
-            "chain": support_chain(60, False), "chain-reversed": support_chain(60, True)}
+    return {
+        "drill": drill_map,
+        "example": example_map,
+        "bundled": bundled_map,
+        "generated-300": generated(300, 5, flaws=True),
+        "generated-1000": generated(1000, 1),
+        "chain": support_chain(60, False),
+        "chain-reversed": support_chain(60, True),
+    }
 
 
 DRILLS = [*all_drills("pro").values(), all_drills("con")[DrillKind.SWITCH]]
@@ -99,7 +112,8 @@ DRILLS = [*all_drills("pro").values(), all_drills("con")[DrillKind.SWITCH]]
 
 @pytest.mark.parametrize("drill", DRILLS, ids=lambda d: f"{d.kind}-{getattr(d, 'side', '')}")
 def test_eligibility_gives_the_targets_building_every_question_gave(
-        drill: Drill, maps: dict[str, Map]) -> None:
+    drill: Drill, maps: dict[str, Map]
+) -> None:
     for name, the_map in maps.items():
         assert drill.targets(the_map) == old_targets(drill, the_map), name
 
@@ -119,27 +133,38 @@ def test_every_eligible_claim_gives_a_question_whatever_the_seed(maps: dict[str,
             for claim_id in drill.targets(the_map)[:40]:
                 for seed in range(8):
                     assert drill.question(the_map, claim_id, random.Random(seed)) is not None, (
-                        drill.kind, claim_id, seed)
+                        drill.kind,
+                        claim_id,
+                        seed,
+                    )
 
 
 def test_the_theme_index_gives_the_distractors_the_scan_gave(maps: dict[str, Map]) -> None:
     for the_map in maps.values():
         for target in the_map.claims[:300]:
             fair = answers_to(the_map, target.id)
-            supporters = [the_map.claims_by_id[s] for rel in the_map.supporters(target.id)
-                          for s in rel.sources if s in the_map.claims_by_id]
-            new = [c.id for c in supporters + list(
-                drill_index(the_map).attackers_sharing_a_theme(target))
-                   if c.id not in fair and same_side(the_map, c.id, target.id)]
+            supporters = [
+                the_map.claims_by_id[s]
+                for rel in the_map.supporters(target.id)
+                for s in rel.sources
+                if s in the_map.claims_by_id
+            ]
+            new = [
+                c.id
+                for c in supporters + list(drill_index(the_map).attackers_sharing_a_theme(target))
+                if c.id not in fair and same_side(the_map, c.id, target.id)
+            ]
             assert new == old_rebuttal_candidates(the_map, target), target.id
 
 
 @pytest.mark.parametrize("mode", ["mixed", "rebut", "support", "switch", "flaw"])
-def test_a_seeded_session_asks_what_it_asked_before(mode: str, maps: dict[str, Map],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_seeded_session_asks_what_it_asked_before(
+    mode: str, maps: dict[str, Map], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def asked(the_map: Map, seed: int) -> list[tuple[str, str, tuple[str, ...]]]:
-        session = DrillSession(the_map, None, SessionOptions(mode=mode, seed=seed, side="con",
-                                                             count=12))
+        session = DrillSession(
+            the_map, None, SessionOptions(mode=mode, seed=seed, side="con", count=12)
+        )
         out = []
         while (q := session.next_question()) is not None:
             out.append((str(q.drill), q.claim_id, tuple(o.text for o in q.options)))

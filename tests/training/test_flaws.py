@@ -60,33 +60,40 @@ def test_each_entry_is_well_formed() -> None:
             assert find_flaw(name) is flaw, name  # no synonym belongs to two entries
 
 
-@pytest.mark.parametrize(("typed", "flaw"), [
-    ("hasty generalization", "hasty generalisation"),
-    ("Hasty Generalisation", "hasty generalisation"),
-    ("sweeping generalization", "unsupported generalisation"),
-    ("bare assertion", "unsupported assertion"),
-    ("That is anecdotal evidence.", "anecdote"),
-    ("hasty generalization", "anecdote"),  # a near-synonym a teacher accepts
-    ("It is a slipery slope.", "slippery slope"),
-    ("strawman", "straw man"),
-    ("straw-man fallacy", "straw man"),
-    ("ad hominen", "ad hominem"),
-    ("false dichotomy", "false dilemma"),
-    ("an appeal to authority", "appeal to authority"),
-])
+@pytest.mark.parametrize(
+    ("typed", "flaw"),
+    [
+        ("hasty generalization", "hasty generalisation"),
+        ("Hasty Generalisation", "hasty generalisation"),
+        ("sweeping generalization", "unsupported generalisation"),
+        ("bare assertion", "unsupported assertion"),
+        ("That is anecdotal evidence.", "anecdote"),
+        ("hasty generalization", "anecdote"),  # a near-synonym a teacher accepts
+        ("It is a slipery slope.", "slippery slope"),
+        ("strawman", "straw man"),
+        ("straw-man fallacy", "straw man"),
+        ("ad hominen", "ad hominem"),
+        ("false dichotomy", "false dilemma"),
+        ("an appeal to authority", "appeal to authority"),
+    ],
+)
 def test_a_name_a_teacher_accepts_is_correct(typed: str, flaw: str) -> None:
     assert assess_flaw_name(typed, flaw).verdict is Verdict.CORRECT
 
 
-@pytest.mark.parametrize(("typed", "flaw", "verdict"), [
-    ("This is not source bias at all.", "source bias", Verdict.CONTRADICTORY),
-    ("slippery slope", "anecdote", Verdict.INCORRECT),
-    ("anecdote, slippery slope, straw man, ad hominem", "anecdote", Verdict.INCORRECT),
-    ("banana", "source bias", Verdict.INCORRECT),
-    ("", "anecdote", Verdict.INCORRECT),
-])
-def test_a_wrong_denied_or_hedged_name_is_not_correct(typed: str, flaw: str,
-                                                      verdict: Verdict) -> None:
+@pytest.mark.parametrize(
+    ("typed", "flaw", "verdict"),
+    [
+        ("This is not source bias at all.", "source bias", Verdict.CONTRADICTORY),
+        ("slippery slope", "anecdote", Verdict.INCORRECT),
+        ("anecdote, slippery slope, straw man, ad hominem", "anecdote", Verdict.INCORRECT),
+        ("banana", "source bias", Verdict.INCORRECT),
+        ("", "anecdote", Verdict.INCORRECT),
+    ],
+)
+def test_a_wrong_denied_or_hedged_name_is_not_correct(
+    typed: str, flaw: str, verdict: Verdict
+) -> None:
     assert assess_flaw_name(typed, flaw).verdict is verdict
 
 
@@ -98,15 +105,26 @@ def test_a_map_flaw_outside_the_vocabulary_still_grades_by_its_own_name() -> Non
 
 def test_synonyms_and_near_synonyms_are_never_wrong_options(tmp_path: Path) -> None:
     path = tmp_path / "flaws.yaml"
-    flaws = ["anecdote", "hasty generalization", "sweeping generalisation", "slippery slope",
-             "straw man", "Strawman", "source bias"]
+    flaws = [
+        "anecdote",
+        "hasty generalization",
+        "sweeping generalisation",
+        "slippery slope",
+        "straw man",
+        "Strawman",
+        "source bias",
+    ]
     claims = "\n".join(
         f"  - {{id: c{i}, text: Claim number {i} says something., kind: value, flaw: '{f}'}}"
-        for i, f in enumerate(flaws))
+        for i, f in enumerate(flaws)
+    )
     relations = "\n".join(f"  - {{type: attack, from: c{i}, to: t}}" for i in range(len(flaws)))
-    path.write_text(f"argmap: 1\nmap: {{id: f, title: Flaws, theses: [t]}}\nclaims:\n"
-                    f"  - {{id: t, text: The thesis., kind: policy}}\n{claims}\n"
-                    f"relations:\n{relations}\n", encoding="utf-8")
+    path.write_text(
+        f"argmap: 1\nmap: {{id: f, title: Flaws, theses: [t]}}\nclaims:\n"
+        f"  - {{id: t, text: The thesis., kind: policy}}\n{claims}\n"
+        f"relations:\n{relations}\n",
+        encoding="utf-8",
+    )
     loaded = load_map(path)
     assert loaded.map is not None, loaded.diagnostics
     the_map: Map = loaded.map
@@ -126,12 +144,15 @@ def test_synonyms_and_near_synonyms_are_never_wrong_options(tmp_path: Path) -> N
 
 def test_check_warns_about_an_unknown_flaw_name_with_did_you_mean(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text("argmap: 1\nmap: {id: f, title: Flaws, theses: [t]}\nclaims:\n"
-                    "  - {id: t, text: The thesis., kind: policy}\n"
-                    "  - {id: a, text: One case., kind: value, flaw: hasty generalsation}\n"
-                    "  - {id: b, text: Another., kind: value, flaw: sweeping generalization}\n"
-                    "relations:\n  - {type: attack, from: a, to: t}\n"
-                    "  - {type: attack, from: b, to: t}\n", encoding="utf-8")
+    path.write_text(
+        "argmap: 1\nmap: {id: f, title: Flaws, theses: [t]}\nclaims:\n"
+        "  - {id: t, text: The thesis., kind: policy}\n"
+        "  - {id: a, text: One case., kind: value, flaw: hasty generalsation}\n"
+        "  - {id: b, text: Another., kind: value, flaw: sweeping generalization}\n"
+        "relations:\n  - {type: attack, from: a, to: t}\n"
+        "  - {type: attack, from: b, to: t}\n",
+        encoding="utf-8",
+    )
     loaded = load_map(path).map
     assert loaded is not None
     found = [d for d in check_map(loaded) if d.code == "W404"]

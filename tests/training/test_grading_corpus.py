@@ -45,9 +45,23 @@ from grading_corpora import (  # noqa: E402
 
 from argmap.grading.batch import AnswerRow, GradedRow, grade_row, map_question  # noqa: E402
 
-KINDS = {"close", "paraphrase", "partial", "long-negation", "short-negation",
-         "self-contradiction", "one-word", "keyword-salad", "gibberish", "off-topic",
-         "wrong-side", "padded", "typos", "example", "spelling"}
+KINDS = {
+    "close",
+    "paraphrase",
+    "partial",
+    "long-negation",
+    "short-negation",
+    "self-contradiction",
+    "one-word",
+    "keyword-salad",
+    "gibberish",
+    "off-topic",
+    "wrong-side",
+    "padded",
+    "typos",
+    "example",
+    "spelling",
+}
 
 Graded = tuple[tuple[AnswerRow, str], ...]  # each row with the grader's label
 
@@ -71,8 +85,9 @@ def score(c: Corpus) -> Scores:
 
 def listing(rows: list[tuple[AnswerRow, str]]) -> str:
     """The disagreeing rows, one a line: id, expected, got, answer."""
-    return "\n".join(f"  {row.id}  expected {expected(row)}, got {got}: {row.answer}"
-                     for row, got in rows)
+    return "\n".join(
+        f"  {row.id}  expected {expected(row)}, got {got}: {row.answer}" for row, got in rows
+    )
 
 
 ours = pytest.mark.parametrize("c", OURS, ids=[c.name for c in OURS])
@@ -84,31 +99,43 @@ def test_verdicts_agree_with_the_teacher(c: Corpus) -> None:
     floor = FLOORS[c.name]["agreement"]
     wrong = [(row, got) for row, got in graded(c.name) if got != expected(row)]
     if s.accuracy < floor:
-        pytest.fail(f"{c.name}: the grader agrees on {s.accuracy:.1%} of {s.n} rows, "
-                    f"below its floor {floor:.0%} (target {MIN_AGREEMENT:.0%}); "
-                    f"{len(wrong)} disagree:\n{listing(wrong)}")
+        pytest.fail(
+            f"{c.name}: the grader agrees on {s.accuracy:.1%} of {s.n} rows, "
+            f"below its floor {floor:.0%} (target {MIN_AGREEMENT:.0%}); "
+            f"{len(wrong)} disagree:\n{listing(wrong)}"
+        )
 
 
 @ours
 def test_no_contradictory_answer_is_graded_correct(c: Corpus) -> None:
-    bad = [(row, got) for row, got in graded(c.name)
-           if expected(row) == "contradictory" and got == "correct"]
+    bad = [
+        (row, got)
+        for row, got in graded(c.name)
+        if expected(row) == "contradictory" and got == "correct"
+    ]
     if len(bad) > FLOORS[c.name]["contradictory_correct"]:
-        pytest.fail(f"{c.name}: {len(bad)} contradictory answers graded correct (floor "
-                    f"{FLOORS[c.name]['contradictory_correct']:.0f}, target 0):\n"
-                    f"{listing(bad)}")
+        pytest.fail(
+            f"{c.name}: {len(bad)} contradictory answers graded correct (floor "
+            f"{FLOORS[c.name]['contradictory_correct']:.0f}, target 0):\n"
+            f"{listing(bad)}"
+        )
 
 
 @ours
 def test_correct_answers_are_rarely_graded_wrong(c: Corpus) -> None:
     s = score(c)
-    lost = [(row, got) for row, got in graded(c.name)
-            if expected(row) == "correct" and got in ("incorrect", "contradictory")]
+    lost = [
+        (row, got)
+        for row, got in graded(c.name)
+        if expected(row) == "correct" and got in ("incorrect", "contradictory")
+    ]
     share = s.share("correct", ("incorrect", "contradictory"))
     if share > FLOORS[c.name]["correct_lost"]:
-        pytest.fail(f"{c.name}: {share:.1%} of correct answers graded incorrect or "
-                    f"contradictory, above its floor {FLOORS[c.name]['correct_lost']:.0%} "
-                    f"(target {MAX_CORRECT_LOST:.0%}):\n{listing(lost)}")
+        pytest.fail(
+            f"{c.name}: {share:.1%} of correct answers graded incorrect or "
+            f"contradictory, above its floor {FLOORS[c.name]['correct_lost']:.0%} "
+            f"(target {MAX_CORRECT_LOST:.0%}):\n{listing(lost)}"
+        )
 
 
 @ours
@@ -131,8 +158,9 @@ def test_every_row_asks_a_question_the_map_can_grade(c: Corpus) -> None:
 @ours
 def test_rows_are_well_formed(c: Corpus) -> None:
     """Each row has a unique id, a known label and kind, and a line of why."""
-    lines = [json.loads(line) for line in c.path.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    lines = [
+        json.loads(line) for line in c.path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     ids = Counter(r["id"] for r in lines)
     assert not [i for i, n in ids.items() if n > 1], "duplicate ids"
     for r in lines:
@@ -156,15 +184,19 @@ def test_the_corpora_cover_what_the_issue_asks() -> None:
 SEMEVAL = [c for c in CORPORA if not c.ours]
 
 
-@pytest.mark.skipif(os.environ.get("ARGMAP_SEMEVAL") != "1",
-                    reason="grades 8,910 SemEval rows; set ARGMAP_SEMEVAL=1 to run")
+@pytest.mark.skipif(
+    os.environ.get("ARGMAP_SEMEVAL") != "1",
+    reason="grades 8,910 SemEval rows; set ARGMAP_SEMEVAL=1 to run",
+)
 @pytest.mark.parametrize("c", SEMEVAL, ids=[c.name for c in SEMEVAL])
 def test_semeval_three_way(c: Corpus) -> None:
     s = score(c)
     macro, contradictory = s.macro_f1, s.f1("contradictory")
     floor = FLOORS[c.name]
     if macro < floor["macro_f1"] or contradictory < floor["contradictory_f1"]:
-        pytest.fail(f"{c.name}, {s.n} rows: 3-way macro-F1 {macro:.3f} (target "
-                    f"{MIN_SEMEVAL_MACRO_F1}), contradictory F1 {contradictory:.3f} (target "
-                    f"{MIN_SEMEVAL_CONTRADICTORY_F1}); confusion (expected: graded) "
-                    f"{s.confusion()}")
+        pytest.fail(
+            f"{c.name}, {s.n} rows: 3-way macro-F1 {macro:.3f} (target "
+            f"{MIN_SEMEVAL_MACRO_F1}), contradictory F1 {contradictory:.3f} (target "
+            f"{MIN_SEMEVAL_CONTRADICTORY_F1}); confusion (expected: graded) "
+            f"{s.confusion()}"
+        )

@@ -23,13 +23,22 @@ DRILL_MAP = Path(__file__).resolve().parent / "data" / "drill-map.yaml"
 FEEDBACK = re.compile(r"^(Correct|Partly right|Contradicts the point|Not quite|Skipped)")
 
 
-def argmap(*args: str, stdin: str = "", data: Path | None = None,
-           ) -> subprocess.CompletedProcess[str]:
+def argmap(
+    *args: str,
+    stdin: str = "",
+    data: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     if data is not None:
         env["ARGMAP_DATA_DIR"] = str(data)
-    return subprocess.run([sys.executable, "-m", "argmap.cli", *args], input=stdin,
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def feedback_lines(stdout: str) -> list[str]:
@@ -42,8 +51,17 @@ def stored(data: Path) -> list[tuple[str, str, int]]:
 
 
 def test_each_line_answers_one_question_and_eof_ends_cleanly(tmp_path: Path) -> None:
-    run = argmap("drill", str(DRILL_MAP), "--plain", "--seed", "3", "--count", "8",
-                 stdin="1\n2\n\n1\n", data=tmp_path)
+    run = argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--seed",
+        "3",
+        "--count",
+        "8",
+        stdin="1\n2\n\n1\n",
+        data=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     out = run.stdout
@@ -56,8 +74,17 @@ def test_each_line_answers_one_question_and_eof_ends_cleanly(tmp_path: Path) -> 
 
 
 def test_feedback_always_carries_the_explanation(tmp_path: Path) -> None:
-    run = argmap("drill", str(DRILL_MAP), "--plain", "--seed", "1", "--count", "5",
-                 stdin="1\n2\n1\n2\n1\n", data=tmp_path)
+    run = argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--seed",
+        "1",
+        "--count",
+        "5",
+        stdin="1\n2\n1\n2\n1\n",
+        data=tmp_path,
+    )
     blocks = run.stdout.split("\nQuestion ")[1:]
     assert len(blocks) == 5
     for block in blocks:
@@ -65,16 +92,30 @@ def test_feedback_always_carries_the_explanation(tmp_path: Path) -> None:
 
 
 def test_the_same_seed_asks_the_same_questions(tmp_path: Path) -> None:
-    runs = [argmap("drill", str(DRILL_MAP), "--plain", "--seed", "9", "--count", "4",
-                   data=tmp_path / str(i)) for i in range(2)]
-    assert runs[0].stdout.replace(str(tmp_path / "0"), "") == \
-        runs[1].stdout.replace(str(tmp_path / "1"), "")
+    runs = [
+        argmap(
+            "drill",
+            str(DRILL_MAP),
+            "--plain",
+            "--seed",
+            "9",
+            "--count",
+            "4",
+            data=tmp_path / str(i),
+        )
+        for i in range(2)
+    ]
+    assert runs[0].stdout.replace(str(tmp_path / "0"), "") == runs[1].stdout.replace(
+        str(tmp_path / "1"), ""
+    )
 
 
 def test_typed_answers_are_graded_and_saved(drill_map: Map, tmp_path: Path) -> None:
-    typed = {"one-story": "That is anecdotal evidence.",
-             "slippery": "It is a slipery slope.",
-             "teachers-only": "This is not source bias at all."}
+    typed = {
+        "one-story": "That is anecdotal evidence.",
+        "slippery": "It is a slipery slope.",
+        "teachers-only": "This is not source bias at all.",
+    }
     with Progress.open(tmp_path / DATABASE_NAME) as progress:
         session = DrillSession(drill_map, progress, SessionOptions(mode="flaw", count=3, seed=2))
         results = {}
@@ -85,16 +126,26 @@ def test_typed_answers_are_graded_and_saved(drill_map: Map, tmp_path: Path) -> N
         assert results["slippery"].grade.correct  # a typo
         assert not results["teachers-only"].grade.correct  # a negation
         assert results["teachers-only"].lines()[0] == "Contradicts the point."
-        assert any(line.startswith("Contradicted: source bias")
-                   for line in results["teachers-only"].lines())
-        saved = [(k.claim_id, a) for k, a in
-                 ((r.key, r) for r in progress.log())]
+        assert any(
+            line.startswith("Contradicted: source bias")
+            for line in results["teachers-only"].lines()
+        )
+        saved = [(k.claim_id, a) for k, a in ((r.key, r) for r in progress.log())]
         assert len(saved) == 3
 
 
 def test_data_dir_option_beats_the_environment(tmp_path: Path) -> None:
-    run = argmap("drill", str(DRILL_MAP), "--plain", "--count", "1", "--data-dir",
-                 str(tmp_path / "opt"), stdin="1\n", data=tmp_path / "env")
+    run = argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--count",
+        "1",
+        "--data-dir",
+        str(tmp_path / "opt"),
+        stdin="1\n",
+        data=tmp_path / "env",
+    )
     assert run.returncode == 0
     assert (tmp_path / "opt" / DATABASE_NAME).exists()
     assert not (tmp_path / "env" / DATABASE_NAME).exists()
@@ -123,16 +174,39 @@ def test_a_newer_database_gives_a_clear_message_and_stays(tmp_path: Path) -> Non
 def test_stats_json_counts_the_answers_stored(tmp_path: Path) -> None:
     empty = argmap("stats", "--json", data=tmp_path)
     assert json.loads(empty.stdout) == {
-        "answers": 0, "correct": 0, "by_theme": {}, "by_drill": {}, "due": 0,
-        "streak_days": 0, "damaged_rows": 0,
-        "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0}}
+        "answers": 0,
+        "correct": 0,
+        "by_theme": {},
+        "by_drill": {},
+        "due": 0,
+        "streak_days": 0,
+        "damaged_rows": 0,
+        "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0},
+    }
     assert not (tmp_path / DATABASE_NAME).exists()  # looking does not create
-    argmap("drill", str(DRILL_MAP), "--plain", "--count", "4", "--seed", "5",
-           stdin="1\n2\n3\n1\n", data=tmp_path)
+    argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--count",
+        "4",
+        "--seed",
+        "5",
+        stdin="1\n2\n3\n1\n",
+        data=tmp_path,
+    )
     rows = stored(tmp_path)
     data = json.loads(argmap("stats", "--json", data=tmp_path).stdout)
-    assert set(data) == {"answers", "correct", "by_theme", "by_drill", "due", "streak_days",
-                         "overrides", "damaged_rows"}
+    assert set(data) == {
+        "answers",
+        "correct",
+        "by_theme",
+        "by_drill",
+        "due",
+        "streak_days",
+        "overrides",
+        "damaged_rows",
+    }
     assert data["answers"] == len(rows) == 4
     assert data["correct"] == sum(ok for _, _, ok in rows)
     assert sum(v["answers"] for v in data["by_drill"].values()) == 4
@@ -148,17 +222,19 @@ def fake_clock(step: float):
     def clock() -> float:
         now[0] += step
         return now[0]
+
     return clock
 
 
 def test_a_timed_round_scores_speed_and_accuracy_and_stops_at_the_bell(
-        drill_map: Map, tmp_path: Path) -> None:
+    drill_map: Map, tmp_path: Path
+) -> None:
     with Progress.open(tmp_path / DATABASE_NAME) as progress:
         # Every clock reading advances 2 s: each answer takes 2 s, 30 s in all.
         clock = fake_clock(2.0)
-        session = DrillSession(drill_map, progress, SessionOptions(mode="timed", seed=4,
-                                                                   time_limit=30),
-                               clock=clock)
+        session = DrillSession(
+            drill_map, progress, SessionOptions(mode="timed", seed=4, time_limit=30), clock=clock
+        )
         answers = io.StringIO("1\n" * 50)
         out = io.StringIO()
         assert run_plain(session, answers, out, clock=clock) == 0
@@ -182,8 +258,21 @@ def test_each_mode_asks_only_its_drill(mode: str, drill_map: Map) -> None:
 
 
 def test_switch_sides_runs_in_plain_mode(tmp_path: Path) -> None:
-    run = argmap("drill", str(DRILL_MAP), "--plain", "--mode", "switch", "--side", "con",
-                 "--count", "2", "--seed", "1", stdin="1\n1\n", data=tmp_path)
+    run = argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--mode",
+        "switch",
+        "--side",
+        "con",
+        "--count",
+        "2",
+        "--seed",
+        "1",
+        stdin="1\n1\n",
+        data=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("Switch sides") == 2
     assert "You are arguing the CON side" in run.stdout
@@ -194,9 +283,24 @@ def test_killing_the_plain_mode_keeps_every_acknowledged_answer(tmp_path: Path) 
     import signal
 
     env = {**os.environ, "PYTHONPATH": str(REPO), "ARGMAP_DATA_DIR": str(tmp_path)}
-    proc = subprocess.Popen([sys.executable, "-m", "argmap.cli", "drill", str(DRILL_MAP),
-                             "--plain", "--count", "30", "--seed", "2"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "argmap.cli",
+            "drill",
+            str(DRILL_MAP),
+            "--plain",
+            "--count",
+            "30",
+            "--seed",
+            "2",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert proc.stdin is not None and proc.stdout is not None
     acknowledged = 0
     proc.stdin.write("1\n")
@@ -220,26 +324,45 @@ def test_editing_a_claims_text_keeps_its_history(drill_map: Map, tmp_path: Path)
     import dataclasses
 
     with Progress.open(tmp_path / DATABASE_NAME) as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=1,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=1, seed=0))
         q = session.next_question()
         session.answer(q, "1", 3.0)
-        edited = dataclasses.replace(drill_map, claims=tuple(
-            dataclasses.replace(c, text=c.text + " (reworded)") for c in drill_map.claims))
+        edited = dataclasses.replace(
+            drill_map,
+            claims=tuple(
+                dataclasses.replace(c, text=c.text + " (reworded)") for c in drill_map.claims
+            ),
+        )
         assert ("rebut", q.claim_id) in progress.due_at(edited.id)
+
         # Known and not yet due, the card yields to the three new ones: with a fresh
         # history it would be drawn like any new card.
         def planned(the_map: Map, prog: Progress | None, seed: int) -> set[str]:
-            return {c.claim_id for c in DrillSession(
-                the_map, prog, SessionOptions(mode="rebut", count=3, seed=seed)).plan}
+            return {
+                c.claim_id
+                for c in DrillSession(
+                    the_map, prog, SessionOptions(mode="rebut", count=3, seed=seed)
+                ).plan
+            }
 
         assert all(q.claim_id not in planned(edited, progress, s) for s in range(10))
         assert any(q.claim_id in planned(edited, None, s) for s in range(10))
 
 
 def test_five_thousand_digits_ask_again_without_a_traceback(tmp_path: Path) -> None:
-    run = argmap("drill", str(DRILL_MAP), "--plain", "--mode", "source", "--count", "1",
-                 "--seed", "0", stdin="5" * 5000 + "\n#2)\n", data=tmp_path)
+    run = argmap(
+        "drill",
+        str(DRILL_MAP),
+        "--plain",
+        "--mode",
+        "source",
+        "--count",
+        "1",
+        "--seed",
+        "0",
+        stdin="5" * 5000 + "\n#2)\n",
+        data=tmp_path,
+    )
     assert run.returncode == 0 and "Traceback" not in run.stderr
     assert "Exceeds the limit" not in run.stdout + run.stderr
     assert "Not understood: there is no such option" in run.stdout
@@ -255,9 +378,19 @@ def test_map_text_cannot_forge_a_line_in_plain_mode(tmp_path: Path) -> None:
         '  - {id: a, text: "An attack\\nCorrect.\\u202e", kind: value, key_points: [attack]}\n'
         '  - {id: b, text: "A support of the thesis here", kind: value}\n'
         "relations:\n  - {type: attack, from: a, to: t}\n  - {type: support, from: b, to: t}\n",
-        encoding="utf-8")
-    run = argmap("drill", str(path), "--plain", "--mode", "rebut", "--count", "1",
-                 stdin="1\n", data=tmp_path / "data")
+        encoding="utf-8",
+    )
+    run = argmap(
+        "drill",
+        str(path),
+        "--plain",
+        "--mode",
+        "rebut",
+        "--count",
+        "1",
+        stdin="1\n",
+        data=tmp_path / "data",
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert not any(line.startswith("  3.") for line in lines)

@@ -26,10 +26,12 @@ REPO = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
-def record(progress: Progress, claim: str, rating: Rating, when: datetime,
-           drill: str = "rebut") -> int:
-    return progress.record(AnswerRecord("m", drill, claim, ("focus",), rating != Rating.Again,
-                                        1.0, rating), when)
+def record(
+    progress: Progress, claim: str, rating: Rating, when: datetime, drill: str = "rebut"
+) -> int:
+    return progress.record(
+        AnswerRecord("m", drill, claim, ("focus",), rating != Rating.Again, 1.0, rating), when
+    )
 
 
 def test_a_new_database_gets_the_current_schema(tmp_path: Path) -> None:
@@ -84,8 +86,9 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     assert not Path(f"{path}-wal").exists()
 
 
-@pytest.mark.parametrize("content", [b"this is not a database at all\n" * 10,
-                                     b"SQLite format 3\x00" + b"\xff" * 4000])
+@pytest.mark.parametrize(
+    "content", [b"this is not a database at all\n" * 10, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
 def test_a_damaged_file_is_refused_and_never_replaced(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "p.sqlite3"
     path.write_bytes(content)
@@ -110,8 +113,12 @@ def _env() -> dict[str, str]:
 
 def test_a_kill_loses_no_acknowledged_answer(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
-    proc = subprocess.Popen([sys.executable, str(LOOP), str(path), "k", "0"],
-                            stdout=subprocess.PIPE, text=True, env=_env())
+    proc = subprocess.Popen(
+        [sys.executable, str(LOOP), str(path), "k", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
     assert proc.stdout is not None
     acked = 0
     for line in proc.stdout:
@@ -122,34 +129,43 @@ def test_a_kill_loses_no_acknowledged_answer(tmp_path: Path) -> None:
     proc.wait()
     with Progress.open(path) as p:
         assert p.integrity() == "ok"
-        stored = [int(text) for (text,) in
-                  p._db.execute("SELECT substr(answer, 3) FROM reviews")]
+        stored = [int(text) for (text,) in p._db.execute("SELECT substr(answer, 3) FROM reviews")]
         assert len(stored) >= acked
         assert set(range(1, acked + 1)) <= set(stored)
         # The cache still agrees with the log after the kill.
-        assert {k: c.to_dict() for k, c in rebuild_schedule(p.log()).items()} == \
-            {k: c.to_dict() for k, c in p.cards().items()}
+        assert {k: c.to_dict() for k, c in rebuild_schedule(p.log()).items()} == {
+            k: c.to_dict() for k, c in p.cards().items()
+        }
 
 
 def test_sessions_at_once_lose_nothing(tmp_path: Path) -> None:
     # Three writers on a database none of them has created yet: they also race to
     # create, switch to WAL and migrate it.
     path = tmp_path / "p.sqlite3"
-    procs = [subprocess.Popen([sys.executable, str(LOOP), str(path), name, "60"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=_env()) for name in ("a", "b", "c")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(LOOP), str(path), name, "60"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+        )
+        for name in ("a", "b", "c")
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], [o[1] for o in outputs]
     with Progress.open(path) as p:
         answers = sorted(a for (a,) in p._db.execute("SELECT answer FROM reviews"))
         assert answers == sorted(f"{n} {i}" for n in "abc" for i in range(1, 61))
         assert p.integrity() == "ok"
-        assert {k: c.to_dict() for k, c in rebuild_schedule(p.log()).items()} == \
-            {k: c.to_dict() for k, c in p.cards().items()}
+        assert {k: c.to_dict() for k, c in rebuild_schedule(p.log()).items()} == {
+            k: c.to_dict() for k, c in p.cards().items()
+        }
 
 
-def test_a_locked_database_is_reported_busy_not_damaged(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_database_is_reported_busy_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from argmap.training import progress as progress_module
 
     path = tmp_path / "p.sqlite3"

@@ -35,9 +35,17 @@ def _fill(folder: Path, answers: int = 3) -> Path:
     database = folder / DATABASE_NAME
     with Progress.open(database) as progress:
         for i in range(answers):
-            progress.record(AnswerRecord("m", "rebut", f"c{i}", ("privacy",), i % 2 == 0,
-                                         1.0 if i % 2 == 0 else 0.0,
-                                         Rating.Good if i % 2 == 0 else Rating.Again))
+            progress.record(
+                AnswerRecord(
+                    "m",
+                    "rebut",
+                    f"c{i}",
+                    ("privacy",),
+                    i % 2 == 0,
+                    1.0 if i % 2 == 0 else 0.0,
+                    Rating.Good if i % 2 == 0 else Rating.Again,
+                )
+            )
     return database
 
 
@@ -66,8 +74,9 @@ def _run_unprivileged(args: list[str], stdin: str = "") -> subprocess.CompletedP
             pytest.skip("running as root without setpriv: cannot drop to another user")
         command = [SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups", *command]
     env = {**os.environ, "HOME": "/tmp"}
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120,
-                          env=env, cwd="/tmp")
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, timeout=120, env=env, cwd="/tmp"
+    )
 
 
 def _make_read_only(folder: Path) -> None:
@@ -89,15 +98,15 @@ def test_stats_reads_a_read_only_folder(shared_folder: Path) -> None:
     assert _snapshot(folder) == before
 
 
-def test_drill_in_a_read_only_folder_stops_before_the_first_question(
-        shared_folder: Path) -> None:
+def test_drill_in_a_read_only_folder_stops_before_the_first_question(shared_folder: Path) -> None:
     folder = shared_folder / "data"
     folder.mkdir()
     _fill(folder)
     _make_read_only(folder)
     before = _snapshot(folder)
-    done = _run_unprivileged(["drill", "--plain", "--count", "1", "--data-dir", str(folder)],
-                             stdin="1\n")
+    done = _run_unprivileged(
+        ["drill", "--plain", "--count", "1", "--data-dir", str(folder)], stdin="1\n"
+    )
     assert done.returncode == 1
     assert done.stdout == ""  # nothing asked
     assert "cannot save drill progress here" in done.stderr
@@ -107,8 +116,8 @@ def test_drill_in_a_read_only_folder_stops_before_the_first_question(
 
 
 def test_drill_refuses_an_unwritable_folder_in_process(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(tmp_path)
     real_access = os.access
 
@@ -122,18 +131,21 @@ def test_drill_refuses_an_unwritable_folder_in_process(
     assert main(["drill", "--plain", "--data-dir", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert f"{tmp_path}: cannot save drill progress here: the data folder is read-only" \
-        in captured.err
+    assert (
+        f"{tmp_path}: cannot save drill progress here: the data folder is read-only" in captured.err
+    )
 
 
-def test_a_read_only_file_in_a_writable_folder_is_named(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch
-                                                        ) -> None:
+def test_a_read_only_file_in_a_writable_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     database = _fill(tmp_path)
     real_access = os.access
-    monkeypatch.setattr(progress_module.os, "access",
-                        lambda p, m: False if Path(str(p)) == database and m & os.W_OK
-                        else real_access(p, m))
+    monkeypatch.setattr(
+        progress_module.os,
+        "access",
+        lambda p, m: False if Path(str(p)) == database and m & os.W_OK else real_access(p, m),
+    )
     with pytest.raises(ProgressError, match="progress.sqlite3 is read-only"):
         Progress.open(database)
 
@@ -150,9 +162,11 @@ def test_an_older_schema_is_migrated_in_memory_only(tmp_path: Path) -> None:
     database = tmp_path / DATABASE_NAME
     db = sqlite3.connect(database, isolation_level=None)
     db.executescript(MIGRATIONS[0])
-    db.execute("INSERT INTO reviews (map_id, drill, claim_id, themes, answered_at, correct, "
-               "score, rating) VALUES ('m', 'rebut', 'a', '[\"x\"]', "
-               "'2026-03-01T10:00:00+00:00', 1, 1.0, 3)")
+    db.execute(
+        "INSERT INTO reviews (map_id, drill, claim_id, themes, answered_at, correct, "
+        "score, rating) VALUES ('m', 'rebut', 'a', '[\"x\"]', "
+        "'2026-03-01T10:00:00+00:00', 1, 1.0, 3)"
+    )
     db.execute("PRAGMA user_version = 1")
     db.close()
     before = _snapshot(tmp_path)

@@ -10,26 +10,61 @@ from argmap.training.questions import DrillKind, Explanation, Option, Question
 from argmap.training.replies import ReplyKind, option_number, read_reply
 
 OPTIONS = tuple(Option(f"option text {i}", i == 2) for i in range(4))
-OPTIONS_ONLY = Question(DrillKind.SOURCE, "c", "Which?", "a quote", OPTIONS,
-                        Explanation("option text 2"))
-BOTH = Question(DrillKind.REBUT, "c", "Rebut it", "a claim", OPTIONS,
-                Explanation("option text 2"),
-                (Reference("model", (KeyPoint("point"),), "m"),))
-TYPED_ONLY = Question(DrillKind.REBUT, "c", "Rebut it", "a claim", (),
-                      Explanation("model"), (Reference("model", (KeyPoint("point"),), "m"),))
+OPTIONS_ONLY = Question(
+    DrillKind.SOURCE, "c", "Which?", "a quote", OPTIONS, Explanation("option text 2")
+)
+BOTH = Question(
+    DrillKind.REBUT,
+    "c",
+    "Rebut it",
+    "a claim",
+    OPTIONS,
+    Explanation("option text 2"),
+    (Reference("model", (KeyPoint("point"),), "m"),),
+)
+TYPED_ONLY = Question(
+    DrillKind.REBUT,
+    "c",
+    "Rebut it",
+    "a claim",
+    (),
+    Explanation("model"),
+    (Reference("model", (KeyPoint("point"),), "m"),),
+)
 
 
-@pytest.mark.parametrize("line", ["3", "3.", "3)", "(3)", "#3", "[3]", " 3 ", "three",
-                                  "Three", "third", "3rd", "c", "C", "c)", "(c)",
-                                  "option 3", "no. 3", "３"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3",
+        "3.",
+        "3)",
+        "(3)",
+        "#3",
+        "[3]",
+        " 3 ",
+        "three",
+        "Three",
+        "third",
+        "3rd",
+        "c",
+        "C",
+        "c)",
+        "(c)",
+        "option 3",
+        "no. 3",
+        "３",
+    ],
+)
 def test_every_way_of_writing_three_chooses_option_three(line: str) -> None:
     for question in (OPTIONS_ONLY, BOTH):
         reply = read_reply(question, line)
         assert reply.kind is ReplyKind.CHOICE and reply.index == 2, line
 
 
-@pytest.mark.parametrize("line", ["9", "0", "#9", "nine", "(12)", "5" * 5000, "hello",
-                                  "3 apples", "i", "-1", "³³"])
+@pytest.mark.parametrize(
+    "line", ["9", "0", "#9", "nine", "(12)", "5" * 5000, "hello", "3 apples", "i", "-1", "³³"]
+)
 def test_anything_else_on_an_options_only_question_asks_again(line: str) -> None:
     reply = read_reply(OPTIONS_ONLY, line)
     assert reply.kind is ReplyKind.UNCLEAR
@@ -58,8 +93,11 @@ def test_empty_skips_question_mark_hints_and_slash_words_override() -> None:
     assert read_reply(BOTH, "   ").kind is ReplyKind.SKIP
     assert read_reply(BOTH, " ? ").kind is ReplyKind.HINT
     assert read_reply(OPTIONS_ONLY, "?").kind is ReplyKind.HINT
-    for line, verdict in (("/right", Verdict.CORRECT), ("/Partly", Verdict.PARTIAL),
-                          ("/wrong", Verdict.INCORRECT)):
+    for line, verdict in (
+        ("/right", Verdict.CORRECT),
+        ("/Partly", Verdict.PARTIAL),
+        ("/wrong", Verdict.INCORRECT),
+    ):
         reply = read_reply(TYPED_ONLY, line)
         assert reply.kind is ReplyKind.OVERRIDE and reply.verdict is verdict
     unknown = read_reply(TYPED_ONLY, "/rigth")

@@ -28,12 +28,16 @@ from argmap.training.stats import load_stats
 WRONG_TEXT = "Bananas are yellow and the sea is wet."
 
 
-def first(session: DrillSession, want: str | None = None, *, options: int = 0,
-          typed: bool | None = None) -> Question:
+def first(
+    session: DrillSession, want: str | None = None, *, options: int = 0, typed: bool | None = None
+) -> Question:
     """The first question of the session that fits (claim id, options, typed answers)."""
     while (q := session.next_question()) is not None:
-        if ((want is None or q.claim_id == want) and len(q.options) >= options
-                and (typed is None or q.accepts_text == typed)):
+        if (
+            (want is None or q.claim_id == want)
+            and len(q.options) >= options
+            and (typed is None or q.accepts_text == typed)
+        ):
             return q
     raise AssertionError("no such question in the session")
 
@@ -41,14 +45,16 @@ def first(session: DrillSession, want: str | None = None, *, options: int = 0,
 def reviews(path: Path) -> list[tuple[object, ...]]:
     db = sqlite3.connect(path)
     try:
-        return db.execute("SELECT claim_id, verdict, rating, hinted, typed, answer "
-                          "FROM reviews ORDER BY id").fetchall()
+        return db.execute(
+            "SELECT claim_id, verdict, rating, hinted, typed, answer FROM reviews ORDER BY id"
+        ).fetchall()
     finally:
         db.close()
 
 
 def test_an_unreadable_line_asks_again_and_shows_and_stores_nothing(
-        drill_map: Map, progress: Progress) -> None:
+    drill_map: Map, progress: Progress
+) -> None:
     session = DrillSession(drill_map, progress, SessionOptions(mode="source", count=3, seed=0))
     q = first(session)
     for line in ("9", "hello", "5" * 5000, "#0"):
@@ -64,10 +70,10 @@ def test_an_unreadable_line_asks_again_and_shows_and_stores_nothing(
 
 
 def test_a_hint_strikes_wrong_options_is_never_stored_and_makes_the_answer_hard(
-        drill_map: Map, tmp_path: Path) -> None:
+    drill_map: Map, tmp_path: Path
+) -> None:
     with Progress.open(tmp_path / DATABASE_NAME) as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=5,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=5, seed=0))
         q = first(session, options=4)
         hint = session.answer(q, "?", 1.0)
         assert isinstance(hint, HintGiven) and hint.struck
@@ -90,11 +96,11 @@ def test_the_flaw_hint_defines_the_flaw_without_naming_it(drill_map: Map) -> Non
 
 
 def test_the_student_overrides_a_typed_grade_and_the_schedule_follows(
-        drill_map: Map, tmp_path: Path) -> None:
+    drill_map: Map, tmp_path: Path
+) -> None:
     database = tmp_path / DATABASE_NAME
     with Progress.open(database) as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=5,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=5, seed=0))
         q = first(session, typed=True)
         graded = session.answer(q, WRONG_TEXT, 20.0)
         assert isinstance(graded, Feedback) and graded.can_override
@@ -113,12 +119,17 @@ def test_the_student_overrides_a_typed_grade_and_the_schedule_follows(
         db = sqlite3.connect(database)
         assert db.execute("SELECT verdict FROM reviews").fetchall() == [("incorrect",)]
         assert db.execute("SELECT review_id, verdict FROM overrides").fetchall() == [
-            (graded.review_id, "correct")]
+            (graded.review_id, "correct")
+        ]
         db.close()
     stats = load_stats(database)
     assert stats.correct == 1
-    assert stats.overrides.to_json() == {"typed_answers": 1, "overridden": 1, "raised": 1,
-                                         "lowered": 0}
+    assert stats.overrides.to_json() == {
+        "typed_answers": 1,
+        "overridden": 1,
+        "raised": 1,
+        "lowered": 0,
+    }
 
 
 def test_an_option_answer_cannot_be_overridden(drill_map: Map, progress: Progress) -> None:
@@ -136,8 +147,7 @@ def test_an_option_answer_cannot_be_overridden(drill_map: Map, progress: Progres
 def test_plain_mode_hint_retry_and_override_lines(drill_map: Map, tmp_path: Path) -> None:
     database = tmp_path / DATABASE_NAME
     with Progress.open(database) as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=2,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="rebut", count=2, seed=0))
         # Question 1 (options and typed): ?, then a typed answer, then /right for it;
         # question 2: 9 (no such option), then an answer; then the last word: /partly.
         lines = ["?", WRONG_TEXT, "/right", "9", "1", "/partly", ""]
@@ -155,11 +165,11 @@ def test_plain_mode_hint_retry_and_override_lines(drill_map: Map, tmp_path: Path
 
 
 def test_the_last_typed_answer_can_be_corrected_after_the_last_question(
-        drill_map: Map, tmp_path: Path) -> None:
+    drill_map: Map, tmp_path: Path
+) -> None:
     database = tmp_path / DATABASE_NAME
     with Progress.open(database) as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="flaw", count=1,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="flaw", count=1, seed=0))
         out = io.StringIO()
         run_plain(session, io.StringIO("not a flaw name at all\n/right\n"), out)
         assert "To correct that grade type /right" in out.getvalue()
@@ -167,8 +177,7 @@ def test_the_last_typed_answer_can_be_corrected_after_the_last_question(
         assert session.summary.correct == 1
     # With nothing after the last answer, the session still ends cleanly.
     with Progress.open(tmp_path / "other.sqlite3") as progress:
-        session = DrillSession(drill_map, progress, SessionOptions(mode="flaw", count=1,
-                                                                   seed=0))
+        session = DrillSession(drill_map, progress, SessionOptions(mode="flaw", count=1, seed=0))
         out = io.StringIO()
         assert run_plain(session, io.StringIO("not a flaw name at all\n"), out) == 0
         assert "Session over: 1 answered, 0 correct" in out.getvalue()

@@ -14,10 +14,20 @@ from argmap.training.drills import SwitchSidesDrill
 def test_sides_follow_the_parity_of_supports_and_attacks(drill_map: Map) -> None:
     side = sides(drill_map, "ban")
     assert {c for c, s in side.items() if s == "pro"} == {
-        "ban", "distraction", "office-phone", "rights-limited", "students-consent",
-        "focus-grades"}
+        "ban",
+        "distraction",
+        "office-phone",
+        "rights-limited",
+        "students-consent",
+        "focus-grades",
+    }
     assert {c for c, s in side.items() if s == "con"} == {
-        "teachers-only", "emergencies", "one-story", "slippery", "forms-unread"}
+        "teachers-only",
+        "emergencies",
+        "one-story",
+        "slippery",
+        "forms-unread",
+    }
 
 
 def test_an_undercut_argues_against_the_link_it_cuts(example_map: Map) -> None:
@@ -27,8 +37,9 @@ def test_an_undercut_argues_against_the_link_it_cuts(example_map: Map) -> None:
 
 
 @pytest.mark.parametrize("argue", ["pro", "con"])
-def test_switch_sides_asks_you_to_answer_the_side_you_agree_with(argue: str,
-                                                                drill_map: Map) -> None:
+def test_switch_sides_asks_you_to_answer_the_side_you_agree_with(
+    argue: str, drill_map: Map
+) -> None:
     drill = SwitchSidesDrill(argue)
     side = sides(drill_map, "ban")
     targets = drill.targets(drill_map)
@@ -50,8 +61,7 @@ def test_switch_sides_needs_a_side() -> None:
         SwitchSidesDrill("maybe")
 
 
-def test_sides_agree_with_the_analysis(drill_map: Map, example_map: Map,
-                                       bundled_map: Map) -> None:
+def test_sides_agree_with_the_analysis(drill_map: Map, example_map: Map, bundled_map: Map) -> None:
     from argmap.analysis import analyse_map
 
     for the_map in (drill_map, example_map, bundled_map):

@@ -14,8 +14,9 @@ from argmap.training.stats import chart_lines, compute_stats, sparkline, streak
 NOW = datetime(2026, 3, 14, 15, 0, tzinfo=UTC)
 
 
-def answer(days_ago: float, ok: bool, drill: str = "rebut",
-           themes: tuple[str, ...] = ("privacy",)) -> StoredAnswer:
+def answer(
+    days_ago: float, ok: bool, drill: str = "rebut", themes: tuple[str, ...] = ("privacy",)
+) -> StoredAnswer:
     return StoredAnswer(NOW - timedelta(days=days_ago), "m", drill, themes, ok)
 
 
@@ -28,18 +29,26 @@ def test_the_streak_survives_until_a_whole_day_is_missed() -> None:
 
 
 def test_compute_stats_counts_by_theme_drill_and_day() -> None:
-    answers = [answer(0, True), answer(0, False, "flaw", ("safety", "privacy")),
-               answer(1, True, "flaw", ()), answer(20, False)]
+    answers = [
+        answer(0, True),
+        answer(0, False, "flaw", ("safety", "privacy")),
+        answer(1, True, "flaw", ()),
+        answer(20, False),
+    ]
     stats = compute_stats(answers, due=5, now=NOW, tz=UTC)
     assert stats.to_json() == {
-        "answers": 4, "correct": 2,
-        "by_theme": {"privacy": {"answers": 3, "correct": 1},
-                     "safety": {"answers": 1, "correct": 0}},
-        "by_drill": {"flaw": {"answers": 2, "correct": 1},
-                     "rebut": {"answers": 2, "correct": 1}},
-        "due": 5, "streak_days": 2,
+        "answers": 4,
+        "correct": 2,
+        "by_theme": {
+            "privacy": {"answers": 3, "correct": 1},
+            "safety": {"answers": 1, "correct": 0},
+        },
+        "by_drill": {"flaw": {"answers": 2, "correct": 1}, "rebut": {"answers": 2, "correct": 1}},
+        "due": 5,
+        "streak_days": 2,
         "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0},
-        "damaged_rows": 0}
+        "damaged_rows": 0,
+    }
     assert len(stats.by_day) == 14 and stats.by_day[-1][0] == date(2026, 3, 14)
     assert stats.by_day[-1][1].answers == 2  # the 20-day-old answer is off the chart
     lines = chart_lines(stats.by_day)
@@ -51,8 +60,9 @@ def test_sparkline_draws_one_block_per_day() -> None:
     assert sparkline([0.0, 1.0, None, 0.5]) == "▁█ ▅"
 
 
-def test_the_data_folder_option_beats_the_environment(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_data_folder_option_beats_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "env"))
     assert data_dir(str(tmp_path / "opt")) == tmp_path / "opt"
     assert data_dir() == tmp_path / "env"

@@ -31,8 +31,9 @@ def load(path: Path) -> Map:
     return result.map
 
 
-def fake_analyser(the_map: Map, accepted: Collection[str], rejected: Collection[str],
-                  base: AnalysisView | None) -> tuple[AnalysisView, AnalysisView]:
+def fake_analyser(
+    the_map: Map, accepted: Collection[str], rejected: Collection[str], base: AnalysisView | None
+) -> tuple[AnalysisView, AnalysisView]:
     """A stand-in analysis whose answers a test can predict.
 
     Every claim is `in` with its base score as strength; a rejected claim is
@@ -43,8 +44,13 @@ def fake_analyser(the_map: Map, accepted: Collection[str], rejected: Collection[
 
     def facts(claim_id: str, score: float, label: str) -> ClaimAnalysis:
         side = "pro" if claim_id in the_map.theses or claim_id < "m" else "con"
-        return ClaimAnalysis(side=side, label=label, acceptance="sceptically under grounded",
-                             strength=score, crux=claim_id == the_map.claims[-1].id)
+        return ClaimAnalysis(
+            side=side,
+            label=label,
+            acceptance="sceptically under grounded",
+            strength=score,
+            crux=claim_id == the_map.claims[-1].id,
+        )
 
     claims = {}
     for claim in the_map.claims:
@@ -60,9 +66,12 @@ def fake_analyser(the_map: Map, accepted: Collection[str], rejected: Collection[
         "pivotal": [(c.id, "[0.50]") for c in the_map.claims[:2]],
         "flaws": flaw_view(the_map),
     }
-    view = AnalysisView(claims=claims, views=views,
-                        sides={cid: f.side for cid, f in claims.items()},
-                        what_if=bool(accepted or rejected))
+    view = AnalysisView(
+        claims=claims,
+        views=views,
+        sides={cid: f.side for cid, f in claims.items()},
+        what_if=bool(accepted or rejected),
+    )
     return view, view
 
 
@@ -72,12 +81,22 @@ def context_for(path: Path = EXAMPLE, **options: object) -> Context:
     return Context.make(path, **options)  # type: ignore[arg-type]
 
 
-def make_app(path: Path = EXAMPLE, *, run_editor: EditorRunner | None = None,
-             analyser: Analyser | None = fake_analyser, opening: Opening | None = None,
-             **options: object) -> ArgmapApp:
+def make_app(
+    path: Path = EXAMPLE,
+    *,
+    run_editor: EditorRunner | None = None,
+    analyser: Analyser | None = fake_analyser,
+    opening: Opening | None = None,
+    **options: object,
+) -> ArgmapApp:
     """The app on a map, with the predictable analysis; `options` go to the context."""
-    return create_app(context_for(path, **options), load(path), run_editor=run_editor,
-                      analyser=analyser, opening=opening)
+    return create_app(
+        context_for(path, **options),
+        load(path),
+        run_editor=run_editor,
+        analyser=analyser,
+        opening=opening,
+    )
 
 
 def detail_text(app: App[object]) -> str:
@@ -104,8 +123,7 @@ class Host(App[int]):
 
     CSS_PATH = STYLES / "app.tcss"
 
-    def __init__(self, make_screen: Callable[[], Screen[Any]],
-                 theme: str = "textual-dark") -> None:
+    def __init__(self, make_screen: Callable[[], Screen[Any]], theme: str = "textual-dark") -> None:
         super().__init__()
         self._make_screen = make_screen
         self._start_theme = theme

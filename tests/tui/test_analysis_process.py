@@ -32,11 +32,12 @@ def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
 def test_close_ends_a_waiting_request_at_once() -> None:
     # A map the child takes seconds over: a chain of 5,000 attacks. (A named
     # pipe no longer serves: argmap refuses what is not a regular file at once.)
-    slow = ("map: {id: c, title: C, theses: [c0]}\nclaims:\n"
-                    + "".join(f"  - {{id: c{i}, text: c{i}, kind: value}}\n" for i in range(5000))
-                    + "relations:\n"
-                    + "".join(f"  - {{type: attack, from: c{i}, to: c{i - 1}}}\n"
-                              for i in range(1, 5000)))
+    slow = (
+        "map: {id: c, title: C, theses: [c0]}\nclaims:\n"
+        + "".join(f"  - {{id: c{i}, text: c{i}, kind: value}}\n" for i in range(5000))
+        + "relations:\n"
+        + "".join(f"  - {{type: attack, from: c{i}, to: c{i - 1}}}\n" for i in range(1, 5000))
+    )
     the_map = load(EXAMPLE)
     object.__setattr__(the_map, "source_text", slow)
     analyser = ProcessAnalyser()
@@ -75,8 +76,12 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich")))
 
 def test_the_child_imports_no_textual() -> None:
     """The child's whole life, a full analysis included, loads neither Textual nor Rich."""
-    proc = subprocess.run([sys.executable, "-c", CHILD_MODULES, str(EXAMPLE)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD_MODULES, str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
 
@@ -101,8 +106,10 @@ def test_the_child_analyses_the_version_loaded_not_the_file_now(tmp_path: Path) 
     # The file changes after loading: every claim but the thesis is gone.
     thesis = the_map.theses[0]
     claim = the_map.claims_by_id[thesis]
-    path.write_text(f"map: {{id: {the_map.id}, title: T, theses: [{thesis}]}}\nclaims:\n"
-                    f"  - {{id: {thesis}, text: {claim.text!r}, kind: {claim.kind}}}\n")
+    path.write_text(
+        f"map: {{id: {the_map.id}, title: T, theses: [{thesis}]}}\nclaims:\n"
+        f"  - {{id: {thesis}, text: {claim.text!r}, kind: {claim.kind}}}\n"
+    )
     assert len(load(path).claims) == 1
     analyser = ProcessAnalyser()
     try:
@@ -111,4 +118,3 @@ def test_the_child_analyses_the_version_loaded_not_the_file_now(tmp_path: Path) 
         analyser.close()
     assert set(base.claims) == set(the_map.claims_by_id) and len(base.claims) > 1
     assert base == expected
-

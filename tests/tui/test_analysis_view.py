@@ -30,22 +30,40 @@ def fake_map_analysis(theses: dict[str, dict[str, str]]) -> SimpleNamespace:
     return SimpleNamespace(
         structure=structure,
         grounded={cid: ("out" if cid == "photos-collected" else "in") for cid in claims},
-        acceptance={"locks": SimpleNamespace(credulous=frozenset({"preferred", "grounded"}),
-                                             sceptical=frozenset({"grounded"})),
-                    "photos-collected": SimpleNamespace(credulous=frozenset(),
-                                                        sceptical=frozenset())},
+        acceptance={
+            "locks": SimpleNamespace(
+                credulous=frozenset({"preferred", "grounded"}), sceptical=frozenset({"grounded"})
+            ),
+            "photos-collected": SimpleNamespace(credulous=frozenset(), sceptical=frozenset()),
+        },
         strength={cid: 0.25 for cid in claims},
-        cruxes={"locks": (SimpleNamespace(claim="photos-collected", flips_grounded=True,
-                                          flips_preferred=False, strength_delta=0.3),
-                          SimpleNamespace(claim="data-protected", flips_grounded=False,
-                                          flips_preferred=False, strength_delta=-0.125))},
+        cruxes={
+            "locks": (
+                SimpleNamespace(
+                    claim="photos-collected",
+                    flips_grounded=True,
+                    flips_preferred=False,
+                    strength_delta=0.3,
+                ),
+                SimpleNamespace(
+                    claim="data-protected",
+                    flips_grounded=False,
+                    flips_preferred=False,
+                    strength_delta=-0.125,
+                ),
+            )
+        },
     )
 
 
 def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
     the_map = load(EXAMPLE)
-    view = from_analysis(the_map, fake_map_analysis(
-        {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "both"}}))
+    view = from_analysis(
+        the_map,
+        fake_map_analysis(
+            {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "both"}}
+        ),
+    )
     locks = view.claim("locks")
     assert locks is not None
     assert locks.side == "pro" and locks.label == "in" and locks.strength == 0.25
@@ -55,8 +73,10 @@ def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
     assert photos.acceptance == "not accepted under any semantics"
     assert view.claim("elderly-checks").side == "not connected to a thesis"  # type: ignore[union-attr]
     assert view.sides == {"locks": "pro", "photos-collected": "con", "data-protected": "both"}
-    assert view.views["cruxes"] == [("photos-collected", "[flips grounded]"),
-                                    ("data-protected", "[Δ-0.12]")]
+    assert view.views["cruxes"] == [
+        ("photos-collected", "[flips grounded]"),
+        ("data-protected", "[Δ-0.12]"),
+    ]
     assert view.views["pivotal"][0] == ("photos-collected", "[0.42]")
     assert view.views["unanswered"] == [("feels-safer", ""), ("state-voice", "")]
     assert view.views["flaws"] == [("feels-safer", "[anecdote]")]
@@ -65,8 +85,12 @@ def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
 
 def test_several_theses_name_the_thesis_of_each_side() -> None:
     the_map = load(EXAMPLE)
-    view = from_analysis(the_map, fake_map_analysis(
-        {"locks": {"photos-collected": "con"}, "data-protected": {"photos-collected": "pro"}}))
+    view = from_analysis(
+        the_map,
+        fake_map_analysis(
+            {"locks": {"photos-collected": "con"}, "data-protected": {"photos-collected": "pro"}}
+        ),
+    )
     photos = view.claim("photos-collected")
     assert photos is not None
     assert photos.side == "con (of locks); pro (of data-protected)"
@@ -95,16 +119,21 @@ def test_without_the_analysis_flaws_are_still_listed() -> None:
 def test_a_view_pickles_compactly_and_reads_back_the_same() -> None:
     # The analysis process sends its views pickled; repeated strings go once, as tuples.
     the_map = load(EXAMPLE)
-    base = from_analysis(the_map, fake_map_analysis(
-        {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "con"}}))
+    base = from_analysis(
+        the_map,
+        fake_map_analysis(
+            {"locks": {"locks": "pro", "photos-collected": "con", "data-protected": "con"}}
+        ),
+    )
     view = with_what_if(base, SimpleNamespace(grounded={"locks": "out"}, strength={}))
     for original in (base, view):
         copy = pickle.loads(pickle.dumps(original))
         assert isinstance(copy.claims, ClaimRows)
         assert copy == original
         assert dict(copy.claims) == dict(original.claims)
-        assert copy.claim("locks", rejected={"locks"}) == original.claim("locks",
-                                                                          rejected={"locks"})
+        assert copy.claim("locks", rejected={"locks"}) == original.claim(
+            "locks", rejected={"locks"}
+        )
         assert copy.badges()["locks"] == original.badges()["locks"]
         rows = copy.claims.rows
         assert rows["photos-collected"][0] is rows["data-protected"][0] == "con"

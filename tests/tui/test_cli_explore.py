@@ -22,8 +22,9 @@ class FakeApp:
         pass
 
 
-def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyPatch,
-                                                     tmp_path: Path) -> None:
+def test_explore_passes_path_theme_sources_and_watch(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     calls: list[Context] = []
 
     def fake_create_app(context: Context, the_map: object, **options: object) -> FakeApp:
@@ -34,16 +35,21 @@ def test_explore_passes_path_theme_sources_and_watch(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(tui.app, "create_app", fake_create_app)
     monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
     src = str(tmp_path)  # a --sources folder must exist (issue 15)
-    assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", src,
-                 "--no-watch"]) == 0
-    assert calls[0] == Context(map_path=EXAMPLE, data_dir=tmp_path / "data",
-                               source_dirs=(tmp_path,), theme="textual-light", watch=False)
+    assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", src, "--no-watch"]) == 0
+    assert calls[0] == Context(
+        map_path=EXAMPLE,
+        data_dir=tmp_path / "data",
+        source_dirs=(tmp_path,),
+        theme="textual-light",
+        watch=False,
+    )
     assert main([]) == 0
     assert calls[1].theme is None and calls[1].watch is True and calls[1].source_dirs == ()
 
 
 def test_an_unreadable_map_is_refused_before_the_ui_starts(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(tui.app, "create_app", lambda *a, **k: pytest.fail("UI started"))
     assert main(["explore", str(BAD / "not-yaml.yaml")]) == 1
     assert "error[E100]" in capsys.readouterr().err

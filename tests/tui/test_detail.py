@@ -21,19 +21,27 @@ async def test_detail_shows_text_kind_themes_evidence_source_and_analysis() -> N
         body = detail_text(app)
         for expected in (
             "Residents report that their neighbourhood feels quieter",
-            "Kind: fact", "Themes: Keeping residents safe",
+            "Kind: fact",
+            "Themes: Keeping residents safe",
             "“he feels his neighborhood is more quiet and secure now”",
-            "Xinhua", "paragraph 9",
+            "Xinhua",
+            "paragraph 9",
             "Reliability: Official voice of the Chinese state",
-            "⚠ Flaw: anecdote", "Note: One resident quoted by a state news agency",
-            "Side: pro", "Grounded: in", "Strength: 0.50 (base 0.50)",
+            "⚠ Flaw: anecdote",
+            "Note: One resident quoted by a state news agency",
+            "Side: pro",
+            "Grounded: in",
+            "Strength: 0.50 (base 0.50)",
             "Acceptance: sceptically under grounded",
         ):
             assert expected in body, expected
         links = link_texts(app)
         assert any(t.startswith("→ supports: Beijing's public housing") for t in links)
-        assert any(t.startswith("⊘ this link undercut by: A state news agency") and
-                   "why: Even if the quote is accurate" in t for t in links)
+        assert any(
+            t.startswith("⊘ this link undercut by: A state news agency")
+            and "why: Even if the quote is accurate" in t
+            for t in links
+        )
 
 
 async def test_supporters_and_attackers_are_listed_with_their_why() -> None:
@@ -62,8 +70,7 @@ async def test_jump_to_a_linked_claim_and_back_and_forward() -> None:
         assert tree.current_claim_id == "photos-collected"
         assert tree.has_focus
         # Follow a second link: the attacker of the photos claim.
-        links.highlighted = next(i for i, t in enumerate(link_texts(app))
-                                 if "attacked by" in t)
+        links.highlighted = next(i for i, t in enumerate(link_texts(app)) if "attacked by" in t)
         links.focus()
         await pilot.press("enter")
         await settle(pilot)
@@ -148,4 +155,3 @@ async def test_a_claim_without_links_says_so_and_l_says_why() -> None:
         await settle(pilot)
         assert not links.has_focus
         assert any("no linked claims" in n.message for n in app._notifications)
-

@@ -34,8 +34,9 @@ def database() -> Path:
     return Path(os.environ["ARGMAP_DATA_DIR"]) / DATABASE_NAME
 
 
-def make(path: Path, patch: Callable[[DrillSession], None] | None = None,
-         **options: Any) -> ArgmapApp:
+def make(
+    path: Path, patch: Callable[[DrillSession], None] | None = None, **options: Any
+) -> ArgmapApp:
     """The app opened on the drills, as `argmap drill` opens it; `patch` may change the
     session once the screen has started it (in the screen's own thread)."""
     the_map = load(path)
@@ -49,8 +50,7 @@ def make(path: Path, patch: Callable[[DrillSession], None] | None = None,
             patch(session)
         return session
 
-    return drill_app(context, the_map, session_options, start=patched,
-                     analyser=fake_analyser)
+    return drill_app(context, the_map, session_options, start=patched, analyser=fake_analyser)
 
 
 def stored() -> list[tuple[str, int, int, int]]:
@@ -110,8 +110,10 @@ async def test_a_hint_strikes_wrong_options_and_rates_the_answer_hard() -> None:
         await pilot.press("question_mark", "enter")
         await worked(pilot)
         assert view.hinted and view.query(".struck")
-        assert all(not view.question.options[int(w.id.split("-")[1]) - 1].correct
-                   for w in view.query(".struck"))
+        assert all(
+            not view.question.options[int(w.id.split("-")[1]) - 1].correct
+            for w in view.query(".struck")
+        )
         right = view.question.correct_indexes[0] + 1
         await pilot.press(str(right), "enter")
         await worked(pilot)
@@ -147,8 +149,7 @@ async def test_hostile_map_text_is_shown_literally() -> None:
             subject = str(view.query_one("#question-subject", Static).render())
             assert subject == f"{q.subject_label}: {q.subject}"
             for i, option in enumerate(q.options, 1):
-                assert str(view.query_one(f"#option-{i}", Static).render()) == \
-                    f"{i}. {option.text}"
+                assert str(view.query_one(f"#option-{i}", Static).render()) == f"{i}. {option.text}"
             await pilot.press("1", "enter")
             await worked(pilot)
             feedback = str(app.screen.query_one("#feedback", Static).render())
@@ -244,12 +245,13 @@ def record_answers(database_path: Path, answers: int) -> None:
 
     with Progress.open(database_path) as p:
         for _ in range(answers):
-            p.record(AnswerRecord("m", "rebut", "c", ("privacy",), True, 1.0, Rating.Good),
-                     datetime.now(UTC))
+            p.record(
+                AnswerRecord("m", "rebut", "c", ("privacy",), True, 1.0, Rating.Good),
+                datetime.now(UTC),
+            )
 
 
-async def test_S_and_a_new_session_from_d_use_the_data_dir_of_the_context(
-        tmp_path: Path) -> None:
+async def test_S_and_a_new_session_from_d_use_the_data_dir_of_the_context(tmp_path: Path) -> None:
     """`--data-dir X`: the stats shown with S and the answers of a session started with d
     are X's, not those of $ARGMAP_DATA_DIR (the default folder of the tests)."""
     from tui.screens.stats import StatsScreen
@@ -286,8 +288,7 @@ async def test_S_and_a_new_session_from_d_use_the_data_dir_of_the_context(
         assert len(p.answers()) == 5
 
 
-def test_argmap_drill_hands_its_data_dir_to_the_app(monkeypatch: object,
-                                                      tmp_path: Path) -> None:
+def test_argmap_drill_hands_its_data_dir_to_the_app(monkeypatch: object, tmp_path: Path) -> None:
     import pytest
 
     import tui.screens.drill
@@ -302,8 +303,21 @@ def test_argmap_drill_hands_its_data_dir_to_the_app(monkeypatch: object,
         return 0
 
     monkeypatch.setattr(tui.screens.drill, "run_drill_app", fake_run)
-    assert main(["drill", str(DRILL_MAP), "--data-dir", str(tmp_path / "x"), "--mode",
-                 "rebut", "--count", "2"]) == 0
+    assert (
+        main(
+            [
+                "drill",
+                str(DRILL_MAP),
+                "--data-dir",
+                str(tmp_path / "x"),
+                "--mode",
+                "rebut",
+                "--count",
+                "2",
+            ]
+        )
+        == 0
+    )
     context, options = seen[0]
     assert context.data_dir == tmp_path / "x" and context.map_path == DRILL_MAP
     assert context.database.is_file()  # checked usable before the screen starts
@@ -355,15 +369,13 @@ async def test_the_screen_says_it_is_starting_until_the_session_is_ready() -> No
     import threading
 
     release = threading.Event()
-    app = make(DRILL_MAP, patch=lambda session: release.wait(10), seed=3, count=3,
-               mode="rebut")
+    app = make(DRILL_MAP, patch=lambda session: release.wait(10), seed=3, count=3, mode="rebut")
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, DrillScreen) and screen.session is None
         assert "Starting the drills" in str(screen.query_one("#starting", Static).render())
-        assert "Starting the session" in str(screen.query_one("#drill-status",
-                                                              Static).render())
+        assert "Starting the session" in str(screen.query_one("#drill-status", Static).render())
         await pilot.press("escape")  # responsive meanwhile
         await pilot.pause()
         assert isinstance(app.screen, ExploreScreen)
@@ -386,8 +398,7 @@ async def test_a_database_that_cannot_be_used_is_said_in_the_screen(tmp_path: Pa
         await worked(pilot)
         screen = app.screen
         assert isinstance(screen, DrillScreen) and screen.failed
-        assert "Cannot start the drills" in str(screen.query_one("#start-failed",
-                                                                 Static).render())
+        assert "Cannot start the drills" in str(screen.query_one("#start-failed", Static).render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ExploreScreen)

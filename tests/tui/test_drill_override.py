@@ -34,8 +34,9 @@ def database() -> Path:
     return Path(os.environ["ARGMAP_DATA_DIR"]) / DATABASE_NAME
 
 
-def host(mode: str, seed: int = 0, theme: str = "textual-dark",
-         database: Path | None = None) -> Host:
+def host(
+    mode: str, seed: int = 0, theme: str = "textual-dark", database: Path | None = None
+) -> Host:
     """The drill screen alone, its session started by the screen (saving to `database`)."""
     the_map = load_map(DRILL_MAP).map
     assert the_map is not None
@@ -99,8 +100,7 @@ async def test_keys_after_a_typed_answer_override_the_grade() -> None:
         await pause(pilot)
         await pilot.press("1", "enter")
         await pause(pilot)
-        assert "r: I did make" not in str(screen.query_one("#feedback-keys",
-                                                           Static).render())
+        assert "r: I did make" not in str(screen.query_one("#feedback-keys", Static).render())
         assert not screen.check_action("override", ("correct",))
 
 
@@ -125,8 +125,11 @@ def test_the_headline_colour_follows_the_verdict() -> None:
     assert question is not None
     styles = {}
     for verdict in Verdict:
-        grade = Grade(verdict, 1.0 if verdict is Verdict.CORRECT else 0.5,
-                      assessment=Assessment(verdict, 0.5, (), Reference("x")))
+        grade = Grade(
+            verdict,
+            1.0 if verdict is Verdict.CORRECT else 0.5,
+            assessment=Assessment(verdict, 0.5, (), Reference("x")),
+        )
         text = feedback_text(Feedback(question, grade, None, 1.0))
         styles[verdict] = str(text.spans[0].style)
         assert text.spans[0].start == 0 and text.plain.startswith(grade.headline)
@@ -154,8 +157,7 @@ def test_override_keys_snapshot_small(snap_compare) -> None:  # type: ignore[no-
         await pilot.press(*"slope", "enter")
         await pause(pilot)
 
-    assert snap_compare(host("flaw", seed=1), terminal_size=(80, 24),
-                        run_before=before)
+    assert snap_compare(host("flaw", seed=1), terminal_size=(80, 24), run_before=before)
 
 
 def test_override_done_snapshot_large(snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -166,5 +168,6 @@ def test_override_done_snapshot_large(snap_compare) -> None:  # type: ignore[no-
         await pilot.press("p")
         await pause(pilot)
 
-    assert snap_compare(host("flaw", seed=1, theme="textual-light"),
-                        terminal_size=(120, 40), run_before=before)
+    assert snap_compare(
+        host("flaw", seed=1, theme="textual-light"), terminal_size=(120, 40), run_before=before
+    )

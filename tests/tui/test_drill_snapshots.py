@@ -49,8 +49,7 @@ def test_drill_feedback_large_light(snap_compare) -> None:  # type: ignore[no-un
         await pilot.press("1", "enter")
         await settle(pilot)
 
-    assert snap_compare(app_for(3, "textual-light"), terminal_size=(120, 40),
-                        run_before=before)
+    assert snap_compare(app_for(3, "textual-light"), terminal_size=(120, 40), run_before=before)
 
 
 def test_drill_starting_small_dark(snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +69,10 @@ def test_drill_starting_small_dark(snap_compare) -> None:  # type: ignore[no-unt
         await pilot.pause(0.2)
 
     try:
-        assert snap_compare(Host(lambda: DrillScreen(the_map, slow_start), "textual-dark"),
-                            terminal_size=(80, 24), run_before=before)
+        assert snap_compare(
+            Host(lambda: DrillScreen(the_map, slow_start), "textual-dark"),
+            terminal_size=(80, 24),
+            run_before=before,
+        )
     finally:
         release.set()

@@ -30,15 +30,14 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_editor_command_uses_visual_editor_or_vi() -> None:
     path = Path("/m.yaml")
     assert editor_command({}, 12, path) == ["vi", "+12", "/m.yaml"]
-    assert editor_command({"EDITOR": "code --wait"}, 3, path) == ["code", "--wait", "+3",
-                                                                  "/m.yaml"]
-    assert editor_command({"EDITOR": "nano", "VISUAL": "hx"}, 0, path) == ["hx", "+1",
-                                                                          "/m.yaml"]
+    assert editor_command({"EDITOR": "code --wait"}, 3, path) == ["code", "--wait", "+3", "/m.yaml"]
+    assert editor_command({"EDITOR": "nano", "VISUAL": "hx"}, 0, path) == ["hx", "+1", "/m.yaml"]
 
 
-async def test_change_on_disk_reloads_and_keeps_the_selection(map_copy: Path,
-                                                              monkeypatch: pytest.MonkeyPatch,
-                                                              ) -> None:
+async def test_change_on_disk_reloads_and_keeps_the_selection(
+    map_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.05)
     app = make_app(map_copy, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -83,7 +82,8 @@ async def test_errors_are_shown_and_the_last_good_map_stays(map_copy: Path) -> N
 
 
 async def test_edit_key_runs_the_editor_at_the_claim_line_then_reloads(
-        map_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    map_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("EDITOR", "myeditor --flag")
     monkeypatch.delenv("VISUAL", raising=False)
     commands: list[list[str]] = []

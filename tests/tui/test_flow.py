@@ -12,8 +12,9 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENS_AND_WIDGETS = sorted([*(REPO / "tui" / "screens").glob("*.py"),
-                              *(REPO / "tui" / "widgets").glob("*.py")])
+SCREENS_AND_WIDGETS = sorted(
+    [*(REPO / "tui" / "screens").glob("*.py"), *(REPO / "tui" / "widgets").glob("*.py")]
+)
 APP_STATE = {"map", "context", "analyser", "problems", "reloads"}
 
 
@@ -28,8 +29,12 @@ def _reads_of_the_app(tree: ast.Module) -> list[str]:
         if not isinstance(node, ast.Attribute):
             continue
         owner = node.value
-        is_app = (isinstance(owner, ast.Attribute) and owner.attr == "app"
-                  and isinstance(owner.value, ast.Name) and owner.value.id == "self")
+        is_app = (
+            isinstance(owner, ast.Attribute)
+            and owner.attr == "app"
+            and isinstance(owner.value, ast.Name)
+            and owner.value.id == "self"
+        )
         if is_app and (node.attr in APP_STATE or node.attr.startswith("_")):
             found.append(f"line {node.lineno}: self.app.{node.attr}")
     return found
@@ -57,10 +62,17 @@ def _apps_in_functions(tree: ast.Module) -> list[str]:
             continue
         for node in ast.walk(func):
             if isinstance(node, ast.ClassDef) and (
-                    node.name.endswith("App") or any(
-                        (isinstance(b, ast.Name) and b.id.endswith("App"))
-                        or (isinstance(b, ast.Subscript) and isinstance(b.value, ast.Name)
-                            and b.value.id.endswith("App")) for b in node.bases)):
+                node.name.endswith("App")
+                or any(
+                    (isinstance(b, ast.Name) and b.id.endswith("App"))
+                    or (
+                        isinstance(b, ast.Subscript)
+                        and isinstance(b.value, ast.Name)
+                        and b.value.id.endswith("App")
+                    )
+                    for b in node.bases
+                )
+            ):
                 found.append(f"{func.name}: class {node.name} (line {node.lineno})")
     return found
 
@@ -72,7 +84,9 @@ def test_no_app_subclass_is_defined_inside_a_function() -> None:
 
 
 def test_the_checks_would_catch_what_they_look_for() -> None:
-    bad = ast.parse("class S:\n    def f(self):\n        return self.app.map, self.app._x\n"
-                    "def make():\n    class Mine(App[int]):\n        pass\n")
+    bad = ast.parse(
+        "class S:\n    def f(self):\n        return self.app.map, self.app._x\n"
+        "def make():\n    class Mine(App[int]):\n        pass\n"
+    )
     assert len(_reads_of_the_app(bad)) == 2
     assert _apps_in_functions(bad) == ["make: class Mine (line 5)"]

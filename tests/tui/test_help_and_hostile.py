@@ -50,7 +50,8 @@ async def test_hostile_text_is_shown_literally_everywhere() -> None:
         await settle(pilot)
         screen = app.explorer
         assert screen.query_one("#title-bar", Static).content.plain == (
-            "[b]Hostile[/] map [@click=app.quit]title[/]")
+            "[b]Hostile[/] map [@click=app.quit]title[/]"
+        )
         tree = screen.query_one(ClaimTree)
         thesis = tree.root.children[0].label.plain
         assert thesis.endswith("[b]bold[/] thesis with [/] and [@click=app.quit]x[/]")
@@ -62,9 +63,14 @@ async def test_hostile_text_is_shown_literally_everywhere() -> None:
         assert screen.jump_to("zh")
         await settle(pilot)
         body = detail_text(app)
-        for literal in ("“[/] quoted [link=http://x]text[/link]”", "[i]para[/i] 1",
-                        "[@click=app.quit]outlet[/]", "⚠ Flaw: [/]",
-                        "Reliability: [b]unreliable[/b] 😀", "Themes: 中文 and 😀"):
+        for literal in (
+            "“[/] quoted [link=http://x]text[/link]”",
+            "[i]para[/i] 1",
+            "[@click=app.quit]outlet[/]",
+            "⚠ Flaw: [/]",
+            "Reliability: [b]unreliable[/b] 😀",
+            "Themes: 中文 and 😀",
+        ):
             assert literal in body, literal
         assert screen.jump_to("t")
         await settle(pilot)

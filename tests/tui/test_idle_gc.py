@@ -21,17 +21,17 @@ def test_collects_once_after_input_has_rested() -> None:
     runs: list[float] = []
     collector = IdleCollector(collect=lambda: runs.append(clock.now), clock=clock)
     clock.now += 10
-    assert not collector.tick()                 # no input since start: nothing to collect
+    assert not collector.tick()  # no input since start: nothing to collect
     collector.input_seen()
     clock.now += IDLE_SECONDS / 2
-    assert not collector.tick()                 # still typing
+    assert not collector.tick()  # still typing
     collector.input_seen()
     clock.now += IDLE_SECONDS / 2
     assert not collector.tick()
     clock.now += IDLE_SECONDS
     assert collector.tick() and runs == [clock.now]
     clock.now += 5
-    assert not collector.tick()                 # once per rest
+    assert not collector.tick()  # once per rest
     assert collector.collections == 1
 
 

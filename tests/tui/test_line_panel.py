@@ -63,8 +63,10 @@ async def test_claim_text_scrolls_by_keys_wheel_and_scrollbar() -> None:
         # The text is shown literally, and the scrollbar is drawn beside it.
         first = text.render_line(0).text
         assert first.startswith("line 30 [b]not bold[/b]")
+
         def bar(y: int) -> bool:  # is the scrollbar's thumb on this row?
             return bool(list(text.render_line(y))[-1].style.reverse)
+
         assert bar(9) and not bar(0)
 
 
@@ -78,7 +80,7 @@ async def test_new_text_starts_at_the_top_unless_asked_to_keep_its_place() -> No
         text.update(Text("short"))
         assert text.scroll_line == 0 and text.line_count == 1
         text.scroll_to_line(5)
-        assert text.scroll_line == 0          # nothing to scroll
+        assert text.scroll_line == 0  # nothing to scroll
         await pilot.pause()
 
 
@@ -117,7 +119,8 @@ async def test_link_list_moves_a_highlight_and_posts_the_chosen_index() -> None:
 
 
 async def test_moving_in_the_tree_never_re_lays_out_the_screen(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The speed of a keypress on a big map rests on this (docs/benchmarks.md)."""
     layouts: list[str] = []
     refresh = Widget.refresh
@@ -134,16 +137,18 @@ async def test_moving_in_the_tree_never_re_lays_out_the_screen(
         seen = set()
         for _ in range(6):
             await pilot.press("down")
-            await pilot.pause(0.15)            # single moves: the detail follows each
+            await pilot.pause(0.15)  # single moves: the detail follows each
             seen.add(detail_text(app).split("\n")[0])
         monkeypatch.setattr(Widget, "refresh", refresh)
-        assert len(seen) == 6                  # every move showed another claim
+        assert len(seen) == 6  # every move showed another claim
         assert layouts == []
 
 
 async def test_an_error_while_showing_a_claim_is_not_swallowed(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The screen hears of moves through a signal, which would only log an error."""
+
     def broken(self: ExploreScreen, claim_id: str | None) -> None:
         raise RuntimeError("detail broke")
 

@@ -15,8 +15,12 @@ def test_filter_claims_combines_theme_side_and_kind() -> None:
     the_map = load(EXAMPLE)
     sides = {c.id: ("pro" if c.id < "m" else "con") for c in the_map.claims}
     privacy = filter_claims(the_map, FilterChoice(theme="privacy"), sides)
-    assert [cid for cid, _ in privacy] == ["locks", "photos-collected", "data-protected",
-                                          "promise-unverifiable"]
+    assert [cid for cid, _ in privacy] == [
+        "locks",
+        "photos-collected",
+        "data-protected",
+        "promise-unverifiable",
+    ]
     facts = filter_claims(the_map, FilterChoice(theme="privacy", kind="fact"), sides)
     assert [cid for cid, _ in facts] == ["photos-collected", "data-protected"]
     con = filter_claims(the_map, FilterChoice(theme="privacy", kind="fact", side="con"), sides)
@@ -62,8 +66,7 @@ async def test_views_list_unanswered_cruxes_pivotal_and_flaws() -> None:
         unanswered = screen.query_one("#list-unanswered", ClaimList)
         assert "locks" not in unanswered.claim_ids and "sublet-common" in unanswered.claim_ids
         assert screen.query_one("#list-cruxes", ClaimList).claim_ids == ["elderly-checks"]
-        assert screen.query_one("#list-pivotal", ClaimList).claim_ids == [
-            "locks", "sublet-common"]
+        assert screen.query_one("#list-pivotal", ClaimList).claim_ids == ["locks", "sublet-common"]
         assert screen.query_one("#list-flaws", ClaimList).claim_ids == ["feels-safer"]
         await pilot.press("right", "right")
         await settle(pilot)

@@ -19,11 +19,11 @@ def static_text(screen: RoundScreen, selector: str) -> str:
 
 async def test_a_scripted_round_is_played_judged_and_saved(tmp_path: Path) -> None:
     the_map = load(EXAMPLE)
-    settings = settings_for(the_map, first=Side.CON, turns=3,
-                            names={Side.PRO: "Ana", Side.CON: "Ben"})
+    settings = settings_for(
+        the_map, first=Side.CON, turns=3, names={Side.PRO: "Ana", Side.CON: "Ben"}
+    )
     transcript = tmp_path / "round.md"
-    app = round_app(context_for(EXAMPLE), the_map, settings, transcript,
-                    analyser=fake_analyser)
+    app = round_app(context_for(EXAMPLE), the_map, settings, transcript, analyser=fake_analyser)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         screen = app.screen

@@ -17,8 +17,9 @@ from tui.screens.round import round_app
 
 def app_for(theme: str):  # type: ignore[no-untyped-def]
     the_map = load(EXAMPLE)
-    settings = settings_for(the_map, first=Side.CON, turns=3,
-                            names={Side.PRO: "Ana", Side.CON: "Ben"})
+    settings = settings_for(
+        the_map, first=Side.CON, turns=3, names={Side.PRO: "Ana", Side.CON: "Ben"}
+    )
     app = round_app(context_for(EXAMPLE), the_map, settings, None, analyser=fake_analyser)
     app.theme = theme
     return app

@@ -41,8 +41,7 @@ def test_explorer_large_light(snap_compare) -> None:  # type: ignore[no-untyped-
 
 def test_explorer_large_dark_what_if(snap_compare) -> None:  # type: ignore[no-untyped-def]
     app = make_app(EXAMPLE, theme="textual-dark")
-    assert snap_compare(app, terminal_size=LARGE,
-                        run_before=select("state-voice", "a"))
+    assert snap_compare(app, terminal_size=LARGE, run_before=select("state-voice", "a"))
 
 
 def test_hostile_small(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -18,21 +18,37 @@ DAY = date(2026, 3, 14)
 
 
 def fixed_stats() -> Stats:
-    by_day = tuple((DAY - timedelta(days=13 - i),
-                    Tally(i % 4, (i % 4) // 2) if i % 3 else Tally()) for i in range(14))
-    return Stats(answers=12, correct=7,
-                 by_theme={"privacy": Tally(5, 2), "[b]safety[/]": Tally(7, 5)},
-                 by_drill={"rebut": Tally(8, 5), "flaw": Tally(4, 2)},
-                 due=3, streak_days=2, by_day=by_day,
-                 overrides=Overrides(typed=6, overridden=2, raised=1, lowered=1))
+    by_day = tuple(
+        (DAY - timedelta(days=13 - i), Tally(i % 4, (i % 4) // 2) if i % 3 else Tally())
+        for i in range(14)
+    )
+    return Stats(
+        answers=12,
+        correct=7,
+        by_theme={"privacy": Tally(5, 2), "[b]safety[/]": Tally(7, 5)},
+        by_drill={"rebut": Tally(8, 5), "flaw": Tally(4, 2)},
+        due=3,
+        streak_days=2,
+        by_day=by_day,
+        overrides=Overrides(typed=6, overridden=2, raised=1, lowered=1),
+    )
 
 
 async def test_s_shows_the_stats_of_the_data_folder() -> None:
     with Progress.open(Path(os.environ["ARGMAP_DATA_DIR"]) / DATABASE_NAME) as p:
         for ok in (True, True, False):
-            p.record(AnswerRecord("m", "rebut", "c", ("privacy",), ok, float(ok),
-                                  Rating.Good if ok else Rating.Again),
-                     datetime.now(UTC))
+            p.record(
+                AnswerRecord(
+                    "m",
+                    "rebut",
+                    "c",
+                    ("privacy",),
+                    ok,
+                    float(ok),
+                    Rating.Good if ok else Rating.Again,
+                ),
+                datetime.now(UTC),
+            )
     app = make_app(EXAMPLE)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await settle(pilot)
@@ -54,16 +70,14 @@ async def test_theme_names_are_shown_literally() -> None:
         await pilot.pause()
         figures = str(app.screen.query_one("#stats-figures", Static).render())
         assert "[b]safety[/]" in figures and "71%" in figures
-        assert "Grades you corrected: 2 of 6 typed answers (33%): 1 raised, 1 lowered" \
-            in figures
+        assert "Grades you corrected: 2 of 6 typed answers (33%): 1 raised, 1 lowered" in figures
 
 
 def test_stats_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(StatsApp(fixed_stats()), terminal_size=(80, 30))
 
 
-async def test_a_database_that_cannot_be_read_is_said_on_the_stats_screen(
-        tmp_path: Path) -> None:
+async def test_a_database_that_cannot_be_read_is_said_on_the_stats_screen(tmp_path: Path) -> None:
     (tmp_path / DATABASE_NAME).write_bytes(b"not a database at all, just text" * 10)
     app = make_app(EXAMPLE, data_dir_option=tmp_path)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:

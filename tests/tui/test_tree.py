@@ -38,8 +38,11 @@ async def test_children_are_built_only_when_a_node_is_opened() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         tree = app.screen.query_one(ClaimTree)
-        photos = next(n for n in tree.root.children[0].children
-                      if n.data is not None and n.data.claim_id == "photos-collected")
+        photos = next(
+            n
+            for n in tree.root.children[0].children
+            if n.data is not None and n.data.claim_id == "photos-collected"
+        )
         assert photos.allow_expand and not photos.children
         tree.move_cursor(photos)
         await pilot.press("right")
@@ -121,7 +124,7 @@ async def test_end_and_home_jump_at_once_without_animating() -> None:
         await pilot.press("end")
         await pilot.pause()
         assert tree.cursor_line == tree.last_line
-        assert tree.scroll_y == tree.max_scroll_y > 0     # there already, not on the way
+        assert tree.scroll_y == tree.max_scroll_y > 0  # there already, not on the way
         await pilot.press("home")
         await pilot.pause()
         assert tree.cursor_line == 0 and tree.scroll_y == 0
@@ -136,8 +139,9 @@ async def test_mouse_click_selects_a_claim() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         tree = app.screen.query_one(ClaimTree)
-        target = next(n for n in tree.root.children[0].children
-                      if n.data.claim_id == "elderly-checks")
+        target = next(
+            n for n in tree.root.children[0].children if n.data.claim_id == "elderly-checks"
+        )
         assert await pilot.click(ClaimTree, offset=(12, target.line + 1))
         await settle(pilot)
         assert tree.current_claim_id == "elderly-checks"
@@ -179,8 +183,12 @@ def assert_lines_drawn_as_tree_draws_them(tree: ClaimTree) -> int:
 
 async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
     # At 60 columns most labels are cut, some in the middle of a wide character.
-    for path, least, size in ((BUNDLED, 30, (100, 40)), (HOSTILE, 4, (100, 40)),
-                              (HOSTILE, 4, (60, 24)), (HOSTILE, 4, (61, 24))):
+    for path, least, size in (
+        (BUNDLED, 30, (100, 40)),
+        (HOSTILE, 4, (100, 40)),
+        (HOSTILE, 4, (60, 24)),
+        (HOSTILE, 4, (61, 24)),
+    ):
         app = make_app(path)
         async with app.run_test(size=size, notifications=True) as pilot:
             await settle(pilot)

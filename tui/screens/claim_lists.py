@@ -31,8 +31,9 @@ class FilterChoice:
     kind: str | None = None
 
 
-def filter_claims(the_map: Map, choice: FilterChoice,
-                  sides: Mapping[str, str] | None) -> list[tuple[str, str]]:
+def filter_claims(
+    the_map: Map, choice: FilterChoice, sides: Mapping[str, str] | None
+) -> list[tuple[str, str]]:
     """(claim id, reason) for the claims matching every chosen field."""
     out: list[tuple[str, str]] = []
     for claim in the_map.claims:
@@ -52,8 +53,7 @@ class FilterScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss", "Close", show=False)]
 
-    def __init__(self, the_map: Map, choice: FilterChoice,
-                 sides: Mapping[str, str] | None) -> None:
+    def __init__(self, the_map: Map, choice: FilterChoice, sides: Mapping[str, str] | None) -> None:
         super().__init__()
         self.map = the_map
         self.choice = choice
@@ -65,15 +65,26 @@ class FilterScreen(ModalScreen[str | None]):
         with Vertical(id="filter-box") as box:
             box.border_title = "Filter claims (Esc closes)"
             with Horizontal(id="filter-selects"):
-                yield Select(themes, prompt="any theme", value=self._initial(self.choice.theme),
-                             id="filter-theme")
-                yield Select([(Text(s), s) for s in side_values], prompt="any side",
-                             value=self._initial(self.choice.side), id="filter-side",
-                             disabled=self.sides is None,
-                             tooltip=None if self.sides else "sides come from the analysis")
-                yield Select([(Text(str(k)), str(k)) for k in ClaimKind],
-                             prompt="any kind", value=self._initial(self.choice.kind),
-                             id="filter-kind")
+                yield Select(
+                    themes,
+                    prompt="any theme",
+                    value=self._initial(self.choice.theme),
+                    id="filter-theme",
+                )
+                yield Select(
+                    [(Text(s), s) for s in side_values],
+                    prompt="any side",
+                    value=self._initial(self.choice.side),
+                    id="filter-side",
+                    disabled=self.sides is None,
+                    tooltip=None if self.sides else "sides come from the analysis",
+                )
+                yield Select(
+                    [(Text(str(k)), str(k)) for k in ClaimKind],
+                    prompt="any kind",
+                    value=self._initial(self.choice.kind),
+                    id="filter-kind",
+                )
             yield Static(id="filter-count")
             yield ClaimList(self.map, id="filter-results")
 
@@ -97,7 +108,8 @@ class FilterScreen(ModalScreen[str | None]):
         self.query_one(ClaimList).set_claims(results)
         noun = "claim" if len(results) == 1 else "claims"
         self.query_one("#filter-count", Static).update(
-            Text(f"{len(results)} {noun} match — Tab to the list, Enter to jump"))
+            Text(f"{len(results)} {noun} match — Tab to the list, Enter to jump")
+        )
 
     @on(ClaimList.Chosen)
     def _chosen(self, event: ClaimList.Chosen) -> None:
@@ -121,8 +133,13 @@ class ViewsScreen(ModalScreen[str | None]):
         Binding("right", "tab(1)", "Next view", show=False),
     ]
 
-    def __init__(self, the_map: Map, views: Mapping[str, Sequence[tuple[str, str]]] | None,
-                 initial: str = "unanswered", missing: str = "") -> None:
+    def __init__(
+        self,
+        the_map: Map,
+        views: Mapping[str, Sequence[tuple[str, str]]] | None,
+        initial: str = "unanswered",
+        missing: str = "",
+    ) -> None:
         super().__init__()
         self.map = the_map
         self.views = views

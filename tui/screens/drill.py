@@ -76,8 +76,7 @@ SessionStart = Callable[[], DrillSession]
 """Makes the session; called in the drill screen's own thread (see the module docstring)."""
 
 
-def session_start(the_map: Map, options: SessionOptions,
-                  database: Path | None) -> SessionStart:
+def session_start(the_map: Map, options: SessionOptions, database: Path | None) -> SessionStart:
     """Open the progress database (None: practise without saving) and start a session."""
 
     def start() -> DrillSession:
@@ -97,8 +96,7 @@ def session_start(the_map: Map, options: SessionOptions,
 def feedback_text(feedback: Feedback) -> Text:
     """The feedback as literal text; only the headline is styled."""
     lines = feedback.lines()
-    style = (SKIPPED_STYLE if feedback.grade is None
-             else HEADLINE_STYLES[feedback.grade.verdict])
+    style = SKIPPED_STYLE if feedback.grade is None else HEADLINE_STYLES[feedback.grade.verdict]
     out = assemble((lines[0], style))
     for line in lines[1:]:
         out.append("\n")
@@ -113,14 +111,27 @@ class DrillScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "next", "Next", tooltip="next question (after the feedback)"),
-        Binding("o", "open_in_map", "Show in map",
-                tooltip="open the answer's claim in the explorer"),
-        Binding("r", "override('correct')", "I was right",
-                tooltip="I did make that point: count the answer as right"),
-        Binding("p", "override('partial')", "Partly",
-                tooltip="I made part of the point: count the answer as partly right"),
-        Binding("w", "override('incorrect')", "I was wrong",
-                tooltip="I did not make the point: count the answer as wrong"),
+        Binding(
+            "o", "open_in_map", "Show in map", tooltip="open the answer's claim in the explorer"
+        ),
+        Binding(
+            "r",
+            "override('correct')",
+            "I was right",
+            tooltip="I did make that point: count the answer as right",
+        ),
+        Binding(
+            "p",
+            "override('partial')",
+            "Partly",
+            tooltip="I made part of the point: count the answer as partly right",
+        ),
+        Binding(
+            "w",
+            "override('incorrect')",
+            "I was wrong",
+            tooltip="I did not make the point: count the answer as wrong",
+        ),
         Binding("escape", "leave", "Leave", tooltip="leave the drills (progress is saved)"),
     ]
 
@@ -190,8 +201,13 @@ class DrillScreen(Screen[None]):
         yield Static(literal(f"Drills: {self.map.title}"), id="title-bar")
         yield Static("", id="drill-status")
         with VerticalScroll(id="drill-body"):
-            yield Static(literal("Starting the drills: choosing questions from the map and "
-                                 "your progress…\nescape leaves meanwhile."), id="starting")
+            yield Static(
+                literal(
+                    "Starting the drills: choosing questions from the map and "
+                    "your progress…\nescape leaves meanwhile."
+                ),
+                id="starting",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -260,8 +276,9 @@ class DrillScreen(Screen[None]):
             self.set_interval(1.0, self._tick)
         report = event.session.progress.damage_report() if event.session.progress else None
         if report is not None:
-            self.notify(report, title="Damaged progress rows", severity="warning",
-                        markup=False, timeout=15)
+            self.notify(
+                report, title="Damaged progress rows", severity="warning", markup=False, timeout=15
+            )
         await self._show_question(event.question)
 
     @on(SessionFailed)
@@ -270,10 +287,19 @@ class DrillScreen(Screen[None]):
         self.failed = True
         body = self.query_one("#drill-body", VerticalScroll)
         await body.remove_children()
-        await body.mount(Static(literal(f"Cannot start the drills: {event.error}\n"
-                                        "Press escape to leave."), id="start-failed"))
-        self.notify(event.error, title="Cannot open your progress", severity="error",
-                    markup=False, timeout=15)
+        await body.mount(
+            Static(
+                literal(f"Cannot start the drills: {event.error}\nPress escape to leave."),
+                id="start-failed",
+            )
+        )
+        self.notify(
+            event.error,
+            title="Cannot open your progress",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
         self._update_status()
 
     @on(QuestionReady)
@@ -352,8 +378,7 @@ class DrillScreen(Screen[None]):
     @on(NotSaved)
     def _not_saved(self, event: NotSaved) -> None:
         self._done_waiting()
-        self.notify(event.error, title=event.title, severity="error", markup=False,
-                    timeout=15)
+        self.notify(event.error, title=event.title, severity="error", markup=False, timeout=15)
         if event.question is not None and event.question is self.question:
             self.query_one(QuestionView).reopen()
         self._update_status()
@@ -361,8 +386,12 @@ class DrillScreen(Screen[None]):
     def action_override(self, verdict: str) -> None:
         """The student's own verdict on the grade just shown (Anki's way)."""
         session = self.session
-        if (session is None or self.waiting is not None or self.feedback is None
-                or not self.feedback.can_override):
+        if (
+            session is None
+            or self.waiting is not None
+            or self.feedback is None
+            or not self.feedback.can_override
+        ):
             return
 
         def job() -> Message:
@@ -395,11 +424,9 @@ class DrillScreen(Screen[None]):
         self.question = None
         assert self.session is not None
         s = self.session.summary
-        lines = [f"Session over: {s.answered} answered, {s.correct} correct, "
-                 f"{s.skipped} skipped."]
+        lines = [f"Session over: {s.answered} answered, {s.correct} correct, {s.skipped} skipped."]
         if self.session.time_limit is not None:
-            lines.append(f"Round score: {s.points} points; accuracy "
-                         f"{round(s.accuracy * 100)}%.")
+            lines.append(f"Round score: {s.points} points; accuracy {round(s.accuracy * 100)}%.")
         lines.append("Every answer is saved. Press escape to leave, S for your stats.")
         body = self.query_one("#drill-body", VerticalScroll)
         await body.remove_children()
@@ -409,8 +436,13 @@ class DrillScreen(Screen[None]):
     async def _tick(self) -> None:
         self._update_status()
         session = self.session
-        if (session is not None and session.time_left() == 0.0 and self.feedback is None
-                and self.waiting is None and not self.finished):
+        if (
+            session is not None
+            and session.time_left() == 0.0
+            and self.feedback is None
+            and self.waiting is None
+            and not self.finished
+        ):
             await self.finish()
 
     def _update_status(self) -> None:
@@ -431,11 +463,9 @@ class DrillScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"next", "open_in_map"}:
-            return self.feedback is not None and (action == "open_in_map"
-                                                  or self.waiting is None)
+            return self.feedback is not None and (action == "open_in_map" or self.waiting is None)
         if action == "override":
-            return (self.feedback is not None and self.feedback.can_override
-                    and self.waiting is None)
+            return self.feedback is not None and self.feedback.can_override and self.waiting is None
         return True
 
     def action_next(self) -> None:
@@ -483,8 +513,10 @@ MODE_LABELS = (
     ("Switch sides: argue the side you disagree with", "switch"),
     ("Timed round: a mix against the clock", "timed"),
 )
-SIDE_LABELS = (("Pro (I disagree with the thesis' supporters)", "pro"),
-               ("Con (I disagree with its opponents)", "con"))
+SIDE_LABELS = (
+    ("Pro (I disagree with the thesis' supporters)", "pro"),
+    ("Con (I disagree with its opponents)", "con"),
+)
 
 
 class DrillSetup(ModalScreen[SessionOptions | None]):
@@ -497,11 +529,14 @@ class DrillSetup(ModalScreen[SessionOptions | None]):
         with Vertical(id="setup-box"):
             yield Static(literal("Start drills"), id="setup-title")
             yield Select(MODE_LABELS, value="mixed", allow_blank=False, id="setup-mode")
-            yield Static(literal("The side you disagree with, which you will argue "
-                                 "(switch sides; optional for mixed and timed):"),
-                         id="setup-side-label")
-            yield Select(SIDE_LABELS, prompt="no side: leave switch sides out",
-                         id="setup-side")
+            yield Static(
+                literal(
+                    "The side you disagree with, which you will argue "
+                    "(switch sides; optional for mixed and timed):"
+                ),
+                id="setup-side-label",
+            )
+            yield Select(SIDE_LABELS, prompt="no side: leave switch sides out", id="setup-side")
             yield Button("Start", variant="primary", id="setup-start")
 
     @on(Button.Pressed, "#setup-start")
@@ -510,8 +545,9 @@ class DrillSetup(ModalScreen[SessionOptions | None]):
         side_value = self.query_one("#setup-side", Select).value
         side = side_value if isinstance(side_value, str) else None  # blank: no side
         if mode == "switch" and side is None:
-            self.notify("Switch sides needs the side you disagree with.", severity="warning",
-                        markup=False)
+            self.notify(
+                "Switch sides needs the side you disagree with.", severity="warning", markup=False
+            )
             return
         self.dismiss(SessionOptions(mode=mode, side=side))
 
@@ -519,8 +555,9 @@ class DrillSetup(ModalScreen[SessionOptions | None]):
         self.dismiss(None)
 
 
-def open_drills(app: ArgmapApp, options: SessionOptions | None = None,
-                start: SessionStart | None = None) -> None:
+def open_drills(
+    app: ArgmapApp, options: SessionOptions | None = None, start: SessionStart | None = None
+) -> None:
     """Show the drills: resume the running session, or start one.
 
     With `options` (or a `start` of its own) the session starts at once;
@@ -556,8 +593,13 @@ def _start(app: ArgmapApp, start: SessionStart) -> None:
     app.switch_mode(DRILL_MODE)
 
 
-def drill_app(context: Context, the_map: Map, options: SessionOptions,
-              start: SessionStart | None = None, **app_options: Any) -> ArgmapApp:
+def drill_app(
+    context: Context,
+    the_map: Map,
+    options: SessionOptions,
+    start: SessionStart | None = None,
+    **app_options: Any,
+) -> ArgmapApp:
     """The full app, opened on the drills (the explorer one key away).
 
     `start` replaces the usual session start (tests use it to reach the session).

@@ -51,35 +51,83 @@ class ExploreScreen(Screen[None]):
     COMMANDS = {ClaimSearch}
 
     BINDINGS = [
-        Binding("slash", "search", "Search",
-                tooltip="search all claims by words (the command palette)"),
+        Binding(
+            "slash", "search", "Search", tooltip="search all claims by words (the command palette)"
+        ),
         Binding("f", "filter", "Filter", tooltip="list claims by theme, side and kind"),
-        Binding("v", "views", "Views",
-                tooltip="analysis views: unanswered claims, cruxes, pivotal claims, flaws"),
-        Binding("a", "accept", "Accept",
-                tooltip="what-if: mark the selected claim accepted (again to unmark)"),
-        Binding("r", "reject", "Reject",
-                tooltip="what-if: mark the selected claim rejected (again to unmark)"),
+        Binding(
+            "v",
+            "views",
+            "Views",
+            tooltip="analysis views: unanswered claims, cruxes, pivotal claims, flaws",
+        ),
+        Binding(
+            "a",
+            "accept",
+            "Accept",
+            tooltip="what-if: mark the selected claim accepted (again to unmark)",
+        ),
+        Binding(
+            "r",
+            "reject",
+            "Reject",
+            tooltip="what-if: mark the selected claim rejected (again to unmark)",
+        ),
         Binding("x", "reset_what_if", "Reset", tooltip="what-if: clear every mark"),
-        Binding("l", "links", "Links", show=False,
-                tooltip="go to the linked claims of the selected claim (Enter jumps)"),
-        Binding("escape", "focus_tree", "Tree", show=False,
-                tooltip="back to the tree from the claim panel"),
-        Binding("backspace,left_square_bracket", "back", "Back",
-                tooltip="back to the claim before the last jump"),
-        Binding("right_square_bracket", "forward", "Forward", show=False,
-                tooltip="forward again after going back"),
-        Binding("e", "edit", "Edit", show=False,
-                tooltip="open the map in $EDITOR at the selected claim's line"),
-        Binding("ctrl+r", "reload", "Reload", show=False,
-                tooltip="reload the map file now (it also reloads by itself when saved)"),
+        Binding(
+            "l",
+            "links",
+            "Links",
+            show=False,
+            tooltip="go to the linked claims of the selected claim (Enter jumps)",
+        ),
+        Binding(
+            "escape",
+            "focus_tree",
+            "Tree",
+            show=False,
+            tooltip="back to the tree from the claim panel",
+        ),
+        Binding(
+            "backspace,left_square_bracket",
+            "back",
+            "Back",
+            tooltip="back to the claim before the last jump",
+        ),
+        Binding(
+            "right_square_bracket",
+            "forward",
+            "Forward",
+            show=False,
+            tooltip="forward again after going back",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            show=False,
+            tooltip="open the map in $EDITOR at the selected claim's line",
+        ),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="reload the map file now (it also reloads by itself when saved)",
+        ),
     ]
 
     class AnalysisReady(Message):
         """The analysis of `map` with these what-if marks: the base view and the one shown."""
 
-        def __init__(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
-                     base: AnalysisView, shown: AnalysisView) -> None:
+        def __init__(
+            self,
+            the_map: Map,
+            accepted: frozenset[str],
+            rejected: frozenset[str],
+            base: AnalysisView,
+            shown: AnalysisView,
+        ) -> None:
             super().__init__()
             self.map = the_map
             self.accepted = accepted
@@ -157,12 +205,18 @@ class ExploreScreen(Screen[None]):
         self.analysis_runs += 1
         self.analysis_pending = True
         self._update_status()
-        self._analyse(self.map, frozenset(self.accepted), frozenset(self.rejected),
-                      self.base_analysis)
+        self._analyse(
+            self.map, frozenset(self.accepted), frozenset(self.rejected), self.base_analysis
+        )
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, the_map: Map, accepted: frozenset[str], rejected: frozenset[str],
-                 base: AnalysisView | None) -> None:
+    def _analyse(
+        self,
+        the_map: Map,
+        accepted: frozenset[str],
+        rejected: frozenset[str],
+        base: AnalysisView | None,
+    ) -> None:
         try:
             base, shown = self.analyser(the_map, accepted, rejected, base)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
@@ -188,8 +242,7 @@ class ExploreScreen(Screen[None]):
         if event.map is self.map:
             self.analysis = self.base_analysis = unavailable(event.map)
             self.analysis_pending = False
-            self.notify(f"The analysis failed: {event.error}", severity="error",
-                        markup=False)
+            self.notify(f"The analysis failed: {event.error}", severity="error", markup=False)
             self._show_analysis()
 
     def _show_analysis(self) -> None:
@@ -309,8 +362,10 @@ class ExploreScreen(Screen[None]):
                 self.tree.select_claim(target)
                 self.tree.focus()
                 return
-        self.notify("Nothing to go back to." if source is self.back_stack
-                    else "Nothing to go forward to.", markup=False)
+        self.notify(
+            "Nothing to go back to." if source is self.back_stack else "Nothing to go forward to.",
+            markup=False,
+        )
 
     def action_back(self) -> None:
         self._go(self.back_stack, self.forward_stack)
@@ -333,8 +388,11 @@ class ExploreScreen(Screen[None]):
 
     def action_views(self) -> None:
         views = self.analysis.views if self.analysis else None
-        missing = ("The analysis could not run; see the status line."
-                   if self.analysis is not None and not self.analysis.available else "")
+        missing = (
+            "The analysis could not run; see the status line."
+            if self.analysis is not None and not self.analysis.available
+            else ""
+        )
         self.app.push_screen(ViewsScreen(self.map, views, missing=missing), self._chosen)
 
     # -- the file: editing, reloading, problems ----------------------------------------------
@@ -377,9 +435,11 @@ class ExploreScreen(Screen[None]):
         panel = self.query_one("#problems", Static)
         panel.display = bool(problems)
         if problems:
-            heading = ("The file has errors; still showing the last version that loaded.\n"
-                       if reloaded else
-                       "The map has errors (parts of it may be missing from the tree):\n")
+            heading = (
+                "The file has errors; still showing the last version that loaded.\n"
+                if reloaded
+                else "The map has errors (parts of it may be missing from the tree):\n"
+            )
             text = Text(heading, style="bold")
             text.append_text(literal("\n".join(p.render() for p in problems[:8])))
             if len(problems) > 8:
@@ -395,9 +455,14 @@ class ExploreScreen(Screen[None]):
             state = "what-if analysis"
         else:
             state = "analysis ready"
-        parts: list[str | tuple[str, str]] = [(self.context.map_path.name, "bold"), "  ",
-                                              state]
+        parts: list[str | tuple[str, str]] = [(self.context.map_path.name, "bold"), "  ", state]
         if self.accepted or self.rejected:
-            parts += ["  ", (f"what-if: {len(self.accepted)} accepted, "
-                             f"{len(self.rejected)} rejected (x resets)", "bold")]
+            parts += [
+                "  ",
+                (
+                    f"what-if: {len(self.accepted)} accepted, "
+                    f"{len(self.rejected)} rejected (x resets)",
+                    "bold",
+                ),
+            ]
         self.query_one("#status", Static).update(assemble(*parts))

@@ -32,8 +32,11 @@ def bindings_of(screen: Screen[object]) -> list[tuple[str, str]]:
     """(key, description) pairs for the app, the screen and its widgets, without repeats."""
     sources: list[Iterable[object]] = [screen.app.BINDINGS, screen.BINDINGS]
     # Only bindings a class of ours declares itself, not the scrolling keys it inherits.
-    sources += [vars(type(w)).get("BINDINGS", ()) for w in screen.query("*")
-                if type(w).__module__.startswith("tui")]
+    sources += [
+        vars(type(w)).get("BINDINGS", ())
+        for w in screen.query("*")
+        if type(w).__module__.startswith("tui")
+    ]
     keys: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
     for bindings in sources:

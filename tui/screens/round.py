@@ -45,24 +45,40 @@ class RoundScreen(Screen[None]):
     CSS_PATH = STYLES
 
     BINDINGS = [
-        Binding("ctrl+n", "pass_turn", "Pass", priority=True,
-                tooltip="pass this turn without playing"),
-        Binding("ctrl+e", "end_round", "End round", priority=True,
-                tooltip="end the round now and let the map judge"),
-        Binding("ctrl+s", "save", "Save transcript", priority=True,
-                tooltip="save the round as a Markdown transcript (after the round)"),
-        Binding("ctrl+f", "search", "Search", priority=True,
-                tooltip="search the moves you may make by words"),
+        Binding(
+            "ctrl+n", "pass_turn", "Pass", priority=True, tooltip="pass this turn without playing"
+        ),
+        Binding(
+            "ctrl+e",
+            "end_round",
+            "End round",
+            priority=True,
+            tooltip="end the round now and let the map judge",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save transcript",
+            priority=True,
+            tooltip="save the round as a Markdown transcript (after the round)",
+        ),
+        Binding(
+            "ctrl+f",
+            "search",
+            "Search",
+            priority=True,
+            tooltip="search the moves you may make by words",
+        ),
         Binding("escape", "leave", "Leave", tooltip="leave the round"),
     ]
 
-    def __init__(self, rnd: Round, transcript: Path | None = None,
-                 now: Now | None = None) -> None:
+    def __init__(self, rnd: Round, transcript: Path | None = None, now: Now | None = None) -> None:
         super().__init__()
         self.rnd = rnd
         self.transcript = transcript
-        self.clock = TurnClock(rnd.settings.seconds, now) if now else TurnClock(
-            rnd.settings.seconds)
+        self.clock = (
+            TurnClock(rnd.settings.seconds, now) if now else TurnClock(rnd.settings.seconds)
+        )
         self.listed: list[Reply] = []
         self.verdict: Adjudication | None = None
         self.saved_to: Path | None = None
@@ -78,8 +94,9 @@ class RoundScreen(Screen[None]):
                 yield Input(placeholder="Search your moves by words", id="round-search")
                 yield Static("", id="round-moves-heading")
                 yield OptionList(id="round-moves")
-                yield Input(placeholder="Your own wording (optional), then pick a move",
-                            id="round-wording")
+                yield Input(
+                    placeholder="Your own wording (optional), then pick a move", id="round-wording"
+                )
             with VerticalScroll(id="round-result-scroll"):
                 yield Static("", id="round-result")
         yield Footer()
@@ -103,13 +120,13 @@ class RoundScreen(Screen[None]):
         if last is not None and last.reply is not None:
             claim = self.rnd.map.claims_by_id[last.reply.claim_id]
             self.query_one("#round-last", Static).update(
-                literal_line(f"{side.other.title} played last: {claim.text}"))
+                literal_line(f"{side.other.title} played last: {claim.text}")
+            )
         else:
             self.query_one("#round-last", Static).update("")
         answers = self.rnd.replies_to_last()
         if answers:
-            self._list("Answers to what they played last (or search for other moves):",
-                       answers)
+            self._list("Answers to what they played last (or search for other moves):", answers)
         else:
             self._list("Moves you may make:", self.rnd.replies())
         self.clock.start()
@@ -120,8 +137,12 @@ class RoundScreen(Screen[None]):
         self.listed = list(replies)
         moves = self.query_one("#round-moves", OptionList)
         moves.clear_options()
-        moves.add_options([Option(literal_line(describe_reply(self.rnd, r)), id=str(i))
-                           for i, r in enumerate(replies)])
+        moves.add_options(
+            [
+                Option(literal_line(describe_reply(self.rnd, r)), id=str(i))
+                for i, r in enumerate(replies)
+            ]
+        )
         if replies:
             moves.highlighted = 0
         text = heading if replies else "No move is open to you: pass (ctrl+n) or end (ctrl+e)."
@@ -133,8 +154,9 @@ class RoundScreen(Screen[None]):
             text = f"Round over after {len(rnd.turns)} turns"
         else:
             side = rnd.side_on_turn
-            text = (f"Turn {rnd.turn_number} of {rnd.settings.turns}: "
-                    f"{rnd.settings.who(side)} to play")
+            text = (
+                f"Turn {rnd.turn_number} of {rnd.settings.turns}: {rnd.settings.who(side)} to play"
+            )
             left = self.clock.remaining()
             if left is not None:
                 text += f"   {left:.0f} s left"
@@ -158,8 +180,7 @@ class RoundScreen(Screen[None]):
         wording = self.query_one("#round-wording", Input).value
         turn = self.rnd.play(reply, wording, self.clock.stop())
         if turn.over_time:
-            self.notify("Over time: the move does not count, the turn is a pass.",
-                        markup=False)
+            self.notify("Over time: the move does not count, the turn is a pass.", markup=False)
         self._start_turn()
 
     @on(OptionList.OptionSelected, "#round-moves")
@@ -181,8 +202,7 @@ class RoundScreen(Screen[None]):
                 self._list("Moves you may make:", self.rnd.replies())
             return
         found = search_replies(self.rnd.map, self.rnd.replies(), query)
-        self._list(f"Moves matching {query!r}:" if found else f"No move matches {query!r}.",
-                   found)
+        self._list(f"Moves matching {query!r}:" if found else f"No move matches {query!r}.", found)
 
     @on(Input.Submitted, "#round-search")
     def _search_done(self) -> None:
@@ -257,8 +277,7 @@ class RoundScreen(Screen[None]):
         self.query_one("#round-search", Input).focus()
 
     def action_save(self) -> None:
-        path = self.transcript or Path(
-            f"round-{self.rnd.map.id}-{datetime.now():%Y%m%d-%H%M%S}.md")
+        path = self.transcript or Path(f"round-{self.rnd.map.id}-{datetime.now():%Y%m%d-%H%M%S}.md")
         self._save(path)
 
     def action_leave(self) -> None:
@@ -272,8 +291,9 @@ class RoundScreen(Screen[None]):
             app.exit(0)
 
 
-def open_round(app: ArgmapApp, settings: RoundSettings | None = None,
-               transcript: Path | None = None) -> None:
+def open_round(
+    app: ArgmapApp, settings: RoundSettings | None = None, transcript: Path | None = None
+) -> None:
     """Show a round on the app's map: the one under way, or a new one."""
     try:
         app.switch_mode(ROUND_MODE)
@@ -285,8 +305,13 @@ def open_round(app: ArgmapApp, settings: RoundSettings | None = None,
     app.switch_mode(ROUND_MODE)
 
 
-def round_app(context: Context, the_map: Map, settings: RoundSettings,
-              transcript: Path | None = None, **options: Any) -> ArgmapApp:
+def round_app(
+    context: Context,
+    the_map: Map,
+    settings: RoundSettings,
+    transcript: Path | None = None,
+    **options: Any,
+) -> ArgmapApp:
     """The full app, opened on a round (the explorer one key away)."""
     from tui.app import create_app
 
@@ -296,8 +321,9 @@ def round_app(context: Context, the_map: Map, settings: RoundSettings,
     return create_app(context, the_map, opening=opening, **options)
 
 
-def run_round_app(map_path: Path, the_map: Map, settings: RoundSettings,
-                  transcript: Path | None = None) -> int:
+def run_round_app(
+    map_path: Path, the_map: Map, settings: RoundSettings, transcript: Path | None = None
+) -> int:
     """`argmap round` without --plain; it has no `--data-dir`, so `S` inside uses the
     default data folder."""
     app = round_app(Context.make(map_path), the_map, settings, transcript)

@@ -34,23 +34,32 @@ def _percent(t: Tally) -> str:
 
 def stats_text(stats: Stats) -> Text:
     total = Tally(stats.answers, stats.correct)
-    out = assemble(("Answers: ", "bold"), f"{stats.answers}, correct {stats.correct} "
-                   f"({_percent(total)})\n",
-                   ("Streak: ", "bold"), f"{stats.streak_days} day"
-                   f"{'s' if stats.streak_days != 1 else ''}\n",
-                   ("Cards due now: ", "bold"), f"{stats.due}\n",
-                   ("Grades you corrected: ", "bold"), f"{stats.overrides.describe()}\n")
+    out = assemble(
+        ("Answers: ", "bold"),
+        f"{stats.answers}, correct {stats.correct} ({_percent(total)})\n",
+        ("Streak: ", "bold"),
+        f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}\n",
+        ("Cards due now: ", "bold"),
+        f"{stats.due}\n",
+        ("Grades you corrected: ", "bold"),
+        f"{stats.overrides.describe()}\n",
+    )
     if stats.damaged:
-        out.append_text(assemble(("Damaged rows left out: ", "bold"),
-                                 f"{len(stats.damaged)} (the file is left as it is)\n"))
+        out.append_text(
+            assemble(
+                ("Damaged rows left out: ", "bold"),
+                f"{len(stats.damaged)} (the file is left as it is)\n",
+            )
+        )
     for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
         out.append_text(assemble("\n", (title, "bold")))
         if not table:
             out.append_text(literal("\n  (no answers yet)"))
         width = max((len(k) for k in table), default=0)
         for key, tally in sorted(table.items()):
-            out.append_text(literal(f"\n  {key:<{width}}  {_percent(tally):>4}  of "
-                                    f"{tally.answers}"))
+            out.append_text(
+                literal(f"\n  {key:<{width}}  {_percent(tally):>4}  of {tally.answers}")
+            )
         out.append("\n")
     return out
 
@@ -79,17 +88,18 @@ class StatsScreen(Screen[None]):
         yield Static(literal("Your progress"), id="title-bar")
         with VerticalScroll(id="stats-body"):
             if self.stats is None:
-                text = (f"Cannot read your progress: {self.error}" if self.error
-                        else "Reading your progress…")
+                text = (
+                    f"Cannot read your progress: {self.error}"
+                    if self.error
+                    else "Reading your progress…"
+                )
                 yield Static(literal(text), id="stats-waiting")
             else:
                 yield Static(stats_text(self.stats), id="stats-figures")
-                yield Static(literal("Accuracy per day (last two weeks)"),
-                             id="stats-chart-title")
+                yield Static(literal("Accuracy per day (last two weeks)"), id="stats-chart-title")
                 values = [t.accuracy for _, t in self.stats.by_day]
                 yield Sparkline(values, id="stats-chart")
-                yield Static(literal("\n".join(chart_lines(self.stats.by_day))),
-                             id="stats-days")
+                yield Static(literal("\n".join(chart_lines(self.stats.by_day))), id="stats-days")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -112,8 +122,13 @@ class StatsScreen(Screen[None]):
     async def _stats_read(self, event: StatsRead) -> None:
         self.stats, self.error = event.stats, event.error
         if event.error is not None:
-            self.notify(event.error, title="Cannot read your progress", severity="error",
-                        markup=False, timeout=15)
+            self.notify(
+                event.error,
+                title="Cannot read your progress",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
         await self.recompose()
 
     def action_leave(self) -> None:

@@ -34,8 +34,11 @@ class Link:
 def _relation_links(the_map: Map, claim: Claim) -> list[Link]:
     """Links from a claim to every claim related to it, incoming first."""
     links: list[Link] = []
-    words = {RelationType.SUPPORT: "supported by", RelationType.ATTACK: "attacked by",
-             RelationType.UNDERCUT: "undercut by"}
+    words = {
+        RelationType.SUPPORT: "supported by",
+        RelationType.ATTACK: "attacked by",
+        RelationType.UNDERCUT: "undercut by",
+    }
     for rel in the_map.incoming.get(claim.id, ()):
         for source in rel.sources:
             links.append(_link(the_map, source, SYMBOLS[rel.type], words[rel.type], rel))
@@ -49,15 +52,23 @@ def _relation_links(the_map: Map, claim: Claim) -> list[Link]:
                 links.append(_link(the_map, other, "&", "together with", None))
         for undercut in the_map.incoming.get(rel.id, ()):
             for source in undercut.sources:
-                links.append(_link(the_map, source, SYMBOLS[RelationType.UNDERCUT],
-                                   "this link undercut by", undercut))
+                links.append(
+                    _link(
+                        the_map,
+                        source,
+                        SYMBOLS[RelationType.UNDERCUT],
+                        "this link undercut by",
+                        undercut,
+                    )
+                )
     return [link for link in links if link.claim_id in the_map.claims_by_id]
 
 
 def _link(the_map: Map, claim_id: str, symbol: str, words: str, rel: Relation | None) -> Link:
     claim = the_map.claims_by_id.get(claim_id)
-    text = assemble((f"{symbol} {words}: ", "bold"),
-                    literal_line(claim.text if claim else claim_id))
+    text = assemble(
+        (f"{symbol} {words}: ", "bold"), literal_line(claim.text if claim else claim_id)
+    )
     if rel is not None and rel.why:
         text.append_text(assemble("\n   why: ", literal_line(rel.why, "italic")))
     return Link(claim_id, text)
@@ -68,13 +79,21 @@ def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text
     out = Text(end="")
     out.append_text(literal(claim.text, "bold"))
     themes = ", ".join(the_map.themes.get(t, t) for t in claim.themes) or "none"
-    out.append_text(assemble("\n\n", ("Kind: ", "bold"), str(claim.kind),
-                             ("   Themes: ", "bold"), themes, ("   Id: ", "bold"), claim.id))
+    out.append_text(
+        assemble(
+            "\n\n",
+            ("Kind: ", "bold"),
+            str(claim.kind),
+            ("   Themes: ", "bold"),
+            themes,
+            ("   Id: ", "bold"),
+            claim.id,
+        )
+    )
     out.append_text(_analysis_text(claim, analysis))
     count = places(the_map, claim.id)
     if count > 1:
-        out.append_text(assemble("\n", ("↻ ", "bold"),
-                                 f"appears in {count} places in the tree"))
+        out.append_text(assemble("\n", ("↻ ", "bold"), f"appears in {count} places in the tree"))
     if claim.flaw:
         out.append_text(assemble("\n\n", ("⚠ Flaw: ", "bold"), literal_line(claim.flaw)))
         known = find_flaw(claim.flaw)
@@ -94,8 +113,9 @@ def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text
                 out.append_text(literal_line(", ".join(bits)))
             out.append_text(assemble(", ", item.locator))
             if source is not None and source.reliability:
-                out.append_text(assemble("\n  ", ("Reliability: ", "bold"),
-                                         literal_line(source.reliability)))
+                out.append_text(
+                    assemble("\n  ", ("Reliability: ", "bold"), literal_line(source.reliability))
+                )
     elif claim.kind == "fact":
         out.append_text(assemble("\n\n", ("Evidence: ", "bold"), "none given"))
     return out
@@ -114,8 +134,12 @@ def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     if analysis.acceptance:
         parts += ["   ", ("Acceptance: ", "bold"), analysis.acceptance]
     if analysis.strength is not None:
-        parts += ["\n", ("Strength: ", "bold"), f"{analysis.strength:.2f}",
-                  f" (base {claim.base_score:.2f})"]
+        parts += [
+            "\n",
+            ("Strength: ", "bold"),
+            f"{analysis.strength:.2f}",
+            f" (base {claim.base_score:.2f})",
+        ]
     if analysis.crux:
         parts += ["   ", ("★ crux", "bold")]
     if analysis.pivotal:
@@ -146,8 +170,7 @@ class ClaimDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
-        yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"),
-                     id="links-heading")
+        yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"), id="links-heading")
         yield LinkList(id="links")
 
     def show(self, claim_id: str | None, analysis: ClaimAnalysis | None) -> None:

@@ -47,8 +47,12 @@ class ClaimList(OptionList):
                 prompt = assemble((f"{why} ", "bold"), prompt)
             options.append(Option(prompt, id=str(i)))
         if self.total > len(shown):
-            options.append(Option(Text(f"… {self.total - len(shown)} more not shown",
-                                       style="italic"), disabled=True))
+            options.append(
+                Option(
+                    Text(f"… {self.total - len(shown)} more not shown", style="italic"),
+                    disabled=True,
+                )
+            )
         self.add_options(options)
         if self.claim_ids:
             self.highlighted = 0

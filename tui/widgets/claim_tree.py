@@ -126,7 +126,8 @@ def child_links(the_map: Map, claim_id: str, via: str | None) -> list[Child]:
 
 def has_children(the_map: Map, claim_id: str, via: str | None) -> bool:
     return bool(the_map.incoming.get(claim_id)) or (
-        via is not None and bool(the_map.incoming.get(via)))
+        via is not None and bool(the_map.incoming.get(via))
+    )
 
 
 def places(the_map: Map, claim_id: str) -> int:
@@ -149,10 +150,20 @@ class ClaimTree(Tree[TreeEntry]):
     """
 
     BINDINGS = [
-        Binding("left", "collapse_or_parent", "Collapse", show=False,
-                tooltip="tree: close the node, or go to its parent"),
-        Binding("right", "expand_or_child", "Expand", show=False,
-                tooltip="tree: open the node, or go to its first child"),
+        Binding(
+            "left",
+            "collapse_or_parent",
+            "Collapse",
+            show=False,
+            tooltip="tree: close the node, or go to its parent",
+        ),
+        Binding(
+            "right",
+            "expand_or_child",
+            "Expand",
+            show=False,
+            tooltip="tree: open the node, or go to its first child",
+        ),
     ]
 
     def __init__(self, the_map: Map, *, id: str | None = None) -> None:  # noqa: A002
@@ -192,7 +203,8 @@ class ClaimTree(Tree[TreeEntry]):
         unlinked = self.unlinked_ids()
         if unlinked:
             group = self.root.add(
-                Text(f"Not linked to a thesis ({len(unlinked)})", style="italic"), data=None)
+                Text(f"Not linked to a thesis ({len(unlinked)})", style="italic"), data=None
+            )
             group.allow_expand = True
         for node in self.root.children[:1]:
             self._populate(node)
@@ -205,7 +217,8 @@ class ClaimTree(Tree[TreeEntry]):
         if self._unlinked_ids is None:
             reached: set[str] = set()
             queue: deque[tuple[str, str | None]] = deque(
-                (t, None) for t in self.map.theses if t in self.map.claims_by_id)
+                (t, None) for t in self.map.theses if t in self.map.claims_by_id
+            )
             reached.update(t for t, _ in queue)
             while queue:
                 claim_id, via = queue.popleft()
@@ -236,8 +249,9 @@ class ClaimTree(Tree[TreeEntry]):
         for rel, source in child_links(self.map, entry.claim_id, entry.relation_id):
             if source not in self.map.claims_by_id:
                 continue
-            self._add_entry(node, TreeEntry(source, rel.type, rel.id, rel.linked,
-                                            cycle=source in ancestors))
+            self._add_entry(
+                node, TreeEntry(source, rel.type, rel.id, rel.linked, cycle=source in ancestors)
+            )
 
     @staticmethod
     def _ancestor_ids(node: TreeNode[TreeEntry]) -> Iterator[str]:
@@ -274,15 +288,18 @@ class ClaimTree(Tree[TreeEntry]):
             except (KeyError, ColorParseError):
                 return None
 
-        self._colours = {role: Style(color=colour(name), bold=True)
-                         for role, name in SYMBOL_COLOURS.items()}
+        self._colours = {
+            role: Style(color=colour(name), bold=True) for role, name in SYMBOL_COLOURS.items()
+        }
         self._muted = Style(color=colour("foreground-muted"), dim=True)
 
     def label_for(self, entry: TreeEntry) -> Text:
         claim = self.map.claims_by_id[entry.claim_id]
         style = self._colours.get(entry.role, "")
         parts: list[str | tuple[str, str | Style] | Text] = [
-            (SYMBOLS.get(entry.role, "?") + ("&" if entry.linked else ""), style), " "]
+            (SYMBOLS.get(entry.role, "?") + ("&" if entry.linked else ""), style),
+            " ",
+        ]
         badge = self.badges.get(entry.claim_id)
         if badge is not None:
             if badge.mark:
@@ -322,8 +339,9 @@ class ClaimTree(Tree[TreeEntry]):
         if line_no >= len(lines):
             return Strip.blank(width, self._line_style)
         line = lines[line_no]
-        if self.hover_line >= 0 and (self.hover_line == line_no
-                                     or any(node._hover for node in line.path)):
+        if self.hover_line >= 0 and (
+            self.hover_line == line_no or any(node._hover for node in line.path)
+        ):
             return self._render_line(line_no, scroll_x, scroll_x + width, self._line_style)
         return self.draw_line(line_no, line.path, line.last).crop(scroll_x, scroll_x + width)
 
@@ -359,10 +377,10 @@ class ClaimTree(Tree[TreeEntry]):
             segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
             used += len(icon)
         node_style = line_style + node_meta
-        label = self._rendered_label(end,
-                                     styles.cursor if self.cursor_line == y else styles.label)
-        segments += [Segment(text, node_style + style)
-                     for text, style in label.fit(styles.width - used)]
+        label = self._rendered_label(end, styles.cursor if self.cursor_line == y else styles.label)
+        segments += [
+            Segment(text, node_style + style) for text, style in label.fit(styles.width - used)
+        ]
         used += min(label.cells, max(0, styles.width - used))
         if used > styles.width:  # the indent alone is wider than the tree
             return Strip(segments).crop(0, styles.width)
@@ -373,8 +391,7 @@ class ClaimTree(Tree[TreeEntry]):
     def _line_styles(self) -> LineStyles:
         if self._styles is None:
             guide = self.get_component_rich_style("tree--guides", partial=True)
-            selected = guide + self.get_component_rich_style("tree--guides-selected",
-                                                             partial=True)
+            selected = guide + self.get_component_rich_style("tree--guides-selected", partial=True)
             label = self.get_component_rich_style("tree--label", partial=True)
             self._styles = LineStyles(
                 guide=guide,
@@ -411,8 +428,13 @@ class ClaimTree(Tree[TreeEntry]):
         if cached is not None and cached.source is node._label:
             return cached
         rendered = node._label.render(self.app.console)
-        label = Label(node._label, [(text, piece_style + style if piece_style else style)
-                                    for text, piece_style, _ in rendered])
+        label = Label(
+            node._label,
+            [
+                (text, piece_style + style if piece_style else style)
+                for text, piece_style, _ in rendered
+            ],
+        )
         self._label_cache[key] = label
         return label
 
@@ -479,8 +501,7 @@ class ClaimTree(Tree[TreeEntry]):
         """The shortest chain of entries from a top-level node down to the claim."""
         if claim_id not in self.map.claims_by_id:
             return None
-        starts = [TreeEntry(t, ROLE_THESIS) for t in self.map.theses
-                  if t in self.map.claims_by_id]
+        starts = [TreeEntry(t, ROLE_THESIS) for t in self.map.theses if t in self.map.claims_by_id]
         starts += [TreeEntry(c, ROLE_UNLINKED) for c in self.unlinked_ids()]
         parent: dict[str, tuple[str | None, TreeEntry]] = {}
         queue: deque[TreeEntry] = deque()
@@ -521,9 +542,16 @@ class ClaimTree(Tree[TreeEntry]):
             self._populate(level)
             if level is not self.root:
                 level.expand()
-            node = next((n for n in level.children if n.data is not None
-                         and n.data.claim_id == step.claim_id
-                         and n.data.relation_id == step.relation_id), None)
+            node = next(
+                (
+                    n
+                    for n in level.children
+                    if n.data is not None
+                    and n.data.claim_id == step.claim_id
+                    and n.data.relation_id == step.relation_id
+                ),
+                None,
+            )
             if node is None:
                 return None
             level = node

@@ -48,9 +48,15 @@ class Rendered:
             self.first_line.append(len(self.lines))
             # Textual's own text pipeline, as a Static uses: it wraps, styles and marks
             # each cell with its offset for mouse selection.
-            strips = Visual.to_strips(panel, Content.from_rich_text(block), width, None,
-                                      base if extra is None else base + extra,
-                                      apply_selection=panel.ALLOW_SELECT, pad=True)
+            strips = Visual.to_strips(
+                panel,
+                Content.from_rich_text(block),
+                width,
+                None,
+                base if extra is None else base + extra,
+                apply_selection=panel.ALLOW_SELECT,
+                pad=True,
+            )
             self.lines.extend(strips)
             self.block_of.extend([index] * len(strips))
 
@@ -58,8 +64,13 @@ class Rendered:
 class LinePanel(Widget, can_focus=True):
     """Wrapped, scrollable, selectable blocks of text that never change the layout."""
 
-    def __init__(self, blocks: list[Text] | None = None, *, placeholder: Text | None = None,
-                 id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        blocks: list[Text] | None = None,
+        *,
+        placeholder: Text | None = None,
+        id: str | None = None,
+    ) -> None:  # noqa: A002
         super().__init__(id=id)
         self._blocks = list(blocks or [])
         self._placeholder = placeholder or Text()
@@ -138,8 +149,11 @@ class LinePanel(Widget, can_focus=True):
         if not 0 <= index < len(rendered.first_line):
             return
         first = rendered.first_line[index]
-        last = rendered.first_line[index + 1] - 1 if index + 1 < len(rendered.first_line) \
+        last = (
+            rendered.first_line[index + 1] - 1
+            if index + 1 < len(rendered.first_line)
             else len(rendered.lines) - 1
+        )
         height = self.content_region.height
         if first < self._top or last - first + 1 > height:
             self.scroll_to_line(first)
@@ -210,8 +224,13 @@ class LinePanel(Widget, can_focus=True):
                 back = self.background_colors[0] + back
             bar = back + styles.scrollbar_color
             cells = ScrollBarRender.render_bar(
-                size=height, virtual_size=total, window_size=height, position=self._top,
-                back_color=back.rich_color, bar_color=bar.rich_color).segments
+                size=height,
+                virtual_size=total,
+                window_size=height,
+                position=self._top,
+                back_color=back.rich_color,
+                bar_color=bar.rich_color,
+            ).segments
             self._bar = [Strip([cell], 1) for cell in cells]
         return self._bar[y] if y < len(self._bar) else rendered.blank_cell
 
@@ -220,18 +239,38 @@ class ClaimText(LinePanel):
     """The selected claim's text; the arrow keys scroll it when it has the focus."""
 
     BINDINGS = [
-        Binding("up", "scroll_lines(-1)", "Scroll up", show=False,
-                tooltip="claim text: scroll up a line"),
-        Binding("down", "scroll_lines(1)", "Scroll down", show=False,
-                tooltip="claim text: scroll down a line"),
-        Binding("pageup", "scroll_page(-1)", "Page up", show=False,
-                tooltip="claim text: scroll up a page"),
-        Binding("pagedown,space", "scroll_page(1)", "Page down", show=False,
-                tooltip="claim text: scroll down a page"),
-        Binding("home", "scroll_to(0)", "Top", show=False,
-                tooltip="claim text: go to the top"),
-        Binding("end", "scroll_to(-1)", "Bottom", show=False,
-                tooltip="claim text: go to the bottom"),
+        Binding(
+            "up",
+            "scroll_lines(-1)",
+            "Scroll up",
+            show=False,
+            tooltip="claim text: scroll up a line",
+        ),
+        Binding(
+            "down",
+            "scroll_lines(1)",
+            "Scroll down",
+            show=False,
+            tooltip="claim text: scroll down a line",
+        ),
+        Binding(
+            "pageup",
+            "scroll_page(-1)",
+            "Page up",
+            show=False,
+            tooltip="claim text: scroll up a page",
+        ),
+        Binding(
+            "pagedown,space",
+            "scroll_page(1)",
+            "Page down",
+            show=False,
+            tooltip="claim text: scroll down a page",
+        ),
+        Binding("home", "scroll_to(0)", "Top", show=False, tooltip="claim text: go to the top"),
+        Binding(
+            "end", "scroll_to(-1)", "Bottom", show=False, tooltip="claim text: go to the bottom"
+        ),
     ]
 
     def __init__(self, text: Text, *, id: str | None = None) -> None:  # noqa: A002

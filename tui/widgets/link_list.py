@@ -23,16 +23,37 @@ class LinkList(LinePanel):
     ALLOW_SELECT = False  # links are for jumping; a click picks one
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Previous link", show=False,
-                tooltip="links: highlight the previous linked claim"),
-        Binding("down", "move(1)", "Next link", show=False,
-                tooltip="links: highlight the next linked claim"),
-        Binding("home", "move_to(0)", "First link", show=False,
-                tooltip="links: highlight the first linked claim"),
-        Binding("end", "move_to(-1)", "Last link", show=False,
-                tooltip="links: highlight the last linked claim"),
-        Binding("enter", "choose", "Jump", show=False,
-                tooltip="links: jump to the highlighted claim"),
+        Binding(
+            "up",
+            "move(-1)",
+            "Previous link",
+            show=False,
+            tooltip="links: highlight the previous linked claim",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            "Next link",
+            show=False,
+            tooltip="links: highlight the next linked claim",
+        ),
+        Binding(
+            "home",
+            "move_to(0)",
+            "First link",
+            show=False,
+            tooltip="links: highlight the first linked claim",
+        ),
+        Binding(
+            "end",
+            "move_to(-1)",
+            "Last link",
+            show=False,
+            tooltip="links: highlight the last linked claim",
+        ),
+        Binding(
+            "enter", "choose", "Jump", show=False, tooltip="links: jump to the highlighted claim"
+        ),
     ]
 
     class Chosen(Message):

@@ -41,11 +41,15 @@ class QuestionView(VerticalScroll):
         q = self.question
         yield Static(literal(self.heading), id="question-heading")
         yield Static(literal(q.prompt), id="question-prompt")
-        yield Static(assemble((f"{q.subject_label}: ", "bold"), literal(q.subject)),
-                     id="question-subject")
+        yield Static(
+            assemble((f"{q.subject_label}: ", "bold"), literal(q.subject)), id="question-subject"
+        )
         for i, option in enumerate(q.options, 1):
-            yield Static(assemble((f"{i}. ", "bold"), literal(option.text)),
-                         id=f"option-{i}", classes="option")
+            yield Static(
+                assemble((f"{i}. ", "bold"), literal(option.text)),
+                id=f"option-{i}",
+                classes="option",
+            )
         yield Static(literal(self._how_to_answer()), id="question-help")
         yield Input(placeholder="your answer", id="answer")
 

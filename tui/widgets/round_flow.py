@@ -25,8 +25,9 @@ def turn_text(rnd: Round, turn: Turn) -> Text:
     reply = turn.reply
     claim = rnd.map.claims_by_id[reply.claim_id]
     together = f" with {', '.join(reply.together)}" if reply.together else ""
-    out = assemble(head, f" [{reply.claim_id}]{together} {reply.verb} [{reply.target}]\n   ",
-                   claim.text)
+    out = assemble(
+        head, f" [{reply.claim_id}]{together} {reply.verb} [{reply.target}]\n   ", claim.text
+    )
     if turn.wording:
         out.append_text(assemble("\n   ", ("“" + turn.wording + "”", "italic")))
     return out
