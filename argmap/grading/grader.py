@@ -22,8 +22,9 @@ An answer is read as a teacher reads it, in four steps:
    some `partial`; none `incorrect`. Padding (far longer than the model
    answer) is held at `partial`.
 
-The thresholds below are general, set once on real students' answers
-(SemEval-2013, docs/benchmarks.md) and never per question.
+The thresholds below are general: set once on real students' answers
+(SemEval-2013) and on our own labelled corpus (docs/benchmarks.md), never
+per question or per map.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ WORD_MET = 0.5
 # A denial counts only on a word met this closely (a synonym or closer): a word that
 # is merely near in meaning, under a negation, is too weak to call a contradiction.
 DENIAL_MET = 0.8
-ONE_NEG = True
 # A key-point term is made when this share of its words is met.
 TERM_MADE = 0.75
 # A word of the question earns this much of a word the student found alone.
@@ -237,11 +237,7 @@ def _point_result(
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated
-        if (
-            found.deny >= TERM_MADE
-            and found.deny * len(words) > denied_mass
-            and not (one_negative and ONE_NEG)
-        ):
+        if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass and not one_negative:
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True
