@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 
 from argmap.atomic_write import write_atomically
 from argmap.commands.map_input import EXIT_UNREADABLE, load_map_or_report
-
-# Format name -> "module:function"; the function takes a Map and returns text.
-EXPORTERS: dict[str, str] = {
-    "json": "argmap.formats.json_export:write_json",
-    "dot": "argmap.formats.dot:write_dot",
-    "svg": "argmap.formats.dot:export_svg",
-    "png": "argmap.formats.dot:export_png",
-    "graphml": "argmap.formats.graphml:write_graphml",
-    "argdown": "argmap.formats.argdown:write_argdown",
-    "aif": "argmap.formats.aif:write_aif",
-    "markdown": "argmap.formats.handout:write_markdown",
-    "html": "argmap.formats.handout:write_html",
-    "markdown-drill": "argmap.formats.handout:write_markdown_with_questions",
-    "html-drill": "argmap.formats.handout:write_html_with_questions",
-}
+from argmap.formats.registry import WRITERS, writer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
     parser.add_argument(
-        "--to", required=True, choices=sorted(EXPORTERS), dest="to", help="output format"
+        "--to", required=True, choices=sorted(WRITERS), dest="to", help="output format"
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
@@ -46,11 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "handout (the same as --to markdown-drill / html-drill)",
     )
     parser.set_defaults(func=run)
-
-
-def exporter(name: str):  # type: ignore[no-untyped-def]
-    module, function = EXPORTERS[name].split(":")
-    return getattr(importlib.import_module(module), function)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_map_or_report(args.map)
     if isinstance(loaded, int):
         return loaded
-    output = exporter(fmt)(loaded)
+    output = writer(fmt).write(loaded)
     if args.output in (None, "-"):
         if isinstance(output, bytes):
             sys.stdout.buffer.write(output)

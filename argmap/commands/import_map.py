@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import sys
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from argmap.formats.registry import READERS, guess_reader, reader
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -22,16 +23,6 @@ if TYPE_CHECKING:
     from argmap.model import Map
 
 EXIT_OK, EXIT_MALFORMED, EXIT_UNREADABLE = 0, 1, 2
-
-# Format name -> "module:function"; the function is (text, path) -> ImportResult.
-IMPORTERS: dict[str, str] = {
-    "argdown": "argmap.formats.argdown:read_argdown",
-    "kialo": "argmap.formats.kialo:read_kialo",
-    "aif": "argmap.formats.aif:read_aif",
-    "json": "argmap.formats.json_import:read_json",
-}
-
-_BY_SUFFIX = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from",
         dest="source_format",
-        choices=sorted(IMPORTERS),
+        choices=sorted(READERS),
         help="format of FILE (default: guessed from its name and content)",
     )
     parser.add_argument(
@@ -64,11 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def guess_format(path: Path, text: str) -> str | None:
-    if path.suffix.lower() in _BY_SUFFIX:
-        return _BY_SUFFIX[path.suffix.lower()]
-    if path.suffix.lower() == ".json":
-        return "json" if '"argmap/' in text[:2000] else "aif"
-    return None
+    return guess_reader(path, text)
 
 
 def _trace_back(
@@ -118,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.source_format or guess_format(path, text)
     if fmt is None:
         sys.stderr.write(
-            f"argmap: cannot tell the format of {path}; give --from {'|'.join(sorted(IMPORTERS))}\n"
+            f"argmap: cannot tell the format of {path}; give --from {'|'.join(sorted(READERS))}\n"
         )
         return EXIT_UNREADABLE
     output = None if args.output in (None, "-") else Path(args.output)
@@ -126,14 +113,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"argmap: {output} exists; give --force to overwrite it\n")
         return EXIT_UNREADABLE
 
-    module, function = IMPORTERS[fmt].split(":")
-    reader = getattr(importlib.import_module(module), function)
+    read = reader(fmt).read
     # The importers build millions of small objects and free none until they
     # return, so the cyclic collector would rescan them again and again (a
     # quarter of a 1e6-node AIF import); nothing here makes reference cycles.
     gc.disable()
     try:
-        result = reader(text, str(path))
+        result = read(text, str(path))
         del text  # the input's text is not needed past here (89 MB for 1e6 AIF nodes)
         header = (
             f"Imported by argmap from {path} ({fmt}).\n"
