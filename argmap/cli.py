@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 
 from argmap import __version__
+from argmap.commands.errors import CommandError, ExitCode, UsageError
+
+__all__ = ["COMMANDS", "CommandError", "UsageError", "build_parser", "main"]
 
 # Each command: its name, its module under argmap.commands, and the summary
 # `argmap --help` lists (the module's own parser says the same; a test keeps
@@ -28,15 +32,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class UsageError(Exception):
-    """Raised by a command for a wrong command line; exits with status 2."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"argmap: error: {message}\n")
-        raise SystemExit(2)
+        raise SystemExit(ExitCode.USAGE)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -72,19 +72,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = command_parser.parse_args(["explore", *argv])
     try:
-        return int(args.func(args) or 0)
-    except UsageError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return 2
+        return int(args.func(args) or ExitCode.OK)
+    except CommandError as exc:
+        # The one place an error is reported: what the command printed so far
+        # comes first, then `argmap: message`, never a traceback.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        sys.stderr.write(exc.render())
+        return int(exc.code)
     except KeyboardInterrupt:
-        return 130
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        return 0
+        return int(ExitCode.OK)
 
 
 if __name__ == "__main__":
     # Through the package, so that `python -m argmap.cli` and the console
-    # script share one module (and one `UsageError` class).
+    # script share one module (and one `CommandError` class).
     from argmap.cli import main as package_main
 
     raise SystemExit(package_main())

@@ -44,6 +44,10 @@ class ExportError(Exception):
     """The export cannot be made; the message says why and what to do."""
 
 
+class ExportNotWritten(ExportError):
+    """The export was made but its file cannot be written there (a refused output)."""
+
+
 def clean_name(raw: str) -> str:
     """The student's chosen name as one printable line; ExportError if it is unusable."""
     name = "".join(
@@ -119,11 +123,11 @@ def write_export(
 
     document = build_export(database, student, warnings=warnings)
     if not target.parent.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise ExportNotWritten(f"cannot write {target}: the folder {target.parent} does not exist")
     try:
         write_atomically(target, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ExportNotWritten(f"cannot write {target}: {exc.strerror or exc}") from None
     return len(document["answers"])
 
 
@@ -139,35 +143,3 @@ def ask_name() -> str | None:
     sys.stderr.flush()
     line = sys.stdin.readline()
     return line.strip() if line else None
-
-
-def run_export(target: str, name: str | None, data_dir_option: str | None) -> int:
-    """`argmap stats --export FILE [--name NAME]`: exit status 0, 1 (cannot) or 2 (usage)."""
-    import sys
-
-    from argmap.data_dir import data_dir
-    from argmap.training.progress import DATABASE_NAME
-
-    if name is None:
-        name = ask_name()
-        if name is None:
-            sys.stderr.write(
-                "argmap: error: give the name your teacher should see with "
-                "--name NAME (nothing else personal is exported)\n"
-            )
-            return 2
-    warnings: list[str] = []
-    try:
-        student = clean_name(name)
-        count = write_export(
-            data_dir(data_dir_option) / DATABASE_NAME, student, Path(target), warnings
-        )
-    except ExportError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return 1
-    for warning in warnings:
-        sys.stderr.write(f"argmap: warning: {warning}\n")
-    sys.stdout.write(
-        f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} to {target}\n"
-    )
-    return 0

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 
+from argmap.commands.errors import CommandError, ExitCode, UsageError
 from argmap.limits import CRUX_WORK, DEFAULT_MAX_EXTENSIONS
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path skips `typing`
@@ -61,8 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     if args.max_extensions is not None and args.max_extensions < 1:
-        sys.stderr.write("argmap: error: --max-extensions must be at least 1\n")
-        return 2
+        raise UsageError("--max-extensions must be at least 1")
     semantics = (args.semantics,) if args.semantics else SEMANTICS
     if args.path and os.path.splitext(args.path)[1].lower() in FRAMEWORK_SUFFIXES:
         return _run_framework(args, semantics)
@@ -76,20 +76,18 @@ def _load_framework(path: str) -> Any:
         return read_framework(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        sys.stderr.write(f"argmap: cannot read {path}: {reason}\n")
-        return 2
+        raise CommandError(ExitCode.UNREADABLE, f"cannot read {path}: {reason}") from None
     except FrameworkFormatError as exc:
-        sys.stderr.write(
-            f"{exc}\nargmap: fix that line, or check the file is in an ICCMA "
-            "form (p af N / arg(a). att(a,b). / tgf)\n"
-        )
-        return 1
+        raise CommandError(
+            ExitCode.INVALID,
+            "fix that line, or check the file is in an ICCMA "
+            "form (p af N / arg(a). att(a,b). / tgf)",
+            details=str(exc),
+        ) from None
 
 
 def _run_framework(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
     fw = _load_framework(args.path)
-    if isinstance(fw, int):
-        return fw
     if args.query is not None:
         return _query(args, fw, fw.index, semantics)
     payload = _enumerate(fw, list(range(len(fw.names))), semantics, args.max_extensions)
@@ -105,8 +103,7 @@ def _query(args: argparse.Namespace, fw: Any, index: Any, semantics: tuple[str, 
     from argmap.analysis.semantics import credulous, sceptical
 
     if args.query not in index:
-        sys.stderr.write(f"argmap: error: no argument {args.query!r} in {args.path or 'the map'}\n")
-        return 2
+        raise UsageError(f"no argument {args.query!r} in {args.path or 'the map'}")
     arg = index[args.query]
     cred = [s for s in semantics if credulous(fw, arg, s)]
     scep = [s for s in semantics if sceptical(fw, arg, s)]
@@ -184,12 +181,9 @@ def _enumerate(
 
 
 def _run_map(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
-    from argmap.commands.map_input import load_map_or_report
+    from argmap.commands.map_input import load_usable_map
 
-    loaded = load_map_or_report(args.path)
-    if isinstance(loaded, int):
-        return loaded
-    m = loaded
+    m = load_usable_map(args.path)
     from argmap.analysis.mapanalysis import analyse_map
 
     analysis = analyse_map(m)

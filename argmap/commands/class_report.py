@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from argmap.commands.errors import CommandError, ExitCode
+
 DEFAULT_OUTPUT = "class-report.html"
 
 
@@ -49,10 +51,10 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if not output.parent.is_dir():
-        sys.stderr.write(
-            f"argmap: error: cannot write {output}: the folder {output.parent} does not exist\n"
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT,
+            f"error: cannot write {output}: the folder {output.parent} does not exist",
         )
-        return 2
     progress = read_class(args.files)
     texts, map_problems = load_map_texts(args.map)
     for problem in map_problems:
@@ -61,12 +63,14 @@ def run(args: argparse.Namespace) -> int:
     summary = summarise(progress)
     sys.stdout.write(render_text(summary, problems, texts) + "\n")
     if not progress.students:
-        sys.stderr.write("argmap: error: no usable progress file, so no report was written\n")
-        return 1
+        raise CommandError(
+            ExitCode.INVALID, "error: no usable progress file, so no report was written"
+        )
     try:
         write_atomically(output, render_html(summary, problems, texts))
     except OSError as exc:
-        sys.stderr.write(f"argmap: error: cannot write {output}: {exc.strerror or exc}\n")
-        return 1
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT, f"error: cannot write {output}: {exc.strerror or exc}"
+        ) from None
     sys.stdout.write(f"Report written to {output}\n")
     return 0

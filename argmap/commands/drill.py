@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from argmap.commands.argument_types import positive_int, seconds
-from argmap.commands.map_input import load_map_or_report, map_path
+from argmap.commands.errors import CommandError, ExitCode, UsageError
+from argmap.commands.map_input import load_usable_map, map_path
 
 if TYPE_CHECKING:
     from argmap.context import Context
@@ -16,11 +17,6 @@ if TYPE_CHECKING:
     from argmap.training.session import SessionOptions
 
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
-
-
-def _usage(message: str) -> int:
-    sys.stderr.write(f"argmap drill: error: {message}\n")
-    return 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -81,15 +77,13 @@ def run(args: argparse.Namespace) -> int:
     from argmap.training.progress import Progress, ProgressError
     from argmap.training.session import SessionOptions
 
-    loaded = load_map_or_report(args.map)
-    if isinstance(loaded, int):
-        return loaded
+    loaded = load_usable_map(args.map)
     if args.mode == "switch" and args.side is None:
-        return _usage(
+        raise UsageError(
             "--mode switch needs --side pro|con: the side you disagree with, which you will argue"
         )
     if args.thesis is not None and args.thesis not in loaded.theses:
-        return _usage(
+        raise UsageError(
             f"--thesis {args.thesis!r} is not a thesis of this map "
             f"(theses: {', '.join(loaded.theses)})"
         )
@@ -105,8 +99,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         progress = Progress.open(context.database)
     except ProgressError as exc:
-        sys.stderr.write(f"argmap: {exc}\n")
-        return 1
+        raise CommandError(ExitCode.INVALID, str(exc)) from None
     if not args.plain:
         # The database can be used; the screen opens it again in its own thread (an
         # SQLite connection belongs to the thread that opened it) and starts the
@@ -130,8 +123,6 @@ def _run_plain(loaded: Map, progress: Progress, options: SessionOptions, context
             sys.stderr.write(f"argmap: warning: {report}\n")
         return run_plain(session, sys.stdin, sys.stdout, saved_in=context.database)
     except ProgressError as exc:
-        sys.stdout.flush()
-        sys.stderr.write(f"argmap: {exc}\n")
-        return 1
+        raise CommandError(ExitCode.INVALID, str(exc)) from None
     finally:
         progress.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.commands.map_input import load_map_or_report, map_path, require_source_dirs
+from argmap.commands.map_input import load_usable_map, map_path, require_source_dirs
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -39,9 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     require_source_dirs(getattr(args, "sources", []))
-    loaded = load_map_or_report(args.map, getattr(args, "sources", []))
-    if isinstance(loaded, int):
-        return loaded
+    loaded = load_usable_map(args.map, getattr(args, "sources", []))
     from argmap.context import Context
     from tui.app import create_app
 

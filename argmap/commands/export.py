@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from argmap.atomic_write import write_atomically
-from argmap.commands.map_input import EXIT_UNREADABLE, load_map_or_report
+from argmap.commands.errors import CommandError, ExitCode, UsageError
+from argmap.commands.map_input import load_usable_map
 from argmap.formats.registry import WRITERS, writer
 
 
@@ -37,26 +38,23 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.to
     if args.questions:
         if fmt not in ("markdown", "html", "markdown-drill", "html-drill"):
-            sys.stderr.write(
-                f"argmap export: error: --questions goes with a handout "
-                f"(--to markdown or --to html), not --to {fmt}\n"
+            raise UsageError(
+                f"--questions goes with a handout (--to markdown or --to html), not --to {fmt}"
             )
-            return 2
         fmt = fmt.removesuffix("-drill") + "-drill"
-    loaded = load_map_or_report(args.map)
-    if isinstance(loaded, int):
-        return loaded
+    loaded = load_usable_map(args.map)
     output = writer(fmt).write(loaded)
     if args.output in (None, "-"):
         if isinstance(output, bytes):
             sys.stdout.buffer.write(output)
         else:
             sys.stdout.write(output)
-        return 0
+        return ExitCode.OK
     target = Path(args.output)
     try:
         write_atomically(target, output)
     except OSError as exc:
-        sys.stderr.write(f"argmap: cannot write {target}: {exc.strerror or exc}\n")
-        return EXIT_UNREADABLE
-    return 0
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT, f"cannot write {target}: {exc.strerror or exc}"
+        ) from None
+    return ExitCode.OK

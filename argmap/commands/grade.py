@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE = 0, 1, 2
+from argmap.commands.errors import CommandError, ExitCode
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,23 +55,24 @@ def run(args: argparse.Namespace) -> int:
     map_name, answers = args.map, args.answers
     output = Path(args.output) if args.output not in (None, "-") else None
     if output is not None and not output.parent.is_dir():
-        sys.stderr.write(
-            f"argmap: error: cannot write {output}: the folder {output.parent} does not exist\n"
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT,
+            f"error: cannot write {output}: the folder {output.parent} does not exist",
         )
-        return EXIT_UNREADABLE
     try:
         rows, skipped = read_answers(Path(answers))
     except BatchFileError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return EXIT_UNREADABLE
+        raise CommandError(ExitCode.UNREADABLE, f"error: {exc}") from None
     the_map = None
     if any(row.needs_map for row in rows):
-        from argmap.commands.map_input import load_map_or_report
+        from argmap.commands.map_input import load_usable_map
 
-        loaded = load_map_or_report(map_name)
-        if isinstance(loaded, int):
-            return EXIT_UNREADABLE
-        the_map = loaded
+        try:
+            the_map = load_usable_map(map_name)
+        except CommandError as exc:
+            # grade's own contract: 1 means rows were skipped, so a map it
+            # cannot use (unreadable or with errors) is 2
+            raise exc.with_code(ExitCode.UNREADABLE) from None
     results = [grade_row(row, the_map) for row in rows]
     graded = [r for r in results if isinstance(r, GradedRow)]
     skipped += [r for r in results if not isinstance(r, GradedRow)]
@@ -104,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_atomically(output, report)
         except OSError as exc:
-            sys.stderr.write(f"argmap: error: cannot write {output}: {exc.strerror or exc}\n")
-            return EXIT_UNREADABLE
-    return EXIT_SKIPPED if skipped else EXIT_OK
+            raise CommandError(
+                ExitCode.REFUSED_OUTPUT, f"error: cannot write {output}: {exc.strerror or exc}"
+            ) from None
+    return ExitCode.FINDINGS if skipped else ExitCode.OK

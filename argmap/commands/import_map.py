@@ -15,14 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.commands.errors import CommandError, ExitCode
 from argmap.formats.registry import READERS, guess_reader, reader
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
     from argmap.formats.import_result import ImportResult
     from argmap.model import Map
-
-EXIT_OK, EXIT_MALFORMED, EXIT_UNREADABLE = 0, 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -96,22 +95,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = read_input(path).decode("utf-8-sig")
     except OSError as exc:
-        sys.stderr.write(f"argmap: cannot read {path}: {exc.strerror or exc}\n")
-        return EXIT_UNREADABLE
+        raise CommandError(
+            ExitCode.UNREADABLE, f"cannot read {path}: {exc.strerror or exc}"
+        ) from None
     except UnicodeDecodeError:
-        sys.stderr.write(f"argmap: {path} is not UTF-8 text; save it as UTF-8 and retry\n")
-        return EXIT_UNREADABLE
+        raise CommandError(
+            ExitCode.UNREADABLE, f"{path} is not UTF-8 text; save it as UTF-8 and retry"
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = args.source_format or guess_format(path, text)
     if fmt is None:
-        sys.stderr.write(
-            f"argmap: cannot tell the format of {path}; give --from {'|'.join(sorted(READERS))}\n"
+        raise CommandError(
+            ExitCode.USAGE,
+            f"cannot tell the format of {path}; give --from {'|'.join(sorted(READERS))}",
         )
-        return EXIT_UNREADABLE
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None and output.exists() and not args.force:
-        sys.stderr.write(f"argmap: {output} exists; give --force to overwrite it\n")
-        return EXIT_UNREADABLE
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT, f"{output} exists; give --force to overwrite it"
+        )
 
     read = reader(fmt).read
     # The importers build millions of small objects and free none until they
@@ -132,8 +134,11 @@ def run(args: argparse.Namespace) -> int:
         counts = f"{len(result.map.claims)} claims, {len(result.map.relations)} relations"
         result = replace(result, map=replace(result.map, claims=(), relations=(), sources=()))
     except ImportFailed as exc:
-        sys.stderr.write(exc.diagnostic.render() + "\n")
-        return EXIT_MALFORMED
+        raise CommandError(
+            ExitCode.INVALID,
+            f"{path} cannot be imported (see above); nothing written",
+            details=exc.diagnostic.render(),
+        ) from None
     finally:
         gc.enable()
     loaded = load_map_text(yaml_text, str(output or "<stdout>"))
@@ -141,10 +146,11 @@ def run(args: argparse.Namespace) -> int:
         # The importer let through a value the map format refuses (a NaN, say):
         # say so against the input file, never against an output not yet written.
         problems = [replace(d, path=str(path), line=0, col=0) for d in loaded.diagnostics]
-        for diag in problems:
-            sys.stderr.write(diag.render() + "\n")
-        sys.stderr.write(f"argmap: {path} holds values an argmap map cannot; nothing written\n")
-        return EXIT_MALFORMED
+        raise CommandError(
+            ExitCode.INVALID,
+            f"{path} holds values an argmap map cannot; nothing written",
+            details="\n".join(diag.render() for diag in problems),
+        )
     findings = [
         d for d in [*loaded.diagnostics, *check_map(loaded.map)] if d.severity is not Severity.NOTE
     ]
@@ -156,12 +162,12 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write(diag.render() + "\n")
     if errors:
         # The same rule as every other command: a map with errors is not used.
-        sys.stderr.write(
-            f"argmap: the imported map has {len(errors)} "
+        raise CommandError(
+            ExitCode.INVALID,
+            f"the imported map has {len(errors)} "
             f"error{'s' if len(errors) != 1 else ''} (see above); nothing "
-            f"written. Fix {path} and import it again\n"
+            f"written. Fix {path} and import it again",
         )
-        return EXIT_MALFORMED
 
     if output is None:
         sys.stdout.write(yaml_text)
@@ -169,8 +175,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_atomically(output, yaml_text)
         except OSError as exc:
-            sys.stderr.write(f"argmap: cannot write {output}: {exc.strerror or exc}\n")
-            return EXIT_UNREADABLE
+            raise CommandError(
+                ExitCode.REFUSED_OUTPUT, f"cannot write {output}: {exc.strerror or exc}"
+            ) from None
         if not args.quiet:
             sys.stderr.write(f"{output}: {counts} imported from {path}\n")
-    return EXIT_OK
+    return ExitCode.OK

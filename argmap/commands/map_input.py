@@ -9,23 +9,23 @@ duplicate id or a dangling relation.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.bundled import bundled_maps, default_map_path, resolve_map_path
+from argmap.commands.errors import CommandError, ExitCode, UsageError
 from argmap.diagnostics import Diagnostic, render_text
 from argmap.model import Map
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = ExitCode.OK, ExitCode.INVALID, ExitCode.UNREADABLE
 
 
 @dataclass
 class OpenedMap:
     map: Map | None
     diagnostics: list[Diagnostic]
-    exit_code: int
+    exit_code: ExitCode
 
 
 def map_path(name: str | None) -> Path:
@@ -82,28 +82,29 @@ def open_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> Opened
     return OpenedMap(the_map, found, EXIT_OK)
 
 
-def load_map_or_report(name: str | None, source_dirs: Sequence[str | Path] = ()) -> Map | int:
-    """The loaded map, or the exit code after printing why it cannot be used."""
+def load_usable_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> Map:
+    """The loaded map; `CommandError` (with its errors, as `check` lists them) if unusable.
+
+    Exit 2 when the file cannot be read, 1 when the map has errors.
+    """
     opened = open_map(name, source_dirs)
     if opened.exit_code or opened.map is None:
         errors = [d for d in opened.diagnostics if d.is_error]
-        sys.stderr.write(render_text(errors) + "\n")
-        if opened.exit_code == EXIT_UNREADABLE:
-            sys.stderr.write("argmap: cannot open the map\n")
-        else:
-            count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
-            sys.stderr.write(
-                f"argmap: the map has {count} (listed above, as 'argmap check' "
-                "reports them); fix them and run the command again\n"
-            )
-        return opened.exit_code or EXIT_ERRORS
+        details = render_text(errors)
+        if opened.exit_code == ExitCode.UNREADABLE:
+            raise CommandError(ExitCode.UNREADABLE, "cannot open the map", details=details)
+        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+        raise CommandError(
+            ExitCode.INVALID,
+            f"the map has {count} (listed above, as 'argmap check' "
+            "reports them); fix them and run the command again",
+            details=details,
+        )
     return opened.map
 
 
 def require_source_dirs(dirs: Sequence[str]) -> None:
     """Refuse a `--sources` folder that is not there: it would check no quote at all."""
-    from argmap.cli import UsageError
-
     for folder in dirs:
         if not Path(folder).is_dir():
             what = "is not a folder" if Path(folder).exists() else "does not exist"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.commands.argument_types import positive_int, seconds_or_zero
+from argmap.commands.errors import CommandError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from argmap.debate.adjudication import Adjudication
@@ -80,20 +81,18 @@ def _say(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.commands.map_input import load_map_or_report, map_path
+    from argmap.commands.map_input import load_usable_map, map_path
     from argmap.debate.round import Round, RoundError, settings_for
     from argmap.sides import Side
 
     transcript = Path(args.transcript) if args.transcript else None
     if transcript is not None and not transcript.parent.is_dir():
-        sys.stderr.write(
-            f"argmap: error: cannot save the transcript in {transcript.parent}: "
-            "no such folder; create it or choose another path\n"
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT,
+            f"error: cannot save the transcript in {transcript.parent}: "
+            "no such folder; create it or choose another path",
         )
-        return 2
-    loaded = load_map_or_report(args.map)
-    if isinstance(loaded, int):
-        return loaded
+    loaded = load_usable_map(args.map)
     try:
         settings = settings_for(
             loaded,
@@ -104,8 +103,7 @@ def run(args: argparse.Namespace) -> int:
             names={Side.PRO: args.pro, Side.CON: args.con},
         )
     except RoundError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return 2
+        raise UsageError(str(exc)) from None
     if not args.plain:
         from tui.screens.round import run_round_app
 
@@ -116,21 +114,20 @@ def run(args: argparse.Namespace) -> int:
     rnd = Round(loaded, settings)
     judged = PlainRound(rnd, _read_line, _say).run()
     if transcript is not None:
-        return save_transcript(rnd, judged, transcript)
-    return 0
+        save_transcript(rnd, judged, transcript)
+    return ExitCode.OK
 
 
-def save_transcript(rnd: Round, judged: Adjudication, path: Path) -> int:
-    """Write the transcript; on failure say why and return 1."""
+def save_transcript(rnd: Round, judged: Adjudication, path: Path) -> None:
+    """Write the transcript; `CommandError` (exit 2, a refused output) if it cannot be."""
     from argmap.atomic_write import write_atomically
     from argmap.debate.transcript import render_transcript
 
     try:
         write_atomically(path, render_transcript(rnd, judged))
     except OSError as exc:
-        sys.stderr.write(
-            f"argmap: error: cannot write the transcript {path}: {exc.strerror or exc}\n"
-        )
-        return 1
+        raise CommandError(
+            ExitCode.REFUSED_OUTPUT,
+            f"error: cannot write the transcript {path}: {exc.strerror or exc}",
+        ) from None
     sys.stdout.write(f"Transcript saved to {path}\n")
-    return 0

@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from argmap.commands.errors import CommandError, ExitCode
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -288,29 +290,27 @@ def make_server(
 def run(args: argparse.Namespace) -> int:
     import socket
 
-    from argmap.commands.map_input import load_map_or_report, map_path
+    from argmap.commands.map_input import load_usable_map, map_path
     from argmap.display import visible_line
 
-    loaded = load_map_or_report(args.map)  # refuse a broken map before serving it
-    if isinstance(loaded, int):
-        return loaded
+    loaded = load_usable_map(args.map)  # refuse a broken map before serving it
     try:
         import textual_serve.server  # noqa: F401
     except ImportError:
-        sys.stderr.write(
-            "argmap: error: 'argmap serve' needs the textual-serve package; "
-            "install it with: pip install 'textual-serve>=1.1,<2'\n"
-        )
-        return 2
+        raise CommandError(
+            ExitCode.UNAVAILABLE,
+            "error: 'argmap serve' needs the textual-serve package; "
+            "install it with: pip install 'textual-serve>=1.1,<2'",
+        ) from None
     try:  # fail with a message, not a traceback, when the port is taken
         with socket.create_server((args.host, args.port)):
             pass
     except OSError as exc:
-        sys.stderr.write(
-            f"argmap: error: cannot listen on {args.host}:{args.port}: "
-            f"{exc.strerror or exc}; choose another --port or --host\n"
-        )
-        return 2
+        raise CommandError(
+            ExitCode.UNAVAILABLE,
+            f"error: cannot listen on {args.host}:{args.port}: "
+            f"{exc.strerror or exc}; choose another --port or --host",
+        ) from None
     path = str(map_path(args.map).resolve())
     server = make_server(
         session_command(path),
@@ -327,4 +327,4 @@ def run(args: argparse.Namespace) -> int:
     )
     sys.stdout.flush()
     server.serve()
-    return 0
+    return ExitCode.OK

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from argmap.commands.errors import CommandError, ExitCode, UsageError
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -38,9 +40,7 @@ def _percent(correct: int, answers: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.export:
-        from argmap.classroom.progress_export import run_export
-
-        return run_export(args.export, args.name, args.data_dir)
+        return _export(args.export, args.name, args.data_dir)
     from argmap.data_dir import data_dir
     from argmap.training.progress import DATABASE_NAME, ProgressError
     from argmap.training.stats import chart_lines, load_stats
@@ -49,8 +49,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         stats = load_stats(database)
     except ProgressError as exc:
-        sys.stderr.write(f"argmap: {exc}\n")
-        return 1
+        raise CommandError(ExitCode.INVALID, str(exc)) from None
     if stats.damaged:
         shown = "; ".join(stats.damaged[:5]) + ("; ..." if len(stats.damaged) > 5 else "")
         sys.stderr.write(
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.json:
         sys.stdout.write(json.dumps(stats.to_json(), indent=2, ensure_ascii=False) + "\n")
-        return 0
+        return ExitCode.OK
     if args.tui:
         from tui.screens.stats import run_stats_app
 
@@ -84,4 +83,46 @@ def run(args: argparse.Namespace) -> int:
     out.append("Accuracy per day:")
     out += ["  " + line for line in chart_lines(stats.by_day)]
     sys.stdout.write("\n".join(out) + "\n")
-    return 0
+    return ExitCode.OK
+
+
+def _export(target: str, name: str | None, data_dir_option: str | None) -> int:
+    """`argmap stats --export FILE [--name NAME]`: 1 nothing to export, 2 usage or output."""
+    from pathlib import Path
+
+    from argmap.classroom.progress_export import (
+        ExportError,
+        ExportNotWritten,
+        ask_name,
+        clean_name,
+        write_export,
+    )
+    from argmap.data_dir import data_dir
+    from argmap.training.progress import DATABASE_NAME
+
+    if name is None:
+        name = ask_name()
+        if name is None:
+            raise UsageError(
+                "give the name your teacher should see with "
+                "--name NAME (nothing else personal is exported)"
+            )
+    try:
+        student = clean_name(name)
+    except ExportError as exc:  # an empty or overlong --name: as wrong as none
+        raise UsageError(str(exc)) from None
+    warnings: list[str] = []
+    try:
+        count = write_export(
+            data_dir(data_dir_option) / DATABASE_NAME, student, Path(target), warnings
+        )
+    except ExportNotWritten as exc:
+        raise CommandError(ExitCode.REFUSED_OUTPUT, f"error: {exc}") from None
+    except ExportError as exc:
+        raise CommandError(ExitCode.INVALID, f"error: {exc}") from None
+    for warning in warnings:
+        sys.stderr.write(f"argmap: warning: {warning}\n")
+    sys.stdout.write(
+        f"Exported {count} answer{'s' if count != 1 else ''} as {student!r} to {target}\n"
+    )
+    return ExitCode.OK

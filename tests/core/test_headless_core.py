@@ -44,7 +44,9 @@ def test_a_command_loads_only_its_own_module() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "['argmap.commands.check', 'argmap.commands.map_input']"
+    assert proc.stdout.strip() == (
+        "['argmap.commands.check', 'argmap.commands.errors', 'argmap.commands.map_input']"
+    )
 
 
 def test_help_summaries_match_each_command_parser() -> None:
