@@ -17,6 +17,9 @@ transitions) record who said what. Mapping onto a `Map`:
 Real corpus files mix numeric, string and `N_session` ids, leave out edge
 ids, repeat nodes and feed scheme nodes from the wrong node types; what is
 sound is imported and the rest is reported.
+
+Reading is two steps, as for Argdown: `argmap.formats.aif_parse` reads the
+nodes and edges (and warns of broken ones), `to_map` here maps them.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ from collections import defaultdict
 from typing import Any
 
 from argmap.display import escape_invisible
+from argmap.formats.aif_parse import AifDocument, parse_aif
 from argmap.formats.import_result import (
     APPROXIMATED,
     BROKEN_REFERENCE,
     DROPPED,
-    DUPLICATE,
     KEPT_IN_NOTE,
     SELF_LOOP,
     IdPool,
@@ -40,121 +43,66 @@ from argmap.formats.import_result import (
     make_id,
 )
 from argmap.model import Claim, ClaimKind, Map, Pos, Relation, RelationType
-from argmap.safe_json import JsonProblem, load_json
 
 _DIALOGUE = {"L", "YA", "TA"}
 _SCHEMES = {"RA", "CA", "MA", "PA"}
 
 
-def _node_positions(text: str) -> dict[str, Pos]:
-    """Where each `"nodeID": X` first occurs; json gives no positions of its own."""
-    out: dict[str, Pos] = {}
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    import bisect
-
-    for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
-        raw = match.group(1)
-        if raw.startswith('"'):
-            if "\\" in raw:
-                try:
-                    key = str(json.loads(raw))
-                except ValueError:  # matched inside some other string: not a node id
-                    continue
-            else:
-                key = raw[1:-1]  # the common case, without a JSON decoder per node
-        else:
-            key = raw
-        if key in out:
-            continue
-        line = bisect.bisect_right(line_starts, match.start())
-        out[key] = Pos(line, match.start() - line_starts[line - 1] + 1)
-    return out
-
-
 def read_aif(text: str, path: str = "<aif>") -> ImportResult:
+    """Parse the file, then map its nodes onto a map."""
+    return to_map(parse_aif(text, path), path)
+
+
+def to_map(doc: AifDocument, path: str = "<aif>") -> ImportResult:
+    """The map a parsed AIF file makes; the parse's warnings first, then the mapping's."""
     report = Reporter(path)
-    try:
-        data = load_json(text)
-    except JsonProblem as exc:
-        raise report.fail(
-            (exc.line, exc.col), exc.message, f"AIF files are JSON; {exc.hint}"
-        ) from None
-    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
-        data = data["AIF"]  # the OVA form
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise report.fail(
-            (1, 1),
-            "not AIF: expected a JSON object with a 'nodes' list (or an 'AIF' object holding one)",
+    report.diagnostics = list(doc.problems)
+    origins: dict[str, Pos] = {}
+    claim_of, claims_in_order, notes = _claims(doc, report, origins)
+    relations = _relations(doc, report, claim_of, origins)
+    _rephrases(doc, report, claim_of, notes)
+    claims = tuple(
+        Claim(
+            id=claim_of[nid],
+            text=text_value,
+            kind=ClaimKind.VALUE,
+            note=" ".join(notes[claim_of[nid]]) or None,
+            pos=origins[claim_of[nid]],
         )
-    positions = _node_positions(text)
+        for nid, text_value in claims_in_order
+    )
+    if not claims:
+        raise report.fail((1, 1), "the AIF file has no I-nodes (propositions) to import")
+    premise_ids = {s for r in relations for s in r.sources}
+    concluded = {r.target for r in relations}
+    theses = [c.id for c in claims if c.id in concluded and c.id not in premise_ids]
+    if not theses:
+        theses = [c.id for c in claims if c.id not in premise_ids][:1] or [claims[0].id]
+    title = str(doc.title or f"AIF import of {path.rsplit('/', 1)[-1]}")
+    the_map = Map(
+        id=make_id(path.rsplit("/", 1)[-1].rsplit(".", 1)[0], "aif"),
+        title=title,
+        theses=tuple(theses),
+        claims=claims,
+        relations=tuple(relations),
+        description="Imported from AIF JSON.",
+        path=path,
+    )
+    return ImportResult(the_map, report.diagnostics, origins, path)
 
-    def where(node_id: str) -> Pos:
-        return positions.get(node_id, Pos(1, 1))
 
-    nodes: dict[str, dict[str, Any]] = {}
-    for raw in data["nodes"]:
-        if not isinstance(raw, dict) or raw.get("nodeID") is None:
-            report.warn((1, 1), DROPPED, f"a node without a nodeID was left out: {str(raw)[:60]}")
-            continue
-        nid = str(raw["nodeID"])
-        if nid in nodes:
-            if nodes[nid].get("text") != raw.get("text") or nodes[nid].get("type") != raw.get(
-                "type"
-            ):
-                report.warn(
-                    where(nid),
-                    DUPLICATE,
-                    f"node {nid} appears twice with different content; the first is kept",
-                )
-            continue
-        nodes[nid] = raw
+def _claims(
+    doc: AifDocument, report: Reporter, origins: dict[str, Pos]
+) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, list[str]]]:
+    """A claim id per I-node with text (its speaker noted); other nodes warned of.
 
-    into: dict[str, list[str]] = defaultdict(list)
-    out_of: dict[str, list[str]] = defaultdict(list)
-    seen_edges: set[tuple[str, str]] = set()
-    for edge in data.get("edges") or []:
-        if not isinstance(edge, dict):
-            continue
-        source, target = str(edge.get("fromID")), str(edge.get("toID"))
-        missing = [n for n in (source, target) if n not in nodes]
-        if missing:
-            label = edge.get("edgeID", f"{source}->{target}")
-            known = [n for n in (source, target) if n in positions]
-            report.warn(
-                where(known[0]) if known else Pos(1, 1),
-                BROKEN_REFERENCE,
-                f"edge {label} refers to node {missing[0]}, which is not in the file; "
-                "edge left out",
-            )
-            continue
-        if (source, target) in seen_edges:
-            continue
-        seen_edges.add((source, target))
-        out_of[source].append(target)
-        into[target].append(source)
-    # The edge objects are not needed past here: free them now, not at the end
-    # (a third of the parsed JSON of a large file).
-    if isinstance(data.get("edges"), list):
-        data["edges"] = None
-    del seen_edges
-
-    kinds = {nid: str(node.get("type", "")).upper() for nid, node in nodes.items()}
-
-    def kind(nid: str) -> str:
-        return kinds.get(nid, "")
-
-    # Speakers from the dialogue side: I <- YA <- L, participant from locutions.
-    people: dict[str, str] = {}
-    for person in data.get("participants") or []:
-        if isinstance(person, dict) and person.get("participantID") is not None:
-            name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
-            people[str(person["participantID"])] = name
-    speaker_of_locution: dict[str, str] = {}
-    for loc in data.get("locutions") or []:
-        if isinstance(loc, dict) and str(loc.get("personID")) in people:
-            speaker_of_locution[str(loc.get("nodeID"))] = people[str(loc["personID"])]
+    Returns node id -> claim id, (node id, text) in file order, and the notes.
+    """
+    nodes, into, kind, where = doc.nodes, doc.into, doc.kind, doc.where
+    speaker_of_locution = doc.speaker_of_locution
 
     def speaker(i_node: str) -> str | None:
+        """I <- YA <- L: the locution's participant, or the `Name:` its text starts with."""
         for ya in into.get(i_node, []):
             if kind(ya) != "YA":
                 continue
@@ -171,7 +119,6 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
     claim_of: dict[str, str] = {}
     notes: dict[str, list[str]] = defaultdict(list)
     claims_in_order: list[tuple[str, str]] = []
-    origins: dict[str, Pos] = {}
     # Node ids that make the same claim id ("a b", "a!b") get -2, -3, ...: an id
     # pool remembers the next suffix, where appending "_" until free was
     # quadratic in the number of such nodes (and in the ids' length).
@@ -207,7 +154,14 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             report.warn(
                 where(nid), DROPPED, f"node {nid} has unknown type {node.get('type')!r}; left out"
             )
+    return claim_of, claims_in_order, notes
 
+
+def _relations(
+    doc: AifDocument, report: Reporter, claim_of: dict[str, str], origins: dict[str, Pos]
+) -> list[Relation]:
+    """RA-nodes as supports, CA-nodes as attacks, or undercuts of what they aim at."""
+    nodes, into, out_of, kind, where = doc.nodes, doc.into, doc.out_of, doc.kind, doc.where
     relations: list[Relation] = []
     relations_of: dict[str, list[str]] = {}
     rel_ids = IdPool()
@@ -311,7 +265,14 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
                 )
             break
         pending = waiting
+    return relations
 
+
+def _rephrases(
+    doc: AifDocument, report: Reporter, claim_of: dict[str, str], notes: dict[str, list[str]]
+) -> None:
+    """MA-nodes kept as a line in both claims' notes (a map has no rephrase relation)."""
+    nodes, into, out_of, kind, where = doc.nodes, doc.into, doc.out_of, doc.kind, doc.where
     for nid in nodes:
         if kind(nid) != "MA":
             continue
@@ -328,35 +289,6 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
             f"rephrase (MA-node {nid}) kept in the notes of {claim_of[first]} and "
             f"{claim_of[second]}",
         )
-
-    claims = tuple(
-        Claim(
-            id=claim_of[nid],
-            text=text_value,
-            kind=ClaimKind.VALUE,
-            note=" ".join(notes[claim_of[nid]]) or None,
-            pos=origins[claim_of[nid]],
-        )
-        for nid, text_value in claims_in_order
-    )
-    if not claims:
-        raise report.fail((1, 1), "the AIF file has no I-nodes (propositions) to import")
-    premise_ids = {s for r in relations for s in r.sources}
-    concluded = {r.target for r in relations}
-    theses = [c.id for c in claims if c.id in concluded and c.id not in premise_ids]
-    if not theses:
-        theses = [c.id for c in claims if c.id not in premise_ids][:1] or [claims[0].id]
-    title = str(data.get("title") or f"AIF import of {path.rsplit('/', 1)[-1]}")
-    the_map = Map(
-        id=make_id(path.rsplit("/", 1)[-1].rsplit(".", 1)[0], "aif"),
-        title=title,
-        theses=tuple(theses),
-        claims=claims,
-        relations=tuple(relations),
-        description="Imported from AIF JSON.",
-        path=path,
-    )
-    return ImportResult(the_map, report.diagnostics, origins, path)
 
 
 def _text(node: dict[str, Any]) -> str:

@@ -1,0 +1,165 @@
+"""Parse AIF JSON into its own model: nodes by id, edges as adjacency, speakers.
+
+Kept apart from the conversion to a `Map` (`argmap.formats.aif`) so what the
+file says -- which nodes exist, of which type, where each id first occurs,
+which edges join them -- is settled and warned about in one place, and the
+mapping of AIF's schemes onto claims and relations in another.
+
+Nodes stay the JSON objects the file holds (the first one of each id): a
+million-node AIFdb corpus must not be copied into a second million objects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.diagnostics import Diagnostic
+from argmap.formats.import_result import BROKEN_REFERENCE, DROPPED, DUPLICATE, Reporter
+from argmap.model import Pos
+from argmap.safe_json import JsonProblem, load_json
+
+_NOWHERE = Pos(1, 1)
+
+
+@dataclass
+class AifDocument:
+    """What an AIF file says, before any node becomes a claim or a relation."""
+
+    # node id -> the first JSON object of that id, in file order
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # node id -> its type, upper-cased
+    positions: dict[str, Pos] = field(default_factory=dict)  # where each id first occurs
+    # the edges between known nodes, each once: node id -> the ids it comes from / goes to
+    into: dict[str, list[str]] = field(default_factory=dict)
+    out_of: dict[str, list[str]] = field(default_factory=dict)
+    speaker_of_locution: dict[str, str] = field(default_factory=dict)  # L-node id -> name
+    title: Any = None  # the file's "title", as the JSON has it
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def kind(self, nid: str) -> str:
+        return self.kinds.get(nid, "")
+
+    def where(self, nid: str) -> Pos:
+        """The node's position, or the file's start for an id never written as `nodeID`."""
+        return self.positions.get(nid, _NOWHERE)
+
+
+def node_positions(text: str) -> dict[str, Pos]:
+    """Where each `"nodeID": X` first occurs; json gives no positions of its own."""
+    out: dict[str, Pos] = {}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
+        raw = match.group(1)
+        if raw.startswith('"'):
+            if "\\" in raw:
+                try:
+                    key = str(json.loads(raw))
+                except ValueError:  # matched inside some other string: not a node id
+                    continue
+            else:
+                key = raw[1:-1]  # the common case, without a JSON decoder per node
+        else:
+            key = raw
+        if key in out:
+            continue
+        line = bisect.bisect_right(line_starts, match.start())
+        out[key] = Pos(line, match.start() - line_starts[line - 1] + 1)
+    return out
+
+
+def parse_aif(text: str, path: str = "<aif>") -> AifDocument:
+    """The file's nodes, edges and speakers; raises `ImportFailed` only for what
+    is not AIF at all (not JSON, or no `nodes` list)."""
+    report = Reporter(path)
+    try:
+        data = load_json(text)
+    except JsonProblem as exc:
+        raise report.fail(
+            (exc.line, exc.col), exc.message, f"AIF files are JSON; {exc.hint}"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        data = data["AIF"]  # the OVA form
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise report.fail(
+            (1, 1),
+            "not AIF: expected a JSON object with a 'nodes' list (or an 'AIF' object holding one)",
+        )
+    doc = AifDocument(positions=node_positions(text), title=data.get("title"))
+    _read_nodes(doc, data["nodes"], report)
+    _read_edges(doc, data, report)
+    doc.kinds = {nid: str(node.get("type", "")).upper() for nid, node in doc.nodes.items()}
+    _read_speakers(doc, data)
+    doc.problems = report.diagnostics
+    return doc
+
+
+def _read_nodes(doc: AifDocument, raw_nodes: list[Any], report: Reporter) -> None:
+    """The first node of each id; a node without an id, or a clashing repeat, is warned of."""
+    nodes, where = doc.nodes, doc.where
+    for raw in raw_nodes:
+        if not isinstance(raw, dict) or raw.get("nodeID") is None:
+            report.warn((1, 1), DROPPED, f"a node without a nodeID was left out: {str(raw)[:60]}")
+            continue
+        nid = str(raw["nodeID"])
+        if nid in nodes:
+            if nodes[nid].get("text") != raw.get("text") or nodes[nid].get("type") != raw.get(
+                "type"
+            ):
+                report.warn(
+                    where(nid),
+                    DUPLICATE,
+                    f"node {nid} appears twice with different content; the first is kept",
+                )
+            continue
+        nodes[nid] = raw
+
+
+def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> None:
+    """Edges between known nodes, each once, as adjacency lists; the edge objects freed."""
+    nodes, positions, where = doc.nodes, doc.positions, doc.where
+    into: dict[str, list[str]] = defaultdict(list)
+    out_of: dict[str, list[str]] = defaultdict(list)
+    seen_edges: set[tuple[str, str]] = set()
+    for edge in data.get("edges") or []:
+        if not isinstance(edge, dict):
+            continue
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        missing = [n for n in (source, target) if n not in nodes]
+        if missing:
+            label = edge.get("edgeID", f"{source}->{target}")
+            known = [n for n in (source, target) if n in positions]
+            report.warn(
+                where(known[0]) if known else Pos(1, 1),
+                BROKEN_REFERENCE,
+                f"edge {label} refers to node {missing[0]}, which is not in the file; "
+                "edge left out",
+            )
+            continue
+        if (source, target) in seen_edges:
+            continue
+        seen_edges.add((source, target))
+        out_of[source].append(target)
+        into[target].append(source)
+    # The edge objects are not needed past here: free them now, not at the end
+    # (a third of the parsed JSON of a large file).
+    if isinstance(data.get("edges"), list):
+        data["edges"] = None
+    doc.into, doc.out_of = into, out_of
+
+
+def _read_speakers(doc: AifDocument, data: dict[str, Any]) -> None:
+    """Who said each locution, from the participants list (names joined)."""
+    people: dict[str, str] = {}
+    for person in data.get("participants") or []:
+        if isinstance(person, dict) and person.get("participantID") is not None:
+            name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
+            people[str(person["participantID"])] = name
+    for loc in data.get("locutions") or []:
+        if isinstance(loc, dict) and str(loc.get("personID")) in people:
+            doc.speaker_of_locution[str(loc.get("nodeID"))] = people[str(loc["personID"])]
