@@ -96,7 +96,7 @@ def _run_framework(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
         payload,
         fw_title=f"{args.path}: {len(fw.names)} arguments, {sum(map(len, fw.targets))} attacks",
     )
-    return 0
+    return ExitCode.OK
 
 
 def _query(args: argparse.Namespace, fw: Any, index: Any, semantics: tuple[str, ...]) -> int:
@@ -120,7 +120,7 @@ def _query(args: argparse.Namespace, fw: Any, index: Any, semantics: tuple[str, 
                 f"{args.query} under {s}: credulous {'yes' if s in cred else 'no'}, "
                 f"sceptical {'yes' if s in scep else 'no'}"
             )
-    return 0
+    return ExitCode.OK
 
 
 def _enumerate(
@@ -234,7 +234,7 @@ def _run_map(args: argparse.Namespace, semantics: tuple[str, ...]) -> int:
         payload,
         fw_title=f"{m.path or m.id}: {len(m.claims)} claims, {len(m.relations)} relations",
     )
-    return 0
+    return ExitCode.OK
 
 
 def _print_json(payload: dict[str, Any]) -> None:

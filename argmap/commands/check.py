@@ -6,14 +6,8 @@ import argparse
 import json
 import sys
 
-from argmap.commands.map_input import (
-    EXIT_ERRORS,
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    map_diagnostics,
-    map_path,
-    require_source_dirs,
-)
+from argmap.commands.errors import ExitCode
+from argmap.commands.map_input import map_diagnostics, map_path, require_source_dirs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -82,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     elif report_lines:
         sys.stdout.write("\n".join(report_lines) + "\n")
+    # The report is the output (one line per problem, or JSON), so an
+    # unreadable map is a finding listed with the others (E000), not a
+    # CommandError that would cut the report short; the status still says 2.
     if unreadable:
-        return EXIT_UNREADABLE
-    return EXIT_ERRORS if errors else EXIT_OK
+        return ExitCode.UNREADABLE
+    return ExitCode.FINDINGS if errors else ExitCode.OK

@@ -73,4 +73,4 @@ def run(args: argparse.Namespace) -> int:
             ExitCode.REFUSED_OUTPUT, f"error: cannot write {output}: {exc.strerror or exc}"
         ) from None
     sys.stdout.write(f"Report written to {output}\n")
-    return 0
+    return ExitCode.OK

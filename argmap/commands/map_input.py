@@ -18,8 +18,6 @@ from argmap.commands.errors import CommandError, ExitCode, UsageError
 from argmap.diagnostics import Diagnostic, render_text
 from argmap.model import Map
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = ExitCode.OK, ExitCode.INVALID, ExitCode.UNREADABLE
-
 
 @dataclass
 class OpenedMap:
@@ -76,10 +74,10 @@ def open_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> Opened
     the_map, found = map_diagnostics(map_path(name), source_dirs)
     errors = [d for d in found if d.is_error]
     if any(d.code == "E000" for d in errors):
-        return OpenedMap(None, found, EXIT_UNREADABLE)
+        return OpenedMap(None, found, ExitCode.UNREADABLE)
     if the_map is None or errors:
-        return OpenedMap(the_map, found, EXIT_ERRORS)
-    return OpenedMap(the_map, found, EXIT_OK)
+        return OpenedMap(the_map, found, ExitCode.INVALID)
+    return OpenedMap(the_map, found, ExitCode.OK)
 
 
 def load_usable_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> Map:
