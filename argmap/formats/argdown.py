@@ -92,71 +92,135 @@ def _kind(data: dict[str, Any], report: Reporter, pos: Pos, name: str) -> ClaimK
         return ClaimKind.VALUE
 
 
-def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
-    front = doc.frontmatter
-    themes: dict[str, str] = {}
-    front_themes = front.get("themes")
-    if isinstance(front_themes, dict):
-        themes.update({make_id(str(k)): str(v) for k, v in front_themes.items()})
-    pool = IdPool()
-    claims: list[Claim] = []
-    origins: dict[str, Pos] = {}
-    claim_of_statement: dict[str, str] = {}
-    claim_of_gist: dict[str, str] = {}
+_FRONTMATTER_FIELDS = frozenset(
+    (
+        "title",
+        "id",
+        "theses",
+        "themes",
+        "description",
+        "author",
+        "date",
+        "model",
+        "dot",
+        "color",
+        "map",
+        "group",
+        "selection",
+    )
+)
 
-    def data_note(data: dict[str, Any], pos: Pos, name: str) -> str | None:
+
+def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
+    """The conversion, one step per kind of Argdown element, in the order that
+    fixes ids and warnings: statements, unreconstructed arguments, inferences,
+    then the relations between them all."""
+    convert = _Converter(doc, report)
+    convert.add_statements()
+    convert.add_gists()
+    convert.add_inferences()
+    convert.add_relations()
+    return convert.result(path)
+
+
+class _Converter:
+    """The state of one conversion: claim and relation ids given so far, and
+    which claim or relation each Argdown statement and argument became."""
+
+    def __init__(self, doc: Document, report: Reporter) -> None:
+        self.doc = doc
+        self.report = report
+        self.themes: dict[str, str] = {}
+        front_themes = doc.frontmatter.get("themes")
+        if isinstance(front_themes, dict):
+            self.themes.update({make_id(str(k)): str(v) for k, v in front_themes.items()})
+        self.pool = IdPool()
+        self.claims: list[Claim] = []
+        self.origins: dict[str, Pos] = {}
+        self.claim_of_statement: dict[str, str] = {}
+        self.claim_of_gist: dict[str, str] = {}
+        self.relations: list[Relation] = []
+        self.rel_ids = IdPool()
+        self.final_relation: dict[str, str] = {}  # argument title -> its last inference
+        self.conclusion_of: dict[str, str] = {}  # argument title -> its conclusion's claim
+
+    def _data_note(self, data: dict[str, Any], pos: Pos, name: str) -> str | None:
+        """Data argmap has no field for, kept as JSON in the note (and warned of)."""
         extra = {k: v for k, v in data.items() if k not in _KNOWN_DATA}
         if not extra:
             return None
-        report.warn(
+        self.report.warn(
             pos,
             KEPT_IN_NOTE,
             f"data of {name} ({', '.join(map(str, extra))}) kept in the claim's note",
         )
         return "Argdown data: " + json.dumps(extra, ensure_ascii=False, default=str)
 
-    for st in doc.statements.values():
-        pos = Pos(st.line, st.col)
-        cid = pool.take(make_id(st.title) if st.titled else _slug(st.text))
-        claim_of_statement[st.title] = cid
-        origins[cid] = pos
-        notes = []
-        if st.other_texts:
-            report.warn(
-                pos,
-                KEPT_IN_NOTE,
-                f"statement [{st.title}] is defined with "
-                f"{len(st.other_texts) + 1} different texts; the first is the claim, "
-                "the others are kept in its note",
+    def add_statements(self) -> None:
+        """A claim per statement (equivalence class); other texts go into its note."""
+        doc, report, themes = self.doc, self.report, self.themes
+        for st in doc.statements.values():
+            pos = Pos(st.line, st.col)
+            cid = self.pool.take(make_id(st.title) if st.titled else _slug(st.text))
+            self.claim_of_statement[st.title] = cid
+            self.origins[cid] = pos
+            notes = []
+            if st.other_texts:
+                report.warn(
+                    pos,
+                    KEPT_IN_NOTE,
+                    f"statement [{st.title}] is defined with "
+                    f"{len(st.other_texts) + 1} different texts; the first is the claim, "
+                    "the others are kept in its note",
+                )
+                notes.append("Also stated as: " + " | ".join(st.other_texts))
+            extra = self._data_note(st.data, pos, f"[{st.title}]")
+            if extra:
+                notes.append(extra)
+            text = st.text or st.title
+            if not st.text:
+                report.warn(
+                    pos,
+                    KEPT_IN_NOTE,
+                    f"statement [{st.title}] has no text; its title is used as the text",
+                )
+            self.claims.append(
+                Claim(
+                    id=cid,
+                    text=text,
+                    kind=_kind(st.data, report, pos, f"[{st.title}]"),
+                    themes=_theme_ids(doc, st.tags, st.heading, themes),
+                    note=" ".join(notes) or None,
+                    pos=pos,
+                )
             )
-            notes.append("Also stated as: " + " | ".join(st.other_texts))
-        extra = data_note(st.data, pos, f"[{st.title}]")
-        if extra:
-            notes.append(extra)
-        text = st.text or st.title
-        if not st.text:
-            report.warn(
-                pos,
-                KEPT_IN_NOTE,
-                f"statement [{st.title}] has no text; its title is used as the text",
-            )
-        claims.append(
-            Claim(
-                id=cid,
-                text=text,
-                kind=_kind(st.data, report, pos, f"[{st.title}]"),
-                themes=_theme_ids(doc, st.tags, st.heading, themes),
-                note=" ".join(notes) or None,
-                pos=pos,
-            )
-        )
 
-    relations: list[Relation] = []
-    rel_ids = IdPool()
-    final_relation: dict[str, str] = {}
-    conclusion_of: dict[str, str] = {}
+    def add_gists(self) -> None:
+        """A claim per argument without a premise-conclusion structure: its gist."""
+        doc, report = self.doc, self.report
+        for arg in doc.arguments.values():
+            pos = Pos(arg.line, arg.col)
+            if not arg.steps:
+                gid = self.pool.take(make_id(arg.title) if arg.titled else _slug(arg.description))
+                self.claim_of_gist[arg.title] = gid
+                self.origins[gid] = pos
+                notes = [f"Argdown argument <{arg.title}> (not reconstructed)."]
+                extra = self._data_note(arg.data, pos, f"<{arg.title}>")
+                if extra:
+                    notes.append(extra)
+                self.claims.append(
+                    Claim(
+                        id=gid,
+                        text=arg.description or arg.title,
+                        kind=_kind(arg.data, report, pos, f"<{arg.title}>"),
+                        themes=_theme_ids(doc, arg.tags, arg.heading, self.themes),
+                        note=" ".join(notes),
+                        pos=pos,
+                    )
+                )
 
-    def add(
+    def _add(
+        self,
         rel_id: str | None,
         rel_type: RelationType,
         sources: tuple[str, ...],
@@ -164,190 +228,181 @@ def _to_map(doc: Document, report: Reporter, path: str) -> ImportResult:
         pos: Pos,
         why: str | None = None,
     ) -> str | None:
+        """One relation, unless it is a self-loop or (unnamed) given twice; its id."""
+        report = self.report
         if target in sources:
             report.warn(pos, SELF_LOOP, f"a relation from {target} to itself is left out")
             return None
         rid = rel_id or default_relation_id(str(rel_type), sources, target)
-        if rid in rel_ids.used and rel_id is None:
+        if rid in self.rel_ids.used and rel_id is None:
             report.warn(pos, DUPLICATE, f"relation {rid} is given twice; kept once")
             return None
-        rid = rel_ids.take(rid)
-        relations.append(
+        rid = self.rel_ids.take(rid)
+        self.relations.append(
             Relation(id=rid, type=rel_type, sources=sources, target=target, why=why, pos=pos)
         )
-        origins[rid] = pos
+        self.origins[rid] = pos
         return rid
 
-    for arg in doc.arguments.values():
-        pos = Pos(arg.line, arg.col)
-        if not arg.steps:
-            gid = pool.take(make_id(arg.title) if arg.titled else _slug(arg.description))
-            claim_of_gist[arg.title] = gid
-            origins[gid] = pos
-            notes = [f"Argdown argument <{arg.title}> (not reconstructed)."]
-            extra = data_note(arg.data, pos, f"<{arg.title}>")
-            if extra:
-                notes.append(extra)
-            claims.append(
-                Claim(
-                    id=gid,
-                    text=arg.description or arg.title,
-                    kind=_kind(arg.data, report, pos, f"<{arg.title}>"),
-                    themes=_theme_ids(doc, arg.tags, arg.heading, themes),
-                    note=" ".join(notes),
-                    pos=pos,
-                )
+    def add_inferences(self) -> None:
+        """A support per inference step of each reconstructed argument; the last one
+        carries the argument's title, description and (attack or support) type."""
+        report, claim_of_statement = self.report, self.claim_of_statement
+        pcs_args = [a for a in self.doc.arguments.values() if a.steps]
+        for arg in pcs_args:
+            pos = Pos(arg.line, arg.col)
+            base_id = re.sub(r"\s+", "-", arg.title.strip()) or "argument"
+            rel_type = (
+                RelationType.ATTACK
+                if str(arg.data.get("argmap-type")) == "attack"
+                else RelationType.SUPPORT
             )
-    pcs_args = [a for a in doc.arguments.values() if a.steps]
-    for arg in pcs_args:
-        pos = Pos(arg.line, arg.col)
-        base_id = re.sub(r"\s+", "-", arg.title.strip()) or "argument"
-        rel_type = (
-            RelationType.ATTACK
-            if str(arg.data.get("argmap-type")) == "attack"
-            else RelationType.SUPPORT
-        )
-        for number, step in enumerate(arg.steps, start=1):
-            last = number == len(arg.steps)
-            sources = tuple(dict.fromkeys(claim_of_statement[p] for p in step.premises))
-            if not sources:
+            for number, step in enumerate(arg.steps, start=1):
+                last = number == len(arg.steps)
+                sources = tuple(dict.fromkeys(claim_of_statement[p] for p in step.premises))
+                if not sources:
+                    report.warn(
+                        Pos(step.line, 1),
+                        DROPPED,
+                        f"inference {number} of <{arg.title}> has no premises; left out",
+                    )
+                    continue
+                rid = self._add(
+                    base_id if last else f"{base_id}.step{number}",
+                    rel_type if last else RelationType.SUPPORT,
+                    sources,
+                    claim_of_statement[step.conclusion],
+                    pos if last else Pos(step.line, 1),
+                    why=(arg.description or None) if last else None,
+                )
+                if last and rid:
+                    self.final_relation[arg.title] = rid
+                    self.conclusion_of[arg.title] = claim_of_statement[step.conclusion]
+            if arg.tags:
                 report.warn(
-                    Pos(step.line, 1),
+                    pos,
                     DROPPED,
-                    f"inference {number} of <{arg.title}> has no premises; left out",
+                    f"tags of argument <{arg.title}> are left out (a relation has no themes)",
                 )
-                continue
-            rid = add(
-                base_id if last else f"{base_id}.step{number}",
-                rel_type if last else RelationType.SUPPORT,
-                sources,
-                claim_of_statement[step.conclusion],
-                pos if last else Pos(step.line, 1),
-                why=(arg.description or None) if last else None,
-            )
-            if last and rid:
-                final_relation[arg.title] = rid
-                conclusion_of[arg.title] = claim_of_statement[step.conclusion]
-        if arg.tags:
-            report.warn(
-                pos,
-                DROPPED,
-                f"tags of argument <{arg.title}> are left out (a relation has no themes)",
-            )
 
-    def as_source(node: tuple[str, str]) -> str | None:
+    def _as_source(self, node: tuple[str, str]) -> str | None:
+        """The claim a statement or argument stands for in a relation."""
         kind, title = node
         if kind == "statement":
-            return claim_of_statement.get(title)
-        return claim_of_gist.get(title) or conclusion_of.get(title)
+            return self.claim_of_statement.get(title)
+        return self.claim_of_gist.get(title) or self.conclusion_of.get(title)
 
-    warned_contradiction: set[frozenset[str]] = set()
-    for raw in doc.relations:
-        pos = Pos(raw.line, raw.col)
-        if raw.symbol in _OUTGOING:
-            rel_type, src_node, dst_node = _OUTGOING[raw.symbol], raw.target, raw.source
-        elif raw.symbol in _INCOMING:
-            rel_type, src_node, dst_node = _INCOMING[raw.symbol], raw.source, raw.target
-        else:  # "><" contradiction: two attacks
-            a, b = as_source(raw.source), as_source(raw.target)
-            if a and b:
-                pair = frozenset((a, b))
-                if pair not in warned_contradiction:
-                    warned_contradiction.add(pair)
+    def add_relations(self) -> None:
+        """Argdown's relations, approximated where a map cannot say the same (I605)."""
+        report, add, as_source = self.report, self._add, self._as_source
+        final_relation = self.final_relation
+        warned_contradiction: set[frozenset[str]] = set()
+        for raw in self.doc.relations:
+            pos = Pos(raw.line, raw.col)
+            if raw.symbol in _OUTGOING:
+                rel_type, src_node, dst_node = _OUTGOING[raw.symbol], raw.target, raw.source
+            elif raw.symbol in _INCOMING:
+                rel_type, src_node, dst_node = _INCOMING[raw.symbol], raw.source, raw.target
+            else:  # "><" contradiction: two attacks
+                a, b = as_source(raw.source), as_source(raw.target)
+                if a and b:
+                    pair = frozenset((a, b))
+                    if pair not in warned_contradiction:
+                        warned_contradiction.add(pair)
+                        report.warn(
+                            pos,
+                            APPROXIMATED,
+                            f"contradiction between {b} and {a} imported as two attacks",
+                        )
+                    add(None, RelationType.ATTACK, (a,), b, pos)
+                    add(None, RelationType.ATTACK, (b,), a, pos)
+                continue
+            source = as_source(src_node)
+            if source is None:
+                continue
+            dst_kind, dst_title = dst_node
+            reconstructed = dst_kind == "argument" and dst_title in final_relation
+            if reconstructed and rel_type is not RelationType.SUPPORT:
+                if rel_type is RelationType.ATTACK:
                     report.warn(
                         pos,
                         APPROXIMATED,
-                        f"contradiction between {b} and {a} imported as two attacks",
+                        f"attack on argument <{dst_title}> imported as an "
+                        "undercut of its inference (Argdown does not say which premise)",
                     )
-                add(None, RelationType.ATTACK, (a,), b, pos)
-                add(None, RelationType.ATTACK, (b,), a, pos)
-            continue
-        source = as_source(src_node)
-        if source is None:
-            continue
-        dst_kind, dst_title = dst_node
-        reconstructed = dst_kind == "argument" and dst_title in final_relation
-        if reconstructed and rel_type is not RelationType.SUPPORT:
-            if rel_type is RelationType.ATTACK:
+                add(None, RelationType.UNDERCUT, (source,), final_relation[dst_title], pos)
+                continue
+            target = as_source(dst_node)
+            if target is None:
+                continue
+            if reconstructed:
                 report.warn(
                     pos,
                     APPROXIMATED,
-                    f"attack on argument <{dst_title}> imported as an "
-                    "undercut of its inference (Argdown does not say which premise)",
+                    f"support of argument <{dst_title}> imported as a support of its conclusion",
                 )
-            add(None, RelationType.UNDERCUT, (source,), final_relation[dst_title], pos)
-            continue
-        target = as_source(dst_node)
-        if target is None:
-            continue
-        if reconstructed:
-            report.warn(
-                pos,
-                APPROXIMATED,
-                f"support of argument <{dst_title}> imported as a support of its conclusion",
-            )
-        if rel_type is RelationType.UNDERCUT:
-            report.warn(
-                pos,
-                APPROXIMATED,
-                f"undercut of {target}, which is not a reconstructed "
-                "argument, imported as an attack",
-            )
-            rel_type = RelationType.ATTACK
-        add(None, rel_type, (source,), target, pos)
+            if rel_type is RelationType.UNDERCUT:
+                report.warn(
+                    pos,
+                    APPROXIMATED,
+                    f"undercut of {target}, which is not a reconstructed "
+                    "argument, imported as an attack",
+                )
+                rel_type = RelationType.ATTACK
+            add(None, rel_type, (source,), target, pos)
 
-    if not claims:
-        raise report.fail((1, 1), "the Argdown file has no statements or arguments")
-    ids = {c.id for c in claims}
-    theses = (
-        [str(t) for t in front.get("theses") or [] if str(t) in ids]
-        if isinstance(front.get("theses"), list)
-        else []
-    )
-    if not theses:
-        premise_ids = {s for r in relations for s in r.sources}
-        targets = {r.target for r in relations}
-        theses = [c.id for c in claims if c.id in targets and c.id not in premise_ids] or [
-            claims[0].id
-        ]
-    title = (
-        str(front.get("title") or "").strip()
-        or next(iter(doc.headings.values()), "")
-        or claims[0].text
-    )
-    title = " ".join(title.split())
-    for key in front:
-        if key not in (
-            "title",
-            "id",
-            "theses",
-            "themes",
-            "description",
-            "author",
-            "date",
-            "model",
-            "dot",
-            "color",
-            "map",
-            "group",
-            "selection",
-        ):
-            report.warn(
-                (1, 1),
-                DROPPED,
-                f"frontmatter field {key!r} has no place in an argmap map; left out",
-            )
-    the_map = Map(
-        id=make_id(str(front.get("id") or title.lower())[:60], "argdown"),
-        title=title,
-        theses=tuple(theses),
-        claims=tuple(claims),
-        relations=tuple(relations),
-        description=str(front["description"]).strip() if front.get("description") else None,
-        themes=themes,
-        path=path,
-    )
-    return ImportResult(the_map, report.diagnostics, origins, path)
+    def _theses(self) -> list[str]:
+        """The frontmatter's theses that are claims; else the claims only concluded."""
+        front, claims, relations = self.doc.frontmatter, self.claims, self.relations
+        ids = {c.id for c in claims}
+        theses = (
+            [str(t) for t in front.get("theses") or [] if str(t) in ids]
+            if isinstance(front.get("theses"), list)
+            else []
+        )
+        if not theses:
+            premise_ids = {s for r in relations for s in r.sources}
+            targets = {r.target for r in relations}
+            theses = [c.id for c in claims if c.id in targets and c.id not in premise_ids] or [
+                claims[0].id
+            ]
+        return theses
+
+    def _title(self) -> str:
+        """The frontmatter title, else the first heading, else the first claim's text."""
+        doc = self.doc
+        title = (
+            str(doc.frontmatter.get("title") or "").strip()
+            or next(iter(doc.headings.values()), "")
+            or self.claims[0].text
+        )
+        return " ".join(title.split())
+
+    def result(self, path: str) -> ImportResult:
+        """The map, once every element is converted; frontmatter it cannot hold warned of."""
+        front, report = self.doc.frontmatter, self.report
+        if not self.claims:
+            raise report.fail((1, 1), "the Argdown file has no statements or arguments")
+        theses = self._theses()
+        title = self._title()
+        for key in front:
+            if key not in _FRONTMATTER_FIELDS:
+                report.warn(
+                    (1, 1),
+                    DROPPED,
+                    f"frontmatter field {key!r} has no place in an argmap map; left out",
+                )
+        the_map = Map(
+            id=make_id(str(front.get("id") or title.lower())[:60], "argdown"),
+            title=title,
+            theses=tuple(theses),
+            claims=tuple(self.claims),
+            relations=tuple(self.relations),
+            description=str(front["description"]).strip() if front.get("description") else None,
+            themes=self.themes,
+            path=path,
+        )
+        return ImportResult(the_map, report.diagnostics, self.origins, path)
 
 
 # -- writing ------------------------------------------------------------------
