@@ -715,29 +715,8 @@ def content_tokens(text: str) -> list[Token]:
 
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()\n]+")
-_CLAUSE_WORDS = frozenset(
-    {
-        "but",
-        "because",
-        "since",
-        "although",
-        "though",
-        "whereas",
-        "while",
-        "however",
-        "so",
-        "therefore",
-        "yet",
-        "unless",
-        "which",
-        "when",
-        "where",
-        "if",
-        "then",
-        "thus",
-        "hence",
-    }
-)
+# A clause ends where a negation stops: at a turn, a reason, a relative clause.
+_CLAUSE_WORDS = SCOPE_ENDERS
 
 
 def clauses(text: str) -> list[str]:
