@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.commands.errors import CommandError, ExitCode
+from argmap.commands.errors import CommandError, ExitCode, write_or_refuse
 
 DEFAULT_OUTPUT = "class-report.html"
 
@@ -42,7 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from argmap.atomic_write import write_atomically
     from argmap.classroom.class_stats import summarise
     from argmap.classroom.map_texts import load_map_texts
     from argmap.classroom.progress_files import read_class
@@ -66,11 +65,6 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(
             ExitCode.INVALID, "error: no usable progress file, so no report was written"
         )
-    try:
-        write_atomically(output, render_html(summary, problems, texts))
-    except OSError as exc:
-        raise CommandError(
-            ExitCode.REFUSED_OUTPUT, f"error: cannot write {output}: {exc.strerror or exc}"
-        ) from None
+    write_or_refuse(output, render_html(summary, problems, texts), f"error: cannot write {output}")
     sys.stdout.write(f"Report written to {output}\n")
     return ExitCode.OK

@@ -27,6 +27,7 @@ contract gives 1 to skipped rows, so a map it cannot use is 2 there.
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -69,6 +70,19 @@ class CommandError(Exception):
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines) + "\n"
+
+
+def write_or_refuse(target: Path, data: str | bytes, cannot: str) -> None:
+    """Write an output file atomically; a refusal is `argmap: {cannot}: why`, exit 2.
+
+    One rule for every command's `-o`, `--export`, `--transcript`.
+    """
+    from argmap.atomic_write import write_atomically
+
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        raise CommandError(ExitCode.REFUSED_OUTPUT, f"{cannot}: {exc.strerror or exc}") from None
 
 
 class UsageError(CommandError):

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.atomic_write import write_atomically
-from argmap.commands.errors import CommandError, ExitCode, UsageError
+from argmap.commands.errors import ExitCode, UsageError, write_or_refuse
 from argmap.commands.map_input import load_usable_map
 from argmap.formats.registry import WRITERS, writer
 
@@ -51,10 +50,5 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(output)
         return ExitCode.OK
     target = Path(args.output)
-    try:
-        write_atomically(target, output)
-    except OSError as exc:
-        raise CommandError(
-            ExitCode.REFUSED_OUTPUT, f"cannot write {target}: {exc.strerror or exc}"
-        ) from None
+    write_or_refuse(target, output, f"cannot write {target}")
     return ExitCode.OK

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.commands.errors import CommandError, ExitCode
+from argmap.commands.errors import CommandError, ExitCode, write_or_refuse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -100,12 +100,5 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(report)
     else:
-        from argmap.atomic_write import write_atomically
-
-        try:
-            write_atomically(output, report)
-        except OSError as exc:
-            raise CommandError(
-                ExitCode.REFUSED_OUTPUT, f"error: cannot write {output}: {exc.strerror or exc}"
-            ) from None
+        write_or_refuse(output, report, f"error: cannot write {output}")
     return ExitCode.FINDINGS if skipped else ExitCode.OK

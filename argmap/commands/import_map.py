@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.commands.errors import CommandError, ExitCode
+from argmap.commands.errors import CommandError, ExitCode, write_or_refuse
 from argmap.formats.registry import READERS, guess_reader, reader
 
 if TYPE_CHECKING:
@@ -83,7 +83,6 @@ def _trace_back(
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.atomic_write import write_atomically
     from argmap.checking import check_map
     from argmap.diagnostics import Severity
     from argmap.formats.argmap_yaml import write_yaml
@@ -172,12 +171,7 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(yaml_text)
     else:
-        try:
-            write_atomically(output, yaml_text)
-        except OSError as exc:
-            raise CommandError(
-                ExitCode.REFUSED_OUTPUT, f"cannot write {output}: {exc.strerror or exc}"
-            ) from None
+        write_or_refuse(output, yaml_text, f"cannot write {output}")
         if not args.quiet:
             sys.stderr.write(f"{output}: {counts} imported from {path}\n")
     return ExitCode.OK

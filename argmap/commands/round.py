@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.commands.argument_types import positive_int, seconds_or_zero
-from argmap.commands.errors import CommandError, ExitCode, UsageError
+from argmap.commands.errors import CommandError, ExitCode, UsageError, write_or_refuse
 
 if TYPE_CHECKING:
     from argmap.debate.adjudication import Adjudication
@@ -120,14 +120,9 @@ def run(args: argparse.Namespace) -> int:
 
 def save_transcript(rnd: Round, judged: Adjudication, path: Path) -> None:
     """Write the transcript; `CommandError` (exit 2, a refused output) if it cannot be."""
-    from argmap.atomic_write import write_atomically
     from argmap.debate.transcript import render_transcript
 
-    try:
-        write_atomically(path, render_transcript(rnd, judged))
-    except OSError as exc:
-        raise CommandError(
-            ExitCode.REFUSED_OUTPUT,
-            f"error: cannot write the transcript {path}: {exc.strerror or exc}",
-        ) from None
+    write_or_refuse(
+        path, render_transcript(rnd, judged), f"error: cannot write the transcript {path}"
+    )
     sys.stdout.write(f"Transcript saved to {path}\n")
