@@ -27,7 +27,10 @@ contract gives 1 to skipped rows, so a map it cannot use is 2 there.
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path loads neither
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(IntEnum):
