@@ -2,7 +2,7 @@
 
 The tree's entries and badges, a claim's analysis facts, and `AnalysisView`,
 read from what `analyse_map` and `what_if` return. It lives in the core so
-that the analysis child process (`tui.analysis_process`) can build and pickle
+that the analysis child process (`argmap_tui.analysis_process`) can build and pickle
 these without importing Textual, which cost it 0.3-0.45 s of start-up. It
 computes nothing about the debate itself. `argmap.analysis` (and networkx)
 is imported only when `analyse` runs, so importing this module stays cheap.

@@ -38,7 +38,7 @@ import asyncio
 from argmap.bundled import default_map_path
 from argmap.loading import load_map
 from argmap.context import Context
-from tui.app import create_app
+from argmap_tui.app import create_app
 
 async def main():
     path = default_map_path()
@@ -125,7 +125,7 @@ async def bench_keys(
     from argmap.context import Context
     from argmap.loading import load_map
     from argmap.view_model import unavailable
-    from tui.app import create_app
+    from argmap_tui.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"map-{n_claims}.yaml"

@@ -36,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--notes",
         action="store_true",
-        help="also show notes: unanswered claims, themes used once, ...",
+        help="also show notes: unanswered claims, themes used once, and authoring notes "
+        "(sourced facts defeated, key points split at a comma, possible duplicates, claims "
+        "that point elsewhere, discounts on one side)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     parser.set_defaults(func=run)
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     report_lines: list[str] = []
     for name in names:
         path = map_path(name)
-        the_map, found = map_diagnostics(path, args.sources)
+        the_map, found = map_diagnostics(path, args.sources, notes=args.notes)
         if any(d.code == "E000" for d in found):
             unreadable = True
         shown = [d for d in found if args.notes or d.severity is not Severity.NOTE]

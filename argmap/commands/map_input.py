@@ -37,9 +37,10 @@ def missing_map_hint() -> str:
 
 
 def map_diagnostics(
-    path: Path, source_dirs: Sequence[str | Path] = ()
+    path: Path, source_dirs: Sequence[str | Path] = (), notes: bool = True
 ) -> tuple[Map | None, list[Diagnostic]]:
-    """Load and check a map: what `argmap check` reports, in file order.
+    """Load and check a map: what `argmap check` reports, in file order
+    (the authoring notes only with `notes`).
 
     Loading problems and checker findings are one sorted list, so every
     command shows a map's problems the same way, line by line.
@@ -65,13 +66,13 @@ def map_diagnostics(
     result = load_map(path)
     found = list(result.diagnostics)
     if result.map is not None and not any(d.code == "E000" for d in found):
-        found += check_map(result.map, source_dirs)
+        found += check_map(result.map, source_dirs, notes=notes)
     return result.map, sorted(found, key=sort_key)
 
 
 def open_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> OpenedMap:
     """Load and check a map; `exit_code` is non-zero when it cannot be used."""
-    the_map, found = map_diagnostics(map_path(name), source_dirs)
+    the_map, found = map_diagnostics(map_path(name), source_dirs, notes=False)
     errors = [d for d in found if d.is_error]
     if any(d.code == "E000" for d in errors):
         return OpenedMap(None, found, ExitCode.UNREADABLE)

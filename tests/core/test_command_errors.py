@@ -24,6 +24,7 @@ from tests.classroom.progress_maker import make_database
 
 REPO = Path(__file__).resolve().parent.parent.parent
 COMMANDS_DIR = REPO / "argmap" / "commands"
+TUI_COMMANDS_DIR = REPO / "tui" / "argmap_tui" / "commands"
 HOSTILE = REPO / "tests" / "data" / "hostile"
 MAP = "example-smart-locks"
 ROWS = [("rebut", "photos-collected", ("privacy",), True)]
@@ -419,7 +420,8 @@ def test_no_traceback_from_the_installed_entry_point(args: list[str], tmp_path: 
 
 
 def _command_modules() -> list[Path]:
-    return sorted(p for p in COMMANDS_DIR.glob("*.py") if p.name != "errors.py")
+    modules = [*COMMANDS_DIR.glob("*.py"), *TUI_COMMANDS_DIR.glob("*.py")]
+    return sorted(p for p in modules if p.name not in ("errors.py", "__init__.py"))
 
 
 def _problems(path: Path) -> list[str]:

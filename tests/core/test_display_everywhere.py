@@ -90,7 +90,7 @@ def test_plain_round_prints_one_line_per_claim() -> None:
 
 
 def test_tui_text_shows_markers() -> None:
-    from tui.text import literal, literal_line
+    from argmap_tui.text import literal, literal_line
 
     assert literal("a\u202eb").plain == "a⟨U+202E⟩b"
     assert literal_line("a\nCorrect.\u200b").plain == "a Correct.⟨U+200B⟩"

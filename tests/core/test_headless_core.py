@@ -51,13 +51,18 @@ def test_a_command_loads_only_its_own_module() -> None:
 
 def test_help_summaries_match_each_command_parser() -> None:
     """The summaries `argmap --help` lists without loading a command are its own."""
-    from argmap.cli import COMMANDS, build_parser
+    from argmap.cli import COMMANDS, build_parser, front_end_commands
 
-    for name, _module, summary in COMMANDS:
-        parser = build_parser(only=name)
+    front_end = front_end_commands()
+    assert sorted(front_end) == ["drill", "explore", "round", "stats"]
+    listed = [(name, summary) for name, _module, summary in COMMANDS]
+    listed += [(name, module.SUMMARY) for name, module in front_end.items()]
+    for name, summary in listed:
+        parser = build_parser(only=name, front_end=front_end)
         sub = next(a for a in parser._actions if a.dest == "command")
         helps = {action.dest: action.help for action in sub._choices_actions}
         assert helps[name] == summary, name
+        assert len(helps) == len(listed), "every command is listed in the help"
 
 
 def test_python_dash_m_runs_the_cli() -> None:

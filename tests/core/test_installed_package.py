@@ -17,7 +17,7 @@ import asyncio
 from argmap.bundled import default_map_path
 from argmap.loading import load_map
 from argmap.context import Context
-from tui.app import create_app
+from argmap_tui.app import create_app
 
 async def main():
     path = default_map_path()

@@ -14,8 +14,8 @@ from argmap.context import Context
 from argmap.loading import load_map
 from argmap.model import Map
 from argmap.view_model import Analyser, AnalysisView, ClaimAnalysis, flaw_view
-from tui.app import STYLES, ArgmapApp, EditorRunner, Opening, create_app
-from tui.widgets.line_panel import ClaimText
+from argmap_tui.app import STYLES, ArgmapApp, EditorRunner, Opening, create_app
+from argmap_tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "arguments" / "example-smart-locks.yaml"

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from argmap.view_model import analyse
+from argmap_tui.analysis_process import ProcessAnalyser
 from tests.tui.support import EXAMPLE, load
-from tui.analysis_process import ProcessAnalyser
 
 
 def test_child_gives_the_same_views_as_the_analysis_in_process() -> None:
@@ -63,7 +63,7 @@ def test_close_ends_a_waiting_request_at_once() -> None:
 
 CHILD_MODULES = """
 import io, pickle, sys
-from tui.analysis_process import serve
+from argmap_tui.analysis_process import serve
 text = open(sys.argv[1], encoding="utf-8").read()
 requests = io.BytesIO(pickle.dumps((sys.argv[1], text)) + pickle.dumps(([], [])))
 replies = io.BytesIO()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-import tui.app
+import argmap_tui.app
 from argmap.cli import main
 from argmap.context import Context
 from tests.tui.support import EXAMPLE, make_app, settle
@@ -32,7 +32,7 @@ def test_explore_passes_path_theme_sources_and_watch(
         calls.append(context)
         return FakeApp()
 
-    monkeypatch.setattr(tui.app, "create_app", fake_create_app)
+    monkeypatch.setattr(argmap_tui.app, "create_app", fake_create_app)
     monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
     src = str(tmp_path)  # a --sources folder must exist (issue 15)
     assert main(["explore", str(EXAMPLE), "--theme", "light", "--sources", src, "--no-watch"]) == 0
@@ -50,7 +50,7 @@ def test_explore_passes_path_theme_sources_and_watch(
 def test_an_unreadable_map_is_refused_before_the_ui_starts(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.app, "create_app", lambda *a, **k: pytest.fail("UI started"))
+    monkeypatch.setattr(argmap_tui.app, "create_app", lambda *a, **k: pytest.fail("UI started"))
     assert main(["explore", str(BAD / "not-yaml.yaml")]) == 1
     assert "error[E100]" in capsys.readouterr().err
 

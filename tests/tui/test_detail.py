@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from argmap_tui.widgets.claim_detail import _relation_links
+from argmap_tui.widgets.claim_tree import ClaimTree
+from argmap_tui.widgets.link_list import LinkList
 from tests.tui.support import CYCLE, EXAMPLE, detail_text, make_app, settle
-from tui.widgets.claim_detail import _relation_links
-from tui.widgets.claim_tree import ClaimTree
-from tui.widgets.link_list import LinkList
 
 
 def link_texts(app) -> list[str]:  # type: ignore[no-untyped-def]

@@ -13,11 +13,11 @@ from argmap.loading import load_map
 from argmap.model import Map
 from argmap.training.progress import DATABASE_NAME, Progress
 from argmap.training.session import DrillSession, SessionOptions
+from argmap_tui.app import ArgmapApp
+from argmap_tui.screens.drill import DrillScreen, DrillSetup, drill_app, session_start
+from argmap_tui.screens.explore import ExploreScreen
+from argmap_tui.widgets.question import QuestionView
 from tests.tui.support import context_for, fake_analyser, make_app, settle, worked
-from tui.app import ArgmapApp
-from tui.screens.drill import DrillScreen, DrillSetup, drill_app, session_start
-from tui.screens.explore import ExploreScreen
-from tui.widgets.question import QuestionView
 
 DATA = Path(__file__).resolve().parents[1] / "training" / "data"
 DRILL_MAP = DATA / "drill-map.yaml"
@@ -254,7 +254,7 @@ def record_answers(database_path: Path, answers: int) -> None:
 async def test_S_and_a_new_session_from_d_use_the_data_dir_of_the_context(tmp_path: Path) -> None:
     """`--data-dir X`: the stats shown with S and the answers of a session started with d
     are X's, not those of $ARGMAP_DATA_DIR (the default folder of the tests)."""
-    from tui.screens.stats import StatsScreen
+    from argmap_tui.screens.stats import StatsScreen
 
     chosen = tmp_path / "chosen"
     record_answers(chosen / DATABASE_NAME, 2)
@@ -291,7 +291,7 @@ async def test_S_and_a_new_session_from_d_use_the_data_dir_of_the_context(tmp_pa
 def test_argmap_drill_hands_its_data_dir_to_the_app(monkeypatch: object, tmp_path: Path) -> None:
     import pytest
 
-    import tui.screens.drill
+    import argmap_tui.screens.drill
     from argmap.cli import main
     from argmap.context import Context
 
@@ -302,7 +302,7 @@ def test_argmap_drill_hands_its_data_dir_to_the_app(monkeypatch: object, tmp_pat
         seen.append((context, options))
         return 0
 
-    monkeypatch.setattr(tui.screens.drill, "run_drill_app", fake_run)
+    monkeypatch.setattr(argmap_tui.screens.drill, "run_drill_app", fake_run)
     assert (
         main(
             [

@@ -16,15 +16,15 @@ from argmap.loading import load_map
 from argmap.training.grading import Grade
 from argmap.training.progress import DATABASE_NAME, Progress
 from argmap.training.session import DrillSession, Feedback, SessionOptions
-from tests.tui.support import EXAMPLE, Host, detail_text, make_app, settle, worked
-from tui.screens.drill import (
+from argmap_tui.screens.drill import (
     HEADLINE_STYLES,
     SKIPPED_STYLE,
     DrillScreen,
     feedback_text,
     session_start,
 )
-from tui.widgets.question import QuestionView
+from argmap_tui.widgets.question import QuestionView
+from tests.tui.support import EXAMPLE, Host, detail_text, make_app, settle, worked
 
 DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
 WRONG_TEXT = "Bananas are yellow and the sea is wet."

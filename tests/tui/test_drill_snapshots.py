@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 
 from argmap.loading import load_map
 from argmap.training.session import SessionOptions
+from argmap_tui.screens.drill import DrillScreen, session_start
 from tests.tui.support import Host
-from tui.screens.drill import DrillScreen, session_start
 
 DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
 

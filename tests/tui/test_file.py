@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-import tui.app
+import argmap_tui.app
+from argmap_tui.editor import editor_command
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import detail_text, load, make_app, settle
-from tui.editor import editor_command
-from tui.widgets.claim_tree import ClaimTree
 
 
 def touch_later(path: Path) -> None:
@@ -38,7 +38,7 @@ async def test_change_on_disk_reloads_and_keeps_the_selection(
     map_copy: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(argmap_tui.app, "POLL_SECONDS", 0.05)
     app = make_app(map_copy, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Select, Static
 
+from argmap_tui.screens.claim_lists import FilterScreen, ViewsScreen
+from argmap_tui.screens.help import HelpScreen
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import EXAMPLE, HOSTILE, detail_text, make_app, settle
-from tui.screens.claim_lists import FilterScreen, ViewsScreen
-from tui.screens.help import HelpScreen
-from tui.widgets.claim_tree import ClaimTree
 
 
 async def test_help_lists_every_binding_and_closes() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 
+from argmap_tui.idle_gc import BACKSTOP_THRESHOLD, IDLE_SECONDS, IdleCollector
 from tests.tui.support import EXAMPLE, make_app, settle
-from tui.idle_gc import BACKSTOP_THRESHOLD, IDLE_SECONDS, IdleCollector
 
 
 class Clock:

@@ -14,10 +14,10 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widget import Widget
 
+from argmap_tui.screens.explore import ExploreScreen
+from argmap_tui.widgets.line_panel import ClaimText
+from argmap_tui.widgets.link_list import LinkList
 from tests.tui.support import EXAMPLE, detail_text, make_app, settle
-from tui.screens.explore import ExploreScreen
-from tui.widgets.line_panel import ClaimText
-from tui.widgets.link_list import LinkList
 
 LONG = Text("\n".join(f"line {n} [b]not bold[/b]" for n in range(40)))
 

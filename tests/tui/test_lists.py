@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import Select, Static, TabbedContent
 
 from argmap.view_model import unavailable
+from argmap_tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen, filter_claims
+from argmap_tui.widgets.claim_list import ClaimList
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import EXAMPLE, load, make_app, settle
-from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen, filter_claims
-from tui.widgets.claim_list import ClaimList
-from tui.widgets.claim_tree import ClaimTree
 
 
 def test_filter_claims_combines_theme_side_and_kind() -> None:

@@ -8,9 +8,9 @@ from textual.widgets import Input, OptionList, Static
 
 from argmap.debate.round import settings_for
 from argmap.debate.rules import Side
+from argmap_tui.screens.explore import ExploreScreen
+from argmap_tui.screens.round import RoundScreen, round_app
 from tests.tui.support import EXAMPLE, context_for, fake_analyser, load, settle
-from tui.screens.explore import ExploreScreen
-from tui.screens.round import RoundScreen, round_app
 
 
 def static_text(screen: RoundScreen, selector: str) -> str:
@@ -72,7 +72,7 @@ async def test_the_turn_ends_as_a_pass_when_the_clock_runs_out() -> None:
 
 
 async def test_the_explorer_opens_a_round_with_R_and_escape_comes_back() -> None:
-    from tui.app import create_app
+    from argmap_tui.app import create_app
 
     app = create_app(context_for(EXAMPLE), load(EXAMPLE), analyser=fake_analyser)
     async with app.run_test(size=(140, 40)) as pilot:

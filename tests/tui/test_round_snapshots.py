@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 
 from argmap.debate.round import settings_for
 from argmap.debate.rules import Side
+from argmap_tui.screens.round import round_app
 from tests.tui.support import EXAMPLE, context_for, fake_analyser, load, settle
-from tui.screens.round import round_app
 
 
 def app_for(theme: str):  # type: ignore[no-untyped-def]

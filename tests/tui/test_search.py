@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
+from argmap_tui.search import MAX_HITS, matching_claims
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import EXAMPLE, HOSTILE, load, make_app, settle
-from tui.search import MAX_HITS, matching_claims
-from tui.widgets.claim_tree import ClaimTree
 
 
 def test_every_word_must_match_text_or_id() -> None:

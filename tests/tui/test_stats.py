@@ -11,8 +11,8 @@ from textual.widgets import Sparkline, Static
 
 from argmap.training.progress import DATABASE_NAME, AnswerRecord, Progress
 from argmap.training.stats import Overrides, Stats, Tally
+from argmap_tui.screens.stats import StatsApp, StatsScreen
 from tests.tui.support import EXAMPLE, make_app, settle, worked
-from tui.screens.stats import StatsApp, StatsScreen
 
 DAY = date(2026, 3, 14)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.text import assemble, clean, highlight, literal, literal_line
+from argmap_tui.text import assemble, clean, highlight, literal, literal_line
 
 HOSTILE = ["[b]bold[/]", "[/]", "[@click=app.quit]x[/]", "人脸识别 😀", ":smile: [link=x]y[/link]"]
 

@@ -6,8 +6,8 @@ from textual.geometry import Region
 from textual.widgets import Tree
 
 from argmap.view_model import Badge
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import BUNDLED, CYCLE, EXAMPLE, HOSTILE, make_app, settle
-from tui.widgets.claim_tree import ClaimTree
 
 
 def labels(tree: ClaimTree, node=None) -> list[str]:  # type: ignore[no-untyped-def]

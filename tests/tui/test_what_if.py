@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from argmap.view_model import analyse
+from argmap_tui.widgets.claim_tree import ClaimTree
 from tests.tui.support import EXAMPLE, detail_text, make_app, settle
-from tui.widgets.claim_tree import ClaimTree
 
 
 def label_of(tree: ClaimTree, claim_id: str) -> str:
@@ -70,7 +70,7 @@ async def test_real_analysis_fills_in_and_what_if_reaches_other_claims() -> None
 
 
 async def test_default_app_analyses_in_a_child_process_and_stops_it_on_quit() -> None:
-    from tui.analysis_process import ProcessAnalyser
+    from argmap_tui.analysis_process import ProcessAnalyser
 
     app = make_app(EXAMPLE, analyser=ProcessAnalyser())
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -3,7 +3,7 @@
 The analysis of a big map can run for minutes. In a worker thread it would
 hold the interpreter lock (every keypress waits for it) and could not be
 stopped: quitting would hang until it finished, because Python joins worker
-threads at exit. A child process (a plain `python -m tui.analysis_process`
+threads at exit. A child process (a plain `python -m argmap_tui.analysis_process`
 talking pickle over its stdin and stdout) runs on the other core, is killed
 on quit or when the map is reloaded, and keeps the prepared map between
 what-if questions, so each what-if costs one `what_if` call.
@@ -101,7 +101,7 @@ class ProcessAnalyser:
 
     def _start(self, the_map: Map) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
-            [sys.executable, "-m", "tui.analysis_process"],
+            [sys.executable, "-m", "argmap_tui.analysis_process"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -47,12 +47,12 @@ from argmap.training.session import (
     Overridden,
     SessionOptions,
 )
-from tui.text import assemble, literal
-from tui.widgets.question import QuestionView
+from argmap_tui.text import assemble, literal
+from argmap_tui.widgets.question import QuestionView
 
 if TYPE_CHECKING:
     from argmap.training.session import Outcome
-    from tui.app import ArgmapApp
+    from argmap_tui.app import ArgmapApp
 
 DRILL_MODE = "drill"
 STYLES = Path(__file__).resolve().parent.parent / "styles" / "drill.tcss"
@@ -604,7 +604,7 @@ def drill_app(
 
     `start` replaces the usual session start (tests use it to reach the session).
     """
-    from tui.app import create_app
+    from argmap_tui.app import create_app
 
     def opening(app: ArgmapApp) -> None:
         open_drills(app, options, start)

@@ -35,7 +35,7 @@ def bindings_of(screen: Screen[object]) -> list[tuple[str, str]]:
     sources += [
         vars(type(w)).get("BINDINGS", ())
         for w in screen.query("*")
-        if type(w).__module__.startswith("tui")
+        if type(w).__module__.startswith("argmap_tui")
     ]
     keys: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}

@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from argmap.training.stats import Stats, Tally, chart_lines
-from tui.text import assemble, literal
+from argmap_tui.text import assemble, literal
 
 if TYPE_CHECKING:
-    from tui.app import ArgmapApp
+    from argmap_tui.app import ArgmapApp
 
 STYLES = Path(__file__).resolve().parent.parent / "styles" / "drill.tcss"
 

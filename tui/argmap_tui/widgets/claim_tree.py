@@ -33,7 +33,7 @@ from textual.widgets.tree import TreeNode
 
 from argmap.model import Map, Relation, RelationType
 from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, Badge, TreeEntry
-from tui.text import assemble, literal_line
+from argmap_tui.text import assemble, literal_line
 
 SYMBOLS: Mapping[str, str] = {
     ROLE_THESIS: "◆",

@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from argmap.model import Map
-from tui.text import assemble, literal_line
+from argmap_tui.text import assemble, literal_line
 
 LIMIT = 500
 

@@ -8,11 +8,14 @@ from argmap.commands.map_input import load_usable_map, map_path, require_source_
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
+# What `argmap --help` lists for this command.
+SUMMARY = "open a map in the terminal UI (the default command)"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "explore",
-        help="open a map in the terminal UI (the default command)",
+        help=SUMMARY,
         description="Explore a map: pro/con tree, claim details, search, filters, what-if. "
         "Press ? inside for every key.",
     )
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     require_source_dirs(getattr(args, "sources", []))
     loaded = load_usable_map(args.map, getattr(args, "sources", []))
     from argmap.context import Context
-    from tui.app import create_app
+    from argmap_tui.app import create_app
 
     context = Context.make(
         map_path(args.map),

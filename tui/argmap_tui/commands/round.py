@@ -14,11 +14,14 @@ if TYPE_CHECKING:
     from argmap.debate.adjudication import Adjudication
     from argmap.debate.round import Round
 
+# What `argmap --help` lists for this command.
+SUMMARY = "debate a motion against a classmate, judged by the map"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "round",
-        help="debate a motion against a classmate, judged by the map",
+        help=SUMMARY,
         description=(
             "Two debaters at one keyboard take turns playing claims from the map: attack "
             "what the other side played, undercut their links, or support your own claims. "
@@ -105,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     except RoundError as exc:
         raise UsageError(str(exc)) from None
     if not args.plain:
-        from tui.screens.round import run_round_app
+        from argmap_tui.screens.round import run_round_app
 
         return run_round_app(map_path(args.map), loaded, settings, transcript)
 

@@ -25,12 +25,12 @@ from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser
-from tui.analysis_process import ProcessAnalyser
-from tui.editor import editor_command
-from tui.idle_gc import TICK_SECONDS, IdleCollector
-from tui.messages import MapProblems, MapReloaded
-from tui.screens.explore import ExploreScreen
-from tui.screens.help import HelpScreen, bindings_of
+from argmap_tui.analysis_process import ProcessAnalyser
+from argmap_tui.editor import editor_command
+from argmap_tui.idle_gc import TICK_SECONDS, IdleCollector
+from argmap_tui.messages import MapProblems, MapReloaded
+from argmap_tui.screens.explore import ExploreScreen
+from argmap_tui.screens.help import HelpScreen, bindings_of
 
 STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 1.0
@@ -126,17 +126,17 @@ class ArgmapApp(App[int]):
         return self.explorer.jump_to(claim_id)
 
     def action_drill(self) -> None:
-        from tui.screens.drill import open_drills
+        from argmap_tui.screens.drill import open_drills
 
         open_drills(self)
 
     def action_debate_round(self) -> None:
-        from tui.screens.round import open_round
+        from argmap_tui.screens.round import open_round
 
         open_round(self)
 
     def action_stats(self) -> None:
-        from tui.screens.stats import open_stats
+        from argmap_tui.screens.stats import open_stats
 
         open_stats(self)
 

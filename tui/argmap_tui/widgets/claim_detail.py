@@ -19,10 +19,10 @@ from textual.widgets import Static
 from argmap.flaws import find_flaw
 from argmap.model import Claim, Map, Relation, RelationType
 from argmap.view_model import ClaimAnalysis
-from tui.text import assemble, literal, literal_line
-from tui.widgets.claim_tree import SYMBOLS, places
-from tui.widgets.line_panel import ClaimText
-from tui.widgets.link_list import LinkList
+from argmap_tui.text import assemble, literal, literal_line
+from argmap_tui.widgets.claim_tree import SYMBOLS, places
+from argmap_tui.widgets.line_panel import ClaimText
+from argmap_tui.widgets.link_list import LinkList
 
 
 @dataclass(frozen=True, slots=True)

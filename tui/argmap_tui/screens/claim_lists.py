@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from argmap.model import ClaimKind, Map
-from tui.text import literal_line
-from tui.widgets.claim_list import ClaimList
+from argmap_tui.text import literal_line
+from argmap_tui.widgets.claim_list import ClaimList
 
 
 @dataclass

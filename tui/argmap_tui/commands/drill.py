@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 
 MODES = ("mixed", "rebut", "support", "source", "flaw", "crux", "switch", "timed")
 
+# What `argmap --help` lists for this command.
+SUMMARY = "practise debating with drills generated from a map"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "drill",
-        help="practise debating with drills generated from a map",
+        help=SUMMARY,
         description="Drills generated from a map: rebut, support, source check, spot the flaw, "
         "crux hunt, switch sides, timed round. Progress is saved after every answer.",
     )
@@ -105,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         # SQLite connection belongs to the thread that opened it) and starts the
         # session there, off the UI loop.
         progress.close()
-        from tui.screens.drill import run_drill_app
+        from argmap_tui.screens.drill import run_drill_app
 
         return run_drill_app(context, loaded, options)
     return _run_plain(loaded, progress, options, context)

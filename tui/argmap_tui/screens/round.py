@@ -28,11 +28,11 @@ from argmap.debate.plain import describe_reply, render_result
 from argmap.debate.round import Round, RoundSettings, settings_for
 from argmap.debate.rules import Reply, search_replies
 from argmap.model import Map
-from tui.text import literal, literal_line
-from tui.widgets.round_flow import RoundFlow
+from argmap_tui.text import literal, literal_line
+from argmap_tui.widgets.round_flow import RoundFlow
 
 if TYPE_CHECKING:
-    from tui.app import ArgmapApp
+    from argmap_tui.app import ArgmapApp
 
 ROUND_MODE = "round"
 STYLES = Path(__file__).resolve().parent.parent / "styles" / "round.tcss"
@@ -313,7 +313,7 @@ def round_app(
     **options: Any,
 ) -> ArgmapApp:
     """The full app, opened on a round (the explorer one key away)."""
-    from tui.app import create_app
+    from argmap_tui.app import create_app
 
     def opening(app: ArgmapApp) -> None:
         open_round(app, settings, transcript)

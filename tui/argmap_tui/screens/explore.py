@@ -30,12 +30,12 @@ from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser, AnalysisView, unavailable
-from tui.messages import MapProblems, MapReloaded
-from tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
-from tui.search import ClaimSearch
-from tui.text import assemble, literal, literal_line
-from tui.widgets.claim_detail import ClaimDetail
-from tui.widgets.claim_tree import ClaimTree
+from argmap_tui.messages import MapProblems, MapReloaded
+from argmap_tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
+from argmap_tui.search import ClaimSearch
+from argmap_tui.text import assemble, literal, literal_line
+from argmap_tui.widgets.claim_detail import ClaimDetail
+from argmap_tui.widgets.claim_tree import ClaimTree
 
 DETAIL_QUIET = 0.1
 """Seconds between cursor moves below which the detail waits for the moves to stop."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from tui.text import highlight, literal_line, one_line
+from argmap_tui.text import highlight, literal_line, one_line
 
 if TYPE_CHECKING:
     from argmap.model import Map

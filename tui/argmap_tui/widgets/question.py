@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from argmap.training.questions import Question
-from tui.text import assemble, literal
+from argmap_tui.text import assemble, literal
 
 
 class QuestionView(VerticalScroll):

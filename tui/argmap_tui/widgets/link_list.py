@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.style import Style as VisualStyle
 
-from tui.widgets.line_panel import LinePanel
+from argmap_tui.widgets.line_panel import LinePanel
 
 
 class LinkList(LinePanel):

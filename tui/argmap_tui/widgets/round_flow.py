@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from argmap.debate.round import Round, Turn
 from argmap.sides import Side
-from tui.text import assemble
+from argmap_tui.text import assemble
 
 SIDE_STYLES = {Side.PRO: "bold green", Side.CON: "bold red"}
 

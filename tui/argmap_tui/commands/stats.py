@@ -8,11 +8,14 @@ import sys
 
 from argmap.commands.errors import CommandError, ExitCode, UsageError
 
+# What `argmap --help` lists for this command.
+SUMMARY = "show your drill progress"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "stats",
-        help="show your drill progress",
+        help=SUMMARY,
         description="Answers, accuracy by theme and by drill, streak, cards due and accuracy "
         "over the last two weeks, from the progress in the data folder.",
     )
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(stats.to_json(), indent=2, ensure_ascii=False) + "\n")
         return ExitCode.OK
     if args.tui:
-        from tui.screens.stats import run_stats_app
+        from argmap_tui.screens.stats import run_stats_app
 
         return run_stats_app(stats)
     out = [
