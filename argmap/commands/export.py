@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.commands.errors import ExitCode, UsageError, write_or_refuse
+from argmap.commands.errors import CommandError, ExitCode, UsageError, write_or_refuse
 from argmap.commands.map_input import load_usable_map
-from argmap.formats.registry import WRITERS, writer
+from argmap.formats.registry import WRITERS, WriteError, writer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
             )
         fmt = fmt.removesuffix("-drill") + "-drill"
     loaded = load_usable_map(args.map)
-    output = writer(fmt).write(loaded)
+    try:
+        output = writer(fmt).write(loaded)
+    except WriteError as exc:
+        raise CommandError(ExitCode.UNAVAILABLE, f"error: {exc.message}", exc.hint) from None
     if args.output in (None, "-"):
         if isinstance(output, bytes):
             sys.stdout.buffer.write(output)

@@ -98,22 +98,34 @@ def dot_available() -> bool:
 
 
 def render_dot(m: Map, image_format: str) -> bytes:
-    """SVG or PNG made by Graphviz; raises RuntimeError when `dot` is missing or fails."""
+    """SVG or PNG made by Graphviz; a `WriteError` when `dot` is missing or fails."""
+    from argmap.formats.registry import WriteError
+
     program = shutil.which("dot")
     if program is None:
-        raise RuntimeError(
-            "the Graphviz 'dot' program is not installed; "
-            "install graphviz or export --to dot and render it elsewhere"
+        raise WriteError(
+            f"cannot make {image_format.upper()}: the Graphviz 'dot' program is not installed",
+            "install graphviz, or export --to dot and render the file elsewhere",
         )
-    done = subprocess.run(
-        [program, f"-T{image_format}"],
-        input=write_dot(m).encode("utf-8"),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [program, f"-T{image_format}"],
+            input=write_dot(m).encode("utf-8"),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise WriteError(
+            f"cannot make {image_format.upper()}: running {program} failed: {exc}",
+            "export --to dot and render the file with Graphviz yourself",
+        ) from None
     if done.returncode != 0:
-        raise RuntimeError(f"dot failed: {done.stderr.decode('utf-8', 'replace').strip()}")
+        reason = done.stderr.decode("utf-8", "replace").strip()
+        raise WriteError(
+            f"cannot make {image_format.upper()}: dot failed: {reason}",
+            "export --to dot and render the file with Graphviz yourself",
+        )
     return done.stdout
 
 
@@ -125,20 +137,9 @@ def write_png(m: Map) -> bytes:
     return render_dot(m, "png")
 
 
-def _export_image(m: Map, image_format: str) -> bytes:
-    """For `argmap export --to svg|png`: a clear message and exit 2 instead of a traceback."""
-    import sys
-
-    try:
-        return render_dot(m, image_format)
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-        sys.stderr.write(f"argmap: cannot make {image_format.upper()}: {exc}\n")
-        raise SystemExit(2) from None
-
-
 def export_svg(m: Map) -> bytes:
-    return _export_image(m, "svg")
+    return render_dot(m, "svg")
 
 
 def export_png(m: Map) -> bytes:
-    return _export_image(m, "png")
+    return render_dot(m, "png")

@@ -22,6 +22,19 @@ ReadFunction = Callable[[str, str], "ImportResult"]
 WriteFunction = Callable[["Map"], "str | bytes"]
 
 
+class WriteError(Exception):
+    """A writer cannot make its output (say, Graphviz is missing for SVG).
+
+    `message` says what went wrong, `hint` what the user can do; `argmap
+    export` turns it into its error, so no writer prints or exits itself.
+    """
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 class Reader(Protocol):
     """A format `argmap import` reads: text and its path in, a map and warnings out."""
 

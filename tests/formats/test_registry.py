@@ -157,3 +157,28 @@ def test_exporting_json_loads_no_other_writer(tmp_path: Path) -> None:
     )
     assert "argmap.formats.json_export" in loaded
     assert not loaded & (WRITER_MODULES | READER_MODULES)
+
+
+def test_an_image_without_graphviz_is_a_clear_error_not_an_exit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The writer raises `WriteError`; only `argmap export` turns it into exit 2 and a hint."""
+    import shutil
+
+    from argmap.cli import main
+    from argmap.formats.dot import export_svg
+    from argmap.formats.registry import WriteError
+    from argmap.loading import load_map
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    example = Path(__file__).resolve().parents[2] / "arguments" / "example-smart-locks.yaml"
+    loaded = load_map(example).map
+    assert loaded is not None
+    with pytest.raises(WriteError) as raised:
+        export_svg(loaded)
+    assert "Graphviz" in raised.value.message and raised.value.hint
+    target = tmp_path / "map.svg"
+    assert main(["export", str(example), "--to", "svg", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "argmap: error: cannot make SVG" in err and "  hint: install graphviz" in err
+    assert "Traceback" not in err and not target.exists()
