@@ -28,6 +28,7 @@ class CheckContext:
         self.source_dirs = [Path(d) for d in source_dirs]
         self._texts: dict[str, str | None] = {}
         self._unreadable: dict[str, str] = {}  # source id -> why its file was not read
+        self._map_text: str | None = None
 
     def diag(
         self,
@@ -75,6 +76,16 @@ class CheckContext:
                     self._unreadable[source.id] = f"{found}: {exc.strerror or exc}"
             self._texts[source.id] = text
         return self._texts[source.id]
+
+    def map_text(self) -> str | None:
+        """The map file's text as written (None without a readable file), read once:
+        a note that must tell how a value was written (N505) looks here."""
+        if self._map_text is None and self.map.path:
+            try:
+                self._map_text = read_input(Path(self.map.path)).decode("utf-8", errors="replace")
+            except OSError:
+                self._map_text = ""
+        return self._map_text or None
 
 
 def collapse_whitespace(text: str) -> str:
@@ -492,8 +503,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_map(m: Map, source_dirs: Sequence[str | Path] = ()) -> list[Diagnostic]:
-    """Every diagnostic the rules find, notes included, in file order."""
+def check_map(
+    m: Map, source_dirs: Sequence[str | Path] = (), notes: bool = True
+) -> list[Diagnostic]:
+    """Every diagnostic the rules find, in file order; with `notes`, the authoring
+    notes too (argmap.authoring_notes), which only `check --notes` shows."""
     ctx = CheckContext(m, source_dirs)
-    found = [diag for rule in RULES for diag in rule(m, ctx)]
+    rules: tuple[Rule, ...] = RULES
+    if notes:
+        from argmap.authoring_notes import NOTE_RULES
+
+        rules += NOTE_RULES
+    found = [diag for rule in rules for diag in rule(m, ctx)]
     return sorted(found, key=lambda d: (d.line, d.col, d.code))

@@ -1,0 +1,483 @@
+"""Authoring notes of `argmap check --notes`: mistakes a map's author makes, not errors.
+
+Each rule finds one kind of slip that a loaded map cannot refuse but a
+reader would notice (docs/format.md lists the codes and states the rules):
+
+* N504 a sourced fact that the grounded labelling makes OUT, with the attack
+  that defeats it (an attack says the fact is false: often an undercut was meant);
+* N505 a key-point term that YAML cut at a comma ("5,000 faces" -> "5", "000 faces");
+* N506 two claims whose texts say nearly the same thing;
+* N507 a claim text that opens by pointing elsewhere ("The same report ...");
+* N508 a thesis whose discounts (lowered `base`, flaw labels) fall on one side
+  far more than that side's share of the claims.
+
+They are notes: they never change the exit status. All of them are linear
+(or near it) in the map's size, and none imports networkx or clingo: the
+grounded labelling is `argmap.analysis.semantics.grounded`, a worklist.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import Claim, ClaimKind, Map, Pos, RelationType
+from argmap.sides import Side, sides
+
+if TYPE_CHECKING:
+    from argmap.checking import CheckContext
+
+
+# --------------------------------------------------------------------------- N504
+
+
+def defeated_facts(m: Map) -> dict[str, list[str]]:
+    """Sourced fact id -> ids of the attacks whose standing defeats it (grounded OUT).
+
+    In the framework of `argmap.analysis.bipolar` only an attack's inference
+    attacks a claim, so a claim is OUT exactly when some attack on it is IN.
+    """
+    from argmap.analysis.bipolar import inference_id, map_framework
+    from argmap.analysis.semantics import IN, OUT, grounded
+
+    facts = [c for c in m.claims if c.kind is ClaimKind.FACT and c.evidence]
+    if not facts:
+        return {}
+    mf = map_framework(m)
+    labels = grounded(mf.framework)
+    index = mf.framework.index
+    out: dict[str, list[str]] = {}
+    for claim in facts:
+        if labels[mf.claim_index[claim.id]] is not OUT:
+            continue
+        out[claim.id] = [
+            rel.id
+            for rel in m.incoming.get(claim.id, ())
+            if rel.type is RelationType.ATTACK and labels[index[inference_id(rel.id)]] is IN
+        ]
+    return out
+
+
+def rule_defeated_facts(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    relations, claims = m.relations_by_id, m.claims_by_id
+    for fact_id, attacks in defeated_facts(m).items():
+        claim = claims[fact_id]
+        by = []
+        sourced = True
+        for rid in attacks:
+            rel = relations[rid]
+            premises = [claims[s] for s in rel.sources if s in claims]
+            sourced &= all(p.kind is ClaimKind.FACT and p.evidence for p in premises)
+            from_ = " + ".join(repr(p.id) for p in premises)
+            by.append(f"attack {rid!r} from {from_} (line {rel.pos.line})")
+        hint = (
+            "an attack says the fact is false; if the claim only questions what the fact "
+            "shows, use an undercut"
+        )
+        if attacks and sourced:
+            hint = (
+                "another sourced fact contradicts it: if the sources disagree, keep the attack "
+                "and say so in a claim a student can find; otherwise " + hint
+            )
+        yield ctx.diag(
+            claim.positions.get("id", claim.pos),
+            Severity.NOTE,
+            "N504",
+            f"sourced fact {fact_id!r} is OUT in the grounded labelling: "
+            + ("defeated by " + ", ".join(by) if by else "an attack on it stands"),
+            hint,
+        )
+
+
+# --------------------------------------------------------------------------- N505
+
+# A comma splits a flow list: "5,000 faces" -> "5" and "000 faces". The second
+# piece starts with a group of exactly three digits; the first ends in one to
+# three digits.
+_GROUP_START = re.compile(r"^\d{3}(?!\d)")
+_LEAD_END = re.compile(r"(?<!\d)\d{1,3}$")
+
+
+def split_terms(claim: Claim) -> list[tuple[str, str]]:
+    """Neighbouring terms of one list that read as one number cut at its comma."""
+    lists = [kp.synonyms for kp in claim.key_points]
+    lists.append(tuple(kp.point for kp in claim.key_points if not kp.synonyms))
+    found = []
+    for terms in lists:
+        for a, b in zip(terms, terms[1:], strict=False):
+            if _LEAD_END.search(a) and _GROUP_START.match(b):
+                found.append((a, b))
+    return found
+
+
+def rule_split_key_points(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    raw: str | None = None
+    for claim in m.claims:
+        pairs = split_terms(claim)
+        if not pairs:
+            continue
+        if raw is None:
+            raw = ctx.map_text() or ""
+        start = claim.positions.get("key_points", claim.pos)
+        for a, b in pairs:
+            written = f"{a},{b}"
+            where = _find_after(raw, written, start) if raw else None
+            if raw and where is None:
+                continue  # the file does not hold "a,b": two terms, not a cut number
+            yield ctx.diag(
+                where or start,
+                Severity.NOTE,
+                "N505",
+                f"key point of {claim.id!r}: YAML split {written!r} at its comma into "
+                f"{a!r} and {b!r}",
+                f'quote the term: "{written}" (in a [...] list a comma separates items)',
+            )
+
+
+def _find_after(text: str, needle: str, start: Pos) -> Pos | None:
+    """Where `needle` first occurs at or after line `start.line` of `text` (1-based)."""
+    offset = 0
+    for _ in range(max(0, start.line - 1)):
+        nl = text.find("\n", offset)
+        if nl < 0:
+            return None
+        offset = nl + 1
+    at = text.find(needle, offset)
+    if at < 0:
+        return None
+    line = text.count("\n", 0, at) + 1
+    return Pos(line, at - (text.rfind("\n", 0, at) + 1) + 1)
+
+
+# --------------------------------------------------------------------------- N506
+
+_WORD = re.compile(r"[^\W_]+")
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""))
+DUPLICATE_SCORE = 0.4  # weighted Dice of two claims' content words
+DUPLICATE_SHARED = 3  # content words the two must share at least
+INDEXED_WORDS = 4  # each claim is indexed and looked up by its rarest words
+COMMON_DF = 50  # a word in more claims than this (or 2 % of them) makes no candidates
+SMALL_MAP = 100  # below this many claims, word weights are those of a 100-claim map
+
+
+@cache
+def _content_stem(word: str) -> str:
+    """A folded word's light stem ("leaked", "leaks" -> "leak"), or "" for a function
+    word: suffixes stripped by rule, no lemma dictionary to load."""
+    from argmap.grading.language import FUNCTION_WORDS, NEGATORS
+
+    if len(word) < 2 or word in FUNCTION_WORDS or word in NEGATORS:
+        return ""
+    for suffix, replacement in _SUFFIXES:
+        if (
+            word.endswith(suffix)
+            and len(word) - len(suffix) >= 3
+            and not (suffix == "s" and word.endswith(("ss", "us", "is")))
+        ):
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def content_words(text: str) -> dict[str, str]:
+    """The stems of a text's content words (the grader's function words left out),
+    each with a word that gave it, to show."""
+    from argmap.grading.language import fold
+
+    pairs = ((_content_stem(w), w) for w in _WORD.findall(fold(text).replace("'s", "")))
+    return {stem: w for stem, w in pairs if stem}
+
+
+def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
+    """(earlier id, later id, score, shared words) for claims that say nearly the same.
+
+    The score is the Dice coefficient of the two word sets with each word
+    weighted by its inverse document frequency in the map, log(N / df): two
+    claims share "face" and "data" in any map about face scans, but sharing
+    "password", "leaked" and "changed" says they make one point. Candidates
+    come from an inverted index over each claim's rarest words, so the work
+    grows with the claims, not with their pairs; a claim and one that attacks
+    it (a denial repeats the words it denies) are never paired.
+    """
+    claims = [c for c in m.claims if c.text]
+    written = [content_words(c.text) for c in claims]
+    words = [frozenset(ws) for ws in written]
+    df: Counter[str] = Counter(w for ws in words for w in ws)
+    n = max(len(claims), SMALL_MAP)
+    weight = {w: math.log((n + 1) / k) for w, k in df.items()}
+    common = max(COMMON_DF, len(claims) // 50)
+    postings: dict[str, list[int]] = {}
+    found: dict[tuple[int, int], float] = {}
+    exact: dict[frozenset[str], int] = {}
+    for i, ws in enumerate(words):
+        if not ws:
+            continue
+        candidates: set[int] = set()
+        if ws in exact:
+            candidates.add(exact[ws])
+        else:
+            exact[ws] = i
+        rare = sorted((w for w in ws if 1 < df[w] <= common), key=lambda w: (df[w], w))
+        for w in rare[:INDEXED_WORDS]:
+            posting = postings.setdefault(w, [])
+            candidates.update(posting)
+            posting.append(i)
+        for j in candidates:
+            shared = ws & words[j]
+            if len(shared) < min(DUPLICATE_SHARED, len(ws), len(words[j])):
+                continue
+            both = sum(weight[w] for w in shared)
+            score = 2 * both / (sum(weight[w] for w in ws) + sum(weight[w] for w in words[j]))
+            if round(score, 2) >= DUPLICATE_SCORE:
+                found[(j, i)] = score
+    return [
+        (
+            claims[j].id,
+            claims[i].id,
+            score,
+            tuple(
+                written[i][w] for w in sorted(words[j] & words[i], key=lambda w: (-weight[w], w))
+            ),
+        )
+        for (j, i), score in sorted(found.items(), key=lambda kv: kv[0][1])
+        if not _opposed(m, claims[j].id, claims[i].id)
+    ]
+
+
+def _opposed(m: Map, a: str, b: str) -> bool:
+    """Whether one claim attacks the other, or undercuts a link from or to it."""
+    relations = m.relations_by_id
+    for x, y in ((a, b), (b, a)):
+        for rel in m.outgoing.get(x, ()):
+            if rel.type is RelationType.ATTACK and rel.target == y:
+                return True
+            if rel.type is RelationType.UNDERCUT and rel.target in relations:
+                cut = relations[rel.target]
+                if cut.target == y or y in cut.sources:
+                    return True
+    return False
+
+
+def rule_near_duplicates(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    claims = m.claims_by_id
+    for first, later, score, shared in near_duplicates(m):
+        claim = claims[later]
+        yield ctx.diag(
+            claim.positions.get("text", claim.pos),
+            Severity.NOTE,
+            "N506",
+            f"claim {later!r} is a possible duplicate of {first!r} "
+            f"(line {claims[first].pos.line}): they share {', '.join(shared[:6])} "
+            f"(similarity {score:.2f})",
+            "if they make one point, keep one claim and wire its relations to it; "
+            "otherwise reword one so each says what the other does not",
+        )
+
+
+# --------------------------------------------------------------------------- N507
+
+# Openings that point at something the claim does not name. Each is a tuple
+# of folded words; `_NOUN` stands for any word of `_REFERRING`.
+_NOUN = "<noun>"
+_POINTERS: tuple[tuple[str, ...], ...] = (
+    ("the", "same"),
+    ("this",),
+    ("these",),
+    ("those", _NOUN),
+    ("such",),
+    ("he",),
+    ("she",),
+    ("his",),
+    ("her",),
+    ("the", _NOUN),
+    ("that", _NOUN),
+)
+_PREAMBLES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("as", "said", "in"),
+    ("as", "reported", "in"),
+    ("as", "in"),
+    ("as",),
+    ("in",),
+    ("per",),
+    ("like",),
+)
+# Words naming a document, a speaker or an earlier item, which "the" cannot pin down.
+_REFERRING = frozenset(
+    {
+        "article",
+        "articles",
+        "report",
+        "reports",
+        "story",
+        "piece",
+        "post",
+        "blog",
+        "source",
+        "sources",
+        "study",
+        "survey",
+        "paper",
+        "document",
+        "text",
+        "quote",
+        "interview",
+        "video",
+        "letter",
+        "column",
+        "columnist",
+        "commenter",
+        "commenters",
+        "comment",
+        "comments",
+        "author",
+        "writer",
+        "reporter",
+        "journalist",
+        "speaker",
+        "poster",
+        "outlet",
+        "site",
+        "website",
+        "claim",
+        "argument",
+        "figure",
+        "figures",
+        "above",
+        "former",
+        "latter",
+        "previous",
+        "earlier",
+        "aforementioned",
+    }
+)
+_OPENERS = frozenset(p[0] for p in _POINTERS + _PREAMBLES)
+_WORDS_AS_WRITTEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def pointing_opening(text: str) -> str | None:
+    """The words a text opens with that point elsewhere ("The same report"), or None.
+
+    "the article" is let off when a name follows within three words ("The
+    report by Xinhua", "The commenter ShadowNinja"): then it says which.
+    """
+    first = _WORDS_AS_WRITTEN.search(text)
+    if first is None or first.group().casefold() not in _OPENERS:
+        return None  # most claims: one look-up
+    written = [w.group() for w in islice(_WORDS_AS_WRITTEN.finditer(text), 8)]
+    folded = [w.casefold() for w in written]
+    start = 0
+    for preamble in _PREAMBLES:
+        if tuple(folded[: len(preamble)]) == preamble:
+            start = len(preamble)
+            break
+    for pointer in _POINTERS:
+        end = start + len(pointer)
+        got = folded[start:end]
+        if len(got) < len(pointer) or not all(
+            p == g or (p == _NOUN and g in _REFERRING) for p, g in zip(pointer, got, strict=True)
+        ):
+            continue
+        if pointer == ("such",) and folded[end : end + 1] == ["as"]:
+            continue
+        if pointer[-1] == _NOUN:
+            if any(w[:1].isupper() for w in written[end : end + 3]):
+                return None  # a name follows: it says which
+            return " ".join(written[:end])
+        return " ".join(written[: end + 1])  # with the word it points with ("This rule")
+    return None
+
+
+def rule_pointing_openings(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    for claim in m.claims:
+        opening = pointing_opening(claim.text)
+        if opening is None:
+            continue
+        yield ctx.diag(
+            claim.positions.get("text", claim.pos),
+            Severity.NOTE,
+            "N507",
+            f"claim {claim.id!r} opens by pointing elsewhere ({opening!r}), so it cannot be "
+            "read alone",
+            "name what it points to (the outlet, the person, the scheme): drills and "
+            "handouts show a claim on its own",
+        )
+
+
+# --------------------------------------------------------------------------- N508
+
+BALANCE_POINTS = 0.20  # a side's share of discounts may exceed its share of claims by this much
+BALANCE_MIN = 4  # discounts of one kind needed before their balance is judged
+
+
+def side_balance(m: Map, thesis: str) -> dict[str, dict[Side, int]]:
+    """For one thesis: per side, how many claims, lowered bases and flaw labels.
+
+    The thesis itself and claims on both sides are left out: they serve no
+    one side.
+    """
+    counts: dict[str, dict[Side, int]] = {
+        k: {Side.PRO: 0, Side.CON: 0} for k in ("claims", "lowered base", "flaw")
+    }
+    claims = m.claims_by_id
+    for cid, side in sides(m, thesis).items():
+        if cid == thesis or side is Side.BOTH:
+            continue
+        claim = claims[cid]
+        counts["claims"][side] += 1
+        if claim.base is not None and claim.base < 0.5:
+            counts["lowered base"][side] += 1
+        if claim.flaw:
+            counts["flaw"][side] += 1
+    return counts
+
+
+def rule_side_balance(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    claims = m.claims_by_id
+    for thesis in dict.fromkeys(m.theses):
+        if thesis not in claims:
+            continue
+        counts = side_balance(m, thesis)
+        total_claims = sum(counts["claims"].values())
+        if not total_claims:
+            continue
+        for what, plural in (("lowered base", "lowered bases"), ("flaw", "flaw labels")):
+            found = counts[what]
+            total = sum(found.values())
+            if total < BALANCE_MIN:
+                continue
+            for side in (Side.PRO, Side.CON):
+                share = found[side] / total
+                claim_share = counts["claims"][side] / total_claims
+                if share - claim_share > BALANCE_POINTS:
+                    where = claims[thesis]
+                    yield ctx.diag(
+                        where.positions.get("id", where.pos),
+                        Severity.NOTE,
+                        "N508",
+                        f"thesis {thesis!r}: the {side} side has {found[side]} of the "
+                        f"{total} {plural} ({_pct(share)}) but {counts['claims'][side]} of "
+                        f"the {total_claims} claims ({_pct(claim_share)})",
+                        "give the same kind of claim the same treatment whichever side it "
+                        f"serves: look for {side.other} claims with the same weakness left "
+                        "undiscounted",
+                    )
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)} %"
+
+
+NOTE_RULES = (
+    rule_defeated_facts,
+    rule_split_key_points,
+    rule_near_duplicates,
+    rule_pointing_openings,
+    rule_side_balance,
+)
