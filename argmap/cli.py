@@ -109,6 +109,13 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return next((word for word in argv if not word.startswith("-")), None)
 
 
+def _names_a_map(word: str) -> bool:
+    """A word that is no command but a map: a file, a `.yaml` name, a bundled map."""
+    from argmap.bundled import resolve_map_path
+
+    return word.endswith((".yaml", ".yml")) or resolve_map_path(word).is_file()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_word(argv)
@@ -123,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             command_parser = build_parser(None, front_end)  # full help: every summary
         elif DEFAULT_COMMAND in front_end:
             command_parser = build_parser(DEFAULT_COMMAND, front_end)
+            if first is not None and _names_a_map(first):
+                argv = [DEFAULT_COMMAND, *argv]  # `argmap my-map.yaml` explores it
         else:
             sys.stderr.write(
                 f"argmap: error: the terminal UI (argmap_tui) is not installed, so "

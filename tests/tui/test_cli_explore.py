@@ -45,6 +45,18 @@ def test_explore_passes_path_theme_sources_and_watch(
     )
     assert main([]) == 0
     assert calls[1].theme is None and calls[1].watch is True and calls[1].source_dirs == ()
+    # A map named without a command is explored: a path, or a bundled map's name.
+    assert main([str(EXAMPLE), "--no-watch"]) == 0
+    assert calls[2].map_path == EXAMPLE and calls[2].watch is False
+    assert main(["example-smart-locks"]) == 0
+    assert calls[3].map_path.name == "example-smart-locks.yaml"
+
+
+def test_a_mistyped_command_is_not_taken_for_a_map(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["chek"])
+    assert done.value.code == 2
+    assert "invalid choice: 'chek'" in capsys.readouterr().err
 
 
 def test_an_unreadable_map_is_refused_before_the_ui_starts(
