@@ -41,3 +41,32 @@ def resolve_map_path(name: str) -> Path:
         if candidate.is_file():
             return candidate
     return path
+
+
+# Where `editable_copy` puts the user's copies of bundled maps, inside the data folder.
+COPIES_FOLDER = "maps"
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether `path` is one of the maps shipped with argmap (edits there are lost on reinstall)."""
+    try:
+        return path.resolve().parent == bundled_maps_dir().resolve()
+    except OSError:
+        return False
+
+
+def editable_copy(path: Path, data_dir: Path) -> tuple[Path, bool]:
+    """A copy of the bundled map `path` the user can edit: (its path, made just now).
+
+    The copy lives in `data_dir/maps/` under the map's file name. An existing
+    copy is the user's work and is never overwritten: it is returned as it is.
+    Raises OSError when the folder or the copy cannot be written.
+    """
+    from argmap.atomic_write import write_output
+
+    target = data_dir / COPIES_FOLDER / path.name
+    if target.exists():
+        return target, False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_output(target, path.read_bytes())
+    return target, True

@@ -15,12 +15,14 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from textual import events, on, work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 
+from argmap.bundled import COPIES_FOLDER, editable_copy, is_bundled
 from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
@@ -208,7 +210,34 @@ class ArgmapApp(App[int]):
 
     @on(ExploreScreen.EditRequested)
     def _edit(self, event: ExploreScreen.EditRequested) -> None:
-        self.open_editor(editor_command(os.environ, event.line, self.context.map_path))
+        path = self.context.map_path
+        if not is_bundled(path):
+            self.open_editor(editor_command(os.environ, event.line, path))
+            return
+        # The installed copy is replaced by every update: offer the user a copy of their own.
+        from argmap_tui.screens.copy_map import CopyBundledMap
+
+        target = self.context.data_dir / COPIES_FOLDER / path.name
+        line = event.line
+
+        def answered(copy: bool | None) -> None:
+            if copy:
+                self.edit_a_copy(line)
+
+        self.push_screen(CopyBundledMap(path, target, target.exists()), answered)
+
+    def edit_a_copy(self, line: int) -> None:
+        """Copy the bundled map to the data folder (an earlier copy is kept) and edit the copy."""
+        try:
+            copy, made = editable_copy(self.context.map_path, self.context.data_dir)
+        except OSError as exc:
+            self.notify(f"Could not copy the map: {exc}", severity="error", markup=False)
+            return
+        self.context = replace(self.context, map_path=copy)
+        # The copy is watched from now on; a copy made just now holds the map shown.
+        self._mtime = self._file_mtime() if made else None
+        self.notify(f"{'Copied the map to' if made else 'Editing your copy:'} {copy}", markup=False)
+        self.open_editor(editor_command(os.environ, line, copy))
 
     @on(ExploreScreen.ReloadRequested)
     def _reload_requested(self) -> None:
