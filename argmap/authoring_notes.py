@@ -163,7 +163,6 @@ DUPLICATE_SCORE = 0.4  # weighted Dice of two claims' content words
 DUPLICATE_SHARED = 3  # content words the two must share at least
 INDEXED_WORDS = 4  # each claim is indexed and looked up by its rarest words
 COMMON_DF = 50  # a word in more claims than this (or 2 % of them) makes no candidates
-SMALL_MAP = 100  # below this many claims, word weights are those of a 100-claim map
 
 
 @cache
@@ -209,8 +208,7 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
     written = [content_words(c.text) for c in claims]
     words = [frozenset(ws) for ws in written]
     df: Counter[str] = Counter(w for ws in words for w in ws)
-    n = max(len(claims), SMALL_MAP)
-    weight = {w: math.log((n + 1) / k) for w, k in df.items()}
+    weight = {w: math.log((len(claims) + 1) / k) for w, k in df.items()}
     common = max(COMMON_DF, len(claims) // 50)
     postings: dict[str, list[int]] = {}
     found: dict[tuple[int, int], float] = {}
@@ -230,7 +228,7 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
             posting.append(i)
         for j in candidates:
             shared = ws & words[j]
-            if len(shared) < min(DUPLICATE_SHARED, len(ws), len(words[j])):
+            if len(shared) < DUPLICATE_SHARED and ws != words[j]:
                 continue
             both = sum(weight[w] for w in shared)
             score = 2 * both / (sum(weight[w] for w in ws) + sum(weight[w] for w in words[j]))
