@@ -369,13 +369,14 @@ def test_serve_without_textual_serve_is_one_line(
 def test_an_import_the_map_format_cannot_read_back_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import argmap.formats.argmap_yaml
     import argmap.loading
     from argmap.diagnostics import Diagnostic, Severity
 
     unreadable = argmap.loading.LoadResult(
         None, [Diagnostic("out.yaml", 3, 1, Severity.ERROR, "E100", "not YAML")]
     )
-    monkeypatch.setattr(argmap.loading, "load_map_text", lambda text, path: unreadable)
+    monkeypatch.setattr(argmap.formats.argmap_yaml, "read_back", lambda m, path: unreadable)
     source = _file(tmp_path, "a.argdown", "[A]: a.\n")
     assert main(["import", source]) == 1
     err = capsys.readouterr().err
