@@ -2,7 +2,9 @@
 
 Accuracy is correct answers over answers, counted per answer (a student who
 drilled a theme ten times weighs ten times): that is what the class actually
-practised. An answer counts once for each of its claim's themes. Only a
+practised. An answer counts once for each of its claim's themes, and a theme
+belongs to its map (two maps may both have a `privacy` theme: they are two
+rows, each under its own map). Only a
 `correct` verdict is right (the student's own, when they overrode the grade);
 how often they did is counted apart, in `Overrides`.
 """
@@ -38,19 +40,25 @@ class Tally:
 
 @dataclass
 class Breakdown:
-    """Overall, by theme and by drill, for one student or for the class."""
+    """Overall, by map, by theme (of a map) and by drill, for one student or the class."""
 
     total: Tally = field(default_factory=Tally)
-    by_theme: dict[str, Tally] = field(default_factory=dict)
+    by_theme: dict[tuple[str, str], Tally] = field(default_factory=dict)  # (map, theme)
     by_drill: dict[str, Tally] = field(default_factory=dict)
     overrides: Overrides = field(default_factory=Overrides)
+    by_map: dict[str, Tally] = field(default_factory=dict)
 
     def add(self, answer: Answer) -> None:
         self.overrides.add(answer)
         self.total.add(answer.correct)
         self.by_drill.setdefault(answer.drill, Tally()).add(answer.correct)
+        self.by_map.setdefault(answer.map_id, Tally()).add(answer.correct)
         for theme in answer.themes:
-            self.by_theme.setdefault(theme, Tally()).add(answer.correct)
+            self.by_theme.setdefault((answer.map_id, theme), Tally()).add(answer.correct)
+
+    def themes_in(self, map_id: str) -> dict[str, Tally]:
+        """Theme id -> tally, for the themes of one map."""
+        return {theme: t for (m, theme), t in self.by_theme.items() if m == map_id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +84,12 @@ class ClassSummary:
     missed: tuple[MissedClaim, ...]
 
     @property
-    def themes(self) -> list[str]:
+    def themes(self) -> list[tuple[str, str]]:
         return sorted(self.figures.by_theme)
+
+    @property
+    def maps(self) -> list[str]:
+        return sorted(self.figures.by_map)
 
     @property
     def drills(self) -> list[str]:

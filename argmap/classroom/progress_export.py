@@ -2,20 +2,33 @@
 
 The file holds only what a class report needs, so a student can hand it in
 without handing over their whole database: the name they chose to be known
-by, and per answer the map, drill, claim, themes, whether it was right and
-the day (not the time) it was given. Typed answers, timings, hints and the
-scheduler's state stay at home. The shape (`"format": "argmap-progress/1"`):
+by, which maps they drilled, and per answer the map, drill, claim, themes,
+whether it was right and the day (not the time) it was given. Typed
+answers, timings, hints, file paths and the scheduler's state stay at home.
+The shape (`"format": "argmap-progress/2"`):
 
     {
-      "format": "argmap-progress/1",
+      "format": "argmap-progress/2",
       "student": "Sam",
       "exported_on": "2026-11-22",
+      "maps": [
+        {"id": "smart-locks-example", "name": "example-smart-locks",
+         "title": "Face-scanning locks ...", "sha256": "3f0c...e1"}
+      ],
       "answers": [
-        {"map": "smart-locks-example", "drill": "rebut", "claim": "photos-collected",
-         "themes": ["privacy"], "correct": true, "date": "2026-11-20",
-         "typed": true, "verdict": "partial", "student_verdict": "correct"}
+        {"map": "smart-locks-example", "map_sha256": "3f0c...e1", "drill": "rebut",
+         "claim": "photos-collected", "themes": ["privacy"], "correct": true,
+         "date": "2026-11-20", "typed": true, "verdict": "partial",
+         "student_verdict": "correct"}
       ]
     }
+
+`maps` lists each version of a map the answers came from: its id, the name
+it is opened by (the file's stem: a bundled map's name), its title and the
+sha256 of its text; an answer's `map_sha256` says which (null for answers
+saved before argmap recorded it, whose version is unknown). Version 2 added
+`maps` and `map_sha256`; a version 1 file is the same without them, and is
+still read.
 
 `correct` is the verdict that counts (the student's, when they corrected the
 grade). `typed`, `verdict` (the grader's; null for answers stored before
@@ -36,7 +49,9 @@ from typing import Any
 
 from argmap.training.progress import Progress
 
-EXPORT_FORMAT = "argmap-progress/1"
+EXPORT_FORMAT = "argmap-progress/2"
+# Every format this argmap reads, oldest first; the last is the one it writes.
+READ_FORMATS = ("argmap-progress/1", EXPORT_FORMAT)
 MAX_NAME_LENGTH = 60
 
 
@@ -73,6 +88,7 @@ def answer_rows(progress: Progress) -> list[dict[str, Any]]:
     for answer in progress.answers():
         row: dict[str, Any] = {
             "map": answer.map_id,
+            "map_sha256": answer.map_hash,
             "drill": answer.drill,
             "claim": answer.claim_id,
             "themes": list(answer.themes),
@@ -85,6 +101,25 @@ def answer_rows(progress: Progress) -> list[dict[str, Any]]:
             row["student_verdict"] = str(answer.student_verdict)
         rows.append(row)
     return rows
+
+
+def map_rows(progress: Progress, answers: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The maps the exported answers name, in the order first answered."""
+    known = progress.maps()
+    out: dict[str, dict[str, str]] = {}
+    for row in answers:
+        sha = row["map_sha256"]
+        identity = known.get(sha) if sha is not None else None
+        if identity is None:
+            row["map_sha256"] = None  # a hash no map record names says nothing
+        elif sha not in out:
+            out[sha] = {
+                "id": identity.id,
+                "name": identity.name,
+                "title": identity.title,
+                "sha256": sha,
+            }
+    return list(out.values())
 
 
 def build_export(
@@ -102,6 +137,7 @@ def build_export(
     try:
         with Progress.open(database, read_only=True) as progress:  # an export never writes
             rows = answer_rows(progress)
+            maps = map_rows(progress, rows)
             report = progress.damage_report()
             if report is not None and warnings is not None:
                 warnings.append(report)
@@ -111,6 +147,7 @@ def build_export(
         "format": EXPORT_FORMAT,
         "student": clean_name(student),
         "exported_on": (today or datetime.now(UTC).date()).isoformat(),
+        "maps": maps,
         "answers": rows,
     }
 

@@ -11,6 +11,10 @@ checked and a bad one is reported and left out, never fatal:
 * two different files under the same name: the one with more answers is kept
   (a later export of the same progress contains the earlier one) and the
   teacher is told, in case they are two students who chose the same name.
+
+Both export formats are read: version 2 records which map (id, name and
+content hash) each answer came from; a version 1 file does not, and its
+answers are taken to come from the map with their map id.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argmap.classroom.progress_export import EXPORT_FORMAT, MAX_NAME_LENGTH
+from argmap.classroom.progress_export import EXPORT_FORMAT, MAX_NAME_LENGTH, READ_FORMATS
 from argmap.input_file import InputRefused, read_input
+from argmap.map_identity import MapIdentity, is_hash
 
 VERDICTS = ("correct", "partial", "contradictory", "incorrect")
 
@@ -39,6 +44,7 @@ class Answer:
     typed: bool = False
     verdict: str | None = None  # the grader's, when the export says
     student_verdict: str | None = None  # the student's override, if any
+    map_sha256: str | None = None  # which version of the map (None: not recorded)
 
     @property
     def overridden(self) -> bool:
@@ -51,6 +57,8 @@ class StudentFile:
     student: str
     exported_on: str
     answers: tuple[Answer, ...]
+    maps: tuple[MapIdentity, ...] = ()  # the maps the file says its answers came from
+    format: str = EXPORT_FORMAT
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,9 @@ def _answer(raw: Any, number: int) -> Answer:
     for name, value in zip(("verdict", "student_verdict"), verdicts, strict=True):
         if value is not None and value not in VERDICTS:
             raise _Malformed(f"{where}: {name!r} should be one of {', '.join(VERDICTS)}")
+    sha = raw.get("map_sha256")
+    if sha is not None and not is_hash(sha):
+        raise _Malformed(f"{where}: 'map_sha256' should be 64 hex digits or null")
     return Answer(
         _text(raw["map"], f"{where}: 'map'"),
         _text(raw["drill"], f"{where}: 'drill'"),
@@ -132,20 +143,45 @@ def _answer(raw: Any, number: int) -> Answer:
         typed,
         verdicts[0],
         verdicts[1],
+        sha,
     )
 
 
-def _document(data: Any) -> tuple[str, str, tuple[Answer, ...]]:
+def _map_record(raw: Any, number: int) -> MapIdentity:
+    where = f"maps entry {number}"
+    if not isinstance(raw, dict):
+        raise _Malformed(f"{where} should be an object")
+    if not is_hash(raw.get("sha256")):
+        raise _Malformed(f"{where}: 'sha256' should be 64 hex digits")
+    title = raw.get("title", "")
+    return MapIdentity(
+        _text(raw.get("id"), f"{where}: 'id'"),
+        _text(raw.get("name"), f"{where}: 'name'"),
+        raw["sha256"],
+        printable(title) if isinstance(title, str) else "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    student: str
+    exported: str
+    answers: tuple[Answer, ...]
+    maps: tuple[MapIdentity, ...]
+    format: str
+
+
+def _document(data: Any) -> _Document:
     if not isinstance(data, dict) or "format" not in data:
         raise _Malformed(
             'not an argmap progress export (no "format" key); '
             "students make one with: argmap stats --export FILE --name NAME"
         )
     fmt = data["format"]
-    if fmt != EXPORT_FORMAT:
+    if fmt not in READ_FORMATS:
         if isinstance(fmt, str) and fmt.startswith("argmap-progress/"):
             raise _Malformed(
-                f"format {fmt!r} is not one this argmap reads ({EXPORT_FORMAT}); "
+                f"format {fmt!r} is not one this argmap reads ({', '.join(READ_FORMATS)}); "
                 "update argmap, or have the student export with this version"
             )
         raise _Malformed(f"not an argmap progress export (format {fmt!r})")
@@ -157,7 +193,16 @@ def _document(data: Any) -> tuple[str, str, tuple[Answer, ...]]:
     answers = data.get("answers")
     if not isinstance(answers, list):
         raise _Malformed("'answers' should be a list")
-    return student, exported, tuple(_answer(raw, i) for i, raw in enumerate(answers, 1))
+    maps = data.get("maps") if fmt != READ_FORMATS[0] else []  # version 1 has none
+    if not isinstance(maps, list):
+        raise _Malformed(f"'maps' should be a list (format {fmt})")
+    return _Document(
+        student,
+        exported,
+        tuple(_answer(raw, i) for i, raw in enumerate(answers, 1)),
+        tuple(_map_record(raw, i) for i, raw in enumerate(maps, 1)),
+        fmt,
+    )
 
 
 def read_progress_file(path: str | Path) -> StudentFile | FileProblem:
@@ -184,10 +229,17 @@ def read_progress_file(path: str | Path) -> StudentFile | FileProblem:
     except RecursionError:
         return FileProblem(name, "not a progress export (nested too deeply)")
     try:
-        student, exported, answers = _document(data)
+        document = _document(data)
     except _Malformed as exc:
         return FileProblem(name, str(exc))
-    return StudentFile(name, student, exported, answers)
+    return StudentFile(
+        name,
+        document.student,
+        document.exported,
+        document.answers,
+        document.maps,
+        document.format,
+    )
 
 
 def merge(files: Iterable[StudentFile | FileProblem]) -> ClassProgress:

@@ -8,13 +8,15 @@ names, claim texts and file names are data: each goes through `html.escape`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from html import escape
 
-from argmap.classroom.class_stats import ClassSummary, Tally, label, percent
+from argmap.classroom.class_stats import Breakdown, ClassSummary, Tally, label, percent
 from argmap.classroom.map_texts import MapTexts
 from argmap.classroom.progress_files import FileProblem
+from argmap.classroom.report_text import theme_names
 from argmap.classroom.svg_charts import Bar, bar_chart, bar_colour
 from argmap.display import visible_line
 
@@ -55,20 +57,60 @@ def _bars(table: Mapping[str, Tally], labels: Mapping[str, str]) -> list[Bar]:
 
 
 def _student_table(
-    summary: ClassSummary, keys: list[str], column: str, labels: Mapping[str, str]
+    summary: ClassSummary,
+    keys: list[str],
+    column: Callable[[Breakdown], Mapping[str, Tally]],
+    labels: Mapping[str, str],
+    total: Callable[[Breakdown], Tally | None] = lambda b: b.total,
 ) -> str:
-    head = "".join(f"<th>{escape(label(labels, k))}</th>" for k in keys)
+    head = "".join(f"<th>{escape(visible_line(label(labels, k)))}</th>" for k in keys)
     rows = [f"<tr><th>Student</th><th>All</th>{head}</tr>"]
     for student in summary.students:
-        table = getattr(student.figures, column)
+        table = column(student.figures)
         cells = "".join(_cell(table.get(k)) for k in keys)
         rows.append(
-            f"<tr><td>{escape(student.name)}</td>{_cell(student.figures.total)}{cells}</tr>"
+            f"<tr><td>{escape(student.name)}</td>{_cell(total(student.figures))}{cells}</tr>"
         )
-    everyone = getattr(summary.figures, column)
+    everyone = column(summary.figures)
     cells = "".join(_cell(everyone.get(k)) for k in keys)
-    rows.append(f"<tr><th>Class</th>{_cell(summary.figures.total)}{cells}</tr>")
+    rows.append(f"<tr><th>Class</th>{_cell(total(summary.figures))}{cells}</tr>")
     return "<table>\n" + "\n".join(rows) + "\n</table>"
+
+
+def _map_total(figures: Breakdown, map_id: str) -> Tally | None:
+    return figures.by_map.get(map_id)
+
+
+def _by_map(summary: ClassSummary, texts: MapTexts) -> list[str]:
+    """Each map the class drilled, its themes under the names that map gives them."""
+    if not summary.maps:
+        return ['<p class="note">No answers.</p>']
+    out = []
+    for map_id in summary.maps:
+        tally = summary.figures.by_map[map_id]
+        themes = summary.figures.themes_in(map_id)
+        names = theme_names(summary, texts, map_id)
+        out.append(
+            f"<h3>{escape(visible_line(texts.title(map_id)))} "
+            f'<span class="note">({escape(map_id)})</span></h3>'
+        )
+        out.append(
+            f'<p class="note">{tally.answers} answers, {escape(percent(tally))} correct.</p>'
+        )
+        if not themes:
+            out.append('<p class="note">No answer from this map has a theme.</p>')
+            continue
+        out.append(bar_chart(f"Class accuracy by theme: {map_id}", _bars(themes, names)))
+        out.append(
+            _student_table(
+                summary,
+                sorted(themes, key=lambda k: names[k].casefold()),
+                partial(Breakdown.themes_in, map_id=map_id),
+                names,
+                partial(_map_total, map_id=map_id),
+            )
+        )
+    return out
 
 
 def _overrides(summary: ClassSummary) -> str:
@@ -97,7 +139,7 @@ def _overrides(summary: ClassSummary) -> str:
 def render_html(
     summary: ClassSummary, problems: list[FileProblem], texts: MapTexts, today: date | None = None
 ) -> str:
-    themes, drills = summary.themes, summary.drills
+    drills = summary.drills
     total = summary.figures.total
     body = [
         "<h1>Class report</h1>",
@@ -106,10 +148,8 @@ def render_html(
         f"{total.answers} answers, {escape(percent(total))} correct.</p>",
         "<h2>Grades students corrected</h2>",
         _overrides(summary),
-        "<h2>The class by theme</h2>",
-        bar_chart("Class accuracy by theme", _bars(summary.figures.by_theme, texts.themes))
-        if themes
-        else '<p class="note">No answer has a theme.</p>',
+        "<h2>The class by map and theme</h2>",
+        *_by_map(summary, texts),
         "<h2>The class by drill</h2>",
         bar_chart("Class accuracy by drill", _bars(summary.figures.by_drill, {}))
         if drills
@@ -124,10 +164,8 @@ def render_html(
         )
         if summary.students
         else "",
-        "<h3>By theme</h3>",
-        _student_table(summary, themes, "by_theme", texts.themes),
         "<h3>By drill</h3>",
-        _student_table(summary, drills, "by_drill", {}),
+        _student_table(summary, drills, lambda b: b.by_drill, {}),
         "<h2>Claims the class most often gets wrong</h2>",
     ]
     if summary.missed:
@@ -141,13 +179,21 @@ def render_html(
                 else escape(missed.claim_id)
             )
             rows.append(
-                f"<tr><td>{shown}</td><td>{escape(missed.map_id)}</td>"
+                f"<tr><td>{shown}</td><td>{escape(visible_line(texts.title(missed.map_id)))}"
+                f'<br><span class="note">{escape(missed.map_id)}</span></td>'
                 f'<td class="num">{missed.wrong} of {missed.answers}</td>'
                 f'<td class="num">{missed.students_wrong}</td></tr>'
             )
         body.append("<table>\n" + "\n".join(rows) + "\n</table>")
     else:
         body.append('<p class="note">No wrong answers.</p>')
+    if texts.notes:
+        body.append("<h2>About the maps</h2>")
+        body.append(
+            '<ul class="notes">'
+            + "".join(f"<li>{escape(visible_line(n))}</li>" for n in texts.notes)
+            + "</ul>"
+        )
     if problems:
         body.append("<h2>Files with problems</h2>")
         body.append(

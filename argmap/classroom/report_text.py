@@ -12,16 +12,44 @@ from argmap.display import visible_line
 SHOWN_MISSED = 5
 
 
-def _table(title: str, table: Mapping[str, Tally], labels: Mapping[str, str]) -> list[str]:
+def _table(
+    title: str, table: Mapping[str, Tally], labels: Mapping[str, str], indent: str = ""
+) -> list[str]:
     if not table:
         return []
-    names = {key: label(labels, key) for key in table}
+    names = {key: visible_line(label(labels, key)) for key in table}
     width = max(len(n) for n in names.values())
-    lines = [f"{title}:"]
+    lines = [f"{indent}{title}:"]
     for key in sorted(table, key=lambda k: names[k].casefold()):
         tally = table[key]
         lines.append(
-            f"  {names[key]:<{width}}  {percent(tally):>4}  ({tally.correct}/{tally.answers})"
+            f"{indent}  {names[key]:<{width}}  {percent(tally):>4}  "
+            f"({tally.correct}/{tally.answers})"
+        )
+    return lines
+
+
+def theme_names(summary: ClassSummary, texts: MapTexts, map_id: str) -> dict[str, str]:
+    """Theme id -> its name in map `map_id`, for the themes the class answered there."""
+    return {t: texts.theme(map_id, t) for t in summary.figures.themes_in(map_id)}
+
+
+def _maps(summary: ClassSummary, texts: MapTexts) -> list[str]:
+    """Per map: its title, the answers from it, and its themes under their own names."""
+    lines = []
+    for map_id in summary.maps:
+        tally = summary.figures.by_map[map_id]
+        title = visible_line(texts.title(map_id))
+        named = f"{title} ({map_id})" if title != map_id else map_id
+        lines.append(
+            f"Map {named}: {tally.answers} answer{'s' if tally.answers != 1 else ''}, "
+            f"{percent(tally)} correct"
+        )
+        lines += _table(
+            "By theme",
+            summary.figures.themes_in(map_id),
+            theme_names(summary, texts, map_id),
+            "  ",
         )
     return lines
 
@@ -34,7 +62,7 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         f"{percent(total)} correct"
     ]
     lines.append(f"Grades corrected by students: {summary.figures.overrides.describe()}")
-    lines += _table("By theme", summary.figures.by_theme, texts.themes)
+    lines += _maps(summary, texts)
     lines += _table("By drill", summary.figures.by_drill, {})
     if summary.students:
         lines.append("Students:")
@@ -47,7 +75,8 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
                 default=None,
             )
             extra = (
-                f"; weakest theme: {label(texts.themes, weakest[0])} ({percent(weakest[1])})"
+                f"; weakest theme: {_theme_label(summary, texts, weakest[0])} "
+                f"({percent(weakest[1])})"
                 if weakest
                 else ""
             )
@@ -63,13 +92,23 @@ def render_text(summary: ClassSummary, problems: list[FileProblem], texts: MapTe
         lines.append("Most often wrong:")
         for missed in summary.missed[:SHOWN_MISSED]:
             text = texts.claim(missed.map_id, missed.claim_id)
+            where = f"{missed.map_id}/" if len(summary.maps) > 1 else ""
             lines.append(
-                f"  {missed.claim_id}: {missed.wrong} wrong of {missed.answers}, "
+                f"  {where}{missed.claim_id}: {missed.wrong} wrong of {missed.answers}, "
                 f"{missed.students_wrong} student"
                 f"{'s' if missed.students_wrong != 1 else ''}"
                 + (f" - {visible_line(text)}" if text else "")
             )
+    if texts.notes:
+        lines.append("About the maps:")
+        lines += [f"  {visible_line(note)}" for note in texts.notes]
     if problems:
         lines.append("Files with problems:")
         lines += [f"  {p.render()}" for p in problems]
     return "\n".join(lines)
+
+
+def _theme_label(summary: ClassSummary, texts: MapTexts, key: tuple[str, str]) -> str:
+    """A theme's name, with its map's id when the class drilled more than one map."""
+    name = visible_line(texts.theme(*key))
+    return f"{name} ({key[0]})" if len(summary.maps) > 1 else name

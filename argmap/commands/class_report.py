@@ -33,8 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="append",
         default=[],
         metavar="MAP",
-        help="a map the class drilled, for claim texts and theme names "
-        "(the bundled maps are always read; repeat for more)",
+        help="a map the class drilled, for claim texts and theme names: a path or a bundled "
+        "map's name (the bundled maps are always read; repeat for more). Each answer is "
+        "matched to the version of its map it came from, when the export records it",
     )
     parser.set_defaults(func=run)
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             f"error: cannot write {output}: the folder {output.parent} does not exist",
         )
     progress = read_class(args.files)
-    texts, map_problems = load_map_texts(args.map)
+    texts, map_problems = load_map_texts(args.map, progress)
     for problem in map_problems:
         sys.stderr.write(f"argmap: warning: {problem}\n")
     problems = list(progress.problems)

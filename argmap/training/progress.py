@@ -18,6 +18,10 @@ Safety rules, each tested in tests/training/test_progress*.py:
 * The student has the last word on a typed answer's grade: `override`
   appends to the `overrides` table (append-only too), and the schedule and
   the stats use the latest override of a review instead of the grader's.
+* Each answer records the content hash of the map it came from
+  (`reviews.map_hash`, schema 3), and the `maps` table (append-only too)
+  names each hash: the map's id, file name, title and theme names. Rows
+  written before schema 3 have no hash; they are kept and read as they are.
 """
 
 from __future__ import annotations
@@ -36,9 +40,10 @@ from pathlib import Path
 from fsrs import Card, Rating
 
 from argmap.grading import Verdict
+from argmap.map_identity import MapIdentity, is_hash
 from argmap.training.scheduling import CardKey, LoggedReview, new_card, rebuild_schedule, review
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DATABASE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -96,8 +101,25 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER overrides_no_delete BEFORE DELETE ON overrides
         BEGIN SELECT RAISE(ABORT, 'the override log is append-only'); END;
     """,
+    # 3: which map (by content hash) each answer came from, and what each hash names.
+    # Old rows keep a NULL hash: nothing is rewritten.
+    """
+    ALTER TABLE reviews ADD COLUMN map_hash TEXT;
+    CREATE TABLE maps (
+        sha256 TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        themes TEXT NOT NULL DEFAULT '{}',
+        first_used_at TEXT NOT NULL
+    );
+    CREATE TRIGGER maps_no_update BEFORE UPDATE ON maps
+        BEGIN SELECT RAISE(ABORT, 'the map record is append-only'); END;
+    CREATE TRIGGER maps_no_delete BEFORE DELETE ON maps
+        BEGIN SELECT RAISE(ABORT, 'the map record is append-only'); END;
+    """,
 )
-_OUR_TABLES = {"reviews", "cards", "overrides"}
+_OUR_TABLES = {"reviews", "cards", "overrides", "maps"}
 # The latest override of each review: the student's last word.
 _LAST_OVERRIDE = (
     "SELECT review_id, verdict, rating FROM overrides WHERE id IN "
@@ -124,6 +146,7 @@ class AnswerRecord:
     session: str = ""
     verdict: Verdict | None = None  # None: correct or incorrect, from `correct`
     typed: bool = False  # graded by the grader (only these may be overridden)
+    map: MapIdentity | None = None  # the map answered from (None: not read from a file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +163,7 @@ class StoredAnswer:
     verdict: Verdict | None = None  # the grader's (None: written before schema 2)
     student_verdict: Verdict | None = None  # the student's override, if any
     typed: bool = False
+    map_hash: str | None = None  # the map's content hash (None: written before schema 3)
 
     @property
     def overridden(self) -> bool:
@@ -295,10 +319,12 @@ class Progress:
             card = self._cached_card(db, key)
             if card is not None and card.last_review is not None and when < card.last_review:
                 when = card.last_review  # another session's clock ran ahead: keep order
+            if answer.map is not None:
+                _remember_map(db, answer.map, when)
             cur = db.execute(
                 "INSERT INTO reviews (map_id, drill, claim_id, themes, answered_at, correct,"
-                " score, rating, seconds, hinted, answer, session, verdict, typed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " score, rating, seconds, hinted, answer, session, verdict, typed, map_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     answer.map_id,
                     answer.drill,
@@ -314,6 +340,7 @@ class Progress:
                     answer.session,
                     str(verdict),
                     int(answer.typed),
+                    answer.map.sha256 if answer.map is not None else None,
                 ),
             )
             review_id = int(cur.lastrowid or 0)
@@ -472,9 +499,9 @@ class Progress:
     def answers(self) -> list[StoredAnswer]:
         """Every readable answer, in the order given; damaged rows are noted and left out."""
         out = []
-        for i, t, m, d, c, th, ok, score, verdict, typed, student in self._db.execute(
+        for i, t, m, d, c, th, ok, score, verdict, typed, student, h in self._db.execute(
             "SELECT r.id, r.answered_at, r.map_id, r.drill, r.claim_id, r.themes, "
-            "r.correct, r.score, r.verdict, r.typed, o.verdict FROM reviews r "
+            "r.correct, r.score, r.verdict, r.typed, o.verdict, r.map_hash FROM reviews r "
             f"LEFT JOIN ({_LAST_OVERRIDE}) o ON o.review_id = r.id ORDER BY r.id"
         ):
             when = self._date(i, t)
@@ -493,7 +520,26 @@ class Progress:
             right = counts_as_right(
                 auto, own, bool(ok), score if isinstance(score, (int, float)) else 0.0
             )
-            out.append(StoredAnswer(when, m, d, themes, right, c, i, auto, own, bool(typed)))
+            map_hash = h if is_hash(h) else None  # a damaged hash: as if none was kept
+            out.append(
+                StoredAnswer(when, m, d, themes, right, c, i, auto, own, bool(typed), map_hash)
+            )
+        return out
+
+    def maps(self) -> dict[str, MapIdentity]:
+        """sha256 -> the map it names, for every map answers were recorded from.
+
+        A row that cannot be read is noted and left out (its answers then read
+        as from an unknown version of their map)."""
+        out = {}
+        for rowid, sha, map_id, name, title, themes in self._db.execute(
+            "SELECT rowid, sha256, map_id, name, title, themes FROM maps ORDER BY rowid"
+        ):
+            labels = _theme_labels(themes)
+            if not is_hash(sha) or not _all_text(map_id, name, title) or labels is None:
+                self._note_damage("maps", rowid, "a map record that is not readable")
+                continue
+            out[sha] = MapIdentity(map_id, name, sha, title, labels)
         return out
 
     def theme_accuracy(self, map_id: str | None = None) -> dict[str, tuple[int, int]]:
@@ -531,6 +577,33 @@ def _themes(raw: object) -> tuple[str, ...] | None:
     if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
         return None
     return tuple(themes)
+
+
+def _theme_labels(raw: object) -> dict[str, str] | None:
+    """A map record's theme names, or None when they are not a JSON object of strings."""
+    try:
+        labels = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        return None
+    return labels
+
+
+def _remember_map(db: sqlite3.Connection, identity: MapIdentity, when: datetime) -> None:
+    """Name a map's hash the first time an answer comes from it (never changed after)."""
+    db.execute(
+        "INSERT INTO maps (sha256, map_id, name, title, themes, first_used_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        (
+            identity.sha256,
+            identity.id,
+            identity.name,
+            identity.title,
+            json.dumps(dict(identity.themes), ensure_ascii=False),
+            when.isoformat(),
+        ),
+    )
 
 
 def _store_card(db: sqlite3.Connection, key: CardKey, card: Card, review_id: int) -> None:

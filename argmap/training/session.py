@@ -32,6 +32,7 @@ from fsrs import Rating
 
 from argmap.flaws import find_flaw
 from argmap.grading import Verdict
+from argmap.map_identity import identify
 from argmap.model import Map
 from argmap.training.drills import Drill, all_drills
 from argmap.training.grading import Grade, grade_choice, grade_text
@@ -201,6 +202,7 @@ class DrillSession:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.map = the_map
+        self.map_identity = identify(the_map)  # recorded with each answer
         self.progress = progress
         self.options = options
         self.drills = drills_for(options)
@@ -316,6 +318,7 @@ class DrillSession:
                     self.session_id,
                     grade.verdict,
                     grade.assessment is not None,
+                    self.map_identity,
                 ),
                 self._now(),
             )

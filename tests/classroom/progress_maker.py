@@ -41,9 +41,19 @@ def make_database(folder: Path, rows: Sequence[Row], map_id: str = "m") -> Path:
     return database
 
 
-def export_document(student: str, rows: Sequence[Row], map_id: str = "m") -> dict[str, Any]:
-    return {
-        "format": EXPORT_FORMAT,
+def export_document(
+    student: str,
+    rows: Sequence[Row],
+    map_id: str = "m",
+    *,
+    version: int = 2,
+    map_sha256: str | None = None,
+    map_name: str | None = None,
+) -> dict[str, Any]:
+    """An export file's content: `version` 1 as older argmap wrote it (no map record),
+    2 with the map record (`map_sha256` None: answers that do not say their version)."""
+    document: dict[str, Any] = {
+        "format": EXPORT_FORMAT if version == 2 else "argmap-progress/1",
         "student": student,
         "exported_on": "2026-04-01",
         "answers": [
@@ -58,10 +68,22 @@ def export_document(student: str, rows: Sequence[Row], map_id: str = "m") -> dic
             for d, c, t, ok in rows
         ],
     }
+    if version >= 2:
+        document["maps"] = (
+            [{"id": map_id, "name": map_name or map_id, "title": "", "sha256": map_sha256}]
+            if map_sha256
+            else []
+        )
+        for answer in document["answers"]:
+            answer["map_sha256"] = map_sha256
+    return document
 
 
-def write_export(path: Path, student: str, rows: Sequence[Row], map_id: str = "m") -> Path:
-    path.write_text(json.dumps(export_document(student, rows, map_id)), encoding="utf-8")
+def write_export(
+    path: Path, student: str, rows: Sequence[Row], map_id: str = "m", **how: Any
+) -> Path:
+    """`export_document` written to `path` (`how`: its keyword options)."""
+    path.write_text(json.dumps(export_document(student, rows, map_id, **how)), encoding="utf-8")
     return path
 
 

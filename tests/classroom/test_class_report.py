@@ -42,7 +42,7 @@ def test_figures_match_the_generated_answers(tmp_path: Path) -> None:
     summary = summarise(read_class(paths))
     assert [s.name for s in summary.students] == [f"Student {i}" for i in range(5)]
     for theme in ("privacy", "safety"):
-        tally = summary.figures.by_theme[theme]
+        tally = summary.figures.by_theme[("m", theme)]
         assert (tally.answers, tally.correct) == expected_accuracy(rows, theme=theme)
     for drill in ("rebut", "support", "flaw"):
         tally = summary.figures.by_drill[drill]
@@ -176,7 +176,11 @@ def test_html_is_self_contained_and_escapes_names_and_claims(tmp_path: Path) -> 
     path = write_export(tmp_path / "e.json", evil, [("rebut", "c1", ("t<1>",), False)])
     result = read_progress_file(path)
     assert isinstance(result, StudentFile)
-    texts = MapTexts(claims={("m", "c1"): "Claims & <b>bold</b> lies"}, themes={"t<1>": "T & U"})
+    texts = MapTexts(
+        claims={("m", "c1"): "Claims & <b>bold</b> lies"},
+        themes={("m", "t<1>"): "T & <i>U</i>"},
+        maps={"m": "Map <u>title</u>"},
+    )
     html = render_html(summarise(read_class([path])), [], texts)
     parser = _Collector()
     parser.feed(html)
@@ -185,6 +189,8 @@ def test_html_is_self_contained_and_escapes_names_and_claims(tmp_path: Path) -> 
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert evil in "".join(parser.text)  # shown as text, exactly
     assert "Claims & <b>bold</b> lies" in "".join(parser.text)
+    assert "T & <i>U</i>" in "".join(parser.text) and "Map <u>title</u>" in "".join(parser.text)
+    assert "i" not in parser.tags and "u" not in parser.tags
     assert "svg" in parser.tags and "rect" in parser.tags
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", html)
 

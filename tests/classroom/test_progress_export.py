@@ -23,7 +23,7 @@ def test_export_keeps_every_answer_in_order_and_nothing_personal(tmp_path: Path)
     document = build_export(database, "  Sam\tB. ")
     assert document["format"] == EXPORT_FORMAT
     assert document["student"] == "Sam B."
-    assert set(document) == {"format", "student", "exported_on", "answers"}
+    assert set(document) == {"format", "student", "exported_on", "maps", "answers"}
     assert [
         (a["drill"], a["claim"], tuple(a["themes"]), a["correct"]) for a in document["answers"]
     ] == ROWS

@@ -73,7 +73,7 @@ def test_a_version_1_database_is_migrated_and_its_rows_read(tmp_path: Path) -> N
             T0,
         )
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert db.execute("SELECT verdict, typed FROM reviews ORDER BY id").fetchall() == [
         (None, 0),
         (None, 0),
