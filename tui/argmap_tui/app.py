@@ -115,6 +115,15 @@ class ArgmapApp(App[int]):
 
     # -- screens ----------------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, saying what argmap's search reads."""
+        from textual.command import CommandPalette
+
+        from argmap_tui.search import PLACEHOLDER
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=PLACEHOLDER))
+
     @property
     def explorer(self) -> ExploreScreen:
         return self.get_screen("explore")  # type: ignore[return-value]
