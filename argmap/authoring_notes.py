@@ -46,9 +46,10 @@ def defeated_facts(m: Map) -> dict[str, list[str]]:
     from argmap.analysis.bipolar import inference_id, map_framework
     from argmap.analysis.semantics import IN, OUT, grounded
 
-    facts = [c for c in m.claims if c.kind is ClaimKind.FACT and c.evidence]
+    attacked = {r.target for r in m.relations if r.type is RelationType.ATTACK}
+    facts = [c for c in m.claims if c.kind is ClaimKind.FACT and c.evidence and c.id in attacked]
     if not facts:
-        return {}
+        return {}  # only an attack makes a claim OUT: no framework needed
     mf = map_framework(m)
     labels = grounded(mf.framework)
     index = mf.framework.index
@@ -221,8 +222,10 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
             candidates.add(exact[ws])
         else:
             exact[ws] = i
-        rare = sorted((w for w in ws if 1 < df[w] <= common), key=lambda w: (df[w], w))
-        for w in rare[:INDEXED_WORDS]:
+        rare = [w for w in ws if 1 < df[w] <= common]
+        if len(rare) > INDEXED_WORDS:
+            rare = sorted(rare, key=lambda w: (df[w], w))[:INDEXED_WORDS]
+        for w in rare:
             posting = postings.setdefault(w, [])
             candidates.update(posting)
             posting.append(i)
@@ -243,7 +246,7 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
                 written[i][w] for w in sorted(words[j] & words[i], key=lambda w: (-weight[w], w))
             ),
         )
-        for (j, i), score in sorted(found.items(), key=lambda kv: kv[0][1])
+        for (j, i), score in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))
         if not _opposed(m, claims[j].id, claims[i].id)
     ]
 
@@ -305,6 +308,8 @@ _PREAMBLES: tuple[tuple[str, ...], ...] = (
     ("in",),
     ("per",),
     ("like",),
+    *((quantity, "of") for quantity in ("all", "any", "both", "each", "few", "many", "most")),
+    *((quantity, "of") for quantity in ("none", "one", "several", "some")),
 )
 # Words naming a document, a speaker or an earlier item, which "the" cannot pin down.
 _REFERRING = frozenset(
@@ -317,8 +322,7 @@ _REFERRING = frozenset(
         "piece",
         "post",
         "blog",
-        "source",
-        "sources",
+        "source",  # not "sources": "none of the sources" means the map's
         "study",
         "survey",
         "paper",

@@ -116,6 +116,8 @@ def test_split_number_quoted_in_the_file_is_not_noted(tmp_path: Path) -> None:
         ("As the article says, the locks log visitors.", "As the article"),
         ("He says the locks work.", "He says"),
         ("Those reports are old.", "Those reports"),
+        ("Several of these uses are tests.", "Several of these uses"),
+        ("None of the sources gives a figure.", None),
         ("Tenants say this is new.", None),
         ("The report by Xinhua says so.", None),
         ("The commenter ShadowNinja says so.", None),
