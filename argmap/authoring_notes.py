@@ -190,8 +190,10 @@ def content_words(text: str) -> dict[str, str]:
     each with a word that gave it, to show."""
     from argmap.grading.language import fold
 
-    pairs = ((_content_stem(w), w) for w in _WORD.findall(fold(text).replace("'s", "")))
-    return {stem: w for stem, w in pairs if stem}
+    found = _WORD.findall(fold(text).replace("'s", ""))
+    out = dict(zip(map(_content_stem, found), found, strict=True))  # C loops: 10,000s of claims
+    out.pop("", None)
+    return out
 
 
 def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
