@@ -182,6 +182,7 @@ def test_stats_json_counts_the_answers_stored(tmp_path: Path) -> None:
         "streak_days": 0,
         "damaged_rows": 0,
         "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0},
+        "by_map": {},
     }
     assert not (tmp_path / DATABASE_NAME).exists()  # looking does not create
     argmap(
@@ -206,8 +207,10 @@ def test_stats_json_counts_the_answers_stored(tmp_path: Path) -> None:
         "streak_days",
         "overrides",
         "damaged_rows",
+        "by_map",
     }
     assert data["answers"] == len(rows) == 4
+    assert data["by_map"]["drill-test"]["answers"] == 4
     assert data["correct"] == sum(ok for _, _, ok in rows)
     assert sum(v["answers"] for v in data["by_drill"].values()) == 4
     assert all(set(v) == {"answers", "correct"} for v in data["by_theme"].values())

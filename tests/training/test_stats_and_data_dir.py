@@ -48,6 +48,17 @@ def test_compute_stats_counts_by_theme_drill_and_day() -> None:
         "streak_days": 2,
         "overrides": {"typed_answers": 0, "overridden": 0, "raised": 0, "lowered": 0},
         "damaged_rows": 0,
+        "by_map": {
+            "m": {
+                "title": None,
+                "answers": 4,
+                "correct": 2,
+                "by_theme": {
+                    "privacy": {"answers": 3, "correct": 1, "name": None},
+                    "safety": {"answers": 1, "correct": 0, "name": None},
+                },
+            }
+        },
     }
     assert len(stats.by_day) == 14 and stats.by_day[-1][0] == date(2026, 3, 14)
     assert stats.by_day[-1][1].answers == 2  # the 20-day-old answer is off the chart

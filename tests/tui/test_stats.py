@@ -10,7 +10,7 @@ from fsrs import Rating
 from textual.widgets import Sparkline, Static
 
 from argmap.training.progress import DATABASE_NAME, AnswerRecord, Progress
-from argmap.training.stats import Overrides, Stats, Tally
+from argmap.training.stats import MapFigures, MapNames, Overrides, Stats, Tally
 from argmap_tui.screens.stats import StatsApp, StatsScreen
 from tests.tui.support import EXAMPLE, make_app, settle, worked
 
@@ -31,6 +31,14 @@ def fixed_stats() -> Stats:
         streak_days=2,
         by_day=by_day,
         overrides=Overrides(typed=6, overridden=2, raised=1, lowered=1),
+        by_map={
+            "m": MapFigures(
+                "m",
+                Tally(12, 7),
+                {"privacy": Tally(5, 2), "safety": Tally(7, 5)},
+                MapNames("A [i]map[/i]", {"safety": "[b]safety[/]"}),
+            )
+        },
     )
 
 
@@ -70,6 +78,7 @@ async def test_theme_names_are_shown_literally() -> None:
         await pilot.pause()
         figures = str(app.screen.query_one("#stats-figures", Static).render())
         assert "[b]safety[/]" in figures and "71%" in figures
+        assert "Map A [i]map[/i] (m): 12 answers, 58% correct" in figures
         assert "Grades you corrected: 2 of 6 typed answers (33%): 1 raised, 1 lowered" in figures
 
 

@@ -1,4 +1,4 @@
-"""`argmap stats [--json]`: answers, accuracy by theme and drill, streak, cards due."""
+"""`argmap stats [--json]`: answers, accuracy per map and theme and by drill, streak, due."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "stats",
         help=SUMMARY,
-        description="Answers, accuracy by theme and by drill, streak, cards due and accuracy "
-        "over the last two weeks, from the progress in the data folder.",
+        description="Answers, accuracy per map by theme (named as the map names them) and by "
+        "drill, streak, cards due and accuracy over the last two weeks, from the progress in "
+        "the data folder.",
     )
     parser.add_argument(
         "--json",
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.export:
         return _export(args.export, args.name, args.data_dir)
     from argmap.data_dir import data_dir
+    from argmap.display import visible_line
     from argmap.training.progress import DATABASE_NAME, ProgressError
     from argmap.training.stats import chart_lines, load_stats
 
@@ -75,14 +77,23 @@ def run(args: argparse.Namespace) -> int:
         f"Cards due now: {stats.due}",
         f"Grades you corrected: {stats.overrides.describe()}",
     ]
-    for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
-        if table:
-            out.append(f"{title}:")
-            width = max(len(k) for k in table)
+    for figures in stats.maps_in_order():  # each map's themes apart, by their names
+        out.append(visible_line(figures.heading()))
+        rows = [(visible_line(name), tally) for name, tally in figures.themes_by_name()]
+        if rows:
+            out.append("  By theme:")
+            width = max(len(name) for name, _ in rows)
             out += [
-                f"  {k:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
-                for k, v in sorted(table.items())
+                f"    {name:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
+                for name, v in rows
             ]
+    if stats.by_drill:
+        out.append("By drill:")
+        width = max(len(k) for k in stats.by_drill)
+        out += [
+            f"  {k:<{width}}  {_percent(v.correct, v.answers):>4}  of {v.answers}"
+            for k, v in sorted(stats.by_drill.items())
+        ]
     out.append("Accuracy per day:")
     out += ["  " + line for line in chart_lines(stats.by_day)]
     sys.stdout.write("\n".join(out) + "\n")

@@ -1,8 +1,9 @@
 """The stats screen: answers, accuracy by theme and drill, streak, due cards, the trend.
 
-The same figures as `argmap stats`; the chart is a Sparkline of daily
-accuracy plus the per-day text bars, so it reads without colour as well.
-Theme ids come from the map file: they are shown only as literal text.
+The same figures as `argmap stats`, per map with each theme under its
+map's name for it; the chart is a Sparkline of daily accuracy plus the
+per-day text bars, so it reads without colour as well. Titles and theme
+names come from map files: they are shown only as literal text.
 """
 
 from __future__ import annotations
@@ -51,16 +52,24 @@ def stats_text(stats: Stats) -> Text:
                 f"{len(stats.damaged)} (the file is left as it is)\n",
             )
         )
-    for title, table in (("By theme", stats.by_theme), ("By drill", stats.by_drill)):
-        out.append_text(assemble("\n", (title, "bold")))
-        if not table:
-            out.append_text(literal("\n  (no answers yet)"))
-        width = max((len(k) for k in table), default=0)
-        for key, tally in sorted(table.items()):
+    if not stats.by_map:
+        out.append_text(assemble("\n", ("By theme", "bold"), "\n  (no answers yet)\n"))
+    for figures in stats.maps_in_order():  # each map's themes apart, under their own names
+        out.append_text(assemble("\n", (figures.heading(), "bold")))
+        rows = figures.themes_by_name()
+        width = max((len(name) for name, _ in rows), default=0)
+        for name, tally in rows:
             out.append_text(
-                literal(f"\n  {key:<{width}}  {_percent(tally):>4}  of {tally.answers}")
+                literal(f"\n  {name:<{width}}  {_percent(tally):>4}  of {tally.answers}")
             )
         out.append("\n")
+    out.append_text(assemble("\n", ("By drill", "bold")))
+    if not stats.by_drill:
+        out.append_text(literal("\n  (no answers yet)"))
+    width = max((len(k) for k in stats.by_drill), default=0)
+    for key, tally in sorted(stats.by_drill.items()):
+        out.append_text(literal(f"\n  {key:<{width}}  {_percent(tally):>4}  of {tally.answers}"))
+    out.append("\n")
     return out
 
 
