@@ -1,16 +1,20 @@
-"""How the map judges a round: the flow, the motion's status, the missed chances.
+"""How the map judges a round: the flow, the motion's status, the verdict, the missed chances.
 
 Only what was played counts. The claims in play and the relations between
 them (whoever drew them) form a sub-map with the motion as its one thesis;
-`argmap.analysis` labels the motion on it under grounded semantics and says
-whether it is accepted in every, some or no preferred extension.
+`argmap.analysis` labels it under grounded semantics and says whether the
+motion is accepted in every, some or no preferred extension. The round's
+judge (`argmap.debate.verdict`: the burden of proof by default, or the
+semantics alone) names the winner, and `argmap.debate.explanation` says why
+in sentences, once, for every presenter.
 
 * **Flow**: a move is *answered* when the other side played a claim that
   attacks one of its claims or undercuts the link it was played through; a
   move never answered is *dropped*, and a dropped argument stands.
 * **Missed chances**: each unplayed claim that answers something in play
-  (with its linked co-premises) is added on its own, and the motion judged
-  again; those that change the result are listed.
+  (with its linked co-premises) is added on its own, played by the side the
+  rules would let play it, and the round judged again; those that change the
+  motion's status or the winner are listed.
 """
 
 from __future__ import annotations
@@ -19,8 +23,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from argmap.debate.round import Round, Turn
+from argmap.debate.explanation import Explanation, explain
+from argmap.debate.round import Judge, Round, Turn
 from argmap.debate.rules import answer_target, relation_in_play, relation_owner
+from argmap.debate.verdict import (
+    Decision,
+    Labels,
+    PropositionArgument,
+    decide,
+    proposition_arguments,
+)
 from argmap.model import Map, RelationType
 from argmap.sides import Side
 
@@ -51,7 +63,7 @@ class MotionStatus:
 
     @property
     def winner(self) -> Side | None:
-        """Pro when the motion is grounded-in, Con when it is out, None when undecided."""
+        """The semantics' winner: Pro when the motion is grounded-in, Con when out."""
         return {"in": Side.PRO, "out": Side.CON}.get(self.grounded)
 
     @property
@@ -65,11 +77,16 @@ class MotionStatus:
 @dataclass(frozen=True, slots=True)
 class FlowEntry:
     turn: Turn
-    answered_by: tuple[int, ...]  # turn numbers of the other side's answers
+    answered_by: tuple[int, ...]  # turn numbers of the other side's answers; 0 the motion
 
     @property
     def dropped(self) -> bool:
         return not self.answered_by
+
+    @property
+    def answers(self) -> str:
+        """`turn 2, turn 4`, or `the motion` when the motion itself attacks the move."""
+        return ", ".join("the motion" if n == 0 else f"turn {n}" for n in self.answered_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +100,31 @@ class MissedChance:
     side: Side | None  # who could have played it under the rules
     together: tuple[str, ...]
     status: MotionStatus
+    decision: Decision  # under the round's judge, had it been played
+
+    @property
+    def winner(self) -> Side | None:
+        return self.decision.winner
+
+    @property
+    def outcome(self) -> str:
+        """`the motion stands (in) ..., and Pro wins`."""
+        return f"{self.status.summary}, and {outcome(self.winner)}"
+
+
+def outcome(winner: Side | None) -> str:
+    return f"{winner.title} wins" if winner else "neither side wins"
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One reading of the played claims: the motion's status, the labels, the verdict."""
+
+    sub: Map
+    status: MotionStatus
+    labels: Labels
+    arguments: tuple[PropositionArgument, ...]
+    decision: Decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +133,15 @@ class Adjudication:
     flow: tuple[FlowEntry, ...]
     status: MotionStatus
     missed: tuple[MissedChance, ...]
+    judge: Judge
+    decision: Decision
+    arguments: tuple[PropositionArgument, ...]  # the proposition's, for the motion
+    explanation: Explanation
+
+    @property
+    def winner(self) -> Side | None:
+        """The winner under the round's judge."""
+        return self.decision.winner
 
     @property
     def dropped(self) -> tuple[FlowEntry, ...]:
@@ -114,20 +165,39 @@ def played_map(the_map: Map, played: Mapping[str, object], motion: str) -> Map:
 
 def motion_status(the_map: Map, played: Mapping[str, object], motion: str) -> MotionStatus:
     """The motion's grounded label and preferred standing given only the claims in play."""
-    from argmap.analysis.prepared import prepare
-    from argmap.analysis.semantics import credulous, sceptical
+    return _status(played_map(the_map, played, motion), motion)[0]
 
-    # Only the motion's status is needed: the translation and two decision
-    # queries, not the whole analysis (structure, cruxes) of the sub-map.
-    prepared = prepare(played_map(the_map, played, motion))
+
+def _status(sub: Map, motion: str) -> tuple[MotionStatus, Labels]:
+    from argmap.analysis.bipolar import inference_id
+    from argmap.analysis.prepared import prepare
+    from argmap.analysis.semantics import credulous, grounded, sceptical
+
+    # Only the motion's status and the sub-map's labels are needed: the
+    # translation and two decision queries, not the whole analysis of the sub-map.
+    prepared = prepare(sub)
     framework = prepared.framework.framework
+    every = grounded(framework)
+    labels = Labels(
+        claims=prepared.grounded,
+        relations={r.id: every[framework.index[inference_id(r.id)]] for r in sub.relations},
+    )
     index = prepared.framework.claim_index[motion]
-    return MotionStatus(
+    status = MotionStatus(
         str(prepared.grounded[motion]),
         _preferred(
             credulous(framework, index, "preferred"), sceptical(framework, index, "preferred")
         ),
     )
+    return status, labels
+
+
+def judge_played(the_map: Map, played: Mapping[str, Side], motion: str, judge: Judge) -> Judged:
+    """The claims in play judged: the motion's status and the verdict under `judge`."""
+    sub = played_map(the_map, played, motion)
+    status, labels = _status(sub, motion)
+    arguments = proposition_arguments(sub, played, motion, labels)
+    return Judged(sub, status, labels, arguments, decide(judge, labels.claims[motion], arguments))
 
 
 def _preferred(some: bool, every: bool) -> Preferred:
@@ -163,7 +233,10 @@ def flow(the_map: Map, rnd: Round) -> tuple[FlowEntry, ...]:
                 else relation.target == turn.reply.relation_id
             )
             if hits:
-                answers.update(turn_of[src].number for src in relation.sources)
+                # The motion, Pro's from the start, was played in no turn: 0.
+                answers.update(
+                    turn_of[src].number if src in turn_of else 0 for src in relation.sources
+                )
         entries.append(FlowEntry(turn, tuple(sorted(answers))))
     return tuple(entries)
 
@@ -182,7 +255,7 @@ def _who_could_play(
 
 
 def missed_chances(
-    the_map: Map, played: Mapping[str, Side], motion: str, status: MotionStatus
+    the_map: Map, played: Mapping[str, Side], motion: str, judge: Judge, judged: Judged
 ) -> tuple[MissedChance, ...]:
     """Unplayed claims answering something in play whose addition changes the result."""
     found: list[MissedChance] = []
@@ -204,9 +277,10 @@ def missed_chances(
         if added in tried:
             continue
         tried.add(added)
-        trial = {**played, **dict.fromkeys(unplayed, Side.PRO)}
-        changed = motion_status(the_map, trial, motion)
-        if changed == status:
+        side = _who_could_play(the_map, relation.type, relation.target, played)
+        trial = {**played, **dict.fromkeys(unplayed, side or Side.PRO)}
+        changed = judge_played(the_map, trial, motion, judge)
+        if changed.status == judged.status and changed.decision.winner is judged.decision.winner:
             continue
         target = answer_target(the_map, relation)
         found.append(
@@ -215,19 +289,49 @@ def missed_chances(
                 relation_id=relation.id,
                 type=relation.type,
                 target=target or relation.target,
-                side=_who_could_play(the_map, relation.type, relation.target, played),
+                side=side,
                 together=unplayed[1:],
-                status=changed,
+                status=changed.status,
+                decision=changed.decision,
             )
         )
     return tuple(found)
 
 
 def adjudicate(rnd: Round) -> Adjudication:
-    """Judge the round as played so far."""
+    """Judge the round as played so far, under the round's judge, and say why."""
     played = rnd.played
     motion = rnd.settings.motion
-    status = motion_status(rnd.map, played, motion)
+    judge = rnd.settings.judge
+    judged = judge_played(rnd.map, played, motion, judge)
+    other = Judge.SEMANTICS if judge is Judge.BURDEN else Judge.BURDEN
+    other_decision = decide(other, judged.labels.claims[motion], judged.arguments)
+    entries = flow(rnd.map, rnd)
+    dropped = {
+        claim_id: entry.turn
+        for entry in entries
+        if entry.dropped and entry.turn.reply is not None
+        for claim_id in entry.turn.reply.claims
+    }
+    order = list(
+        dict.fromkeys([motion, *(c for t in rnd.turns if t.reply for c in t.reply.claims)])
+    )
     return Adjudication(
-        motion, flow(rnd.map, rnd), status, missed_chances(rnd.map, played, motion, status)
+        motion,
+        entries,
+        judged.status,
+        missed_chances(rnd.map, played, motion, judge, judged),
+        judge,
+        judged.decision,
+        judged.arguments,
+        explain(
+            judged.sub,
+            order,
+            judged.labels,
+            dropped,
+            judged.arguments,
+            judge,
+            judged.decision,
+            other_decision,
+        ),
     )

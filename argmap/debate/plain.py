@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError
-from argmap.debate.rules import Reply, search_replies
+from argmap.debate.rules import Reply, no_match, search_replies
 from argmap.debate.transcript import clock_line
+from argmap.debate.wording import Sentence, bears_on, move, plain, premises, verb
 from argmap.display import visible_line
 from argmap.sides import Side
 
@@ -49,7 +50,8 @@ class PlainRound:
         self.say(f"Motion: {visible_line(motion.text)} [{motion.id}]")
         self.say(
             f"Pro: {rnd.settings.name(Side.PRO)}   Con: {rnd.settings.name(Side.CON)}"
-            f"   {rnd.settings.turns} turns, {clock_line(rnd)}"
+            f"   {rnd.settings.turns} turns, {clock_line(rnd)},"
+            f" judged by {rnd.settings.judge.phrase}"
         )
         self.say(HELP)
         while not rnd.over:
@@ -121,11 +123,14 @@ class PlainRound:
             except RoundError as exc:
                 self.say(f"Cannot play that: {exc}.")
                 return None
-        found = search_replies(rnd.map, rnd.replies(), choice)
+        open_moves = rnd.replies()
+        found = search_replies(rnd.map, open_moves, choice)
         if found:
             self._show(f"Moves matching {choice!r}:", found, limit=None)
+        elif open_moves:
+            self.say(f"{no_match(choice, len(open_moves))}; type 'all' to list them.")
         else:
-            self.say(f"No move you may make matches {choice!r}; type 'all' to list them.")
+            self.say(f"{no_match(choice, 0)}: type 'pass' (or 'end').")
         return None
 
     def _play(self, reply: Reply) -> bool:
@@ -142,7 +147,7 @@ class PlainRound:
                 "the move does not count, and the turn is a pass."
             )
         else:
-            self.say(f"{side.title} plays {reply.claim_id}, which {reply.verb} {reply.target}.")
+            self.say(plain((f"{side.title} plays ", *announce(rnd, reply), ".")))
         return True
 
     def _show(self, title: str, replies: list[Reply], limit: int | None = SHOWN) -> None:
@@ -158,45 +163,65 @@ class PlainRound:
             self.say(f"  ... and {len(replies) - len(shown)} more: type words to search, or 'all'.")
 
 
+def announce(rnd: Round, reply: Reply) -> Sentence:
+    """A move with all its premises: `a together with b, which attack c`."""
+    return move(rnd.map, reply.claims, reply.relation_id)
+
+
 def describe_reply(rnd: Round, reply: Reply) -> str:
+    """One line of the list of moves: `[a] with [b] attack [c]: text of a`."""
     claim = rnd.map.claims_by_id[reply.claim_id]
-    together = f" (with {', '.join(reply.together)})" if reply.together else ""
-    return f"[{claim.id}]{together} {reply.type.verb} [{reply.target}]: {visible_line(claim.text)}"
+    what = (
+        *premises(reply.claims),
+        " ",
+        *bears_on(rnd.map, reply.relation_id, len(reply.claims) > 1),
+    )
+    return f"{plain(what, _bracketed)}: {visible_line(claim.text)}"
+
+
+def _bracketed(claim_id: str) -> str:
+    return f"[{claim_id}]"
+
+
+def winner_line(rnd: Round, judged: Adjudication) -> str:
+    """`Winner: Con (Ben), by the burden of proof.`"""
+    winner = judged.winner
+    who = rnd.settings.who(winner) if winner else "none"
+    return f"Winner: {who}, by {judged.judge.phrase}."
 
 
 def render_result(rnd: Round, judged: Adjudication) -> str:
-    """The end-of-round summary as plain text."""
+    """The end-of-round summary as plain text: the flow, the verdict and why."""
     lines = ["Flow:"]
     if not judged.flow:
         lines.append("  (no move counted)")
     for entry in judged.flow:
         reply = entry.turn.reply
         assert reply is not None
-        answered = (
-            ", ".join(f"turn {n}" for n in entry.answered_by)
-            if entry.answered_by
-            else "DROPPED, it stands"
+        what = (
+            *premises(reply.claims),
+            " ",
+            *bears_on(rnd.map, reply.relation_id, len(reply.claims) > 1),
         )
+        answered = entry.answers or "DROPPED, it stands"
         lines.append(
-            f"  {entry.turn.number}. {entry.turn.side.title} {reply.claim_id} "
-            f"{reply.verb} {reply.target}; answered by: {answered}"
+            f"  {entry.turn.number}. {entry.turn.side.title} {plain(what)}; answered by: {answered}"
         )
-    status = judged.status
-    winner = status.winner
     lines.append("")
-    lines.append(f"Result: given only the claims played, {status.summary}.")
-    lines.append(
-        f"Winner: {rnd.settings.who(winner)}."
-        if winner
-        else "Winner: none under grounded semantics."
-    )
+    lines.append(f"Result: given only the claims played, {judged.status.summary}.")
+    lines.append(winner_line(rnd, judged))
+    for heading, sentences in judged.explanation.sections():
+        lines.append(f"{heading}:")
+        lines += [f"  - {plain(sentence)}" for sentence in sentences]
     if judged.missed:
         lines.append("Unplayed claims that would have changed the result:")
         for chance in judged.missed:
             side = chance.side.title if chance.side else "no side"
+            claims = (chance.claim_id, *chance.together)
             lines.append(
-                f"  {chance.claim_id} ({side}) {chance.type.verb} {chance.target}: "
-                f"then {chance.status.summary}"
+                f"  {plain(premises(claims))} ({side}) {verb(chance.type, len(claims) > 1)} "
+                f"{chance.target}: "
+                f"then {chance.outcome}"
             )
     else:
         lines.append("No single unplayed claim would have changed the result.")

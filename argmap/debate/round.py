@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from argmap.debate.clock import is_over_time
 from argmap.debate.rules import Reply, legal_replies, replies_to, reply_through
@@ -18,6 +19,17 @@ from argmap.model import Map
 from argmap.sides import Side
 
 DEFAULT_TURNS = 6
+
+
+class Judge(StrEnum):
+    """How the map decides the round (`argmap round --judge`)."""
+
+    BURDEN = "burden"  # the proposition must carry the motion with an argument that stands
+    SEMANTICS = "semantics"  # the motion's grounded label alone
+
+    @property
+    def phrase(self) -> str:
+        return "the burden of proof" if self is Judge.BURDEN else "the semantics alone"
 
 
 class RoundError(ValueError):
@@ -31,6 +43,7 @@ class RoundSettings:
     turns: int = DEFAULT_TURNS  # in all, both sides together
     seconds: float = 0.0  # per turn; 0 = untimed
     names: Mapping[Side, str] = field(default_factory=dict)
+    judge: Judge = Judge.BURDEN
 
     def name(self, side: Side) -> str:
         return self.names.get(side) or side.title

@@ -154,3 +154,15 @@ def search_replies(the_map: Map, replies: Iterable[Reply], query: str) -> list[R
         if all(word in haystack for word in words):
             found.append(reply)
     return found
+
+
+def no_match(query: str, open_moves: int) -> str:
+    """What a search that found nothing says: that nothing matches, or that no move is open.
+
+    Two different situations for a debater (search again, or pass), so they
+    never share a message; each presenter adds how to go on.
+    """
+    if open_moves == 0:
+        return f"No move is open to you at all, so nothing matches {query!r}"
+    moves = "move is" if open_moves == 1 else "moves are"
+    return f"Nothing you may play matches {query!r} ({open_moves} {moves} open to you)"

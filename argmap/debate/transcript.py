@@ -7,8 +7,9 @@ such as `*all* | none` prints as written and cannot break the flow table.
 
 from __future__ import annotations
 
-from argmap.debate.adjudication import Adjudication, MissedChance
+from argmap.debate.adjudication import Adjudication, MissedChance, outcome
 from argmap.debate.round import Round, Turn
+from argmap.debate.wording import Sentence, move, plain, premises, verb
 from argmap.display import markdown_text
 from argmap.sides import Side
 
@@ -17,6 +18,11 @@ md_text = markdown_text  # one rule for every Markdown argmap writes
 
 def md_id(claim_id: str) -> str:
     return f"`{claim_id.replace('`', '')}`"
+
+
+def md_sentence(sentence: Sentence) -> str:
+    """A sentence of the round in Markdown: argmap's words as written, ids in backticks."""
+    return plain(sentence, md_id)
 
 
 def clock_line(rnd: Round) -> str:
@@ -34,23 +40,18 @@ def describe_turn(rnd: Round, turn: Turn) -> str:
     if turn.reply is None:
         return f"{who} passed{' over time' if turn.over_time else ''}{took}"
     reply = turn.reply
-    claim = rnd.map.claims_by_id[reply.claim_id]
-    together = ""
-    if reply.together:
-        together = " with " + ", ".join(md_id(c) for c in reply.together)
-    return (
-        f"{who} plays {md_id(reply.claim_id)}{together}, which {reply.verb} "
-        f"{md_id(reply.target)}{took}: {md_text(claim.text)}"
-    )
+    texts = " / ".join(md_text(rnd.map.claims_by_id[c].text) for c in reply.claims)
+    announced = md_sentence(move(rnd.map, reply.claims, reply.relation_id))
+    return f"{who} plays {announced}{took}: {texts}"
 
 
 def _missed_line(rnd: Round, chance: MissedChance) -> str:
     claim = rnd.map.claims_by_id[chance.claim_id]
-    together = "".join(f" (with {md_id(c)})" for c in chance.together)
+    claims = (chance.claim_id, *chance.together)
     side = f"{chance.side.title} could have played it" if chance.side else "no side could play it"
     return (
-        f"- {md_id(chance.claim_id)}{together} {chance.type.verb} "
-        f"{md_id(chance.target)}; {side}. Then {chance.status.summary}. "
+        f"- {md_sentence(premises(claims))} {verb(chance.type, len(claims) > 1)} "
+        f"{md_id(chance.target)}; {side}. Then {chance.outcome}. "
         f"*{md_text(claim.text)}*"
     )
 
@@ -66,6 +67,7 @@ def render_transcript(rnd: Round, judged: Adjudication) -> str:
         f"{md_text(rnd.settings.who(Side.CON))}; {rnd.settings.first.title} opened",
         f"- **Turns**: {len(rnd.turns)} of {rnd.settings.turns}, {clock_line(rnd)}"
         + ("; ended early" if rnd.ended_early else ""),
+        f"- **Judged by**: {rnd.settings.judge.phrase} (`--judge {rnd.settings.judge.value}`)",
         f"- **Date**: {rnd.started:%Y-%m-%d %H:%M}",
         f"- **Map**: {md_id(the_map.id)}",
         "",
@@ -88,33 +90,30 @@ def render_transcript(rnd: Round, judged: Adjudication) -> str:
     for entry in judged.flow:
         reply = entry.turn.reply
         assert reply is not None
-        answered = ", ".join(f"turn {n}" for n in entry.answered_by) or "nobody"
+        answered = entry.answers or "nobody"
         status = "dropped: it stands" if entry.dropped else "answered"
         lines.append(
             f"| {entry.turn.number} | {entry.turn.side.title} | "
-            f"{md_id(reply.claim_id)} | {answered} | {status} |"
+            f"{md_sentence(premises(reply.claims))} | {answered} | {status} |"
         )
-    result = judged.status
-    winner = result.winner
+    winner = judged.winner
     verdict = (
         f"{md_text(rnd.settings.who(winner))} wins the round"
         if winner
-        else "no side wins under grounded semantics"
+        else outcome(None).capitalize()
     )
     lines += [
         "",
         "## Result",
         "",
-        f"Given only the claims played, {result.summary}: {verdict}.",
+        f"Given only the claims played, {judged.status.summary}.",
+        "",
+        f"**{verdict}**, judged by {judged.judge.phrase}.",
         "",
     ]
-    dropped = judged.dropped
-    if dropped:
-        lines.append(
-            "Dropped arguments (never answered, so they stand): "
-            + ", ".join(md_id(e.turn.reply.claim_id) for e in dropped if e.turn.reply)
-            + "."
-        )
+    for heading, sentences in judged.explanation.sections():
+        lines += [f"### {heading}", ""]
+        lines += [f"- {md_sentence(sentence)}" for sentence in sentences]
         lines.append("")
     lines += ["## What would have changed the result", ""]
     if judged.missed:

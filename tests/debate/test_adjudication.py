@@ -1,19 +1,27 @@
-"""The map's verdict on small maps worked out by hand.
+"""The map's status of the motion on small maps worked out by hand.
 
 Each map uses attacks, undercuts and linked premises, where any reading of
-the map as a Dung framework agrees; supports only appear unattacked.
+the map as a Dung framework agrees; supports only appear unattacked. These
+rounds are judged by the semantics alone; the burden of proof, the default,
+is in test_burden.py.
 """
 
 from __future__ import annotations
 
 from argmap.debate.adjudication import Preferred, adjudicate, motion_status, played_map
-from argmap.debate.round import Round, settings_for
+from argmap.debate.round import Judge, Round, settings_for
 from argmap.sides import Side
 from tests.debate.small_maps import A, S, build, chain, with_undercut_and_link
 
 
-def run(the_map, moves: list[str], first: Side = Side.CON, turns: int = 6) -> Round:
-    rnd = Round(the_map, settings_for(the_map, first=first, turns=turns))
+def run(
+    the_map,
+    moves: list[str],
+    first: Side = Side.CON,
+    turns: int = 6,
+    judge: Judge = Judge.SEMANTICS,
+) -> Round:
+    rnd = Round(the_map, settings_for(the_map, first=first, turns=turns, judge=judge))
     for claim_id in moves:
         if claim_id == "-":
             rnd.pass_turn()

@@ -13,10 +13,11 @@ from argmap.debate.plain import PlainRound
 from argmap.debate.round import Round, settings_for
 from argmap.debate.transcript import md_text, render_transcript
 from argmap.sides import Side
-from tests.debate.small_maps import chain
+from tests.debate.small_maps import S, build, chain
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "arguments" / "example-smart-locks.yaml"
+BURDEN = ROOT / "tests" / "debate" / "data" / "burden.yaml"
 
 
 def argmap(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
@@ -68,19 +69,77 @@ def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> No
     assert "Moves matching 'photos':" in out
     assert "Con plays photos-collected, which attacks locks." in out
     assert "Pro plays data-protected, which attacks photos-collected." in out
-    assert "No move you may make matches 'zebra'" in out
+    assert "Nothing you may play matches 'zebra' (1 move is open to you); type 'all'" in out
     # data-protected was never answered: dropped, it stands, so the motion is defended.
     assert "2. Pro data-protected attacks photos-collected; answered by: DROPPED" in out
     assert "the motion stands (in) under grounded semantics" in out
-    assert "Winner: Pro (Ana)." in out
+    # ... but Pro only rebutted and never argued for the motion: the burden is not carried.
+    assert "Winner: Con (Ben), by the burden of proof." in out
+    assert "  - Burden of proof: Pro played no argument for the motion" in out
+    assert "  - By the semantics alone (--judge semantics), Pro would win." in out
+    assert "  - locks stands, defended by data-protected against photos-collected." in out
+    assert "  - Pro's data-protected (turn 2) was never answered by Con: dropped" in out
     assert "promise-unverifiable (Con) attacks data-protected" in out
+    assert "locks-stop-strangers (Pro) supports locks: then " in out
     text = transcript.read_text()
     assert "**Motion** (`locks`)" in text
     assert "2. **Pro** (Ana) plays `data-protected`, which attacks `photos-collected`" in text
     assert "> In their words: They delete the \\| images" in text
     assert "| 2 | Pro | `data-protected` | nobody | dropped: it stands |" in text
     assert "| 1 | Con | `photos-collected` | turn 2 | answered |" in text
-    assert "Pro (Ana) wins the round" in text
+    assert "- **Judged by**: the burden of proof (`--judge burden`)" in text
+    assert "**Con (Ben) wins the round**, judged by the burden of proof." in text
+    assert "### Why\n\n- Burden of proof: Pro played no argument for the motion" in text
+    assert "- `locks` stands, defended by `data-protected` against `photos-collected`." in text
+
+
+def test_judge_semantics_decides_by_the_motions_label_alone() -> None:
+    script = "photos-collected\n\ndata-protected\n\npass\n"
+    done = argmap(
+        "round",
+        "--plain",
+        str(EXAMPLE),
+        "--first",
+        "con",
+        "--turns",
+        "3",
+        "--pro",
+        "Ana",
+        "--judge",
+        "semantics",
+        stdin=script,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "judged by the semantics alone" in done.stdout
+    assert "Winner: Pro (Ana), by the semantics alone." in done.stdout
+    assert "With the burden of proof (--judge burden), Con would win." in done.stdout
+    bad = argmap("round", "--plain", str(EXAMPLE), "--judge", "jury", stdin="")
+    assert bad.returncode == 2 and "invalid choice: 'jury'" in bad.stderr
+
+
+def test_linked_premises_are_announced_together_and_a_search_says_what_is_open() -> None:
+    # Pro: outsiders; Con: photo-spoof, which brings faces-online (linked attack).
+    script = "outsiders\n\nspoof\nphoto-spoof\n\nzebra\nend\n"
+    done = argmap("round", "--plain", str(BURDEN), "--turns", "4", stdin=script)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "[photo-spoof] together with [faces-online] attack [outsiders]: A printed" in out
+    assert "Con plays photo-spoof together with faces-online, which attack outsiders." in out
+    assert "2. Con photo-spoof together with faces-online attack outsiders; answered by" in out
+    assert "  - outsiders falls to photo-spoof together with faces-online, which was never" in out
+    assert "Nothing you may play matches 'zebra' (" in out
+
+
+def test_with_no_move_open_a_search_says_so_not_no_match() -> None:
+    m = build([("rp", S, "p", "m")], ["m", "p"])  # Con has nothing to attack with
+    said: list[str] = []
+    lines = iter(["zebra", "pass"])
+    rnd = Round(m, settings_for(m, first=Side.CON, turns=1))
+    PlainRound(rnd, lambda prompt: next(lines, None), said.append).run()
+    assert (
+        "No move is open to you at all, so nothing matches 'zebra': type 'pass' (or 'end')." in said
+    )
+    assert not any(line.startswith("Nothing you may play matches") for line in said)
 
 
 def test_end_of_input_ends_cleanly_and_still_judges() -> None:

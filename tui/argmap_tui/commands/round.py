@@ -25,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description=(
             "Two debaters at one keyboard take turns playing claims from the map: attack "
             "what the other side played, undercut their links, or support your own claims. "
-            "At the end the map judges the motion given only the claims played. A move made "
-            "over the time limit does not count: the turn is a pass."
+            "At the end the map judges the round given only the claims played, by the burden "
+            "of proof unless --judge semantics is given, and says why. A move made over the "
+            "time limit does not count: the turn is a pass."
         ),
     )
     parser.add_argument("map", nargs="?", metavar="MAP", help="map file (default: bundled map)")
@@ -61,6 +62,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--pro", metavar="NAME", default="", help="the Pro debater's name")
     parser.add_argument("--con", metavar="NAME", default="", help="the Con debater's name")
     parser.add_argument(
+        "--judge",
+        choices=("burden", "semantics"),
+        default="burden",
+        help=(
+            "how the map decides: 'burden' (the default) gives Pro the round only if the "
+            "motion stands and so does one of Pro's arguments for it, and Con the round if "
+            "all of them fall; 'semantics' decides by the motion's grounded label alone"
+        ),
+    )
+    parser.add_argument(
         "--transcript", metavar="FILE.md", help="save the round as a Markdown transcript"
     )
     parser.set_defaults(func=run)
@@ -85,7 +96,7 @@ def _say(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.commands.map_input import load_usable_map, map_path
-    from argmap.debate.round import Round, RoundError, settings_for
+    from argmap.debate.round import Judge, Round, RoundError, settings_for
     from argmap.sides import Side
 
     transcript = Path(args.transcript) if args.transcript else None
@@ -104,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
             turns=args.turns,
             seconds=args.time,
             names={Side.PRO: args.pro, Side.CON: args.con},
+            judge=Judge(args.judge),
         )
     except RoundError as exc:
         raise UsageError(str(exc)) from None
