@@ -504,10 +504,12 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_map(
-    m: Map, source_dirs: Sequence[str | Path] = (), notes: bool = True
+    m: Map, source_dirs: Sequence[str | Path] = (), notes: bool = False
 ) -> list[Diagnostic]:
     """Every diagnostic the rules find, in file order; with `notes`, the authoring
-    notes too (argmap.authoring_notes), which only `check --notes` shows."""
+    notes too (argmap.authoring_notes). They are asked for, not the default: only
+    `check --notes` shows them, and every other caller (import, the explorer, the
+    commands that refuse a map with errors) would pay for them and drop them."""
     ctx = CheckContext(m, source_dirs)
     rules: tuple[Rule, ...] = RULES
     if notes:

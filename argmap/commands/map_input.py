@@ -37,7 +37,7 @@ def missing_map_hint() -> str:
 
 
 def map_diagnostics(
-    path: Path, source_dirs: Sequence[str | Path] = (), notes: bool = True
+    path: Path, source_dirs: Sequence[str | Path] = (), notes: bool = False
 ) -> tuple[Map | None, list[Diagnostic]]:
     """Load and check a map: what `argmap check` reports, in file order
     (the authoring notes only with `notes`).
@@ -72,7 +72,7 @@ def map_diagnostics(
 
 def open_map(name: str | None, source_dirs: Sequence[str | Path] = ()) -> OpenedMap:
     """Load and check a map; `exit_code` is non-zero when it cannot be used."""
-    the_map, found = map_diagnostics(map_path(name), source_dirs, notes=False)
+    the_map, found = map_diagnostics(map_path(name), source_dirs)
     errors = [d for d in found if d.is_error]
     if any(d.code == "E000" for d in errors):
         return OpenedMap(None, found, ExitCode.UNREADABLE)

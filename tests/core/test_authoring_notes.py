@@ -36,7 +36,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 def authoring_notes(path: Path):
     result = load_map(path)
     assert result.map is not None and not [d for d in result.diagnostics if d.is_error]
-    return [d for d in check_map(result.map) if d.code in AUTHORING]
+    return [d for d in check_map(result.map, notes=True) if d.code in AUTHORING]
 
 
 @pytest.mark.parametrize("path", sorted(NOTES.glob("*.yaml")), ids=lambda p: p.stem)
@@ -70,10 +70,12 @@ def test_defeated_fact_names_its_attacker_and_the_right_hint() -> None:
     assert contradicted.hint.startswith("another sourced fact contradicts it")
 
 
-def test_defeated_fact_is_not_noted_without_notes() -> None:
+def test_authoring_notes_are_asked_for() -> None:
+    """Callers that drop notes (import, the explorer) do not pay for them."""
     loaded = load_map(NOTES / "defeated-fact.yaml").map
     assert loaded is not None
-    assert not [d for d in check_map(loaded, notes=False) if d.code in AUTHORING]
+    assert not [d for d in check_map(loaded) if d.code in AUTHORING]
+    assert [d for d in check_map(loaded, notes=True) if d.code in AUTHORING]
 
 
 def _claim(*key_points: KeyPoint) -> Claim:
@@ -141,7 +143,7 @@ def test_near_duplicates_on_the_example_map_are_none(example_map_path: Path) -> 
     loaded = load_map(example_map_path).map
     assert loaded is not None
     assert near_duplicates(loaded) == []
-    assert not [d for d in check_map(loaded) if d.code == "N506"]
+    assert not [d for d in check_map(loaded, notes=True) if d.code == "N506"]
 
 
 def test_near_duplicate_of_identical_short_texts(tmp_path: Path) -> None:
