@@ -1,0 +1,156 @@
+"""The pro/con tree of a map as plain data: what hangs under what, and how to reach a claim.
+
+One rule for every front end that shows a map as a tree (the explorer's tree,
+its claim panel, an overview):
+
+* Each thesis is a top-level entry; so is each claim no thesis reaches
+  (`unlinked_ids`), under a group of its own.
+* Under a claim come the premises of the relations aimed at it. Under a claim
+  reached through a relation come, as well, the premises of the undercuts of
+  that relation ("even if this is true, it does not bear on that").
+* A claim that would repeat one of its own ancestors is an entry marked
+  `cycle`, with nothing under it, so a circle of attacks ends.
+* A claim appears in as many places as it has relations out of it, plus one
+  if it is a thesis (`places`).
+
+Sides follow the same relations with their own rule (`argmap.sides`); this
+module only says where a claim sits. Walks are breadth first with explicit
+queues, so a deep map never recurses.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection
+
+from argmap.model import Map, Relation
+from argmap.per_map import per_map
+from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, TreeEntry
+
+Child = tuple[Relation, str]
+"""A relation and one of its premises: one line under the claim the relation reaches."""
+
+
+def child_links(the_map: Map, claim_id: str, via: str | None) -> list[Child]:
+    """The (relation, premise) pairs shown under a claim reached through relation `via`."""
+    out: list[Child] = []
+    for rel in the_map.incoming.get(claim_id, ()):
+        out.extend((rel, source) for source in rel.sources)
+    if via is not None:
+        for rel in the_map.incoming.get(via, ()):
+            out.extend((rel, source) for source in rel.sources)
+    return out
+
+
+def has_children(the_map: Map, claim_id: str, via: str | None) -> bool:
+    """Whether anything hangs under the claim reached through `via` (without listing it)."""
+    return bool(the_map.incoming.get(claim_id)) or (
+        via is not None and bool(the_map.incoming.get(via))
+    )
+
+
+def can_open(the_map: Map, entry: TreeEntry) -> bool:
+    """Whether an entry has lines under it: a cycle never does."""
+    return not entry.cycle and has_children(the_map, entry.claim_id, entry.relation_id)
+
+
+def places(the_map: Map, claim_id: str) -> int:
+    """How many places in the tree a claim appears under (as thesis or premise)."""
+    return len(the_map.outgoing.get(claim_id, ())) + (claim_id in the_map.theses)
+
+
+def thesis_entries(the_map: Map) -> list[TreeEntry]:
+    """The top-level entries, one per thesis the map defines, in the map's order."""
+    return [TreeEntry(t, ROLE_THESIS) for t in the_map.theses if t in the_map.claims_by_id]
+
+
+def children(the_map: Map, entry: TreeEntry, ancestors: Collection[str]) -> list[TreeEntry]:
+    """The entries under `entry`, whose branch holds the claims `ancestors` (itself included).
+
+    A premise naming no claim of the map (an error the checker reports) is left out.
+    """
+    return [
+        TreeEntry(source, rel.type, rel.id, rel.linked, cycle=source in ancestors)
+        for rel, source in child_links(the_map, entry.claim_id, entry.relation_id)
+        if source in the_map.claims_by_id
+    ]
+
+
+def unlinked_ids(the_map: Map) -> tuple[str, ...]:
+    """Claims the tree does not reach from a thesis, in file order (computed once per map)."""
+    return per_map(the_map, "map_tree unlinked", lambda: _unlinked(the_map))
+
+
+def _unlinked(the_map: Map) -> tuple[str, ...]:
+    reached = {claim for claim, _ in _walk(the_map, thesis_entries(the_map), None)}
+    return tuple(c.id for c in the_map.claims if c.id not in reached)
+
+
+def path_to(the_map: Map, claim_id: str) -> list[TreeEntry] | None:
+    """The shortest chain of entries from a top-level entry down to the claim.
+
+    Theses come first, then the unlinked claims; None if the claim is not in
+    the map. No claim repeats on the chain, so every step can be opened.
+    """
+    if claim_id not in the_map.claims_by_id:
+        return None
+    starts = thesis_entries(the_map) + [TreeEntry(c, ROLE_UNLINKED) for c in unlinked_ids(the_map)]
+    up = _walk(the_map, starts, claim_id)
+    found = next((state for state in up if state[0] == claim_id), None)
+    if found is None:
+        return None
+    path: list[TreeEntry] = []
+    current: State | None = found
+    while current is not None:
+        current, entry = up[current]
+        path.append(entry)
+    return path[::-1]
+
+
+State = tuple[str, str | None]
+"""A claim and the relation it was reached through: what hangs under it depends on both."""
+
+
+def _walk(
+    the_map: Map, starts: list[TreeEntry], stop: str | None
+) -> dict[State, tuple[State | None, TreeEntry]]:
+    """Breadth first over the tree's entries from `starts`, until `stop` is reached.
+
+    Returns each state reached with the state above it and its entry. A state
+    is visited once, and a claim already on its own branch is not entered (the
+    tree shows it as a cycle, which cannot be opened), so the walk ends.
+    """
+    up: dict[State, tuple[State | None, TreeEntry]] = {}
+    claims_seen: set[str] = set()
+    queue: deque[State] = deque()
+    for entry in starts:
+        state: State = (entry.claim_id, None)
+        if state not in up:
+            up[state] = (None, entry)
+            claims_seen.add(entry.claim_id)
+            queue.append(state)
+            if entry.claim_id == stop:
+                return up
+
+    def on_branch(claim: str, state: State | None) -> bool:
+        while state is not None:
+            if state[0] == claim:
+                return True
+            state = up[state][0]
+        return False
+
+    while queue:
+        state = queue.popleft()
+        entry = up[state][1]
+        for rel, source in child_links(the_map, entry.claim_id, entry.relation_id):
+            child: State = (source, rel.id)
+            if child in up or source not in the_map.claims_by_id:
+                continue
+            if source in claims_seen and on_branch(source, state):
+                continue
+            up[child] = (state, TreeEntry(source, rel.type, rel.id, rel.linked))
+            claims_seen.add(source)
+            if source == stop:
+                return up
+            queue.append(child)
+    return up
