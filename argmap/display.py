@@ -120,3 +120,19 @@ def markdown_text(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_NUMBERED.sub(r"\1\\\2", text)
     return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word boundary and ended with "…".
+
+    Never mid-word ("is a go…" reads as a different word): the cut goes back
+    to the last space; a first word longer than `limit` is kept whole.
+    """
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(" ", 0, limit), text.rfind("\n", 0, limit))
+    head = text[:cut].rstrip(" \n,;:") if cut > 0 else ""
+    if not head:
+        first = text.split(maxsplit=1)
+        return first[0] + "…" if len(first) > 1 else text
+    return head + "…"

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from argmap.display import shorten
+
 ROW_HEIGHT = 22
 LABEL_WIDTH = 250
 BAR_WIDTH = 320
@@ -24,7 +26,7 @@ class Bar:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
+    return shorten(text, MAX_LABEL_CHARS)  # at a word boundary: the tooltip has it whole
 
 
 def bar_colour(value: float) -> str:

@@ -10,10 +10,12 @@ network, and a print stylesheet that puts the answer key on its own page.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from argmap.display import markdown_text as md
-from argmap.display import visible
+from argmap.display import shorten, visible
 from argmap.model import Claim, Map, Relation, RelationType
 from argmap.sides import EXPORT_WORDS, export_words
 
@@ -23,7 +25,7 @@ SIDE_HEADINGS = {
     "mixed": "Both ways",
     "none": "Not connected to the thesis",
 }
-MAX_QUESTIONS = 12
+MAX_QUESTIONS = 12  # "up to a dozen", as docs/interop.md says
 
 
 @dataclass
@@ -50,7 +52,8 @@ class Outline:
 
 
 def _quoted(text: str, limit: int = 90) -> str:
-    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+    """A claim quoted, shortened at a word boundary (never mid-word) when it is long."""
+    return "“" + shorten(text, limit) + "”"
 
 
 def _relation_target(m: Map, rel: Relation) -> str:
@@ -69,41 +72,74 @@ def _relation_target(m: Map, rel: Relation) -> str:
     return _quoted(target.text) if target else rel.target
 
 
-def _questions(m: Map) -> list[Question]:
-    out: list[Question] = []
+def _relation_questions(m: Map, kinds: set[RelationType]) -> Iterator[Question]:
+    """Which way each relation of `kinds` goes (or, for an undercut, what it denies)."""
     for rel in m.relations:
-        if len(out) >= MAX_QUESTIONS:
-            break
+        if rel.type not in kinds:
+            continue
         sources = [m.claims_by_id[s] for s in rel.sources if s in m.claims_by_id]
         if not sources:
             continue
         premise = " together with ".join(_quoted(s.text) for s in sources)
         if rel.type is RelationType.UNDERCUT:
-            out.append(
-                Question(
-                    f"{premise} does not deny any claim. What does it deny?",
-                    f"It undercuts {_relation_target(m, rel)}: "
-                    + (
-                        rel.why
-                        or "even if the premises are true, they do not bear on the conclusion."
-                    ),
-                )
+            yield Question(
+                f"{premise} does not deny any claim. What does it deny?",
+                f"It undercuts {_relation_target(m, rel)}: "
+                + (rel.why or "even if the premises are true, they do not bear on the conclusion."),
             )
         else:
-            out.append(
-                Question(
-                    f"Does {premise} support or attack {_relation_target(m, rel)}? Why?",
-                    f"It {rel.type.verb} it." + (f" {rel.why}" if rel.why else ""),
-                )
+            yield Question(
+                f"Does {premise} support or attack {_relation_target(m, rel)}? Why?",
+                f"It {rel.type.verb} it." + (f" {rel.why}" if rel.why else ""),
             )
+
+
+def _source_questions(m: Map) -> Iterator[Question]:
+    """Where a fact's evidence comes from and how far that source can be trusted: one
+    question per source, on the first fact quoting it."""
+    asked: set[str] = set()
     for claim in m.claims:
-        if claim.flaw and len(out) < MAX_QUESTIONS + 4:
-            out.append(
-                Question(
-                    f"What is weak about the reasoning in {_quoted(claim.text)}?",
-                    f"{claim.flaw.capitalize()}." + (f" {claim.note}" if claim.note else ""),
-                )
+        for ev in claim.evidence:
+            source = m.sources_by_id.get(ev.source)
+            if source is None or source.id in asked:
+                continue
+            asked.add(source.id)
+            where = f", {ev.locator}" if ev.locator else ""
+            trust = f" Reliability: {source.reliability}" if source.reliability else ""
+            yield Question(
+                f"Where does the evidence for {_quoted(claim.text)} come from, and how far "
+                "can that source be trusted?",
+                f"From {source.title}{where}: {_quoted(ev.quote, 200)}.{trust}",
             )
+
+
+def _flaw_questions(m: Map) -> Iterator[Question]:
+    for claim in m.claims:
+        if claim.flaw:
+            yield Question(
+                f"What is weak about the reasoning in {_quoted(claim.text)}?",
+                f"{claim.flaw.capitalize()}." + (f" {claim.note}" if claim.note else ""),
+            )
+
+
+def _questions(m: Map) -> list[Question]:
+    """Up to MAX_QUESTIONS, taken in turn from each kind the map gives material for
+    (attacks, undercuts, sources, flaws, supports), so that no kind, least of all
+    "does this support the thesis", crowds out the rest; within a kind, in map order."""
+    kinds = [
+        _relation_questions(m, {RelationType.ATTACK}),
+        _relation_questions(m, {RelationType.UNDERCUT}),
+        _source_questions(m),
+        _flaw_questions(m),
+        _relation_questions(m, {RelationType.SUPPORT}),
+    ]
+    out: list[Question] = []
+    for turn in zip_longest(*kinds):
+        for question in turn:
+            if question is not None and len(out) < MAX_QUESTIONS:
+                out.append(question)
+        if len(out) >= MAX_QUESTIONS:
+            break
     return out
 
 
