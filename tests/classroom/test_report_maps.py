@@ -13,6 +13,7 @@ from argmap.classroom.progress_export import build_export
 from argmap.cli import main
 from argmap.loading import load_map
 from argmap.map_identity import identify, text_hash
+from argmap.model import Map
 from argmap.training.progress import DATABASE_NAME, AnswerRecord, Progress
 from tests.classroom.progress_maker import write_export
 
@@ -20,9 +21,19 @@ FACE = bundled_maps_dir() / "face-at-the-door.yaml"
 EXAMPLE = bundled_maps_dir() / "example-smart-locks.yaml"
 FACE_HASH = text_hash(FACE.read_text("utf-8"))
 EXAMPLE_HASH = text_hash(EXAMPLE.read_text("utf-8"))
+
+
+def _loaded(path: Path) -> Map:
+    result = load_map(path)
+    assert result.map is not None
+    return result.map
+
+
 # Both bundled maps have a theme `subletting`, under different names.
-FACE_SUBLETTING = "Illegal subletting of public housing"
-EXAMPLE_SUBLETTING = "Stopping illegal subletting"
+FACE_MAP, EXAMPLE_MAP = _loaded(FACE), _loaded(EXAMPLE)
+FACE_SUBLETTING = FACE_MAP.themes["subletting"]
+EXAMPLE_SUBLETTING = EXAMPLE_MAP.themes["subletting"]
+assert FACE_SUBLETTING != EXAMPLE_SUBLETTING
 ROWS = [("rebut", "sublet-common", ("subletting",), False), ("rebut", "x", ("subletting",), True)]
 
 
@@ -92,8 +103,8 @@ def test_several_maps_are_reported_per_map(
     code, out, _, html = report(capsys, tmp_path, str(face), str(example))
     assert code == 0
     lines = out.splitlines()
-    face_at = next(i for i, line in enumerate(lines) if line.startswith("Map Should public"))
-    example_at = next(i for i, line in enumerate(lines) if line.startswith("Map Face-scanning"))
+    face_at = lines.index(next(x for x in lines if x.startswith(f"Map {FACE_MAP.title} (")))
+    example_at = lines.index(next(x for x in lines if x.startswith(f"Map {EXAMPLE_MAP.title} (")))
     assert "(face-at-the-door): 2 answers, 50% correct" in lines[face_at]
     assert "(smart-locks-example): 1 answer, 0% correct" in lines[example_at]
     # Each map's `subletting` under its own name, in its own section.
@@ -102,8 +113,8 @@ def test_several_maps_are_reported_per_map(
     assert any(FACE_SUBLETTING in line and "(1/2)" in line for line in face_section)
     assert any(EXAMPLE_SUBLETTING in line and "(0/1)" in line for line in example_section)
     assert not any(EXAMPLE_SUBLETTING in line for line in face_section)
-    assert html.count("<h3>Should public housing") == 1
-    assert html.count("<h3>Face-scanning locks") == 1
+    assert html.count(f"<h3>{FACE_MAP.title} ") == 1
+    assert html.count(f"<h3>{EXAMPLE_MAP.title} ") == 1
 
 
 def test_an_older_export_is_still_read_with_a_note(
@@ -145,8 +156,7 @@ def test_a_malformed_map_record_leaves_the_file_out(
 
 def test_an_export_records_the_map_its_answers_came_from(tmp_path: Path) -> None:
     """From the drill's record to the export to the report, one hash."""
-    face = load_map(FACE).map
-    assert face is not None
+    face = FACE_MAP
     identity = identify(face)
     assert identity is not None and identity.sha256 == FACE_HASH
     database = tmp_path / DATABASE_NAME

@@ -18,8 +18,6 @@ from argmap.training.progress import DATABASE_NAME, MIGRATIONS, AnswerRecord, Pr
 from argmap.training.stats import load_stats
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-FACE_SUBLETTING = "Illegal subletting of public housing"
-EXAMPLE_SUBLETTING = "Stopping illegal subletting"
 
 
 def bundled(name: str) -> MapIdentity:
@@ -30,10 +28,15 @@ def bundled(name: str) -> MapIdentity:
     return identity
 
 
+FACE, EXAMPLE = bundled("face-at-the-door"), bundled("example-smart-locks")
+# Both bundled maps have a theme `subletting`, under different names.
+FACE_SUBLETTING, EXAMPLE_SUBLETTING = FACE.themes["subletting"], EXAMPLE.themes["subletting"]
+assert FACE_SUBLETTING != EXAMPLE_SUBLETTING
+
+
 def two_maps_database(folder: Path) -> Path:
     """Answers on `subletting` from both bundled maps (which name it differently)."""
-    face, example = bundled("face-at-the-door"), bundled("example-smart-locks")
-    rows = [(face, True), (face, False), (face, True), (example, False)]
+    rows = [(FACE, True), (FACE, False), (FACE, True), (EXAMPLE, False)]
     path = folder / DATABASE_NAME
     with Progress.open(path) as progress:
         for i, (identity, ok) in enumerate(rows):
@@ -62,8 +65,8 @@ def test_stats_are_per_map_with_theme_names(
     two_maps_database(tmp_path)
     assert main(["stats", "--data-dir", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    face = section(lines, "Map Should public housing")
-    example = section(lines, "Map Face-scanning locks")
+    face = section(lines, f"Map {FACE.title} (")
+    example = section(lines, f"Map {EXAMPLE.title} (")
     assert face[0].endswith("(face-at-the-door): 3 answers, 67% correct")
     assert example[0].endswith("(smart-locks-example): 1 answer, 0% correct")
     assert any(FACE_SUBLETTING in line and "67%  of 3" in line for line in face)
@@ -85,7 +88,7 @@ def test_stats_json_keeps_by_theme_and_adds_by_map(
     assert data["by_map"]["smart-locks-example"]["by_theme"]["subletting"]["name"] == (
         EXAMPLE_SUBLETTING
     )
-    assert data["by_map"]["smart-locks-example"]["title"].startswith("Face-scanning locks")
+    assert data["by_map"]["smart-locks-example"]["title"] == EXAMPLE.title
 
 
 def test_old_answers_take_their_names_from_the_bundled_map_of_their_id(tmp_path: Path) -> None:
