@@ -15,8 +15,8 @@ look up across the whole map is indexed once per map (`argmap.training.index`).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from argmap.flaws import accepted_names, same_or_related
 from argmap.model import Claim, KeyPoint, Map, RelationType
@@ -465,8 +465,24 @@ class FlawDrill(Drill):
         )
 
 
-def _cruxes(the_map: Map, thesis: str) -> tuple[Crux, ...]:
-    """The thesis's cruxes as `analyse_map` finds them, searched once per map and thesis.
+class CruxSource(Protocol):
+    """Where the crux drill gets a thesis's cruxes, ranked as `analyse_map` ranks them.
+
+    The drill only reads them, so whoever runs the search decides where it
+    runs: `in_process_cruxes` in the calling thread (the plain mode), the
+    TUI's analysis service in its child process (the drill screen). It may
+    raise `CruxesUnavailable`; the session then leaves that card out.
+    """
+
+    def __call__(self, the_map: Map, thesis: str) -> Sequence[Crux]: ...
+
+
+class CruxesUnavailable(Exception):
+    """The cruxes could not be found (the analysis failed); the message says why."""
+
+
+def in_process_cruxes(the_map: Map, thesis: str) -> tuple[Crux, ...]:
+    """The thesis's cruxes as `analyse_map` finds them, searched here, once per map and thesis.
 
     Only the translation and the crux search run (not the whole analysis),
     and only when a crux card is asked: on a big map this takes seconds.
@@ -489,6 +505,9 @@ class CruxDrill(Drill):
 
     kind = DrillKind.CRUX
 
+    def __init__(self, cruxes: CruxSource = in_process_cruxes) -> None:
+        self.cruxes = cruxes
+
     def targets(self, the_map: Map) -> list[str]:
         return [t for t in the_map.theses if self.eligible(the_map, t)]
 
@@ -501,7 +520,7 @@ class CruxDrill(Drill):
         thesis = the_map.claims_by_id.get(claim_id)
         if thesis is None or claim_id not in the_map.theses:
             return None
-        cruxes = _cruxes(the_map, claim_id)
+        cruxes = tuple(self.cruxes(the_map, claim_id))
         flippers = [c for c in cruxes if c.flips_grounded or c.flips_preferred]
         connected = [c for c in sides(the_map, claim_id) if c != claim_id]
         effect = {c.claim: abs(c.strength_delta) for c in cruxes}
@@ -592,14 +611,19 @@ class SwitchSidesDrill(Drill):
         )
 
 
-def all_drills(side: str | None = None, thesis: str | None = None) -> dict[DrillKind, Drill]:
-    """Every drill kind; switch sides only when the side to argue is known."""
+def all_drills(
+    side: str | None = None, thesis: str | None = None, cruxes: CruxSource = in_process_cruxes
+) -> dict[DrillKind, Drill]:
+    """Every drill kind; switch sides only when the side to argue is known.
+
+    `cruxes` is where the crux drill gets its cruxes (default: searched here).
+    """
     drills: dict[DrillKind, Drill] = {
         DrillKind.REBUT: RebutDrill(),
         DrillKind.SUPPORT: SupportDrill(),
         DrillKind.SOURCE: SourceDrill(),
         DrillKind.FLAW: FlawDrill(),
-        DrillKind.CRUX: CruxDrill(),
+        DrillKind.CRUX: CruxDrill(cruxes),
     }
     if side is not None:
         drills[DrillKind.SWITCH] = SwitchSidesDrill(side, thesis)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from argmap.display import visible_line
+from argmap.training.questions import Question
 from argmap.training.replies import how_to_answer
 from argmap.training.session import (
     OVERRIDE_HELP,
@@ -84,7 +85,17 @@ def run_plain(
     say()
     number = 0
     ended = False
-    while not ended and (q := session.next_question()) is not None:
+    told = 0  # of session.left_out
+
+    def ask() -> Question | None:
+        nonlocal told
+        question = session.next_question()
+        for reason in session.left_out[told:]:
+            say(visible_line(reason))  # a crux card whose cruxes could not be found
+        told = len(session.left_out)
+        return question
+
+    while not ended and (q := ask()) is not None:
         number += 1
         of = "" if limit is not None else f" of {session.total}"
         say(f"Question {number}{of}: {q.drill.title}")

@@ -34,7 +34,13 @@ from argmap.flaws import find_flaw
 from argmap.grading import Verdict
 from argmap.map_identity import identify
 from argmap.model import Map
-from argmap.training.drills import Drill, all_drills
+from argmap.training.drills import (
+    CruxesUnavailable,
+    CruxSource,
+    Drill,
+    all_drills,
+    in_process_cruxes,
+)
 from argmap.training.grading import Grade, grade_choice, grade_text
 from argmap.training.location import describe
 from argmap.training.progress import AnswerRecord, Progress
@@ -176,7 +182,9 @@ class Summary:
         return self.correct / self.answered if self.answered else 0.0
 
 
-def drills_for(options: SessionOptions) -> dict[DrillKind, Drill]:
+def drills_for(
+    options: SessionOptions, cruxes: CruxSource = in_process_cruxes
+) -> dict[DrillKind, Drill]:
     if options.mode not in MODES:
         raise ValueError(f"unknown mode {options.mode!r}; choose one of {', '.join(MODES)}")
     if options.side is not None and options.side not in {"pro", "con"}:
@@ -185,7 +193,7 @@ def drills_for(options: SessionOptions) -> dict[DrillKind, Drill]:
         raise ValueError(
             "switch sides needs --side pro|con: the side you disagree with, which you will argue"
         )
-    drills = all_drills(options.side, options.thesis)
+    drills = all_drills(options.side, options.thesis, cruxes)
     if options.mode in {"mixed", "timed"}:
         return drills
     return {DrillKind(options.mode): drills[DrillKind(options.mode)]}
@@ -200,12 +208,15 @@ class DrillSession:
         *,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        cruxes: CruxSource = in_process_cruxes,
     ) -> None:
+        """`cruxes`: where the crux drill gets its cruxes (`CruxSource`; default:
+        searched in the thread that asks for the question)."""
         self.map = the_map
         self.map_identity = identify(the_map)  # recorded with each answer
         self.progress = progress
         self.options = options
-        self.drills = drills_for(options)
+        self.drills = drills_for(options, cruxes)
         self.rng = random.Random(options.seed)
         self.session_id = uuid.uuid4().hex
         self.summary = Summary()
@@ -221,6 +232,7 @@ class DrillSession:
         self._struck: tuple[int, ...] = ()  # its options struck out by hints
         self._hinted = False
         self.last_feedback: Feedback | None = None  # what /right etc. would correct
+        self.left_out: list[str] = []  # why cards were left out (the cruxes could not be found)
 
     @property
     def time_limit(self) -> float | None:
@@ -247,7 +259,11 @@ class DrillSession:
         return max(0.0, limit - (self._clock() - self._started))
 
     def next_question(self) -> Question | None:
-        """The next question, or None when the session (or the clock) is over."""
+        """The next question, or None when the session (or the clock) is over.
+
+        A card whose question cannot be made is passed over; when that is
+        because the cruxes could not be found, `left_out` says so.
+        """
         if self._started is None:
             self._started = self._clock()
         if self.time_left() == 0.0:
@@ -255,9 +271,13 @@ class DrillSession:
         while self._next < len(self.plan):
             cand = self.plan[self._next]
             self._next += 1
-            question = self.drills[DrillKind(cand.drill)].question(
-                self.map, cand.claim_id, self.rng
-            )
+            try:
+                question = self.drills[DrillKind(cand.drill)].question(
+                    self.map, cand.claim_id, self.rng
+                )
+            except CruxesUnavailable as exc:
+                self.left_out.append(f"A crux question was left out: {exc}")
+                continue
             if question is not None:
                 self.summary.asked += 1
                 self._open, self._struck, self._hinted = question, (), False
