@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -160,6 +161,11 @@ def _find_after(text: str, needle: str, start: Pos) -> Pos | None:
 
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""))
+# Words that say who said it, not what: every claim from one outlet has them.
+_ATTRIBUTION = frozenset(
+    {"according", "report", "reports", "reported", "quoted", "quoting", "relayed", "relaying"}
+    | {"told", "wrote", "writes", "cited", "citing", "claims", "claimed", "noted", "notes"}
+)
 DUPLICATE_SCORE = 0.4  # weighted Dice of two claims' content words
 DUPLICATE_SHARED = 3  # content words the two must share at least
 INDEXED_WORDS = 4  # each claim is indexed and looked up by its rarest words
@@ -168,11 +174,14 @@ COMMON_DF = 50  # a word in more claims than this (or 2 % of them) makes no cand
 
 @cache
 def _content_stem(word: str) -> str:
-    """A folded word's light stem ("leaked", "leaks" -> "leak"), or "" for a function
-    word: suffixes stripped by rule, no lemma dictionary to load."""
+    """A casefolded word's light stem ("leaked", "leaks" -> "leak"), or "" for a word
+    that carries no point (a function word, an attribution, a figure): suffixes
+    stripped by rule, no lemma dictionary to load."""
     from argmap.grading.language import FUNCTION_WORDS, NEGATORS
 
-    if len(word) < 2 or word in FUNCTION_WORDS or word in NEGATORS:
+    if len(word) < 2 or word in FUNCTION_WORDS or word in NEGATORS or word in _ATTRIBUTION:
+        return ""
+    if word.isdigit():
         return ""
     for suffix, replacement in _SUFFIXES:
         if (
@@ -185,13 +194,30 @@ def _content_stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def content_words(text: str) -> dict[str, str]:
-    """The stems of a text's content words (the grader's function words left out),
-    each with a word that gave it, to show."""
-    from argmap.grading.language import fold
+@cache
+def _inner_stem(word: str) -> str:
+    """`_content_stem` of a word after a text's first: "" for a name (capitalised)."""
+    return "" if word[0].isupper() else _content_stem(word.casefold())
 
-    found = _WORD.findall(fold(text).replace("'s", ""))
-    out = dict(zip(map(_content_stem, found), found, strict=True))  # C loops: 10,000s of claims
+
+def content_words(text: str) -> dict[str, str]:
+    """The stems of the words that carry a text's point, each with a word that gave it.
+
+    Left out: the grader's function words and negators, attributions
+    ("according", "reported"), figures, and names, that is capitalised words
+    after the first (Tangshan, Minghui, People's Daily): names and figures say
+    what a claim is about, and two claims about one event share them whatever
+    each says. A text in title case or capitals keeps its capitalised words.
+    """
+    found = _WORD.findall(unicodedata.normalize("NFKC", text).replace("’", "'").replace("'s", ""))
+    if not found:
+        return {}
+    rest = found[1:]
+    if len(rest) > 1 and all(w[0].isupper() for w in rest):
+        stems = [_content_stem(w.casefold()) for w in found]  # no case to read names from
+    else:
+        stems = [_content_stem(found[0].casefold()), *map(_inner_stem, rest)]
+    out = dict(zip(stems, (w.casefold() for w in found), strict=True))
     out.pop("", None)
     return out
 
@@ -199,13 +225,16 @@ def content_words(text: str) -> dict[str, str]:
 def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
     """(earlier id, later id, score, shared words) for claims that say nearly the same.
 
-    The score is the Dice coefficient of the two word sets with each word
-    weighted by its inverse document frequency in the map, log(N / df): two
-    claims share "face" and "data" in any map about face scans, but sharing
-    "password", "leaked" and "changed" says they make one point. Candidates
-    come from an inverted index over each claim's rarest words, so the work
-    grows with the claims, not with their pairs; a claim and one that attacks
-    it (a denial repeats the words it denies) are never paired.
+    The score is the Dice coefficient of the two word sets (`content_words`)
+    with each word weighted by its inverse document frequency in the map,
+    log((N + 1) / df): two claims share "face" and "data" in any map about face
+    scans, but sharing "password", "leaked" and "changed" says they make one
+    point. Candidates come from an inverted index over each claim's rarest
+    words, so the work grows with the claims, not with their pairs. Only
+    claims of one kind are compared (a fact and the judgement drawn from it
+    share words by design), and never a claim and its direct reason or
+    rebuttal (a support restates what it builds on, a denial the words it
+    denies).
     """
     claims = [c for c in m.claims if c.text]
     written = [content_words(c.text) for c in claims]
@@ -231,7 +260,10 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
             posting = postings.setdefault(w, [])
             candidates.update(posting)
             posting.append(i)
+        kind = claims[i].kind
         for j in candidates:
+            if claims[j].kind is not kind:
+                continue
             shared = ws & words[j]
             if len(shared) < DUPLICATE_SHARED and ws != words[j]:
                 continue
@@ -249,16 +281,16 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
             ),
         )
         for (j, i), score in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        if not _opposed(m, claims[j].id, claims[i].id)
+        if not _related(m, claims[j].id, claims[i].id)
     ]
 
 
-def _opposed(m: Map, a: str, b: str) -> bool:
-    """Whether one claim attacks the other, or undercuts a link from or to it."""
+def _related(m: Map, a: str, b: str) -> bool:
+    """Whether one claim supports or attacks the other, or undercuts a link from or to it."""
     relations = m.relations_by_id
     for x, y in ((a, b), (b, a)):
         for rel in m.outgoing.get(x, ()):
-            if rel.type is RelationType.ATTACK and rel.target == y:
+            if rel.target == y:
                 return True
             if rel.type is RelationType.UNDERCUT and rel.target in relations:
                 cut = relations[rel.target]

@@ -151,7 +151,8 @@ def test_near_duplicate_of_identical_short_texts(tmp_path: Path) -> None:
     claims = "".join(
         f"  - {{id: c{i}, text: Faces leak., kind: value}}\n" for i in range(3)
     ) + "".join(
-        f"  - {{id: o{i}, text: 'Faces leak, says witness {i:03d}.', kind: value}}\n"
+        f"  - {{id: o{i}, text: 'Faces leak, says witness x{chr(97 + i % 26)}"
+        f"{chr(97 + i // 26)}.', kind: value}}\n"
         for i in range(60)
     )
     path = tmp_path / "m.yaml"
