@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import Map
 from argmap.sides import merged
+
+if TYPE_CHECKING:
+    from argmap.analysis.whatif import WhatIfChange
 
 ROLE_THESIS = "thesis"
 ROLE_UNLINKED = "unlinked"
@@ -53,12 +56,21 @@ class ClaimAnalysis:
     pivotal: bool = False
     mark: str = ""
     status: str = ""
+    # Added for the explorer's plain words (issue 18); kept last so older rows still read.
+    acceptance_words: str = ""
+    why: tuple[tuple[str, ...], ...] = ()
+    contribution: float | None = None
+    share: float | None = None
+    contribution_to: str = ""
 
+
+VERDICTS = {"in": "stands", "out": "falls", "undec": "open"}
+"""A grounded label in the words the explorer shows it in (see argmap.analysis.explain)."""
 
 MARK_ACCEPTED = "A"
 MARK_REJECTED = "R"
 PIVOTAL_MARKED = 10
-"""How many of the most central claims the detail panel marks as pivotal."""
+"""How many of the claims a thesis's strength hangs on most the detail panel marks pivotal."""
 
 SHORT_LABELS = {"in": "IN", "out": "OUT", "undec": "UND"}
 
@@ -72,6 +84,9 @@ class AnalysisView:
     sides: Mapping[str, str] = field(default_factory=dict)
     available: bool = True
     what_if: bool = False
+    theses: tuple[str, ...] = ()
+    # claims whose label or strength differs from the map as written (what-if views)
+    differs: frozenset[str] = frozenset()
 
     def claim(
         self, claim_id: str, accepted: Collection[str] = (), rejected: Collection[str] = ()
@@ -99,7 +114,18 @@ class AnalysisView:
             for claim_id, facts in self.claims.items()
         }
         sides = {claim_id: strings.setdefault(side, side) for claim_id, side in self.sides.items()}
-        return (_unpickle_view, (rows, dict(self.views), sides, self.available, self.what_if))
+        return (
+            _unpickle_view,
+            (
+                rows,
+                dict(self.views),
+                sides,
+                self.available,
+                self.what_if,
+                self.theses,
+                self.differs,
+            ),
+        )
 
 
 CLAIM_FIELDS = tuple(f.name for f in fields(ClaimAnalysis))
@@ -133,9 +159,17 @@ def _unpickle_view(
     sides: Mapping[str, str],
     available: bool,
     what_if: bool,
+    theses: tuple[str, ...] = (),
+    differs: frozenset[str] = frozenset(),
 ) -> AnalysisView:
     return AnalysisView(
-        claims=ClaimRows(rows), views=views, sides=sides, available=available, what_if=what_if
+        claims=ClaimRows(rows),
+        views=views,
+        sides=sides,
+        available=available,
+        what_if=what_if,
+        theses=theses,
+        differs=differs,
     )
 
 
@@ -203,8 +237,29 @@ def _acceptance_text(acceptance: Any) -> str:
     return "; ".join(parts) if parts else "not accepted under any semantics"
 
 
-def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
-    """Read a `MapAnalysis` into the view the explorer shows."""
+def _acceptance_words(acceptance: Any, capped: Collection[str]) -> str:
+    from argmap.analysis.explain import acceptance_words
+
+    if acceptance is None:
+        return ""
+    return acceptance_words(acceptance.credulous, acceptance.sceptical, capped)
+
+
+def _pivotal_label(share: float, contribution: float, thesis: str, several: bool) -> str:
+    """ "[0.48 ↑]": its share in the thesis's strength, and whether it raises or lowers it."""
+    arrow = "↑" if contribution > 0 else "↓"
+    return f"[{share:.2f} {arrow} {thesis}]" if several else f"[{share:.2f} {arrow}]"
+
+
+def from_analysis(
+    the_map: Map, analysis: Any, reasons: Mapping[str, tuple[tuple[str, ...], ...]] | None = None
+) -> AnalysisView:
+    """Read a `MapAnalysis` into the view the explorer shows.
+
+    `reasons` are the claims' "why" (`argmap.analysis.explain.explain_claims`).
+    """
+    from argmap.analysis.pivotal import rank_pivotal
+
     structure = analysis.structure
     side_parts: dict[str, list[str]] = {}
     several = len(structure.theses) > 1
@@ -227,7 +282,11 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
                 reason = f"{reason[:-1]} of {thesis_id}]"
             crux_reasons.setdefault(crux.claim, reason)
             crux_entries.append((crux.claim, reason))
-    pivotal_top = {cid for cid, _ in structure.pivotal[:PIVOTAL_MARKED]}
+    pivotal = rank_pivotal(analysis.strength_effects)
+    pivotal_top = {p.claim for p in pivotal[:PIVOTAL_MARKED]}
+    contributions = {p.claim: p for p in pivotal}
+    capped = analysis.extensions_capped
+    reasons = reasons or {}
     claims = {}
     for claim in the_map.claims:
         cid = claim.id
@@ -239,30 +298,77 @@ def from_analysis(the_map: Map, analysis: Any) -> AnalysisView:
             strength=analysis.strength.get(cid),
             crux=cid in crux_reasons,
             pivotal=cid in pivotal_top,
+            acceptance_words=_acceptance_words(analysis.acceptance.get(cid), capped),
+            why=reasons.get(cid, ()),
+            contribution=contributions[cid].contribution if cid in contributions else None,
+            share=contributions[cid].share if cid in contributions else None,
+            contribution_to=contributions[cid].thesis if cid in contributions else "",
         )
     views = {
         "unanswered": [(cid, "") for cid in structure.unanswered],
         "cruxes": crux_entries,
-        "pivotal": [(cid, f"[{score:.2f}]") for cid, score in structure.pivotal],
+        "pivotal": [
+            (p.claim, _pivotal_label(p.share, p.contribution, p.thesis, several)) for p in pivotal
+        ],
         "flaws": flaw_view(the_map),
     }
     # One side per claim for the filter, by the rule of argmap.sides (theses must agree).
     overall = {c: str(s) for c, s in merged(t.sides for t in structure.theses.values()).items()}
-    return AnalysisView(claims=claims, views=views, sides=overall)
+    theses = tuple(t for t in the_map.theses if t in structure.theses)
+    return AnalysisView(claims=claims, views=views, sides=overall, theses=theses)
 
 
-def with_what_if(base: AnalysisView, result: Any) -> AnalysisView:
-    """The base view with grounded labels and strengths from a `WhatIfResult`."""
+WHAT_IF_ACCEPTANCE = "not worked out for what-if marks"
+
+
+def with_what_if(
+    base: AnalysisView,
+    result: Any,
+    reasons: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+) -> AnalysisView:
+    """The base view with grounded labels and strengths from a `WhatIfResult`.
+
+    `reasons` are the claims' "why" under the what-if marks; without them a
+    claim keeps none (the base's would contradict the labels shown).
+    """
+    reasons = reasons or {}
     claims = {
         cid: replace(
             facts,
             label=str(result.grounded.get(cid, facts.label)),
             strength=result.strength.get(cid, facts.strength),
             acceptance="(not computed under what-if)",
+            acceptance_words=WHAT_IF_ACCEPTANCE,
+            why=reasons.get(cid, ()),
         )
         for cid, facts in base.claims.items()
     }
-    return replace(base, claims=claims, what_if=True)
+    differs = frozenset(getattr(result, "changed_labels", {})) | frozenset(
+        getattr(result, "changed_strength", {})
+    )
+    return replace(base, claims=claims, what_if=True, differs=differs)
+
+
+def what_changed(before: AnalysisView, after: AnalysisView) -> WhatIfChange:
+    """What a what-if move changed between two views of the same map (a `WhatIfChange`).
+
+    Only claims that differ from the map as written in either view can
+    differ between them, so this costs those claims, not the map's size.
+    """
+    from argmap.analysis.whatif import compare
+
+    def facts(view: AnalysisView, ids: Collection[str]) -> dict[str, tuple[str, float | None]]:
+        found = {}
+        for cid in ids:
+            claim = view.claims.get(cid)
+            if claim is not None:
+                found[cid] = (claim.label, claim.strength)
+        return found
+
+    candidates = before.differs | after.differs
+    ordered = [c for c in after.claims if c in candidates] if candidates else []
+    wanted = [*ordered, *after.theses]
+    return compare(ordered, facts(before, wanted), facts(after, wanted), after.theses)
 
 
 def analyse(
@@ -276,12 +382,17 @@ def analyse(
     `base` is reused when given, so a what-if costs one `what_if` call.
     """
     from argmap.analysis import analyse_map, what_if
+    from argmap.analysis.explain import explain_claims
+    from argmap.analysis.prepared import prepare
 
     if base is None or not base.available:
-        base = from_analysis(the_map, analyse_map(the_map))
+        analysis = analyse_map(the_map)
+        base = from_analysis(the_map, analysis, explain_claims(the_map, prepare(the_map).framework))
     if not accepted and not rejected:
         return base, base
-    return base, with_what_if(base, what_if(the_map, accepted=accepted, rejected=rejected))
+    result = what_if(the_map, accepted=accepted, rejected=rejected)
+    reasons = explain_claims(the_map, prepare(the_map).framework, accepted, rejected)
+    return base, with_what_if(base, result, reasons)
 
 
 Analyser = Callable[

@@ -14,7 +14,9 @@ map of thousands of claims gets its cruxes in about a second, not minutes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from argmap.analysis.prepared import PreparedMap
 from argmap.analysis.semantics import (
@@ -57,6 +59,8 @@ class CruxSearch:
     cruxes: tuple[Crux, ...]
     checked: int
     candidates: int
+    # claim -> how far removing it moves the thesis's strength (every claim done in time)
+    strength_effects: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def bounded(self) -> bool:
@@ -121,7 +125,7 @@ def search_cruxes(prepared: PreparedMap, thesis: str, work: int | None = None) -
     found.sort(
         key=lambda c: (not c.flips_grounded, not c.flips_preferred, -abs(c.strength_delta), c.claim)
     )
-    return CruxSearch(tuple(found), checked, len(candidates))
+    return CruxSearch(tuple(found), checked, len(candidates), MappingProxyType(deltas))
 
 
 def _grounded_after_rejecting(

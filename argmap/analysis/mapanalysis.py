@@ -36,6 +36,10 @@ class MapAnalysis:
     )
     # semantics whose extensions were cut at `DEFAULT_MAX_EXTENSIONS` (acceptance left undecided)
     extensions_capped: frozenset[str] = frozenset()
+    # thesis -> claim -> how far removing the claim moves the thesis's strength (pivotal claims)
+    strength_effects: Mapping[str, Mapping[str, float]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 def analyse_map(m: Map) -> MapAnalysis:
@@ -76,4 +80,5 @@ def analyse_map(m: Map) -> MapAnalysis:
             {t: (s.checked, s.candidates) for t, s in searches.items() if s.bounded}
         ),
         extensions_capped=frozenset(capped),
+        strength_effects=MappingProxyType({t: s.strength_effects for t, s in searches.items()}),
     )

@@ -52,3 +52,79 @@ def what_if(m: Map, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) 
         MappingProxyType(changed_strength),
         result.converged,
     )
+
+
+@dataclass(frozen=True)
+class WhatIfChange:
+    """What one what-if move changed: claims that now stand, fall or are open, and the theses.
+
+    `moved` are claims whose label stayed but whose strength, as shown (two
+    decimals), changed; `theses` is (thesis, strength before, strength after).
+    """
+
+    stand: tuple[str, ...]
+    fall: tuple[str, ...]
+    open: tuple[str, ...]
+    moved: tuple[str, ...]
+    theses: tuple[tuple[str, float | None, float | None], ...]
+
+    @property
+    def changed(self) -> frozenset[str]:
+        """Every claim whose line in the tree reads differently now."""
+        return frozenset((*self.stand, *self.fall, *self.open, *self.moved))
+
+
+def compare(
+    claims: Iterable[str],
+    before: Mapping[str, tuple[str, float | None]],
+    after: Mapping[str, tuple[str, float | None]],
+    theses: Iterable[str],
+) -> WhatIfChange:
+    """Compare (grounded label, strength) of `claims` (in order) before and after a move.
+
+    Labels are "in", "out", "undec" (or "" when unknown). Only the claims
+    named are compared, so a caller that knows which claims can have changed
+    (those that differ from the map as written in either world) pays for those.
+    """
+    stand: list[str] = []
+    fall: list[str] = []
+    undecided: list[str] = []
+    moved: list[str] = []
+    for claim in claims:
+        old, new = before.get(claim, ("", None)), after.get(claim, ("", None))
+        if new[0] != old[0]:
+            {"in": stand, "out": fall, "undec": undecided}.get(new[0], moved).append(claim)
+        elif _shown(old[1]) != _shown(new[1]):
+            moved.append(claim)
+    points = tuple((t, before.get(t, ("", None))[1], after.get(t, ("", None))[1]) for t in theses)
+    return WhatIfChange(tuple(stand), tuple(fall), tuple(undecided), tuple(moved), points)
+
+
+def _shown(strength: float | None) -> str:
+    return "" if strength is None else f"{strength:.2f}"
+
+
+def describe_change(change: WhatIfChange) -> str:
+    """In one line ("3 claims now stand, 2 now fall; the thesis's strength 0.49 → 0.61")."""
+    verbs = (
+        (len(change.stand), "now stands", "now stand"),
+        (len(change.fall), "now falls", "now fall"),
+        (len(change.open), "is now open", "are now open"),
+    )
+    parts: list[str] = []
+    for n, one, many in verbs:
+        if n:
+            noun = ("claim " if n == 1 else "claims ") if not parts else ""
+            parts.append(f"{n} {noun}{one if n == 1 else many}")
+    words = ", ".join(parts) if parts else "No claim now stands or falls that did not before"
+    several = len(change.theses) > 1
+    strengths = []
+    for thesis, old, new in change.theses:
+        if old is None or new is None:
+            continue
+        name = f"thesis {thesis}" if several else "the thesis's strength"
+        if _shown(old) == _shown(new):
+            strengths.append(f"{name} stays {old:.2f}")
+        else:
+            strengths.append(f"{name} {old:.2f} → {new:.2f}")
+    return words + ("; " + ", ".join(strengths) if strengths else "") + "."

@@ -37,6 +37,8 @@ def fake_map_analysis(theses: dict[str, dict[str, str]]) -> SimpleNamespace:
             "photos-collected": SimpleNamespace(credulous=frozenset(), sceptical=frozenset()),
         },
         strength={cid: 0.25 for cid in claims},
+        strength_effects={t: {"photos-collected": -0.42, "data-protected": 0.105} for t in theses},
+        extensions_capped=frozenset(),
         cruxes={
             "locks": (
                 SimpleNamespace(
@@ -71,13 +73,19 @@ def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
     photos = view.claim("photos-collected")
     assert photos is not None and photos.crux and photos.pivotal and photos.label == "out"
     assert photos.acceptance == "not accepted under any semantics"
+    assert photos.acceptance_words == "accepted in no reasonable reading of the map"
+    assert locks.acceptance_words == "accepted in some readings of the map, not in others"
+    assert photos.contribution == 0.42 and photos.share == 1.0
     assert view.claim("elderly-checks").side == "not connected to a thesis"  # type: ignore[union-attr]
     assert view.sides == {"locks": "pro", "photos-collected": "con", "data-protected": "both"}
     assert view.views["cruxes"] == [
         ("photos-collected", "[flips grounded]"),
         ("data-protected", "[Δ-0.12]"),
     ]
-    assert view.views["pivotal"][0] == ("photos-collected", "[0.42]")
+    assert view.views["pivotal"] == [
+        ("photos-collected", "[1.00 ↑]"),
+        ("data-protected", "[0.25 ↓]"),
+    ]
     assert view.views["unanswered"] == [("feels-safer", ""), ("state-voice", "")]
     assert view.views["flaws"] == [("feels-safer", "[anecdote]")]
     assert view.badges()["photos-collected"].label == "OUT"

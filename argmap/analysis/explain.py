@@ -1,0 +1,229 @@
+"""Why a claim stands, falls or stays open: read off the grounded labelling.
+
+The reasons are those of the framework the labels come from (argmap.analysis
+.bipolar), put back into claims, so that the "why" always matches the label
+shown:
+
+- a claim *falls* (out) because an attack on it stands: the attack's
+  inference is in, so its premises stand (or a standing reason carries them);
+  or because it was rejected (what-if);
+- a claim *stands* (in) because nothing attacks it, because it was accepted
+  (what-if), or because each attack on it is defeated: one of the attack's
+  premises falls (to a standing attack, or a what-if rejection; the claims
+  behind that attack are the *defenders*), or an undercut of the attack
+  stands;
+- a claim is *open* (undecided) because an attack on it is itself open, and
+  none stands.
+
+A reason is a plain tuple of strings (cheap to pickle for 10,000 claims);
+`sentences` words it. `acceptance_words` says a claim's acceptance under the
+multi-extension semantics in words a reader needs no legend for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from argmap.analysis.bipolar import MapFramework, gate_id, inference_id
+from argmap.analysis.semantics import IN, OUT, UNDEC, Framework, Label, grounded
+from argmap.model import Map, RelationType
+
+Reason = tuple[str, ...]
+"""(kind, *ids): one reason for a claim's label; the kinds are below."""
+
+UNATTACKED = "unattacked"  # (kind,)
+ACCEPTED = "accepted"  # (kind,)  what-if
+REJECTED = "rejected"  # (kind,)  what-if
+DEFEATED = "defeated"  # (kind, attack, carrier or "")  the attack stands
+DEFENDED = "defended"  # (kind, attack, premise, defeating attack)  the premise falls to it
+PREMISE_REJECTED = "premise-rejected"  # (kind, attack, premise)  what-if
+UNDERCUT = "undercut"  # (kind, attack, undercut)  a standing undercut stops the attack
+OPEN = "open"  # (kind, attack)  the attack is itself open
+
+VERDICTS = {str(IN): "stands", str(OUT): "falls", str(UNDEC): "open"}
+"""A grounded label in the words the explorer uses for it."""
+
+MAX_REASONS = 12
+"""Reasons kept per claim: enough to read, few enough to send for 10,000 claims."""
+
+
+def explain_claims(
+    m: Map,
+    mf: MapFramework,
+    accepted: Collection[str] = (),
+    rejected: Collection[str] = (),
+) -> dict[str, tuple[Reason, ...]]:
+    """Every claim's reasons, for the map with these what-if marks (grounded labelling)."""
+    fw = mf.assuming(accepted, rejected)
+    labels = grounded(fw)
+    why = _Why(m, fw, labels, frozenset(accepted))
+    return {c: why.reasons(c, i) for c, i in mf.claim_index.items()}
+
+
+class _Why:
+    def __init__(self, m: Map, fw: Framework, labels: Sequence[Label], accepted: frozenset[str]):
+        self.m = m
+        self.fw = fw
+        self.labels = labels
+        self.accepted = accepted
+        self.index = fw.index
+        self.attackers = fw.attackers
+
+    def label(self, name: str) -> Label | None:
+        i = self.index.get(name)
+        return None if i is None else self.labels[i]
+
+    def reasons(self, claim: str, i: int) -> tuple[Reason, ...]:
+        label = self.labels[i]
+        if claim in self.accepted:
+            return ((ACCEPTED,),)
+        attacks = [r.id for r in self.m.incoming.get(claim, ()) if r.type is RelationType.ATTACK]
+        rejected = f"reject:{claim}" in self.index
+        if label is OUT:
+            found: list[Reason] = [(REJECTED,)] if rejected else []
+            found += [
+                (DEFEATED, r, self._carrier(r))
+                for r in attacks
+                if self.label(inference_id(r)) is IN
+            ]
+            return tuple(found[:MAX_REASONS])
+        if label is UNDEC:
+            return tuple((OPEN, r) for r in attacks if self.label(inference_id(r)) is UNDEC)[
+                :MAX_REASONS
+            ]
+        if not attacks:
+            return ((UNATTACKED,),)
+        return tuple(self._defence(r) for r in attacks)[:MAX_REASONS]
+
+    def _carrier(self, attack: str) -> str:
+        """A standing reason that carries a fallen premise's attack ("" when all stand)."""
+        rel = self.m.relations_by_id[attack]
+        for p in rel.sources:
+            if self.label(p) is not IN:
+                for s in self.m.incoming.get(p, ()):
+                    if s.type is RelationType.SUPPORT and self.label(inference_id(s.id)) is IN:
+                        return s.id
+        return ""
+
+    def _defence(self, attack: str) -> Reason:
+        """Why an attack on a standing claim does not stand (its inference is out)."""
+        for u in self.m.incoming.get(attack, ()):
+            if u.type is RelationType.UNDERCUT and self.label(inference_id(u.id)) is IN:
+                return (UNDERCUT, attack, u.id)
+        rel = self.m.relations_by_id[attack]
+        for p in rel.sources:
+            if self.label(gate_id(attack, p)) is not IN:
+                continue
+            if self.label(f"reject:{p}") is IN:
+                return (PREMISE_REJECTED, attack, p)
+            for a in self.m.incoming.get(p, ()):
+                if a.type is RelationType.ATTACK and self.label(inference_id(a.id)) is IN:
+                    return (DEFENDED, attack, p, a.id)
+        return (OPEN, attack)  # not reached for a claim that is in; kept total
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A reason in words: (text, is claim text) pieces, and the claim it links to."""
+
+    parts: tuple[tuple[str, bool], ...]
+    link: str | None
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+
+def sentences(m: Map, reasons: Iterable[Reason]) -> list[Sentence]:
+    """The reasons in words, each linked to the claim that decides it."""
+    out: list[Sentence] = []
+    for reason in reasons:
+        made = _sentence(m, reason)
+        if made is not None:
+            out.append(made)
+    return out
+
+
+def _sources(m: Map, relation: str) -> tuple[str, ...]:
+    rel = m.relations_by_id.get(relation)
+    return tuple(s for s in rel.sources if s in m.claims_by_id) if rel else ()
+
+
+def _claims(m: Map, ids: Sequence[str]) -> list[tuple[str, bool]]:
+    parts: list[tuple[str, bool]] = []
+    for k, cid in enumerate(ids):
+        if k:
+            parts.append((" together with ", False))
+        parts.append((m.claims_by_id[cid].text, True))
+    return parts
+
+
+def _sentence(m: Map, reason: Reason) -> Sentence | None:
+    kind = reason[0]
+    if kind == UNATTACKED:
+        return Sentence((("Nothing attacks it, so it stands.", False),), None)
+    if kind == ACCEPTED:
+        return Sentence((("It stands because you accepted it (what-if).", False),), None)
+    if kind == REJECTED:
+        return Sentence((("It falls because you rejected it (what-if).", False),), None)
+    attackers = _sources(m, reason[1])
+    if not attackers:
+        return None
+    if kind == DEFEATED:
+        parts = [("Falls: attacked by ", False), *_claims(m, attackers)]
+        carrier = _sources(m, reason[2]) if reason[2] else ()
+        if carrier:
+            parts += [(", carried by its standing reason ", False), *_claims(m, carrier)]
+        else:
+            parts.append((", which stands.", False))
+        return Sentence(tuple(parts), attackers[0])
+    if kind == OPEN:
+        parts = [("Open: attacked by ", False), *_claims(m, attackers)]
+        parts.append((", which is itself open (neither stands nor falls).", False))
+        return Sentence(tuple(parts), attackers[0])
+    if kind == UNDERCUT:
+        cutters = _sources(m, reason[2])
+        parts = [("Stands: the attack by ", False), *_claims(m, attackers)]
+        parts += [(" is undercut by ", False), *_claims(m, cutters), (", which stands.", False)]
+        return Sentence(tuple(parts), cutters[0] if cutters else attackers[0])
+    premise = m.claims_by_id.get(reason[2])
+    if premise is None:
+        return None
+    if kind == PREMISE_REJECTED:
+        parts = [("Stands: its attacker ", False), (premise.text, True)]
+        parts.append((" falls because you rejected it (what-if).", False))
+        return Sentence(tuple(parts), premise.id)
+    if kind == DEFENDED:
+        defenders = _sources(m, reason[3])
+        parts = [("Stands: ", False), *_claims(m, defenders), (" defeats its attacker ", False)]
+        parts += [(premise.text, True), (".", False)]
+        return Sentence(tuple(parts), defenders[0] if defenders else premise.id)
+    return None
+
+
+EVERY_READING = "accepted in every reasonable reading of the map"
+SOME_READINGS = "accepted in some readings of the map, not in others"
+NO_READING = "accepted in no reasonable reading of the map"
+TOO_MANY = "too many readings of the map to tell"
+
+READINGS = "preferred"
+"""The semantics whose extensions are the "reasonable readings" (docs/analysis.md)."""
+
+
+def acceptance_words(
+    credulous: Collection[str], sceptical: Collection[str], capped: Collection[str] = ()
+) -> str:
+    """A claim's acceptance in plain words.
+
+    "Every reasonable reading" is sceptical acceptance under preferred
+    semantics (which stable, when it has extensions, agrees with for a
+    sceptically accepted claim), "some readings" credulous acceptance there.
+    """
+    if READINGS in capped:
+        return TOO_MANY
+    if READINGS in sceptical:
+        return EVERY_READING
+    if READINGS in credulous:
+        return SOME_READINGS
+    return NO_READING

@@ -1,0 +1,228 @@
+"""Why a claim stands or falls, acceptance in words, what a what-if move changed,
+and pivotal claims: on small maps whose answers are worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis import analyse_map
+from argmap.analysis.explain import (
+    ACCEPTED,
+    DEFEATED,
+    DEFENDED,
+    EVERY_READING,
+    NO_READING,
+    OPEN,
+    PREMISE_REJECTED,
+    REJECTED,
+    SOME_READINGS,
+    TOO_MANY,
+    UNATTACKED,
+    UNDERCUT,
+    acceptance_words,
+    explain_claims,
+    sentences,
+)
+from argmap.analysis.pivotal import rank_pivotal
+from argmap.analysis.prepared import prepare
+from argmap.analysis.whatif import WhatIfChange, compare, describe_change
+from argmap.loading import load_map
+from argmap.model import Claim, ClaimKind, Map, Relation, RelationType
+from argmap.view_model import analyse, what_changed
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _map(
+    claims: dict[str, float | None],
+    relations: list[tuple[str, tuple[str, ...], str]],
+    theses: tuple[str, ...] = ("t",),
+) -> Map:
+    """Claims whose text is their id upper-cased; relations r0, r1, ... in order."""
+    kinds = {
+        "support": RelationType.SUPPORT,
+        "attack": RelationType.ATTACK,
+        "undercut": RelationType.UNDERCUT,
+    }
+    return Map(
+        id="m",
+        title="m",
+        theses=theses,
+        claims=tuple(
+            Claim(id=c, text=c.upper(), kind=ClaimKind.VALUE, base=b) for c, b in claims.items()
+        ),
+        relations=tuple(
+            Relation(id=f"r{k}", type=kinds[kind], sources=src, target=tgt)
+            for k, (kind, src, tgt) in enumerate(relations)
+        ),
+    )
+
+
+def why(m: Map, accepted: tuple[str, ...] = (), rejected: tuple[str, ...] = ()) -> dict:  # type: ignore[type-arg]
+    return explain_claims(m, prepare(m).framework, accepted, rejected)
+
+
+# b attacks a, a attacks t: b stands, so a falls, so t stands (b reinstates it).
+CHAIN = _map({"t": None, "a": None, "b": None}, [("attack", ("a",), "t"), ("attack", ("b",), "a")])
+
+
+def test_a_defender_reinstates_and_a_standing_attack_defeats() -> None:
+    reasons = why(CHAIN)
+    assert reasons["b"] == ((UNATTACKED,),)
+    assert reasons["a"] == ((DEFEATED, "r1", ""),)
+    assert reasons["t"] == ((DEFENDED, "r0", "a", "r1"),)
+    [words] = sentences(CHAIN, reasons["t"])
+    assert words.plain == "Stands: B defeats its attacker A." and words.link == "b"
+    [words] = sentences(CHAIN, reasons["a"])
+    assert words.plain == "Falls: attacked by B, which stands." and words.link == "b"
+    [words] = sentences(CHAIN, reasons["b"])
+    assert words.plain == "Nothing attacks it, so it stands." and words.link is None
+    # The pieces that are claim text are marked, so the UI shows them as literal text.
+    assert [text for text, is_claim in sentences(CHAIN, reasons["t"])[0].parts if is_claim] == [
+        "B",
+        "A",
+    ]
+
+
+def test_what_if_marks_are_the_reasons_they_give() -> None:
+    reasons = why(CHAIN, rejected=("b",))
+    assert reasons["b"] == ((REJECTED,),)
+    assert reasons["a"] == ((PREMISE_REJECTED, "r1", "b"),)  # b attacks a but was rejected
+    assert reasons["t"] == ((DEFEATED, "r0", ""),)  # a stands again and defeats t
+    assert sentences(CHAIN, reasons["a"])[0].plain == (
+        "Stands: its attacker B falls because you rejected it (what-if)."
+    )
+    accepted = why(CHAIN, accepted=("a",))
+    assert accepted["a"] == ((ACCEPTED,),)
+    assert accepted["t"] == ((DEFEATED, "r0", ""),)
+
+
+def test_an_undercut_stops_an_attack_and_a_cycle_leaves_claims_open() -> None:
+    undercut = _map(
+        {"t": None, "a": None, "u": None}, [("attack", ("a",), "t"), ("undercut", ("u",), "r0")]
+    )
+    reasons = why(undercut)
+    assert reasons["t"] == ((UNDERCUT, "r0", "r1"),)
+    [words] = sentences(undercut, reasons["t"])
+    assert words.plain == "Stands: the attack by A is undercut by U, which stands."
+    assert words.link == "u"
+    cycle = _map(
+        {"t": None, "a": None, "b": None},
+        [("attack", ("a",), "b"), ("attack", ("b",), "a"), ("attack", ("b",), "t")],
+    )
+    reasons = why(cycle)
+    assert reasons["t"] == ((OPEN, "r2"),)
+    assert sentences(cycle, reasons["t"])[0].link == "b"
+
+
+def test_a_standing_reason_carries_a_fallen_claims_attack() -> None:
+    # a falls to b, but s (a reason for a) stands and carries a's attack on t (bipolar.py).
+    carried = _map(
+        {"t": None, "a": None, "b": None, "s": None},
+        [("attack", ("a",), "t"), ("attack", ("b",), "a"), ("support", ("s",), "a")],
+    )
+    reasons = why(carried)
+    assert reasons["a"] == ((DEFEATED, "r1", ""),)
+    assert reasons["t"] == ((DEFEATED, "r0", "r2"),)
+    assert sentences(carried, reasons["t"])[0].plain == (
+        "Falls: attacked by A, carried by its standing reason S"
+    )
+
+
+def _loaded(path: Path) -> Map:
+    result = load_map(path)
+    assert result.map is not None
+    return result.map
+
+
+@pytest.mark.parametrize(
+    "path",
+    [REPO / "arguments" / "example-smart-locks.yaml", REPO / "arguments" / "face-at-the-door.yaml"],
+)
+def test_every_reason_matches_the_label_shown(path: Path) -> None:
+    m = _loaded(path)
+    labels = analyse_map(m).grounded
+    kinds = {
+        "in": {UNATTACKED, DEFENDED, UNDERCUT, PREMISE_REJECTED, ACCEPTED},
+        "out": {DEFEATED, REJECTED},
+        "undec": {OPEN},
+    }
+    for claim_id, reasons in why(m).items():
+        assert reasons, claim_id
+        assert {r[0] for r in reasons} <= kinds[str(labels[claim_id])], claim_id
+        assert all(s.link is None or s.link in m.claims_by_id for s in sentences(m, reasons))
+
+
+def test_acceptance_in_plain_words() -> None:
+    assert acceptance_words({"preferred", "stable"}, {"preferred", "grounded"}) == EVERY_READING
+    assert acceptance_words({"preferred"}, {"stable"}) == SOME_READINGS
+    assert acceptance_words(set(), set()) == NO_READING
+    assert acceptance_words({"preferred"}, {"preferred"}, capped={"preferred"}) == TOO_MANY
+    assert EVERY_READING == "accepted in every reasonable reading of the map"
+
+
+def test_a_what_if_change_is_counted_and_said() -> None:
+    before = {"a": ("out", 0.25), "b": ("in", 0.5), "t": ("in", 0.375), "c": ("in", 0.5)}
+    after = {"a": ("in", 0.5), "b": ("out", 0.0), "t": ("out", 0.25), "c": ("in", 0.5)}
+    change = compare(["a", "b", "t", "c"], before, after, ["t"])
+    assert change == WhatIfChange(("a",), ("b", "t"), (), (), (("t", 0.375, 0.25),))
+    assert change.changed == {"a", "b", "t"}
+    assert (
+        describe_change(change)
+        == "1 claim now stands, 2 now fall; the thesis's strength 0.38 → 0.25."
+    )
+    # A strength that moves without a label changing still marks the line.
+    moved = compare(["c"], {"c": ("in", 0.5)}, {"c": ("in", 0.61)}, ["c"])
+    assert moved.moved == ("c",)
+    assert describe_change(moved) == (
+        "No claim now stands or falls that did not before; the thesis's strength 0.50 → 0.61."
+    )
+    opened = compare(["x", "y"], {}, {"x": ("undec", None), "y": ("undec", None)}, [])
+    assert describe_change(opened) == "2 claims are now open."
+
+
+def test_what_changed_between_two_real_analyses() -> None:
+    base, _ = analyse(CHAIN)
+    _, shown = analyse(CHAIN, (), ("b",), base)
+    change = what_changed(base, shown)
+    assert (change.stand, change.fall) == (("a",), ("t", "b"))
+    assert (
+        describe_change(change)
+        == "1 claim now stands, 2 now fall; the thesis's strength 0.38 → 0.25."
+    )
+    # Undoing the move is the same change the other way.
+    back = what_changed(shown, base)
+    assert (back.stand, back.fall) == (("t", "b"), ("a",))
+
+
+# A tree: p1 and c1 answer the thesis, p2 supports p1; every base score 0.5.
+# p1 = 0.5 + 0.5 * 0.5 = 0.75; t = 0.5 + 0.5 * (0.75 - 0.5) = 0.625.
+# Without p1: t = 0.5 - 0.5 * 0.5 = 0.25 (contribution +0.375).
+# Without c1: t = 0.5 + 0.5 * 0.75 = 0.875 (contribution -0.25).
+# Without p2: p1 = 0.5, t = 0.5 (contribution +0.125).
+TREE = _map(
+    {"t": None, "p1": None, "c1": None, "p2": None},
+    [("support", ("p1",), "t"), ("attack", ("c1",), "t"), ("support", ("p2",), "p1")],
+)
+
+
+def test_pivotal_claims_of_a_tree_by_their_share_in_the_thesis() -> None:
+    analysis = analyse_map(TREE)
+    assert analysis.strength["t"] == pytest.approx(0.625)
+    ranked = rank_pivotal(analysis.strength_effects)
+    assert [(p.claim, p.thesis) for p in ranked] == [("p1", "t"), ("c1", "t"), ("p2", "t")]
+    assert [p.contribution for p in ranked] == pytest.approx([0.375, -0.25, 0.125])
+    assert [p.share for p in ranked] == pytest.approx([1.0, 2 / 3, 1 / 3])
+    view, _ = analyse(TREE)
+    assert view.views["pivotal"] == [("p1", "[1.00 ↑]"), ("c1", "[0.67 ↓]"), ("p2", "[0.33 ↑]")]
+    p1 = view.claim("p1")
+    assert p1 is not None and p1.pivotal and p1.contribution == pytest.approx(0.375)
+
+
+def test_each_claim_counts_towards_the_thesis_where_its_share_is_largest() -> None:
+    ranked = rank_pivotal({"t1": {"a": -0.1, "b": -0.4}, "t2": {"a": 0.05}})
+    # Equal shares: the larger contribution first.
+    assert [(p.claim, p.thesis, p.share) for p in ranked] == [("b", "t1", 1.0), ("a", "t2", 1.0)]
+    assert rank_pivotal({"t": {"a": 1e-9}}) == ()
