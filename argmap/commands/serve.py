@@ -185,6 +185,11 @@ def request_allowed(
     return None
 
 
+def page_title(map_title: str) -> str:
+    """The browser tab's title: the map's first (a tab shows only its start), then argmap."""
+    return f"{map_title} – argmap"
+
+
 def page_html(title: str, font_size: int = 16) -> str:
     """The page every browser tab gets: no request header is copied into it."""
     import html
@@ -316,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
         session_command(path),
         args.host,
         args.port,
-        f"argmap: {loaded.title}",
+        page_title(loaded.title),
         args.max_sessions,
         args.allow_host,
     )
