@@ -217,7 +217,7 @@ def content_words(text: str) -> dict[str, str]:
         stems = [_content_stem(w.casefold()) for w in found]  # no case to read names from
     else:
         stems = [_content_stem(found[0].casefold()), *map(_inner_stem, rest)]
-    out = dict(zip(stems, (w.casefold() for w in found), strict=True))
+    out = dict(zip(stems, found, strict=True))  # words as written; folded when shown
     out.pop("", None)
     return out
 
@@ -277,7 +277,8 @@ def near_duplicates(m: Map) -> list[tuple[str, str, float, tuple[str, ...]]]:
             claims[i].id,
             score,
             tuple(
-                written[i][w] for w in sorted(words[j] & words[i], key=lambda w: (-weight[w], w))
+                written[i][w].casefold()
+                for w in sorted(words[j] & words[i], key=lambda w: (-weight[w], w))
             ),
         )
         for (j, i), score in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))
