@@ -14,7 +14,8 @@ in sentences, once, for every presenter.
 * **Missed chances**: each unplayed claim that answers something in play
   (with its linked co-premises) is added on its own, played by the side the
   rules would let play it, and the round judged again; those that change the
-  motion's status or the winner are listed.
+  winner are listed (judged by the semantics alone, also those that change
+  the motion's status).
 """
 
 from __future__ import annotations
@@ -280,7 +281,9 @@ def missed_chances(
         side = _who_could_play(the_map, relation.type, relation.target, played)
         trial = {**played, **dict.fromkeys(unplayed, side or Side.PRO)}
         changed = judge_played(the_map, trial, motion, judge)
-        if changed.status == judged.status and changed.decision.winner is judged.decision.winner:
+        if changed.decision.winner is judged.decision.winner and (
+            judge is Judge.BURDEN or changed.status == judged.status
+        ):
             continue
         target = answer_target(the_map, relation)
         found.append(

@@ -79,7 +79,8 @@ def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> No
     assert "  - By the semantics alone (--judge semantics), Pro would win." in out
     assert "  - locks stands, defended by data-protected against photos-collected." in out
     assert "  - Pro's data-protected (turn 2) was never answered by Con: dropped" in out
-    assert "promise-unverifiable (Con) attacks data-protected" in out
+    # Con wins already, so promise-unverifiable would change nothing: not listed.
+    assert "promise-unverifiable (Con)" not in out
     assert "locks-stop-strangers (Pro) supports locks: then " in out
     text = transcript.read_text()
     assert "**Motion** (`locks`)" in text

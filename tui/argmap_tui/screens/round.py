@@ -24,12 +24,12 @@ from textual.widgets.option_list import Option
 from argmap.context import Context
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import Now, TurnClock
-from argmap.debate.plain import describe_reply, render_result
+from argmap.debate.plain import describe_reply
 from argmap.debate.round import Round, RoundSettings, settings_for
-from argmap.debate.rules import Reply, search_replies
+from argmap.debate.rules import Reply, no_match, search_replies
 from argmap.model import Map
-from argmap_tui.text import literal, literal_line
-from argmap_tui.widgets.round_flow import RoundFlow
+from argmap_tui.text import assemble, literal, literal_line
+from argmap_tui.widgets.round_flow import RoundFlow, verdict_text
 
 if TYPE_CHECKING:
     from argmap_tui.app import ArgmapApp
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 ROUND_MODE = "round"
 STYLES = Path(__file__).resolve().parent.parent / "styles" / "round.tcss"
 TICK_SECONDS = 0.25
+NO_MOVE_OPEN = "No move is open to you: pass (ctrl+n) or end (ctrl+e)."
 
 
 class RoundScreen(Screen[None]):
@@ -133,7 +134,9 @@ class RoundScreen(Screen[None]):
         self._update_status()
         self.query_one("#round-moves", OptionList).focus()
 
-    def _list(self, heading: str, replies: list[Reply]) -> None:
+    def _list(self, heading: str, replies: list[Reply], empty: str = "") -> None:
+        """Show `replies` under `heading`; `empty` says why there are none (no move open
+        unless told otherwise)."""
         self.listed = list(replies)
         moves = self.query_one("#round-moves", OptionList)
         moves.clear_options()
@@ -145,7 +148,7 @@ class RoundScreen(Screen[None]):
         )
         if replies:
             moves.highlighted = 0
-        text = heading if replies else "No move is open to you: pass (ctrl+n) or end (ctrl+e)."
+        text = heading if replies else empty or NO_MOVE_OPEN
         self.query_one("#round-moves-heading", Static).update(literal(text))
 
     def _update_status(self) -> None:
@@ -160,6 +163,7 @@ class RoundScreen(Screen[None]):
             left = self.clock.remaining()
             if left is not None:
                 text += f"   {left:.0f} s left"
+        text += f"   judged by {rnd.settings.judge.phrase}"
         self.query_one("#round-status", Static).update(literal(text))
 
     def _tick(self) -> None:
@@ -201,8 +205,13 @@ class RoundScreen(Screen[None]):
             else:
                 self._list("Moves you may make:", self.rnd.replies())
             return
-        found = search_replies(self.rnd.map, self.rnd.replies(), query)
-        self._list(f"Moves matching {query!r}:" if found else f"No move matches {query!r}.", found)
+        open_moves = self.rnd.replies()
+        found = search_replies(self.rnd.map, open_moves, query)
+        if open_moves:
+            empty = f"{no_match(query, len(open_moves))}: change the words or clear the search."
+        else:
+            empty = f"{no_match(query, 0)}: pass (ctrl+n) or end (ctrl+e)."
+        self._list(f"Moves matching {query!r}:", found, empty)
 
     @on(Input.Submitted, "#round-search")
     def _search_done(self) -> None:
@@ -221,6 +230,10 @@ class RoundScreen(Screen[None]):
         self.add_class("-over")
         self._update_status()
         self.query_one("#round-result", Static).update(literal("The map is judging the round…"))
+        self.query_one("#round-result-scroll", VerticalScroll).focus()  # arrows scroll the verdict
+        # The flow pane narrows now, so its text rewraps taller: scroll once that is laid out.
+        flow = self.query_one("#round-flow-scroll", VerticalScroll)
+        self.call_after_refresh(flow.scroll_end, animate=False)
         self.judge()
 
     @work(thread=True, exclusive=True, group="round-verdict")
@@ -230,12 +243,14 @@ class RoundScreen(Screen[None]):
 
     def _show_verdict(self, verdict: Adjudication) -> None:
         self.verdict = verdict
-        text = render_result(self.rnd, verdict)
+        text = verdict_text(self.rnd, verdict)
         if self.transcript is not None:
-            text += "\n\n" + self._save(self.transcript)
+            text.append_text(assemble("\n\n", self._save(self.transcript)))
         else:
-            text += "\n\nctrl+s saves a Markdown transcript; escape leaves."
-        self.query_one("#round-result", Static).update(literal(text))
+            text.append_text(
+                assemble("\n\n", ("ctrl+s saves a Markdown transcript; escape leaves.", "dim"))
+            )
+        self.query_one("#round-result", Static).update(text)
         self._update_status()
 
     def _save(self, path: Path) -> str:
