@@ -55,6 +55,7 @@ class ExploreScreen(Screen[None]):
             "slash", "search", "Search", tooltip="search all claims by words (the command palette)"
         ),
         Binding("f", "filter", "Filter", tooltip="list claims by theme, side and kind"),
+        Binding("o", "overview", "Overview", tooltip="the whole map at once, sized by claims"),
         Binding(
             "v",
             "views",
@@ -385,6 +386,18 @@ class ExploreScreen(Screen[None]):
     def action_filter(self) -> None:
         sides = self.analysis.sides if self.analysis and self.analysis.available else None
         self.app.push_screen(FilterScreen(self.map, self.filter_choice, sides), self._chosen)
+
+    def action_overview(self) -> None:
+        from argmap_tui.screens.overview import OverviewScreen
+
+        strengths = None
+        if self.analysis is not None and self.analysis.available:
+            strengths = {
+                cid: facts.strength
+                for cid, facts in self.analysis.claims.items()
+                if facts.strength is not None
+            }
+        self.app.push_screen(OverviewScreen(self.map, strengths), self._chosen)
 
     def action_views(self) -> None:
         views = self.analysis.views if self.analysis else None
