@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from argmap.display import shorten
 from argmap.model import Map, Relation, RelationType
 from argmap.training.questions import Step
 
@@ -54,11 +55,26 @@ def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
     return tuple(out)
 
 
-def describe(steps: tuple[Step, ...]) -> str:
-    """One sentence: "a (id) attacks b (id), which supports the thesis c (id)"."""
+# A claim in the "In the map" sentence: enough words to recognise it, cut at a word.
+CLAIM_CHARS = 80
+
+
+def describe(steps: tuple[Step, ...], ids: bool = False) -> str:
+    """The way to the thesis as one sentence in the map's own words:
+    '"a…" attacks "b…", which supports the thesis "c…".'
+
+    Each claim is named by its text (shortened at a word boundary), as the
+    student reads the map; with `ids`, its id follows in brackets, for a
+    teacher or an author who wants to find it in the file.
+    """
+
+    def name(step: Step) -> str:
+        text = f'"{shorten(step.text, CLAIM_CHARS)}"' + (f" ({step.claim_id})" if ids else "")
+        return f"the thesis {text}" if step.is_thesis else text
+
     parts = []
     for i, step in enumerate(steps):
-        label = f'the thesis "{step.claim_id}"' if step.is_thesis else f'"{step.claim_id}"'
+        label = name(step)
         if i == 0:
             parts.append(label)
         else:
@@ -71,6 +87,6 @@ def describe(steps: tuple[Step, ...]) -> str:
         return (
             f"{parts[0]} is not linked to a thesis."
             if not steps[0].is_thesis
-            else f"{parts[0]} is a thesis of the map."
+            else f"{parts[0].removeprefix('the thesis ')} is a thesis of the map."
         )
     return parts[0] + " " + ", ".join(parts[1:]) + "."

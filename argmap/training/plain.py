@@ -7,8 +7,10 @@ follows at once, its first line starting with "Correct", "Partly right",
 answer keeps the question open and prints one line: "Hint: ..." for `?`,
 "Noted: ..." for `/right`, `/partly` or `/wrong` (the student's verdict on
 the previous typed answer), "Not understood: ..." for anything else a
-question cannot take (nothing of its answer is shown). End of input ends the
-session cleanly; every answer already given is saved.
+question cannot take (nothing of its answer is shown). `/ids` shows (or
+hides again) the claim ids in the feedback's "In the map:" line, which names
+the claims by their text, and repeats the last such line. End of input ends
+the session cleanly; every answer already given is saved.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from argmap.training.session import (
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 LAST_WORD = "To correct that grade type /right, /partly or /wrong; an empty line finishes: "
+IDS = "/ids"  # shows or hides the claim ids in "In the map:"; not an answer
 
 
 def run_plain(
@@ -59,9 +62,21 @@ def run_plain(
         # neither the database nor the grader's tokenizer can take those.
         return _SURROGATES.sub("\ufffd", line.rstrip("\r\n"))
 
+    show_ids = False
+
+    def toggle_ids() -> None:
+        nonlocal show_ids
+        show_ids = not show_ids
+        say(f"Claim ids in the 'In the map' line: {'shown' if show_ids else 'hidden'} ({IDS}).")
+        last = session.last_feedback
+        where = last.location_line(show_ids) if last is not None else None
+        if where:
+            say(visible_line(where))
+        stdout.flush()
+
     def show(outcome: Outcome) -> None:
         if isinstance(outcome, Feedback):
-            for text in outcome.lines():
+            for text in outcome.lines(show_ids):
                 say(visible_line(text))  # map text: a line break must not forge a line
             if outcome.can_override:
                 say(OVERRIDE_HELP)
@@ -79,8 +94,8 @@ def run_plain(
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")
     say(
         "Answer each question on one line: an option number, or your own words where the "
-        "question allows; ? gives a hint. An empty line skips. End of input ends the session; "
-        "every answer is saved as soon as you give it."
+        "question allows; ? gives a hint. An empty line skips. /ids shows the claim ids in the "
+        "feedback. End of input ends the session; every answer is saved as soon as you give it."
     )
     say()
     number = 0
@@ -116,6 +131,9 @@ def run_plain(
                 say("End of input: the session is over.")
                 ended = True
                 break
+            if line.strip().lower() == IDS:
+                toggle_ids()
+                continue
             outcome = session.answer(q, line, clock() - started)
             show(outcome)
             if isinstance(outcome, Feedback):
@@ -130,6 +148,9 @@ def run_plain(
         line = read(LAST_WORD)
         if not line or not line.strip():
             break
+        if line.strip().lower() == IDS:
+            toggle_ids()
+            continue
         outcome = (
             session.answer(last.question, line, 0.0)
             if line.strip().startswith("/")

@@ -93,8 +93,9 @@ class Feedback:
         """A typed answer's grade, which the student may correct."""
         return self.grade is not None and self.grade.assessment is not None
 
-    def lines(self) -> list[str]:
-        """The feedback as plain sentences, headline first (map text included as is)."""
+    def lines(self, ids: bool = False) -> list[str]:
+        """The feedback as plain sentences, headline first (map text included as is);
+        `ids` adds the claims' ids to the "In the map" line (which names them by text)."""
         q, out = self.question, [self.headline]
         if self.grade is not None:
             out += self.grade.details()
@@ -112,9 +113,15 @@ class Feedback:
             out.append(f"Why: {exp.why}")
         if exp.note:
             out.append(f"Note: {exp.note}")
-        if exp.location:
-            out.append(f"In the map: {describe(exp.location)}")
+        where = self.location_line(ids)
+        if where:
+            out.append(where)
         return out
+
+    def location_line(self, ids: bool = False) -> str | None:
+        """ "In the map: ..." naming the claims by their text (and their ids with `ids`)."""
+        location = self.question.explanation.location
+        return f"In the map: {describe(location, ids)}" if location else None
 
 
 OVERRIDE_HELP = (
