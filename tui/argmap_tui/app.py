@@ -51,11 +51,15 @@ class ArgmapApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="quit argmap"),
         Binding("question_mark", "help", "Keys", tooltip="show every key (this window)"),
         Binding("d", "drill", "Drills", tooltip="debate drills on this map (resumes a session)"),
-        Binding("S", "stats", "Stats", tooltip="your drill progress: accuracy, streak, due"),
+        # S and R stay off the footer (it must fit 80 columns); `?` lists them.
+        Binding(
+            "S", "stats", "Stats", show=False, tooltip="your drill progress: accuracy, streak, due"
+        ),
         Binding(
             "R",
             "debate_round",
             "Round",
+            show=False,
             tooltip="a debate round on this map: two debaters, one keyboard",
         ),
         Binding(
