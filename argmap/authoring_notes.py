@@ -125,7 +125,9 @@ def rule_split_key_points(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
         if not pairs:
             continue
         if raw is None:
-            raw = ctx.map_text() or ""
+            from argmap.text_lines import editor_lines
+
+            raw = "\n".join(editor_lines(ctx.map_text() or ""))  # lines as positions count them
         start = claim.positions.get("key_points", claim.pos)
         for a, b in pairs:
             written = f"{a},{b}"

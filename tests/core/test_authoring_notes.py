@@ -209,3 +209,11 @@ def test_check_notes_imports_neither_networkx_nor_clingo() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "N504" in proc.stdout
     assert proc.stdout.strip().endswith("HEAVY:"), proc.stdout
+
+
+def test_split_key_point_positions_count_lines_as_an_editor(tmp_path: Path) -> None:
+    """A file with old Mac line ends (a lone CR) puts the note on the same line."""
+    text = (NOTES / "split-key-points.yaml").read_text()
+    path = tmp_path / "cr.yaml"
+    path.write_bytes(text.replace("\n", "\r").encode())
+    assert [(d.line, d.col) for d in authoring_notes(path)] == [(14, 29), (25, 18)]
