@@ -106,40 +106,48 @@ _GROUP_START = re.compile(r"^\d{3}(?!\d)")
 _LEAD_END = re.compile(r"(?<!\d)\d{1,3}$")
 
 
-def split_terms(claim: Claim) -> list[tuple[str, str]]:
-    """Neighbouring terms of one list that read as one number cut at its comma."""
+def split_terms(claim: Claim) -> list[tuple[str, ...]]:
+    """Runs of neighbouring terms of one list that read as one number cut at its
+    commas: ("5", "000 faces"), ("1", "234", "567")."""
     lists = [kp.synonyms for kp in claim.key_points]
     lists.append(tuple(kp.point for kp in claim.key_points if not kp.synonyms))
-    found = []
+    found: list[tuple[str, ...]] = []
     for terms in lists:
+        run: list[str] = []
         for a, b in zip(terms, terms[1:], strict=False):
             if _LEAD_END.search(a) and _GROUP_START.match(b):
-                found.append((a, b))
+                run = run or [a]
+                run.append(b)
+            elif run:
+                found.append(tuple(run))
+                run = []
+        if run:
+            found.append(tuple(run))
     return found
 
 
 def rule_split_key_points(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     raw: str | None = None
     for claim in m.claims:
-        pairs = split_terms(claim)
-        if not pairs:
+        runs = split_terms(claim)
+        if not runs:
             continue
         if raw is None:
             from argmap.text_lines import editor_lines
 
             raw = "\n".join(editor_lines(ctx.map_text() or ""))  # lines as positions count them
         start = claim.positions.get("key_points", claim.pos)
-        for a, b in pairs:
-            written = f"{a},{b}"
+        for run in runs:
+            written = ",".join(run)
             where = _find_after(raw, written, start) if raw else None
             if raw and where is None:
                 continue  # the file does not hold "a,b": two terms, not a cut number
+            pieces = ", ".join(repr(t) for t in run[:-1]) + f" and {run[-1]!r}"
             yield ctx.diag(
                 where or start,
                 Severity.NOTE,
                 "N505",
-                f"key point of {claim.id!r}: YAML split {written!r} at its comma into "
-                f"{a!r} and {b!r}",
+                f"key point of {claim.id!r}: YAML split {written!r} at its comma into {pieces}",
                 f'quote the term: "{written}" (in a [...] list a comma separates items)',
             )
 

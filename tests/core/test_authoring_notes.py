@@ -86,6 +86,11 @@ def test_split_terms_sees_a_thousands_group_after_a_short_number() -> None:
     assert split_terms(_claim(KeyPoint("cheap", ("10 yuan", "5", "000 faces")))) == [
         ("5", "000 faces")
     ]
+    # "1,234,567" is one number cut twice; the next term starts a new list item.
+    assert split_terms(_claim(KeyPoint("x", ("1", "234", "567", "people", "7", "000")))) == [
+        ("1", "234", "567"),
+        ("7", "000"),
+    ]
     assert split_terms(_claim(KeyPoint("more than 100"), KeyPoint("000"))) == [
         ("more than 100", "000")
     ]
