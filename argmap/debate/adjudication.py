@@ -102,6 +102,7 @@ class MissedChance:
     together: tuple[str, ...]
     status: MotionStatus
     decision: Decision  # under the round's judge, had it been played
+    status_changed: bool = True  # False: the same status, another winner (the burden)
 
     @property
     def winner(self) -> Side | None:
@@ -109,7 +110,10 @@ class MissedChance:
 
     @property
     def outcome(self) -> str:
-        """`the motion stands (in) ..., and Pro wins`."""
+        """`the motion falls (out) ..., and Con wins`, or just `Pro wins` when only the
+        winner would change."""
+        if not self.status_changed:
+            return outcome(self.winner)
         return f"{self.status.summary}, and {outcome(self.winner)}"
 
 
@@ -296,6 +300,7 @@ def missed_chances(
                 together=unplayed[1:],
                 status=changed.status,
                 decision=changed.decision,
+                status_changed=changed.status != judged.status,
             )
         )
     return tuple(found)

@@ -81,7 +81,7 @@ def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> No
     assert "  - Pro's data-protected (turn 2) was never answered by Con: dropped" in out
     # Con wins already, so promise-unverifiable would change nothing: not listed.
     assert "promise-unverifiable (Con)" not in out
-    assert "locks-stop-strangers (Pro) supports locks: then " in out
+    assert "locks-stop-strangers (Pro) supports locks: then Pro wins" in out
     text = transcript.read_text()
     assert "**Motion** (`locks`)" in text
     assert "2. **Pro** (Ana) plays `data-protected`, which attacks `photos-collected`" in text

@@ -53,7 +53,7 @@ async def test_a_scripted_round_is_played_judged_and_saved(tmp_path: Path) -> No
         # Pro only rebutted: under the burden of proof (the default) Con wins.
         assert "Winner: Con (Ben), by the burden of proof." in result
         assert "By the semantics alone (--judge semantics), Pro would win." in result
-        assert "locks-stop-strangers (Pro) supports locks: then" in result
+        assert "locks-stop-strangers (Pro) supports locks: then Pro wins." in result
         assert "promise-unverifiable" not in result  # Con wins already: it changes nothing
         assert transcript.is_file() and "`data-protected`" in transcript.read_text()
 
@@ -123,7 +123,7 @@ async def test_the_result_screen_explains_the_burden_of_proof() -> None:
         assert "• By the semantics alone (--judge semantics), Pro would win." in lines
         for heading in ("Why", "What stands", "What falls", "Dropped", "Missed chances"):
             assert heading in lines
-        assert "• caretaker-log (Pro) attacks no-figures: then " in result
+        assert "• caretaker-log (Pro) attacks no-figures: then Pro wins." in result
         # The verdict has the focus, so the arrows scroll it.
         assert app.focused is screen.query_one("#round-result-scroll")
 
