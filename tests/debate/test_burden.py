@@ -24,7 +24,7 @@ from argmap.debate.wording import Sentence, plain
 from argmap.loading import load_map
 from argmap.model import Map
 from argmap.sides import Side
-from tests.debate.small_maps import A, S, build
+from tests.debate.small_maps import A, S, U, build
 
 MAP = Path(__file__).resolve().parent / "data" / "burden.yaml"
 
@@ -218,3 +218,32 @@ def test_draws_undecided_motion_or_undecided_arguments() -> None:
     verdict = judged(["p", "b", "-", "a"], the_map=m)
     assert verdict.status.grounded == "undec" and verdict.decision is Decision.CASE_FALLS
     assert verdict.winner is Side.CON
+
+
+def test_an_undercut_of_an_attack_defends_the_claim_it_attacked() -> None:
+    # Con: a attacks m; Pro: u undercuts that attack (dropped); Pro never argued for m.
+    m = build([("ra", A, "a", "m"), ("ru", U, "u", "ra")], ["m", "a", "u"])
+    rnd = Round(m, settings_for(m, first=Side.CON))
+    rnd.play(rnd.reply_for("a"))
+    rnd.play(rnd.reply_for("u"))
+    verdict = adjudicate(rnd)
+    assert (
+        said(verdict.explanation.stand)[0]
+        == "m stands, defended by u, which undercuts the attack of a."
+    )
+    assert "a stands: nothing played attacks it." in said(verdict.explanation.stand)
+    assert verdict.decision is Decision.NO_CASE
+
+
+def test_the_issue_round_on_the_bundled_map() -> None:
+    # Issue 18 as reported: fraud-thesis for face-access, no-fraud-figures against it.
+    bundled = load_map(Path(__file__).resolve().parents[2] / "arguments" / "face-at-the-door.yaml")
+    assert bundled.map is not None
+    moves = ["fraud-thesis", "no-fraud-figures", "-", "-"]
+    semantics = judged(moves, Judge.SEMANTICS, bundled.map)
+    burden = judged(moves, Judge.BURDEN, bundled.map)
+    assert semantics.status.grounded == "in" and semantics.winner is Side.PRO
+    assert burden.decision is Decision.CASE_FALLS and burden.winner is Side.CON
+    assert "fraud-thesis falls to no-fraud-figures, which was never answered (dropped)." in said(
+        burden.explanation.fall
+    )

@@ -118,10 +118,22 @@ def test_judge_semantics_decides_by_the_motions_label_alone() -> None:
     assert bad.returncode == 2 and "invalid choice: 'jury'" in bad.stderr
 
 
-def test_linked_premises_are_announced_together_and_a_search_says_what_is_open() -> None:
+def test_linked_premises_are_announced_together_and_a_search_says_what_is_open(
+    tmp_path: Path,
+) -> None:
     # Pro: outsiders; Con: photo-spoof, which brings faces-online (linked attack).
     script = "outsiders\n\nspoof\nphoto-spoof\n\nzebra\nend\n"
-    done = argmap("round", "--plain", str(BURDEN), "--turns", "4", stdin=script)
+    transcript = tmp_path / "linked.md"
+    done = argmap(
+        "round",
+        "--plain",
+        str(BURDEN),
+        "--turns",
+        "4",
+        "--transcript",
+        str(transcript),
+        stdin=script,
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "[photo-spoof] together with [faces-online] attack [outsiders]: A printed" in out
@@ -129,6 +141,12 @@ def test_linked_premises_are_announced_together_and_a_search_says_what_is_open()
     assert "2. Con photo-spoof together with faces-online attack outsiders; answered by" in out
     assert "  - outsiders falls to photo-spoof together with faces-online, which was never" in out
     assert "Nothing you may play matches 'zebra' (" in out
+    text = transcript.read_text()
+    assert (
+        "2. **Con** plays `photo-spoof` together with `faces-online`, which attack `outsiders`: "
+        "A printed photo of a pupil opens a cheap face gate. / Photos of every pupil"
+    ) in text
+    assert "| 2 | Con | `photo-spoof` together with `faces-online` | nobody |" in text
 
 
 def test_with_no_move_open_a_search_says_so_not_no_match() -> None:
