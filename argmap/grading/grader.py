@@ -40,6 +40,7 @@ from argmap.grading.language import (
     analyse_term,
     clauses,
     is_known_word,
+    quote_span,
     sentences_of,
 )
 from argmap.grading.lexicon import EMBEDDER, opposite, word_similarity
@@ -117,6 +118,8 @@ class TermMatch:
     denied_share: float  # share of the met mass whose best match denies
     evidence: str | None
     denial: str | None
+    # The answer's words behind `evidence`, in the order written (to quote them back).
+    evidence_tokens: tuple[Token, ...] = ()
 
 
 def _match_word(
@@ -191,7 +194,9 @@ def match_term(
     agree = 0.0 if denied_mass else sum(m.weight * m.agree for m in matches) / total
     deny = mass / total if denied_mass else 0.0
     both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
-    evidence = _shown([m.agree_token if not m.denied else m.deny_token for m in matches])
+    used = [m.agree_token if not m.denied else m.deny_token for m in matches]
+    evidence = _shown(used)
+    in_order = tuple(sorted({t.position: t for t in used if t is not None}.values(), key=_at))
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
     denial = (
         denier.shown
@@ -199,8 +204,30 @@ def match_term(
         else (f"sentence {denier.sentence}" if denier is not None else None)
     )
     return TermMatch(
-        mass / total, agree, deny, both, denied_mass / mass if mass else 0.0, evidence, denial
+        mass / total,
+        agree,
+        deny,
+        both,
+        denied_mass / mass if mass else 0.0,
+        evidence,
+        denial,
+        in_order,
     )
+
+
+def _at(token: Token) -> int:
+    return token.position
+
+
+def _in_own_words(sentences: Sequence[str], found: TermMatch) -> str | None:
+    """What the answer wrote for a term, quoted from the answer as written when the words
+    stand close together in one sentence; else the matched words alone."""
+    tokens = found.evidence_tokens
+    if tokens and len({t.sentence for t in tokens}) == 1 and tokens[0].sentence < len(sentences):
+        quoted = quote_span(sentences[tokens[0].sentence], tokens)
+        if quoted:
+            return quoted
+    return found.evidence
 
 
 def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
@@ -233,7 +260,7 @@ def _point_result(
             continue
         found = match_term(words, answer)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
-            made_mass, made = found.agree * len(words), found.evidence
+            made_mass, made = found.agree * len(words), _in_own_words(sentences, found)
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -703,6 +704,55 @@ def analyse_term(term: str) -> list[Token]:
     if tokens and tokens[-1].text in {"not", "no", "never", "none"} and len(tokens) > 1:
         words = [replace(t, negated=not t.negated, cue="not") for t in words]
     return words
+
+
+_WRITTEN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A quote back covers at most this many of the answer's words.
+QUOTE_WORDS = 12
+
+
+def _written_matches(written: str, word: str) -> bool:
+    """Whether a word as written is the analysed `word` ("didn't" holds "did" and "not")."""
+    folded = fold(written)
+    if folded == word:
+        return True
+    if word == "not":
+        return folded.endswith("n't") or folded == "cannot"
+    return folded.startswith(word) and ("'" in folded or folded == "cannot")
+
+
+def quote_span(sentence: str, tokens: Sequence[Token]) -> str | None:
+    """The answer's own words from the first of `tokens` to the last, as written.
+
+    `sentence` is the sentence they come from (`sentences_of`), tokens in the
+    order written; a negator that denies the first token ("no", "never") is
+    taken in when it stands just before it. None when a token cannot be found
+    in order or the stretch is longer than `QUOTE_WORDS` words: the caller then
+    shows the matched words alone.
+    """
+    if not tokens:
+        return None
+    written = list(_WRITTEN_WORD.finditer(sentence))
+    found: list[int] = []
+    at = 0
+    for token in tokens:
+        while at < len(written) and not _written_matches(written[at].group(), token.text):
+            at += 1
+        if at >= len(written):
+            return None
+        found.append(at)
+        if not (token.text != "not" and fold(written[at].group()).endswith("n't")):
+            at += 1
+    first, last = found[0], found[-1]
+    cue = tokens[0].cue if tokens[0].negated else None
+    if cue and cue != "not":
+        for back in range(first - 1, max(-1, first - 4), -1):
+            if fold(written[back].group()) == cue:
+                first = back
+                break
+    if last - first + 1 > QUOTE_WORDS:
+        return None
+    return " ".join(sentence[written[first].start() : written[last].end()].split())
 
 
 def sentences_of(text: str) -> list[str]:

@@ -194,3 +194,30 @@ def test_an_answer_to_another_claim_is_told_so(bundled: Map) -> None:
 def test_no_model_answer_is_an_error() -> None:
     with pytest.raises(ValueError):
         assess("anything", [])
+
+
+def test_feedback_quotes_the_answer_as_written() -> None:
+    """What a point matched is quoted from the answer itself, case and small words kept."""
+    ref = Reference(
+        text="Carriers scan the faces of customers who register a new number.",
+        key_points=(KeyPoint("scan faces", ()), KeyPoint("new number", ("new SIM",))),
+    )
+    result = assess(
+        "Phone companies now Scan the customers' faces when someone gets a New SIM.", [ref]
+    )
+    evidence = {p.point: p.evidence for p in result.points}
+    assert evidence["scan faces"] == "Scan the customers' faces"
+    assert evidence["new number"] == "New SIM"
+    assert "Scan the customers' faces" in " ".join(result.feedback)
+
+
+def test_quote_span_finds_words_in_order_or_gives_up() -> None:
+    from argmap.grading.language import QUOTE_WORDS, analyse, quote_span
+
+    sentence = "It is NOT true that they didn't check, honestly."
+    tokens = [t for t in analyse(sentence) if t.text in ("true", "check")]
+    assert quote_span(sentence, tokens) == "true that they didn't check"
+    assert quote_span("nothing here", tokens) is None
+    far = "alpha " + "word " * QUOTE_WORDS + "omega"
+    ends = [t for t in analyse(far) if t.text in ("alpha", "omega")]
+    assert quote_span(far, ends) is None
