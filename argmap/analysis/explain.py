@@ -25,9 +25,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from argmap.analysis.bipolar import MapFramework, gate_id, inference_id
-from argmap.analysis.semantics import IN, OUT, UNDEC, Framework, Label, grounded
 from argmap.model import Map, RelationType
+
+TYPE_CHECKING = False  # the explorer imports the wording alone: no engine, no `typing`
+if TYPE_CHECKING:
+    from argmap.analysis.bipolar import MapFramework
+    from argmap.analysis.semantics import Framework, Label
+
+IN, OUT, UNDEC = "in", "out", "undec"  # `Label` values (a StrEnum: they compare equal)
 
 Reason = tuple[str, ...]
 """(kind, *ids): one reason for a claim's label; the kinds are below."""
@@ -41,7 +46,7 @@ PREMISE_REJECTED = "premise-rejected"  # (kind, attack, premise)  what-if
 UNDERCUT = "undercut"  # (kind, attack, undercut)  a standing undercut stops the attack
 OPEN = "open"  # (kind, attack)  the attack is itself open
 
-VERDICTS = {str(IN): "stands", str(OUT): "falls", str(UNDEC): "open"}
+VERDICTS = {IN: "stands", OUT: "falls", UNDEC: "open"}
 """A grounded label in the words the explorer uses for it."""
 
 MAX_REASONS = 12
@@ -55,6 +60,8 @@ def explain_claims(
     rejected: Collection[str] = (),
 ) -> dict[str, tuple[Reason, ...]]:
     """Every claim's reasons, for the map with these what-if marks (grounded labelling)."""
+    from argmap.analysis.semantics import grounded
+
     fw = mf.assuming(accepted, rejected)
     labels = grounded(fw)
     why = _Why(m, fw, labels, frozenset(accepted))
@@ -68,9 +75,12 @@ class _Why:
         self.labels = labels
         self.accepted = accepted
         self.index = fw.index
-        self.attackers = fw.attackers
+        from argmap.analysis.bipolar import gate_id, inference_id
 
-    def label(self, name: str) -> Label | None:
+        self.rel = inference_id
+        self.gate = gate_id
+
+    def label(self, name: str) -> str | None:
         i = self.index.get(name)
         return None if i is None else self.labels[i]
 
@@ -80,16 +90,14 @@ class _Why:
             return ((ACCEPTED,),)
         attacks = [r.id for r in self.m.incoming.get(claim, ()) if r.type is RelationType.ATTACK]
         rejected = f"reject:{claim}" in self.index
-        if label is OUT:
+        if label == OUT:
             found: list[Reason] = [(REJECTED,)] if rejected else []
             found += [
-                (DEFEATED, r, self._carrier(r))
-                for r in attacks
-                if self.label(inference_id(r)) is IN
+                (DEFEATED, r, self._carrier(r)) for r in attacks if self.label(self.rel(r)) == IN
             ]
             return tuple(found[:MAX_REASONS])
-        if label is UNDEC:
-            return tuple((OPEN, r) for r in attacks if self.label(inference_id(r)) is UNDEC)[
+        if label == UNDEC:
+            return tuple((OPEN, r) for r in attacks if self.label(self.rel(r)) == UNDEC)[
                 :MAX_REASONS
             ]
         if not attacks:
@@ -100,25 +108,25 @@ class _Why:
         """A standing reason that carries a fallen premise's attack ("" when all stand)."""
         rel = self.m.relations_by_id[attack]
         for p in rel.sources:
-            if self.label(p) is not IN:
+            if self.label(p) != IN:
                 for s in self.m.incoming.get(p, ()):
-                    if s.type is RelationType.SUPPORT and self.label(inference_id(s.id)) is IN:
+                    if s.type is RelationType.SUPPORT and self.label(self.rel(s.id)) == IN:
                         return s.id
         return ""
 
     def _defence(self, attack: str) -> Reason:
         """Why an attack on a standing claim does not stand (its inference is out)."""
         for u in self.m.incoming.get(attack, ()):
-            if u.type is RelationType.UNDERCUT and self.label(inference_id(u.id)) is IN:
+            if u.type is RelationType.UNDERCUT and self.label(self.rel(u.id)) == IN:
                 return (UNDERCUT, attack, u.id)
         rel = self.m.relations_by_id[attack]
         for p in rel.sources:
-            if self.label(gate_id(attack, p)) is not IN:
+            if self.label(self.gate(attack, p)) != IN:
                 continue
-            if self.label(f"reject:{p}") is IN:
+            if self.label(f"reject:{p}") == IN:
                 return (PREMISE_REJECTED, attack, p)
             for a in self.m.incoming.get(p, ()):
-                if a.type is RelationType.ATTACK and self.label(inference_id(a.id)) is IN:
+                if a.type is RelationType.ATTACK and self.label(self.rel(a.id)) == IN:
                     return (DEFENDED, attack, p, a.id)
         return (OPEN, attack)  # not reached for a claim that is in; kept total
 
@@ -155,7 +163,7 @@ def _claims(m: Map, ids: Sequence[str]) -> list[tuple[str, bool]]:
     for k, cid in enumerate(ids):
         if k:
             parts.append((" together with ", False))
-        parts.append((m.claims_by_id[cid].text, True))
+        parts += [("“", False), (m.claims_by_id[cid].text, True), ("”", False)]
     return parts
 
 
@@ -191,13 +199,13 @@ def _sentence(m: Map, reason: Reason) -> Sentence | None:
     if premise is None:
         return None
     if kind == PREMISE_REJECTED:
-        parts = [("Stands: its attacker ", False), (premise.text, True)]
+        parts = [("Stands: its attacker ", False), *_claims(m, (premise.id,))]
         parts.append((" falls because you rejected it (what-if).", False))
         return Sentence(tuple(parts), premise.id)
     if kind == DEFENDED:
         defenders = _sources(m, reason[3])
         parts = [("Stands: ", False), *_claims(m, defenders), (" defeats its attacker ", False)]
-        parts += [(premise.text, True), (".", False)]
+        parts += _claims(m, (premise.id,))
         return Sentence(tuple(parts), defenders[0] if defenders else premise.id)
     return None
 

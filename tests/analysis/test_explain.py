@@ -74,9 +74,9 @@ def test_a_defender_reinstates_and_a_standing_attack_defeats() -> None:
     assert reasons["a"] == ((DEFEATED, "r1", ""),)
     assert reasons["t"] == ((DEFENDED, "r0", "a", "r1"),)
     [words] = sentences(CHAIN, reasons["t"])
-    assert words.plain == "Stands: B defeats its attacker A." and words.link == "b"
+    assert words.plain == "Stands: “B” defeats its attacker “A”" and words.link == "b"
     [words] = sentences(CHAIN, reasons["a"])
-    assert words.plain == "Falls: attacked by B, which stands." and words.link == "b"
+    assert words.plain == "Falls: attacked by “B”, which stands." and words.link == "b"
     [words] = sentences(CHAIN, reasons["b"])
     assert words.plain == "Nothing attacks it, so it stands." and words.link is None
     # The pieces that are claim text are marked, so the UI shows them as literal text.
@@ -92,7 +92,7 @@ def test_what_if_marks_are_the_reasons_they_give() -> None:
     assert reasons["a"] == ((PREMISE_REJECTED, "r1", "b"),)  # b attacks a but was rejected
     assert reasons["t"] == ((DEFEATED, "r0", ""),)  # a stands again and defeats t
     assert sentences(CHAIN, reasons["a"])[0].plain == (
-        "Stands: its attacker B falls because you rejected it (what-if)."
+        "Stands: its attacker “B” falls because you rejected it (what-if)."
     )
     accepted = why(CHAIN, accepted=("a",))
     assert accepted["a"] == ((ACCEPTED,),)
@@ -106,7 +106,7 @@ def test_an_undercut_stops_an_attack_and_a_cycle_leaves_claims_open() -> None:
     reasons = why(undercut)
     assert reasons["t"] == ((UNDERCUT, "r0", "r1"),)
     [words] = sentences(undercut, reasons["t"])
-    assert words.plain == "Stands: the attack by A is undercut by U, which stands."
+    assert words.plain == "Stands: the attack by “A” is undercut by “U”, which stands."
     assert words.link == "u"
     cycle = _map(
         {"t": None, "a": None, "b": None},
@@ -127,7 +127,7 @@ def test_a_standing_reason_carries_a_fallen_claims_attack() -> None:
     assert reasons["a"] == ((DEFEATED, "r1", ""),)
     assert reasons["t"] == ((DEFEATED, "r0", "r2"),)
     assert sentences(carried, reasons["t"])[0].plain == (
-        "Falls: attacked by A, carried by its standing reason S"
+        "Falls: attacked by “A”, carried by its standing reason “S”"
     )
 
 

@@ -15,6 +15,7 @@ from argmap.loading import load_map
 from argmap.model import Map
 from argmap.view_model import Analyser, AnalysisView, ClaimAnalysis, flaw_view
 from argmap_tui.app import STYLES, ArgmapApp, EditorRunner, Opening, create_app
+from argmap_tui.screens.legend import remember_legend_shown
 from argmap_tui.widgets.line_panel import ClaimText
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +49,7 @@ def fake_analyser(
             side=side,
             label=label,
             acceptance="sceptically under grounded",
+            acceptance_words="accepted in every reasonable reading of the map",
             strength=score,
             crux=claim_id == the_map.claims[-1].id,
         )
@@ -75,10 +77,17 @@ def fake_analyser(
     return view, view
 
 
-def context_for(path: Path = EXAMPLE, **options: object) -> Context:
-    """A test's context: no file watching unless asked, the test's data folder."""
+def context_for(path: Path = EXAMPLE, *, legend: bool = False, **options: object) -> Context:
+    """A test's context: no file watching unless asked, the test's data folder.
+
+    The legend the explorer shows on first start is taken as seen, unless
+    `legend` asks for a first start.
+    """
     options.setdefault("watch", False)
-    return Context.make(path, **options)  # type: ignore[arg-type]
+    context = Context.make(path, **options)  # type: ignore[arg-type]
+    if not legend:
+        remember_legend_shown(context.data_dir)
+    return context
 
 
 def make_app(

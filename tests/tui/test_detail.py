@@ -30,9 +30,8 @@ async def test_detail_shows_text_kind_themes_evidence_source_and_analysis() -> N
             "⚠ Flaw: anecdote",
             "Note: One resident quoted by a state news agency",
             "Side: pro",
-            "Grounded: in",
-            "Strength: 0.50 (base 0.50)",
-            "Acceptance: sceptically under grounded",
+            "Stands   █████░░░░░ 0.50 strength (base 0.50)",
+            "Accepted in every reasonable reading of the map.",
         ):
             assert expected in body, expected
         links = link_texts(app)

@@ -25,7 +25,7 @@ async def test_reject_accept_and_reset_change_labels_at_once() -> None:
         await settle(pilot)
         assert label_of(tree, "photos-collected").startswith("✖ R OUT 0.00 ")
         body = detail_text(app)
-        assert "Grounded: out" in body and "What-if: R" in body
+        assert "Falls" in body and "What-if: R rejected" in body
         status = app.screen.query_one("#status", Static).content.plain
         assert "what-if: 0 accepted, 1 rejected" in status
         # Accepting the same claim replaces the rejection.

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -29,9 +30,10 @@ from textual.worker import get_current_worker
 from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
-from argmap.view_model import Analyser, AnalysisView, unavailable
+from argmap.view_model import Analyser, AnalysisView, unavailable, what_changed
 from argmap_tui.messages import MapProblems, MapReloaded
 from argmap_tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
+from argmap_tui.screens.legend import LegendScreen, legend_shown, remember_legend_shown
 from argmap_tui.search import ClaimSearch
 from argmap_tui.text import assemble, literal, literal_line
 from argmap_tui.widgets.claim_detail import ClaimDetail
@@ -49,6 +51,9 @@ class ExploreScreen(Screen[None]):
     """Tree, detail, status line and (after a failed reload) the checker's problems."""
 
     COMMANDS = {ClaimSearch}
+
+    changed_claims: var[frozenset[str]] = var(frozenset())
+    """The claims whose lines the last what-if move changed (the tree marks them)."""
 
     BINDINGS = [
         Binding(
@@ -75,6 +80,13 @@ class ExploreScreen(Screen[None]):
             tooltip="what-if: mark the selected claim rejected (again to unmark)",
         ),
         Binding("x", "reset_what_if", "Reset", tooltip="what-if: clear every mark"),
+        Binding(
+            "m",
+            "legend",
+            "Legend",
+            show=False,  # shown on first start and listed by `?`; the footer must fit 80 columns
+            tooltip="what the marks mean: stands/falls/open, strength, ✚ ✖ ⊘ & ↻, badges",
+        ),
         Binding(
             "l",
             "links",
@@ -169,6 +181,8 @@ class ExploreScreen(Screen[None]):
         self._detail_target: str | None = None
         self._detail_timer: Timer | None = None
         self._last_focus = 0.0
+        self._move_from: AnalysisView | None = None
+        self._legend_checked = False
 
     def compose(self) -> ComposeResult:
         yield Static(literal_line(self.map.title), id="title-bar")
@@ -176,6 +190,7 @@ class ExploreScreen(Screen[None]):
             yield ClaimTree(self.map, id="tree")
             yield ClaimDetail(self.map, id="detail")
         yield Static(id="problems")
+        yield Static(id="what-if-change")
         yield Static(id="status")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -189,10 +204,22 @@ class ExploreScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#problems").display = False
+        self.query_one("#what-if-change").display = False
         self.tree.focus()
         self.tree.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self._update_status()
         self.call_after_refresh(self._start_analysis)
+
+    def on_screen_resume(self) -> None:
+        # The first time a reader sees the explorer (not under a drill opened at start).
+        if not self._legend_checked:
+            self._legend_checked = True
+            if not legend_shown(self.context.data_dir):
+                remember_legend_shown(self.context.data_dir)
+                self.app.push_screen(LegendScreen())
+
+    def action_legend(self) -> None:
+        self.app.push_screen(LegendScreen())
 
     def on_unmount(self) -> None:
         # Stop a long analysis now: Python would otherwise wait for it at exit.
@@ -236,6 +263,8 @@ class ExploreScreen(Screen[None]):
             return
         self.analysis = event.shown
         self.analysis_pending = False
+        self._show_change(self._move_from, event.shown)
+        self._move_from = None
         self._show_analysis()
 
     @on(AnalysisFailed)
@@ -268,7 +297,24 @@ class ExploreScreen(Screen[None]):
             marks.add(claim_id)
         self._what_if_changed()
 
+    def _show_change(self, before: AnalysisView | None, after: AnalysisView) -> None:
+        """Say what the last what-if move changed, and let the tree mark those lines."""
+        line = self.query_one("#what-if-change", Static)
+        if before is None or not before.available or not after.available:
+            self.changed_claims = frozenset()
+            line.display = False
+            return
+        from argmap.analysis.whatif import describe_change
+
+        change = what_changed(before, after)
+        self.changed_claims = change.changed
+        line.update(assemble(("What changed: ", "bold"), describe_change(change)))
+        line.display = True
+
     def _what_if_changed(self) -> None:
+        if self._move_from is None and self.analysis is not None and not self.analysis_pending:
+            self._move_from = self.analysis
+        self.changed_claims = frozenset()
         if self.analysis is not None:
             # Show the marks at once; labels and strengths follow when the worker is done.
             self.tree.set_badges(self.analysis.badges(self.accepted, self.rejected))
@@ -436,6 +482,9 @@ class ExploreScreen(Screen[None]):
         self.back_stack = [c for c in self.back_stack if c in ids]
         self.forward_stack = [c for c in self.forward_stack if c in ids]
         self.analysis = self.base_analysis = None
+        self._move_from = None
+        self.changed_claims = frozenset()
+        self.query_one("#what-if-change", Static).display = False
         self.query_one("#title-bar", Static).update(literal_line(the_map.title))
         self.detail.replace_map(the_map)
         self.tree.replace_map(the_map, select=keep)

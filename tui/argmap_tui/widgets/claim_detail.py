@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from argmap.flaws import find_flaw
-from argmap.model import Claim, Map, Relation, RelationType
-from argmap.view_model import ClaimAnalysis
+from argmap.model import Claim, Evidence, Map, Relation, RelationType
+from argmap.view_model import MARK_ACCEPTED, VERDICTS, ClaimAnalysis
 from argmap_tui.text import assemble, literal, literal_line
 from argmap_tui.widgets.claim_tree import SYMBOLS, places
 from argmap_tui.widgets.line_panel import ClaimText
@@ -75,9 +75,17 @@ def _link(the_map: Map, claim_id: str, symbol: str, words: str, rel: Relation | 
 
 
 def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text:
-    """The detail text of a claim, built only from literal pieces."""
+    """The detail text of a claim, built only from literal pieces.
+
+    The evidence comes right under the claim's text, so a fact's quote and
+    source show without scrolling; then whether it stands, in words.
+    """
     out = Text(end="")
     out.append_text(literal(claim.text, "bold"))
+    out.append_text(_evidence_text(the_map, claim))
+    out.append_text(_analysis_text(claim, analysis))
+    for reason in why_links(the_map, analysis)[1]:  # the rest are links, under the text
+        out.append_text(assemble("\n", reason))
     themes = ", ".join(the_map.themes.get(t, t) for t in claim.themes) or "none"
     out.append_text(
         assemble(
@@ -90,7 +98,6 @@ def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text
             claim.id,
         )
     )
-    out.append_text(_analysis_text(claim, analysis))
     count = places(the_map, claim.id)
     if count > 1:
         out.append_text(assemble("\n", ("↻ ", "bold"), f"appears in {count} places in the tree"))
@@ -101,52 +108,107 @@ def describe(the_map: Map, claim: Claim, analysis: ClaimAnalysis | None) -> Text
             out.append_text(assemble(" — ", (known.definition, "italic")))
     if claim.note:
         out.append_text(assemble("\n", ("Note: ", "bold"), literal_line(claim.note)))
-    if claim.evidence:
-        out.append_text(assemble("\n\n", ("Evidence", "bold underline")))
-        for item in claim.evidence:
-            source = the_map.sources_by_id.get(item.source)
-            out.append_text(assemble("\n“", literal_line(item.quote), "”\n  — "))
-            if source is None:
-                out.append_text(assemble(item.source))
-            else:
-                bits = [b for b in (source.outlet, f"“{source.title}”", source.date) if b]
-                out.append_text(literal_line(", ".join(bits)))
-            out.append_text(assemble(", ", item.locator))
-            if source is not None and source.reliability:
-                out.append_text(
-                    assemble("\n  ", ("Reliability: ", "bold"), literal_line(source.reliability))
-                )
-    elif claim.kind == "fact":
-        out.append_text(assemble("\n\n", ("Evidence: ", "bold"), "none given"))
     return out
+
+
+def _evidence_text(the_map: Map, claim: Claim) -> Text:
+    """Quotes grouped by source: each source named, and its reliability said, once."""
+    if not claim.evidence:
+        if claim.kind == "fact":
+            return assemble("\n", ("Evidence: ", "bold"), "none given")
+        return Text()
+    out = Text()
+    by_source: dict[str, list[Evidence]] = {}
+    for item in claim.evidence:
+        by_source.setdefault(item.source, []).append(item)
+    for source_id, items in by_source.items():
+        for item in items:
+            out.append_text(assemble("\n“", literal_line(item.quote), "”"))
+            if item.locator:
+                out.append_text(assemble(" (", literal_line(item.locator), ")"))
+        source = the_map.sources_by_id.get(source_id)
+        if source is None:
+            out.append_text(assemble("\n  — ", source_id))
+            continue
+        bits = [b for b in (source.outlet, f"“{source.title}”", source.date) if b]
+        out.append_text(assemble("\n  — ", literal_line(", ".join(bits))))
+        if source.reliability:
+            out.append_text(
+                assemble("\n  ", ("Reliability: ", "bold"), literal_line(source.reliability))
+            )
+    return out
+
+
+BAR_CELLS = 10
+
+
+def strength_bar(strength: float) -> str:
+    """ "██████░░░░": the strength as a bar, so it reads without the legend."""
+    full = max(0, min(BAR_CELLS, round(strength * BAR_CELLS)))
+    return "█" * full + "░" * (BAR_CELLS - full)
+
+
+VERDICT_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
 
 
 def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     if analysis is None:
-        return assemble("\n", ("Analysis: ", "bold"), ("running…", "italic"))
+        return assemble("\n\n", ("Analysis: ", "bold"), ("running…", "italic"))
     parts: list[str | tuple[str, str]] = ["\n"]
     if analysis.status:
-        parts += [("Analysis: ", "bold"), (analysis.status, "italic"), "\n"]
-    if analysis.side:
-        parts += [("Side: ", "bold"), analysis.side, "   "]
-    if analysis.label:
-        parts += [("Grounded: ", "bold"), analysis.label]
-    if analysis.acceptance:
-        parts += ["   ", ("Acceptance: ", "bold"), analysis.acceptance]
+        parts += ["\n", ("Analysis: ", "bold"), (analysis.status, "italic")]
+    verdict = VERDICTS.get(analysis.label, "")
+    if verdict or analysis.strength is not None:
+        parts.append("\n")
+    if verdict:
+        shown = "Open (neither stands nor falls)" if analysis.label == "undec" else verdict
+        parts += [(shown[0].upper() + shown[1:], VERDICT_STYLES.get(analysis.label, "bold"))]
     if analysis.strength is not None:
         parts += [
-            "\n",
-            ("Strength: ", "bold"),
-            f"{analysis.strength:.2f}",
-            f" (base {claim.base_score:.2f})",
+            "   " if verdict else "",
+            strength_bar(analysis.strength),
+            f" {analysis.strength:.2f} strength (base {claim.base_score:.2f})",
         ]
+    extras: list[str | tuple[str, str]] = []
+    if analysis.side:
+        extras += [("Side: ", "bold"), analysis.side]
     if analysis.crux:
-        parts += ["   ", ("★ crux", "bold")]
+        extras += ["   " if extras else "", ("★ crux", "bold")]
     if analysis.pivotal:
-        parts += ["   ", ("◎ pivotal", "bold")]
+        extras += ["   " if extras else "", ("◎ pivotal", "bold")]
+    if analysis.share is not None and analysis.contribution is not None:
+        extras += [
+            " " if analysis.pivotal else ("   " if extras else ""),
+            f"(share {analysis.share:.2f}; {analysis.contribution:+.2f} to the thesis)",
+        ]
+    if extras:
+        parts += ["\n", *extras]
+    if analysis.acceptance_words:
+        words = analysis.acceptance_words
+        parts += ["\n", words[0].upper() + words[1:] + "."]
     if analysis.mark:
         parts += ["\n", ("What-if: ", "bold"), (analysis.mark, "reverse bold")]
+        parts.append(" accepted" if analysis.mark == MARK_ACCEPTED else " rejected")
     return assemble(*parts)
+
+
+def why_links(the_map: Map, analysis: ClaimAnalysis | None) -> tuple[list[Link], list[Text]]:
+    """The claim's "why", as links to the claims that decide it, and the reasons with none."""
+    if analysis is None or not analysis.why:
+        return [], []
+    from argmap.analysis.explain import sentences  # the words, not the engine: cheap
+
+    links: list[Link] = []
+    plain: list[Text] = []
+    for sentence in sentences(the_map, analysis.why):
+        text = assemble(("Why: ", "bold"))
+        for piece, is_claim in sentence.parts:
+            text.append_text(literal_line(piece, "italic") if is_claim else Text(piece))
+        if sentence.link is None:
+            plain.append(text)
+        else:
+            links.append(Link(sentence.link, text))
+    return links, plain
 
 
 class ClaimDetail(Vertical):
@@ -167,10 +229,13 @@ class ClaimDetail(Vertical):
         self.map = the_map
         self.claim_id: str | None = None
         self._links: list[Link] = []
+        self._why: tuple[tuple[str, ...], ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
-        yield Static(Text("Linked claims (l, then Enter jumps)", style="bold"), id="links-heading")
+        yield Static(
+            Text("Why, and linked claims (l, then Enter jumps)", style="bold"), id="links-heading"
+        )
         yield LinkList(id="links")
 
     def show(self, claim_id: str | None, analysis: ClaimAnalysis | None) -> None:
@@ -179,13 +244,17 @@ class ClaimDetail(Vertical):
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
         if claim is None:
             self.claim_id = None
+            self._why = None
             body.update(Text("Select a claim in the tree."))
             self._set_links([])
             return
         body.update(describe(self.map, claim, analysis), keep_position=claim_id == self.claim_id)
-        if claim_id != self.claim_id:
+        why = analysis.why if analysis is not None else None
+        if claim_id != self.claim_id or why != self._why:
             self.claim_id = claim_id
-            self._set_links(_relation_links(self.map, claim))
+            self._why = why
+            linked, _ = why_links(self.map, analysis)
+            self._set_links([*linked, *_relation_links(self.map, claim)])
 
     def _set_links(self, found: list[Link]) -> None:
         self._links = found
@@ -210,3 +279,4 @@ class ClaimDetail(Vertical):
     def replace_map(self, the_map: Map) -> None:
         self.map = the_map
         self.claim_id = None
+        self._why = None

@@ -1,0 +1,126 @@
+"""The explorer says what its marks mean: the legend, the why-panel, the what-if summary."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Static
+
+from argmap.view_model import analyse
+from argmap_tui.screens.legend import STATE_FILE, LegendScreen, legend_shown
+from argmap_tui.widgets.link_list import LinkList
+from tests.tui.support import EXAMPLE, detail_text, make_app, settle
+
+
+def link_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [block.plain for block in app.screen.query_one(LinkList).blocks]
+
+
+async def test_the_legend_shows_once_on_first_start_and_m_opens_it_again() -> None:
+    app = make_app(EXAMPLE, legend=True)
+    data_dir = app.context.data_dir
+    assert not legend_shown(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LegendScreen)
+        table = app.screen.query_one("#legend-table", Static)
+        assert table.region.height > 0  # drawn, not just made
+        assert legend_shown(data_dir)
+        assert json.loads((data_dir / STATE_FILE).read_text()) == {"legend_shown": True}
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.explorer
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, LegendScreen)
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.screen is app.explorer
+    again = make_app(EXAMPLE, legend=True)  # the same data folder: already shown
+    assert again.context.data_dir == data_dir
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.screen is again.explorer
+
+
+def test_the_legend_says_what_every_mark_means() -> None:
+    from argmap_tui.screens.legend import SECTIONS
+
+    marks = {mark for _, rows in SECTIONS for mark, _ in rows}
+    for needed in ("Stands · IN", "Falls · OUT", "Open · UND", "✚", "✖", "⊘", "&", "↻+2"):
+        assert needed in marks, needed
+    for badge in ("A / R", "★ crux", "◎ pivotal", "⚠ flaw"):
+        assert badge in marks, badge
+    meanings = " ".join(meaning for _, rows in SECTIONS for _, meaning in rows)
+    assert "sceptically accepted under preferred semantics" in meanings
+
+
+async def test_why_a_claim_stands_or_falls_is_said_and_linked() -> None:
+    app = make_app(EXAMPLE, analyser=analyse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # data-protected falls to promise-unverifiable, which reinstates photos-collected.
+        assert app.explorer.jump_to("data-protected")
+        await settle(pilot)
+        body = detail_text(app)
+        assert "Falls" in body and "Accepted in no reasonable reading of the map." in body
+        first = link_texts(app)[0]
+        assert first.startswith("Why: Falls: attacked by “A promise of deletion")
+        assert app.explorer.detail.link_ids[0] == "promise-unverifiable"
+        assert app.explorer.jump_to("photos-collected")
+        await settle(pilot)
+        assert link_texts(app)[0].startswith("Why: Stands: “A promise of deletion made by")
+        assert "concerns.” defeats its attacker “The housing centre says" in link_texts(app)[0]
+        assert "◎ pivotal (share 1.00;" in detail_text(app)
+        # Enter on the first link jumps to the defender.
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        assert app.explorer.tree.current_claim_id == "promise-unverifiable"
+        assert "Nothing attacks it, so it stands." in detail_text(app)
+
+
+async def test_a_fact_shows_its_quote_and_source_without_scrolling_at_100x30() -> None:
+    app = make_app(EXAMPLE, analyser=analyse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.explorer.jump_to("feels-safer")
+        await settle(pilot)
+        from argmap_tui.widgets.line_panel import ClaimText
+
+        panel = app.screen.query_one(ClaimText)
+        shown = "\n".join(
+            "".join(seg.text for seg in panel.render_line(y)) for y in range(panel.size.height)
+        )
+        assert "“he feels his neighborhood is more quiet" in shown.replace("\n", " ")
+        assert "Xinhua" in shown
+        assert shown.count("Reliability:") == 1
+
+
+async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
+    app = make_app(EXAMPLE, analyser=analyse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        line = app.screen.query_one("#what-if-change", Static)
+        assert not line.display
+        assert app.explorer.jump_to("promise-unverifiable")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        # Rejecting the defender: data-protected stands again and defeats photos-collected,
+        # whose attack on the thesis goes with it, so the thesis stands.
+        assert line.display
+        assert line.content.plain == (
+            "What changed: 2 claims now stand, 2 now fall; the thesis's strength 0.77 → 0.83."
+        )
+        assert app.explorer.changed_claims == {
+            "data-protected",
+            "locks",
+            "photos-collected",
+            "promise-unverifiable",
+        }
+        assert "It falls because you rejected it (what-if)." in detail_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert line.content.plain == (
+            "What changed: 2 claims now stand, 2 now fall; the thesis's strength 0.83 → 0.77."
+        )
