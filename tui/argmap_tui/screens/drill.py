@@ -93,9 +93,10 @@ def session_start(the_map: Map, options: SessionOptions, database: Path | None) 
     return start
 
 
-def feedback_text(feedback: Feedback) -> Text:
-    """The feedback as literal text; only the headline is styled."""
-    lines = feedback.lines()
+def feedback_text(feedback: Feedback, ids: bool = False) -> Text:
+    """The feedback as literal text; only the headline is styled. `ids`: the claim ids in
+    the "In the map" line (which names the claims by their text)."""
+    lines = feedback.lines(ids)
     style = SKIPPED_STYLE if feedback.grade is None else HEADLINE_STYLES[feedback.grade.verdict]
     out = assemble((lines[0], style))
     for line in lines[1:]:
@@ -131,6 +132,13 @@ class DrillScreen(Screen[None]):
             "override('incorrect')",
             "I was wrong",
             tooltip="I did not make the point: count the answer as wrong",
+        ),
+        Binding(
+            "i",
+            "toggle_ids",
+            "Ids",
+            tooltip="show or hide the claim ids in the feedback's 'In the map' line",
+            show=False,  # listed in the feedback's own key line
         ),
         Binding("escape", "leave", "Leave", tooltip="leave the drills (progress is saved)"),
     ]
@@ -188,6 +196,7 @@ class DrillScreen(Screen[None]):
         self.session: DrillSession | None = None
         self.question: Question | None = None
         self.feedback: Feedback | None = None
+        self.show_ids = False  # `i`: claim ids in the feedback's "In the map" line
         self.number = 0
         self.finished = False
         self.failed = False
@@ -365,8 +374,8 @@ class DrillScreen(Screen[None]):
             return
         self.feedback = outcome
         body = self.query_one("#drill-body", VerticalScroll)
-        body.mount(Static(feedback_text(self.feedback), id="feedback"))
-        keys = "n: next question   o: show in the map   escape: leave"
+        body.mount(Static(feedback_text(self.feedback, self.show_ids), id="feedback"))
+        keys = "n: next question   o: show in the map   i: claim ids   escape: leave"
         if self.feedback.can_override:
             keys = f"Grade wrong? {OVERRIDE_KEYS}\n{keys}"
         body.mount(Static(literal(keys), id="feedback-keys"))
@@ -414,7 +423,7 @@ class DrillScreen(Screen[None]):
             self._update_status()
             return
         self.feedback = outcome.feedback
-        text = feedback_text(self.feedback)
+        text = feedback_text(self.feedback, self.show_ids)
         text.append_text(assemble("\n", (outcome.message, "bold")))
         self.query_one("#feedback", Static).update(text)
         self._update_status()
@@ -466,6 +475,8 @@ class DrillScreen(Screen[None]):
             return self.feedback is not None and (action == "open_in_map" or self.waiting is None)
         if action == "override":
             return self.feedback is not None and self.feedback.can_override and self.waiting is None
+        if action == "toggle_ids":
+            return self.feedback is not None
         return True
 
     def action_next(self) -> None:
@@ -480,6 +491,13 @@ class DrillScreen(Screen[None]):
 
         self._wait("Preparing the next question…")
         self._in_session_thread(job)
+
+    def action_toggle_ids(self) -> None:
+        """Show (or hide again) the claim ids after their texts in "In the map"."""
+        if self.feedback is None:
+            return
+        self.show_ids = not self.show_ids
+        self.query_one("#feedback", Static).update(feedback_text(self.feedback, self.show_ids))
 
     def action_open_in_map(self) -> None:
         if self.feedback is None:
