@@ -107,10 +107,11 @@ def _choose(
         )
     if unrecorded:
         notes.append(
-            f"map {map_id}: {_answers(unrecorded)} {'does' if unrecorded == 1 else 'do'} "
-            "not record which version of the map they "
-            f"came from (exported by an older argmap, or saved before it kept the record); "
-            f"they are read against {where}"
+            f"map {map_id}: {_answers(unrecorded)} "
+            f"{'does' if unrecorded == 1 else 'do'} not record which version of the map "
+            f"{'it' if unrecorded == 1 else 'they'} came from (exported by an older argmap, or "
+            f"saved before it kept the record); {'it is' if unrecorded == 1 else 'they are'} "
+            f"read against {where}"
         )
     return chosen
 

@@ -66,6 +66,8 @@ def _student_table(
     head = "".join(f"<th>{escape(visible_line(label(labels, k)))}</th>" for k in keys)
     rows = [f"<tr><th>Student</th><th>All</th>{head}</tr>"]
     for student in summary.students:
+        if total(student.figures) is None:
+            continue  # nothing from this student here (another map)
         table = column(student.figures)
         cells = "".join(_cell(table.get(k)) for k in keys)
         rows.append(
@@ -95,7 +97,8 @@ def _by_map(summary: ClassSummary, texts: MapTexts) -> list[str]:
             f'<span class="note">({escape(map_id)})</span></h3>'
         )
         out.append(
-            f'<p class="note">{tally.answers} answers, {escape(percent(tally))} correct.</p>'
+            f'<p class="note">{tally.answers} answer{"s" if tally.answers != 1 else ""}, '
+            f"{escape(percent(tally))} correct.</p>"
         )
         if not themes:
             out.append('<p class="note">No answer from this map has a theme.</p>')

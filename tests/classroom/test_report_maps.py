@@ -115,6 +115,12 @@ def test_several_maps_are_reported_per_map(
     assert not any(EXAMPLE_SUBLETTING in line for line in face_section)
     assert html.count(f"<h3>{FACE_MAP.title} ") == 1
     assert html.count(f"<h3>{EXAMPLE_MAP.title} ") == 1
+    # Each map's table lists the students who drilled it, no one else.
+    face_html = html.split(f"<h3>{FACE_MAP.title} ")[1].split("<h3>")[0]
+    example_html = html.split(f"<h3>{EXAMPLE_MAP.title} ")[1].split("<h3>")[0]
+    assert "<td>Ann</td>" in face_html and "<td>Ben</td>" not in face_html
+    assert "<td>Ben</td>" in example_html and "<td>Ann</td>" not in example_html
+    assert "1 answer, 0% correct." in example_html
 
 
 def test_an_older_export_is_still_read_with_a_note(
