@@ -21,7 +21,7 @@ from argmap.debate.clock import TurnClock
 from argmap.debate.round import Round, RoundError
 from argmap.debate.rules import Reply, no_match, search_replies
 from argmap.debate.transcript import clock_line
-from argmap.debate.wording import Sentence, bears_on, move, plain, premises, verb
+from argmap.debate.wording import Sentence, bears_on, listing, move, plain, premises, verb
 from argmap.display import visible_line
 from argmap.sides import Side
 
@@ -77,7 +77,10 @@ class PlainRound:
         last = rnd.last_move(side.other)
         if last is not None and last.reply is not None:
             claim = rnd.map.claims_by_id[last.reply.claim_id]
-            self.say(f"{side.other.title} played last: {visible_line(claim.text)} [{claim.id}]")
+            self.say(
+                f"{side.other.title} played last: {visible_line(claim.text)} [{claim.id}]"
+                + together_with(last.reply)
+            )
         self.clock.start()
         answers = rnd.replies_to_last()
         if answers:
@@ -166,6 +169,11 @@ class PlainRound:
 def announce(rnd: Round, reply: Reply) -> Sentence:
     """A move with all its premises: `a together with b, which attack c`."""
     return move(rnd.map, reply.claims, reply.relation_id)
+
+
+def together_with(reply: Reply) -> str:
+    """` together with b and c` for a move of linked premises, else nothing."""
+    return plain((" together with ", *listing(reply.together))) if reply.together else ""
 
 
 def describe_reply(rnd: Round, reply: Reply) -> str:

@@ -138,6 +138,7 @@ def test_linked_premises_are_announced_together_and_a_search_says_what_is_open(
     out = done.stdout
     assert "[photo-spoof] together with [faces-online] attack [outsiders]: A printed" in out
     assert "Con plays photo-spoof together with faces-online, which attack outsiders." in out
+    assert "[photo-spoof] together with faces-online" in out  # what Pro is told Con played
     assert "2. Con photo-spoof together with faces-online attack outsiders; answered by" in out
     assert "  - outsiders falls to photo-spoof together with faces-online, which was never" in out
     assert "Nothing you may play matches 'zebra' (" in out

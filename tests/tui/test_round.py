@@ -158,6 +158,9 @@ async def test_the_flow_announces_linked_premises_together() -> None:
         await settle(pilot)
         flow = str(screen.query_one("#round-flow", Static).content)
         assert "2. Con plays photo-spoof together with faces-online, which attack outsiders" in flow
+        assert static_text(screen, "#round-last").endswith(
+            "opens a cheap face gate. together with faces-online"
+        )
         # Both premises' texts follow the announcement.
         assert "A printed photo of a pupil opens a cheap face gate." in flow
         assert "Photos of every pupil are on the school's public website." in flow

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from argmap.context import Context
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import Now, TurnClock
-from argmap.debate.plain import describe_reply
+from argmap.debate.plain import describe_reply, together_with
 from argmap.debate.round import Round, RoundSettings, settings_for
 from argmap.debate.rules import Reply, no_match, search_replies
 from argmap.model import Map
@@ -121,7 +121,9 @@ class RoundScreen(Screen[None]):
         if last is not None and last.reply is not None:
             claim = self.rnd.map.claims_by_id[last.reply.claim_id]
             self.query_one("#round-last", Static).update(
-                literal_line(f"{side.other.title} played last: {claim.text}")
+                literal_line(
+                    f"{side.other.title} played last: {claim.text}" + together_with(last.reply)
+                )
             )
         else:
             self.query_one("#round-last", Static).update("")
