@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import Tree
 
@@ -70,9 +71,9 @@ async def test_cycles_stop_and_shared_claims_say_so() -> None:
         tree = app.screen.query_one(ClaimTree)
         a = tree.node_for("a")
         assert a is not None
-        tree._populate(a)
+        tree.populate(a)
         b = next(n for n in a.children if n.data.claim_id == "b")
-        tree._populate(b)
+        tree.populate(b)
         again = next(n for n in b.children if n.data.claim_id == "a")
         assert again.data.cycle and not again.allow_expand
         assert "↺ cycle" in again.label.plain
@@ -109,7 +110,7 @@ async def test_end_and_home_jump_at_once_without_animating() -> None:
         tree = app.screen.query_one(ClaimTree)
         for node in list(tree.root.children[0].children):
             if node.allow_expand:
-                tree._populate(node)
+                tree.populate(node)
                 node.expand()
         await settle(pilot)
         assert tree.last_line > tree.scrollable_content_region.height
@@ -167,18 +168,81 @@ async def test_colours_follow_the_theme() -> None:
         assert "↻+1" in shared.label.plain
 
 
-def cells(strip):  # type: ignore[no-untyped-def]
-    """Each cell of a line with its full style, mouse metadata included."""
-    return [(char, segment.style) for segment in strip for char in segment.text]
+def cells(strip, ids=None):  # type: ignore[no-untyped-def]
+    """Each cell of a line with its full style and mouse metadata (node ids mapped by `ids`)."""
+    out = []
+    for segment in strip:
+        style = segment.style
+        meta = dict(style.meta) if style is not None else {}
+        if ids is not None and "node" in meta:
+            meta["node"] = ids[meta["node"]]
+        plain = style.clear_meta_and_links() if style is not None else None
+        out += [(char, plain, sorted(meta.items())) for char in segment.text]
+    return out
 
 
-def assert_lines_drawn_as_tree_draws_them(tree: ClaimTree) -> int:
-    """Our line drawing against Textual's own, line by line and cell by cell."""
+def mirror_of(tree: ClaimTree) -> tuple[Tree[object], dict[int, int]]:
+    """Textual's own `Tree` holding the same nodes, open and closed alike.
+
+    Its class is named ClaimTree so that the explorer's styles for the tree
+    (border, scrollbar, overflow) apply to it too. Returns it with the map from
+    the tree's node ids to the mirror's.
+    """
+
+    class ClaimTree(Tree[object]):  # noqa: N801 - the name the explorer's CSS selects
+        pass
+
+    mirror = ClaimTree(Text("Theses"))
+    mirror.show_root = False
+    mirror.guide_depth = 3
+    ids: dict[int, int] = {}
+    stack = [(tree.root, mirror.root)]
+    while stack:
+        ours, theirs = stack.pop()
+        for child in ours.children:
+            node = theirs.add(
+                child.label,
+                data=child.data,
+                expand=child.is_expanded,
+                allow_expand=child.allow_expand,
+            )
+            ids[child.id] = node.id
+            stack.append((child, node))
+    return mirror, ids
+
+
+async def assert_lines_drawn_as_tree_draws_them(pilot, tree: ClaimTree, focus: bool) -> int:  # type: ignore[no-untyped-def]
+    """Our rows against Textual's `Tree` in the same place, line by line and cell by cell."""
+    mirror, ids = mirror_of(tree)
+    hover = tree.hover_line
     tree._line_style = tree.rich_style
     tree._styles = None
-    for y in range(min(tree.size.height, tree.last_line + 1)):
-        assert cells(tree.render_line(y)) == cells(Tree.render_line(tree, y)), y
-    return tree.last_line + 1
+    ours = [cells(tree.render_line(y)) for y in range(tree.size.height)]
+    size, scroll_y = tree.size, tree.scroll_y
+    await tree.parent.mount(mirror, before=tree)
+    tree.display = False
+    await settle(pilot)
+    mirror.move_cursor(mirror.get_node_by_id(ids[tree.cursor_node.id]))
+    mirror.scroll_to(y=scroll_y, animate=False, immediate=True)
+    mirror.hover_line = hover
+    if focus:
+        mirror.focus()
+    await settle(pilot)
+    assert mirror.size == size and mirror.scroll_y == scroll_y
+    theirs = [cells(mirror.render_line(y)) for y in range(mirror.size.height)]
+    reverse = {v: k for k, v in ids.items()}
+    theirs = [
+        [(c, st, [(k, reverse.get(v, v) if k == "node" else v) for k, v in m]) for c, st, m in line]
+        for line in theirs
+    ]
+    for y, (a, b) in enumerate(zip(ours, theirs, strict=True)):
+        assert a == b, y
+    await mirror.remove()
+    tree.display = True
+    if focus:
+        tree.focus()
+    await settle(pilot)
+    return min(tree.size.height, tree.last_line + 1)
 
 
 async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
@@ -198,25 +262,24 @@ async def test_lines_are_drawn_cell_for_cell_as_textual_draws_them() -> None:
             for _ in range(3):
                 for node in tree.built_nodes():
                     if node.allow_expand and not node.is_expanded:
-                        tree._populate(node)
                         node.expand()
             tree.root.children[0].children[-1].collapse()
             await settle(pilot)
-            deep = max(tree.built_nodes(), key=lambda n: len(list(tree._ancestor_ids(n))))
+            deep = max(tree.built_nodes(), key=lambda n: len(n.path))
             tree.move_cursor(deep.parent)
             await pilot.press("r")
             await settle(pilot)
             assert any("▼" in tree.render_line(y).text for y in range(10))
-            assert assert_lines_drawn_as_tree_draws_them(tree) >= least
+            assert await assert_lines_drawn_as_tree_draws_them(pilot, tree, True) >= least
             # Unfocused, the cursor and guides change style.
             app.screen.detail.focus()
             await settle(pilot)
-            assert_lines_drawn_as_tree_draws_them(tree)
-            # With the mouse over a line, Tree draws that line and its subtree itself.
+            await assert_lines_drawn_as_tree_draws_them(pilot, tree, False)
+            # With the mouse over a line, the line and the branch below it are highlighted.
             tree.focus()
-            tree.hover_line = 1
+            tree.hover_line = tree.cursor_line - 1
             await settle(pilot)
-            assert_lines_drawn_as_tree_draws_them(tree)
+            await assert_lines_drawn_as_tree_draws_them(pilot, tree, True)
 
 
 async def test_new_badges_show_on_every_line_at_once() -> None:

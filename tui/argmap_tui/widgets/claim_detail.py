@@ -17,10 +17,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from argmap.flaws import find_flaw
+from argmap.map_tree import places
 from argmap.model import Claim, Evidence, Map, Relation, RelationType
 from argmap.view_model import MARK_ACCEPTED, VERDICTS, ClaimAnalysis
 from argmap_tui.text import assemble, literal, literal_line
-from argmap_tui.widgets.claim_tree import SYMBOLS, places
+from argmap_tui.widgets.claim_tree import SYMBOLS
 from argmap_tui.widgets.line_panel import ClaimText
 from argmap_tui.widgets.link_list import LinkList
 

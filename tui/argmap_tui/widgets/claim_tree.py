@@ -1,37 +1,47 @@
-"""The pro/con tree of a map, built one level at a time as nodes are opened.
+"""The pro/con tree of a map: a scroll view over its own rows, built as nodes are opened.
 
-Each thesis is a root; under a claim come the claims that support or attack
-it, and under a premise come the undercuts of the relation that links it to
-its parent. A map of 10,000 claims would cost seconds to build eagerly and
-make every expand slow, so children are added only when a node is opened.
-A claim used in several places appears under each of them, marked `↻`; a
+What hangs under what is the core's rule (`argmap.map_tree`): each thesis is
+a root, under a claim come the claims that support or attack it, under a
+premise the undercuts of the relation that links it to its parent. This
+widget keeps which nodes exist and are open, a cursor, and draws the rows
+(`render_line(y)` draws row `scroll_offset.y + y`, as toolong's log view
+does), each label rendered once. A map of 10,000 claims would cost seconds
+to build eagerly, so a node's children are made when it is first opened. A
+claim used in several places appears under each of them, marked `↻`; a
 claim that would repeat one of its own ancestors is shown once more, marked
 `↺`, and cannot be opened, so cycles never expand forever.
+
+It looks and answers like Textual's `Tree` (the same `tree--*` component
+styles, guides, ▶/▼ icons, keys and mouse), without reading any of `Tree`'s
+private parts.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
-from textual.binding import Binding
+from textual import events
+from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.signal import Signal
 from textual.strip import Strip
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
 
-from argmap.model import Map, Relation, RelationType
+from argmap.map_tree import can_open, children, thesis_entries, unlinked_ids
+from argmap.map_tree import path_to as map_path_to
+from argmap.map_tree import places as map_places
+from argmap.model import Map, RelationType
 from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, Badge, TreeEntry
 from argmap_tui.text import assemble, literal_line
 
@@ -54,23 +64,38 @@ SYMBOL_COLOURS: Mapping[str, str] = {
 """Theme variables: the tree follows the dark or light theme in use."""
 
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
-"""The mouse metadata Tree gives a node's ▶/▼ icon: a click there opens or closes it."""
+"""The mouse metadata of a node's ▶/▼ icon: a click there opens or closes it."""
 
+ICON_NODE = "▶ "
+ICON_NODE_EXPANDED = "▼ "
+
+LINES: Mapping[str, tuple[str, str, str, str]] = {
+    "default": ("  ", "│ ", "└─", "├─"),
+    "bold": ("  ", "┃ ", "┗━", "┣━"),
+    "double": ("  ", "║ ", "╚═", "╠═"),
+}
+"""Guide characters by the guides' style (plain, bold, double underline), as `Tree` has them."""
+
+GUIDE_DEPTH = 3
+"""Cells of indent per level."""
 
 Guides = tuple[str, str, str, str]
 """Space, vertical, terminator and cross: the pieces of a tree line's indent."""
+
+BASE, HOVER, SELECTED = 0, 1, 2
+"""Which guide style a piece of indent takes: plain, under the mouse's node, under the cursor's."""
 
 
 @dataclass(frozen=True, slots=True)
 class LineStyles:
     """What every line of one repaint shares, looked up once."""
 
-    guide: Style
-    guides: Guides
-    guide_selected: Style
-    guides_selected: Guides
+    guide: tuple[Style, Style, Style]
+    guides: tuple[Guides, Guides, Guides]
     label: Style
+    highlight: Style
     cursor: Style
+    hover_line: Style
     focused: bool
     width: int
 
@@ -110,46 +135,139 @@ class Label:
         return self._fitted[1]
 
 
-Child = tuple[Relation, str]
+class ClaimNode:
+    """One node of the tree: an entry of the map's tree, its label, and whether it is open.
 
+    The hidden root and the "Not linked to a thesis" group have no entry (`data` is None).
+    """
 
-def child_links(the_map: Map, claim_id: str, via: str | None) -> list[Child]:
-    """The (relation, premise) pairs shown under a claim reached through `via`."""
-    out: list[Child] = []
-    for rel in the_map.incoming.get(claim_id, ()):
-        out.extend((rel, source) for source in rel.sources)
-    if via is not None:
-        for rel in the_map.incoming.get(via, ()):
-            out.extend((rel, source) for source in rel.sources)
-    return out
-
-
-def has_children(the_map: Map, claim_id: str, via: str | None) -> bool:
-    return bool(the_map.incoming.get(claim_id)) or (
-        via is not None and bool(the_map.incoming.get(via))
+    __slots__ = (
+        "_tree",
+        "id",
+        "data",
+        "parent",
+        "children",
+        "label",
+        "allow_expand",
+        "depth",
+        "populated",
+        "_expanded",
+        "_line",
     )
 
+    def __init__(
+        self,
+        tree: ClaimTree,
+        node_id: int,
+        parent: ClaimNode | None,
+        data: TreeEntry | None,
+        label: Text,
+        allow_expand: bool,
+    ) -> None:
+        self._tree = tree
+        self.id = node_id
+        self.data = data
+        self.parent = parent
+        self.children: list[ClaimNode] = []
+        self.label = label
+        self.allow_expand = allow_expand
+        self.depth = -1 if parent is None else parent.depth + 1
+        self.populated = False
+        self._expanded = parent is None
+        self._line = -1
 
-def places(the_map: Map, claim_id: str) -> int:
-    """How many places in the tree a claim appears under (as thesis or premise)."""
-    return len(the_map.outgoing.get(claim_id, ())) + (claim_id in the_map.theses)
+    def __repr__(self) -> str:
+        return f"ClaimNode({self.id}, {self.data!r}, line={self._line})"
+
+    @property
+    def line(self) -> int:
+        """The node's row in the tree, or -1 while a closed ancestor hides it."""
+        self._tree.ensure_rows()
+        return self._line
+
+    @property
+    def is_expanded(self) -> bool:
+        return self._expanded
+
+    @property
+    def is_root(self) -> bool:
+        return self.parent is None
+
+    @property
+    def is_last(self) -> bool:
+        return self.parent is None or self.parent.children[-1] is self
+
+    @property
+    def siblings(self) -> list[ClaimNode]:
+        return [self] if self.parent is None else self.parent.children
+
+    def _sibling(self, step: int) -> ClaimNode | None:
+        if self.parent is None:
+            return None
+        family = self.parent.children
+        index = family.index(self) + step
+        return family[index] if 0 <= index < len(family) else None
+
+    @property
+    def next_sibling(self) -> ClaimNode | None:
+        return self._sibling(1)
+
+    @property
+    def previous_sibling(self) -> ClaimNode | None:
+        return self._sibling(-1)
+
+    @property
+    def path(self) -> list[ClaimNode]:
+        """From the top-level node down to this one (the hidden root left out)."""
+        out: list[ClaimNode] = []
+        node: ClaimNode | None = self
+        while node is not None and node.parent is not None:
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+    def expand(self) -> None:
+        self._tree.expand_node(self)
+
+    def collapse(self) -> None:
+        self._tree.collapse_node(self)
+
+    def toggle(self) -> None:
+        if self._expanded:
+            self.collapse()
+        else:
+            self.expand()
 
 
-class ClaimTree(Tree[TreeEntry]):
-    """A lazily built pro/con tree.
+class TreeKeys(ScrollView, can_focus=True):
+    """The keys of Textual's `Tree`, kept apart from `ClaimTree`'s own.
+
+    The help screen lists the bindings a widget class declares itself; these
+    are the built-in ones it describes in a line of its own.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+left", "cursor_parent", "Cursor to parent", show=False),
+        Binding("shift+right", "cursor_parent_next_sibling", "Cursor to next ancestor", show=False),
+        Binding("shift+up", "cursor_previous_sibling", "Cursor to previous sibling", show=False),
+        Binding("shift+down", "cursor_next_sibling", "Cursor to next sibling", show=False),
+        Binding("enter", "select_cursor", "Select", show=False),
+        Binding("space", "toggle_node", "Toggle", show=False),
+        Binding("shift+space", "toggle_expand_all", "Expand or collapse all", show=False),
+        Binding("up", "cursor_up", "Cursor Up", show=False),
+        Binding("down", "cursor_down", "Cursor Down", show=False),
+    ]
+
+
+class ClaimTree(TreeKeys):
+    """A lazily built pro/con tree that draws its own rows.
 
     `cursor_moved` publishes the claim id (None on a group line) each time the
     cursor reaches another node. It is a signal rather than a message so that a
     subscriber runs within the same keypress and its repaint joins the tree's.
-
-    For speed it draws its own lines and relabels nodes in bulk, which reads
-    and sets private parts of Textual's `Tree` and `TreeNode` (the line list,
-    a node's label, id, hover and selection). Textual is pinned; a test
-    compares every drawn line with `Tree`'s own, so a new version that moves
-    them fails loudly.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left",
             "collapse_or_parent",
@@ -166,15 +284,117 @@ class ClaimTree(Tree[TreeEntry]):
         ),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tree--cursor",
+        "tree--guides",
+        "tree--guides-hover",
+        "tree--guides-selected",
+        "tree--highlight",
+        "tree--highlight-line",
+        "tree--label",
+    }
+
+    # Textual's `Tree` styles, so the tree looks as it did when it was one.
+    DEFAULT_CSS = """
+    ClaimTree {
+        background: $surface;
+        color: $foreground;
+
+        & > .tree--label {}
+        & > .tree--guides {
+            color: $surface-lighten-2;
+        }
+        & > .tree--guides-hover {
+            color: $surface-lighten-2;
+        }
+        & > .tree--guides-selected {
+            color: $block-cursor-blurred-background;
+        }
+        & > .tree--cursor {
+            text-style: $block-cursor-blurred-text-style;
+            background: $block-cursor-blurred-background;
+        }
+        & > .tree--highlight {}
+        & > .tree--highlight-line {
+            background: $block-hover-background;
+        }
+
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .tree--cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+            & > .tree--guides {
+                color: $surface-lighten-3;
+            }
+            & > .tree--guides-hover {
+                color: $surface-lighten-3;
+            }
+            & > .tree--guides-selected {
+                color: $block-cursor-background;
+            }
+        }
+
+        &:light {
+            & > .tree--guides {
+                color: $surface-darken-1;
+            }
+            & > .tree--guides-hover {
+                color: $block-cursor-background;
+            }
+            & > .tree--guides-selected {
+                color: $block-cursor-background;
+            }
+        }
+    }
+    ClaimTree:ansi {
+        color: ansi_default;
+        & > .tree--guides {
+            color: $ansi-background;
+        }
+        &:nocolor > .tree--cursor {
+            text-style: reverse;
+        }
+    }
+    """
+
+    ALLOW_SELECT = False
+
+    class NodeExpanded(Message):
+        """A node was opened."""
+
+        def __init__(self, node: ClaimNode) -> None:
+            self.node = node
+            super().__init__()
+
+    class NodeCollapsed(Message):
+        """A node was closed."""
+
+        def __init__(self, node: ClaimNode) -> None:
+            self.node = node
+            super().__init__()
+
+    class NodeSelected(Message):
+        """Enter, or a click, on a node (which also opens or closes it)."""
+
+        def __init__(self, node: ClaimNode) -> None:
+            self.node = node
+            super().__init__()
+
     def __init__(self, the_map: Map, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
         self.cursor_moved: Signal[str | None] = Signal(self, "cursor-moved")
-        super().__init__(Text("Theses"), id=id)
-        self.show_root = False
-        self.guide_depth = 3
         self.map = the_map
         self.badges: Mapping[str, Badge] = {}
-        self._populated: set[int] = set()
-        self._unlinked_ids: list[str] | None = None
+        self._next_id = 0
+        self.root = self._new_node(None, None, Text("Theses"), allow_expand=True)
+        self._rows: list[ClaimNode] = []
+        self._rows_dirty = False
+        self._sync_pending = False
+        self._cursor: ClaimNode | None = None
+        self._hover: ClaimNode | None = None
         self._colours: dict[str, Style] = {}
         self._muted = Style(dim=True)
         self._line_style = Style()
@@ -187,95 +407,337 @@ class ClaimTree(Tree[TreeEntry]):
         self._load_colours()
         self.build_roots()
 
+    def _new_node(
+        self, parent: ClaimNode | None, data: TreeEntry | None, label: Text, allow_expand: bool
+    ) -> ClaimNode:
+        node = ClaimNode(self, self._next_id, parent, data, label, allow_expand)
+        self._next_id += 1
+        if parent is not None:
+            parent.children.append(node)
+        return node
+
     def build_roots(self, select: str | None = None) -> None:
         """(Re)build the top level: one node per thesis and a group of unlinked claims.
 
-        The cursor goes to `select` if it is in the map, else to the first thesis.
+        The cursor goes to `select` if it is in the map, else to the first thesis
+        (after the next repaint, once the screen listens to `cursor_moved`).
         """
-        self.clear()
-        self.cursor_line = -1
-        self._populated.clear()
+        self.root.children = []
+        self._cursor = None
+        self._hover = None
         self._label_cache.clear()
-        self._unlinked_ids = None
-        for thesis in self.map.theses:
-            if thesis in self.map.claims_by_id:
-                self._add_entry(self.root, TreeEntry(thesis, ROLE_THESIS))
+        self._invalidate()
+        for entry in thesis_entries(self.map):
+            self._add_entry(self.root, entry)
         unlinked = self.unlinked_ids()
         if unlinked:
-            group = self.root.add(
-                Text(f"Not linked to a thesis ({len(unlinked)})", style="italic"), data=None
-            )
-            group.allow_expand = True
+            label = Text(f"Not linked to a thesis ({len(unlinked)})", style="italic")
+            self._new_node(self.root, None, label, allow_expand=True)
         for node in self.root.children[:1]:
-            self._populate(node)
             node.expand()
-            if select is None or not self.select_claim(select):
-                self.call_after_refresh(self._move_to, node)
+            target = None if select is None else self.node_for(select)
+            self.call_after_refresh(self._move_to, target or node)
 
-    def unlinked_ids(self) -> list[str]:
+    def unlinked_ids(self) -> tuple[str, ...]:
         """Claims no thesis reaches, in file order (computed once per map)."""
-        if self._unlinked_ids is None:
-            reached: set[str] = set()
-            queue: deque[tuple[str, str | None]] = deque(
-                (t, None) for t in self.map.theses if t in self.map.claims_by_id
-            )
-            reached.update(t for t, _ in queue)
-            while queue:
-                claim_id, via = queue.popleft()
-                for rel, source in child_links(self.map, claim_id, via):
-                    if source not in reached:
-                        reached.add(source)
-                        queue.append((source, rel.id))
-            self._unlinked_ids = [c.id for c in self.map.claims if c.id not in reached]
-        return self._unlinked_ids
+        return unlinked_ids(self.map)
 
-    def _add_entry(self, parent: TreeNode[TreeEntry], entry: TreeEntry) -> TreeNode[TreeEntry]:
-        expandable = not entry.cycle and has_children(self.map, entry.claim_id, entry.relation_id)
-        node = parent.add(self.label_for(entry), data=entry, allow_expand=expandable)
-        return node
+    def _add_entry(self, parent: ClaimNode, entry: TreeEntry) -> ClaimNode:
+        return self._new_node(parent, entry, self.label_for(entry), can_open(self.map, entry))
 
-    def _populate(self, node: TreeNode[TreeEntry]) -> None:
+    def populate(self, node: ClaimNode) -> None:
         """Add a node's children the first time it is opened."""
-        if node.id in self._populated:
+        if node.populated:
             return
-        self._populated.add(node.id)
+        node.populated = True
         entry = node.data
         if entry is None:
             if node is not self.root:
                 for claim_id in self.unlinked_ids():
                     self._add_entry(node, TreeEntry(claim_id, ROLE_UNLINKED))
             return
-        ancestors = set(self._ancestor_ids(node))
-        for rel, source in child_links(self.map, entry.claim_id, entry.relation_id):
-            if source not in self.map.claims_by_id:
-                continue
-            self._add_entry(
-                node, TreeEntry(source, rel.type, rel.id, rel.linked, cycle=source in ancestors)
-            )
+        ancestors = {n.data.claim_id for n in node.path if n.data is not None}
+        for child in children(self.map, entry, ancestors):
+            self._add_entry(node, child)
 
-    @staticmethod
-    def _ancestor_ids(node: TreeNode[TreeEntry]) -> Iterator[str]:
-        current: TreeNode[TreeEntry] | None = node
-        while current is not None:
-            if current.data is not None:
-                yield current.data.claim_id
-            current = current.parent
+    def expand_node(self, node: ClaimNode) -> None:
+        if node.is_root or node._expanded or not node.allow_expand:
+            return
+        self.populate(node)
+        node._expanded = True
+        self._invalidate()
+        self.post_message(self.NodeExpanded(node))
 
-    @on(Tree.NodeExpanded)
-    def _expand(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
-        self._populate(event.node)
+    def collapse_node(self, node: ClaimNode) -> None:
+        if node.is_root or not node._expanded:
+            return
+        node._expanded = False
+        self._invalidate()
+        self.post_message(self.NodeCollapsed(node))
 
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted[TreeEntry]) -> None:
-        event.stop()  # told through `cursor_moved`, without a trip through the message queues
+    # -- rows -------------------------------------------------------------------------------
 
-    def watch_cursor_line(self, previous_line: int, line: int) -> None:
-        previous = self.cursor_node
-        super().watch_cursor_line(previous_line, line)
+    def _invalidate(self) -> None:
+        """The rows changed: count them again before the next use, and repaint."""
+        self._rows_dirty = True
+        self.refresh()
+        if not self._sync_pending and self.is_attached:
+            self._sync_pending = True
+            self.call_next(self._sync_rows)
+
+    def _sync_rows(self) -> None:
+        self._sync_pending = False
+        self.ensure_rows()
+
+    def ensure_rows(self) -> None:
+        """Lay the open nodes out as rows, top to bottom, if they changed.
+
+        A cursor that a closed ancestor now hides moves up to that ancestor, so
+        it is always on a row.
+        """
+        if not self._rows_dirty:
+            return
+        self._rows_dirty = False
+        for node in self._rows:
+            node._line = -1
+        rows: list[ClaimNode] = []
+        stack = self.root.children[::-1]
+        while stack:
+            node = stack.pop()
+            node._line = len(rows)
+            rows.append(node)
+            if node._expanded:
+                stack.extend(node.children[::-1])
+        self._rows = rows
+        if self.virtual_size.height != len(rows):
+            self.virtual_size = Size(0, len(rows))
+        cursor = self._cursor
+        if cursor is not None and cursor._line < 0:
+            while cursor is not None and cursor._line < 0:
+                cursor = cursor.parent
+            self._set_cursor(cursor if cursor is not None and cursor._line >= 0 else None)
+        if self._hover is not None and self._hover._line < 0:
+            self._hover = None
+
+    @property
+    def rows(self) -> list[ClaimNode]:
+        """The nodes on screen or scrolled past: every node whose ancestors are open."""
+        self.ensure_rows()
+        return self._rows
+
+    @property
+    def last_line(self) -> int:
+        return len(self.rows) - 1
+
+    def get_node_at_line(self, line_no: int) -> ClaimNode | None:
+        rows = self.rows
+        return rows[line_no] if 0 <= line_no < len(rows) else None
+
+    # -- the cursor and the mouse -----------------------------------------------------------
+
+    @property
+    def cursor_node(self) -> ClaimNode | None:
+        self.ensure_rows()
+        return self._cursor
+
+    @property
+    def cursor_line(self) -> int:
         node = self.cursor_node
-        if node is not None and node is not previous:
-            data = node.data
-            self.cursor_moved.publish(None if data is None else data.claim_id)
+        return -1 if node is None else node._line
+
+    @cursor_line.setter
+    def cursor_line(self, line: int) -> None:
+        rows = self.rows
+        self._set_cursor(rows[max(0, min(line, len(rows) - 1))] if rows else None)
+
+    def _set_cursor(self, node: ClaimNode | None) -> None:
+        previous = self._cursor
+        if node is previous:
+            return
+        self._cursor = node
+        # The cursor's line changes style, and so do the guides below it.
+        for changed in (previous, node):
+            if changed is not None:
+                self._refresh_subtree(changed)
+        self.cursor_moved.publish(None if node is None or node.data is None else node.data.claim_id)
+
+    @property
+    def hover_line(self) -> int:
+        node = self._hover
+        return -1 if node is None else node.line
+
+    @hover_line.setter
+    def hover_line(self, line: int) -> None:
+        node = self.get_node_at_line(line)
+        if node is not self._hover:
+            for changed in (self._hover, node):
+                if changed is not None:
+                    self._refresh_subtree(changed)
+            self._hover = node
+
+    def _refresh_subtree(self, node: ClaimNode) -> None:
+        """Repaint a node's row and the rows below it that show its subtree."""
+        rows = self.rows
+        line = node._line
+        if line < 0:
+            return
+        top = int(self.scroll_offset.y)
+        bottom = min(len(rows), top + self.size.height)
+        end = line + 1
+        while end < bottom and rows[end].depth > node.depth:
+            end += 1
+        start = max(line, top)
+        if start < end:
+            self.refresh(Region(0, start - top, self.size.width, end - start))
+
+    def move_cursor(self, node: ClaimNode | None, animate: bool = False) -> None:
+        """Put the cursor on a node shown as a row, and scroll to it."""
+        if node is None or node.line < 0:
+            return
+        self._set_cursor(node)
+        self.scroll_to_line(node.line)
+
+    def scroll_to_line(self, line: int, animate: bool = False) -> None:
+        """Bring a row into view, at once.
+
+        Never animated: an animated scroll repaints the whole tree every frame for
+        a quarter of a second (70-130 ms of work on a big map) where one repaint
+        shows the same place.
+        """
+        self.ensure_rows()
+        self.scroll_to_region(
+            Region(0, line, max(1, self.size.width), 1),
+            animate=False,
+            force=True,
+            origin_visible=False,
+            x_axis=False,
+        )
+
+    def scroll_to_node(self, node: ClaimNode, animate: bool = False) -> None:
+        if node.line >= 0:
+            self.scroll_to_line(node.line)
+
+    def _move_to(self, node: ClaimNode) -> None:
+        self.move_cursor(node)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        meta = event.style.meta
+        self.hover_line = meta["line"] if meta and "line" in meta else -1
+
+    def on_leave(self, _: events.Leave) -> None:
+        self.hover_line = -1
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if "line" not in meta:
+            return
+        node = self.get_node_at_line(meta["line"])
+        if node is None:
+            return
+        if meta.get("toggle", False):
+            self._toggle(node)
+        else:
+            self._set_cursor(node)
+            self.action_select_cursor()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _toggle(self, node: ClaimNode) -> None:
+        if node.allow_expand:
+            node.toggle()
+
+    def action_cursor_up(self) -> None:
+        self.cursor_line = self.last_line if self.cursor_line == -1 else self.cursor_line - 1
+        self.scroll_to_line(self.cursor_line)
+
+    def action_cursor_down(self) -> None:
+        self.cursor_line += 1
+        self.scroll_to_line(self.cursor_line)
+
+    def action_page_down(self) -> None:
+        self.cursor_line = max(0, self.cursor_line) + self.scrollable_content_region.height - 1
+        self.scroll_to_line(self.cursor_line)
+
+    def action_page_up(self) -> None:
+        line = self.last_line if self.cursor_line == -1 else self.cursor_line
+        self.cursor_line = line - (self.scrollable_content_region.height - 1)
+        self.scroll_to_line(self.cursor_line)
+
+    def action_scroll_home(self) -> None:
+        self.cursor_line = 0
+        self.scroll_to_line(self.cursor_line)
+
+    def action_scroll_end(self) -> None:
+        self.cursor_line = self.last_line
+        self.scroll_to_line(self.cursor_line)
+
+    def action_toggle_node(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            self._toggle(node)
+
+    def action_select_cursor(self) -> None:
+        """Tell of the node under the cursor, and open or close it."""
+        node = self.cursor_node
+        if node is not None:
+            self.post_message(self.NodeSelected(node))
+            self._toggle(node)
+
+    def action_cursor_parent(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.parent is not None and not node.parent.is_root:
+            self.move_cursor(node.parent)
+
+    def action_cursor_parent_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.parent is not None:
+            self.move_cursor(node.parent.next_sibling)
+
+    def action_cursor_previous_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            before = node.previous_sibling
+            self.move_cursor(before if before is not None else node.parent)
+
+    def action_cursor_next_sibling(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            after = node.next_sibling
+            if after is None and node.parent is not None:
+                after = node.parent.next_sibling
+            self.move_cursor(after)
+
+    def action_toggle_expand_all(self) -> None:
+        """Open every sibling of the cursor's node if all are closed, else close them all."""
+        node = self.cursor_node
+        if node is None:
+            return
+        family = [n for n in node.siblings if n.allow_expand]
+        opening = not any(n.is_expanded for n in family)
+        for sibling in family:
+            if opening:
+                sibling.expand()
+            else:
+                sibling.collapse()
+        self.move_cursor(node)
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and not node.parent.is_root:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_child(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
 
     # -- labels -----------------------------------------------------------------------------
 
@@ -310,74 +772,108 @@ class ClaimTree(Tree[TreeEntry]):
                 parts += [(f"{badge.strength:.2f}", self._muted), " "]
         if entry.cycle:
             parts += [("↺ cycle", "italic"), " "]
-        others = places(self.map, entry.claim_id) - 1
+        others = map_places(self.map, entry.claim_id) - 1
         if others > 0 and not entry.cycle:
             parts += [(f"↻+{others}", self._muted), " "]
         parts.append(literal_line(claim.text))
         return assemble(*parts)
 
+    def set_badges(self, badges: Mapping[str, Badge]) -> None:
+        """Show new analysis results on every node built so far."""
+        self.badges = badges
+        self.refresh_labels()
+
+    def refresh_labels(self) -> None:
+        """Relabel every node built so far, then repaint once."""
+        for node in self.built_nodes():
+            if node.data is not None:
+                node.label = self.label_for(node.data)
+        self.refresh()
+
+    def _walk_built(self, node: ClaimNode) -> Iterator[ClaimNode]:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            yield current
+            stack.extend(current.children)
+
+    def built_nodes(self) -> list[ClaimNode]:
+        """Every node made so far that shows a claim, open or not."""
+        return [n for n in self._walk_built(self.root) if n.data is not None]
+
+    def notify_style_update(self) -> None:
+        """Pick up the new theme's colours when the theme changes."""
+        super().notify_style_update()
+        self._label_cache.clear()
+        if self.is_mounted and self._colours:
+            self._load_colours()
+            self.refresh_labels()
+
     # -- drawing ----------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        self.ensure_rows()
         self._line_style = self.rich_style
         self._styles = None
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        """Tree's line, drawn straight from segments.
-
-        Tree builds a rich `Text` for each line it paints (guides, icon, label)
-        and looks up its component styles and the widget's style every time: at
-        160x48 a third of a Home or End keypress. This draws the same cells, with
-        the same mouse metadata, from each label rendered once. A line under the
-        mouse, which Tree highlights in several ways, is still left to Tree.
-        """
+        """Row `scroll_offset.y + y`, cut to the tree's width (it never scrolls sideways)."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         line_no = y + scroll_y
-        lines = self._tree_lines
-        if line_no >= len(lines):
+        rows = self.rows
+        if line_no >= len(rows):
             return Strip.blank(width, self._line_style)
-        line = lines[line_no]
-        if self.hover_line >= 0 and (
-            self.hover_line == line_no or any(node._hover for node in line.path)
-        ):
-            return self._render_line(line_no, scroll_x, scroll_x + width, self._line_style)
-        return self.draw_line(line_no, line.path, line.last).crop(scroll_x, scroll_x + width)
+        strip = self.draw_line(line_no)
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
 
-    def draw_line(self, y: int, path: list[TreeNode[TreeEntry]], last: bool) -> Strip:
-        """One line of the tree as Tree draws it when the mouse is elsewhere.
+    def draw_line(self, y: int) -> Strip:
+        """One row: indent guides, the ▶/▼ icon, the label, with `Tree`'s mouse metadata.
 
         Styles that carry mouse metadata are the costly ones to combine, so a
         line combines its metadata once and adds the cached label styles to it.
         """
         styles = self._line_styles()
-        line_style = self._line_style + Style(meta={"line": y})
-        segments: list[Segment] = []
-        # The indent: Tree styles it "selected" below the cursor's node when focused.
-        indent: list[tuple[bool, str]] = []
-        selected = path[0]._selected and styles.focused
-        end = path[-1]
+        end = self.rows[y]
+        path = end.path
+        hover = self._hover
+        on_hover_branch = hover is not None and hover in path
+        base = styles.hover_line if on_hover_branch else self._line_style
+        line_style = base + Style(meta={"line": y})
+        cursor = self._cursor if styles.focused else None
+        # The indent: guides take the hover style below the node under the mouse,
+        # and the selected style below the cursor's node when the tree has focus.
+        indent: list[tuple[int, str]] = []
+        selected = path[0] is cursor
+        hovered = path[0] is hover
         for node in path[1:]:
-            guides = styles.guides_selected if selected else styles.guides
+            kind = SELECTED if selected else HOVER if hovered else BASE
+            guides = styles.guides[kind]
             if node is end:
-                indent.append((selected, guides[2] if last else guides[3]))
+                indent.append((kind, guides[2] if node.is_last else guides[3]))
             else:
-                indent.append((selected, guides[0] if node.is_last else guides[1]))
-            selected = (selected or node._selected) and styles.focused
+                indent.append((kind, guides[0] if node.is_last else guides[1]))
+            selected = selected or node is cursor
+            hovered = hovered or node is hover
+        segments: list[Segment] = []
         used = 0
-        for is_selected, run in groupby(indent, key=itemgetter(0)):
+        for kind, run in groupby(indent, key=itemgetter(0)):
             text = "".join(piece for _, piece in run)
             used += len(text)
-            guide_style = styles.guide_selected if is_selected else styles.guide
-            segments.append(Segment(text, line_style + guide_style))
-        node_meta = Style(meta={"node": end._id})
-        if end._allow_expand:
-            icon = self.ICON_NODE_EXPANDED if end.is_expanded else self.ICON_NODE
+            segments.append(Segment(text, line_style + styles.guide[kind]))
+        node_meta = Style(meta={"node": end.id})
+        if end.allow_expand:
+            icon = ICON_NODE_EXPANDED if end.is_expanded else ICON_NODE
             segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
             used += len(icon)
         node_style = line_style + node_meta
-        label = self._rendered_label(end, styles.cursor if self.cursor_line == y else styles.label)
+        label_style = styles.label
+        if end is hover:
+            label_style = styles.highlight
+        if end is self._cursor:
+            label_style = label_style + styles.cursor
+        label = self._rendered_label(end, label_style)
         segments += [
             Segment(text, node_style + style) for text, style in label.fit(styles.width - used)
         ]
@@ -391,45 +887,50 @@ class ClaimTree(Tree[TreeEntry]):
     def _line_styles(self) -> LineStyles:
         if self._styles is None:
             guide = self.get_component_rich_style("tree--guides", partial=True)
+            hover = guide + self.get_component_rich_style("tree--guides-hover", partial=True)
             selected = guide + self.get_component_rich_style("tree--guides-selected", partial=True)
             label = self.get_component_rich_style("tree--label", partial=True)
             self._styles = LineStyles(
-                guide=guide,
-                guides=self._guides(guide, "tree--guides"),
-                guide_selected=selected,
-                guides_selected=self._guides(selected, "tree--guides-selected"),
+                guide=(guide, hover, selected),
+                guides=(
+                    self._guides(guide, "tree--guides"),
+                    self._guides(hover, "tree--guides-hover"),
+                    self._guides(selected, "tree--guides-selected"),
+                ),
                 label=label,
-                cursor=label + self.get_component_rich_style("tree--cursor", partial=False),
+                highlight=label + self.get_component_rich_style("tree--highlight", partial=True),
+                cursor=self.get_component_rich_style("tree--cursor", partial=False),
+                hover_line=self.get_component_rich_style("tree--highlight-line"),
                 focused=self.has_focus,
-                width=max(self.virtual_size.width, self.size.width),
+                width=self.size.width,
             )
         return self._styles
 
     def _guides(self, style: Style, component: str) -> Guides:
-        """As Tree picks them: blank when hidden or transparent, bold or double by style."""
-        if not self.show_guides or self.get_component_styles(component).color.a == 0:
+        """Blank when the guides' colour is transparent; bold or double by their style."""
+        if self.get_component_styles(component).color.a == 0:
             return ("  ", "  ", "  ", "  ")
-        lines = self.LINES["default"]
+        lines = LINES["default"]
         if style.bold:
-            lines = self.LINES["bold"]
+            lines = LINES["bold"]
         elif style.underline2:
-            lines = self.LINES["double"]
-        depth = max(0, self.guide_depth - 2)
+            lines = LINES["double"]
+        depth = max(0, GUIDE_DEPTH - 2)
         space, vertical, terminator, cross = (f"{c[0]}{c[1] * depth} " for c in lines)
         return space, vertical, terminator, cross
 
-    def _rendered_label(self, node: TreeNode[TreeEntry], style: Style) -> Label:
+    def _rendered_label(self, node: ClaimNode, style: Style) -> Label:
         """A node's label in the label (or cursor) style, kept until the label changes.
 
         The label's own styles carry no mouse metadata, so they combine cheaply.
         """
-        key = (node._id, style)
+        key = (node.id, style)
         cached = self._label_cache.get(key)
-        if cached is not None and cached.source is node._label:
+        if cached is not None and cached.source is node.label:
             return cached
-        rendered = node._label.render(self.app.console)
+        rendered = node.label.render(self.app.console)
         label = Label(
-            node._label,
+            node.label,
             [
                 (text, piece_style + style if piece_style else style)
                 for text, piece_style, _ in rendered
@@ -438,59 +939,7 @@ class ClaimTree(Tree[TreeEntry]):
         self._label_cache[key] = label
         return label
 
-    def get_label_width(self, node: TreeNode[TreeEntry]) -> int:
-        """Nothing: the tree never scrolls sideways (`overflow-x: hidden`).
-
-        Tree asks this of every line in the tree each time a node opens, and by
-        default renders each label to measure it: most of an expand on a big tree.
-        """
-        return 0
-
-    def set_badges(self, badges: Mapping[str, Badge]) -> None:
-        """Show new analysis results on every node built so far."""
-        self.badges = badges
-        self.refresh_labels()
-
-    def refresh_labels(self) -> None:
-        """Relabel every node built so far, then repaint once.
-
-        `TreeNode.set_label` schedules, for each node, a scan of the visible
-        lines that repaints every line below it: a few hundred nodes made the
-        analysis's arrival cost 20 ms more, in whichever keypress it met.
-        """
-        for node in self._walk_built(self.root):
-            if node.data is not None:
-                node._label = self.label_for(node.data)
-                node._updates += 1
-        self.refresh()
-
-    def process_label(self, label: str | Text) -> Text:
-        """A label as it is: `label_for` makes one-line `Text` already.
-
-        Tree would split every label into lines to keep the first, for each
-        node it adds. Plain strings (the root's) still go through Tree.
-        """
-        return label if isinstance(label, Text) else super().process_label(label)
-
-    def _walk_built(self, node: TreeNode[TreeEntry]) -> Iterator[TreeNode[TreeEntry]]:
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            yield current
-            stack.extend(current.children)
-
-    def built_nodes(self) -> list[TreeNode[TreeEntry]]:
-        return [n for n in self._walk_built(self.root) if n.data is not None]
-
-    def notify_style_update(self) -> None:
-        """Pick up the new theme's colours when the theme changes."""
-        super().notify_style_update()
-        self._label_cache.clear()
-        if self.is_mounted and self._colours:
-            self._load_colours()
-            self.refresh_labels()
-
-    # -- moving -----------------------------------------------------------------------------
+    # -- moving to a claim ------------------------------------------------------------------
 
     @property
     def current_claim_id(self) -> str | None:
@@ -499,49 +948,23 @@ class ClaimTree(Tree[TreeEntry]):
 
     def find_path(self, claim_id: str) -> list[TreeEntry] | None:
         """The shortest chain of entries from a top-level node down to the claim."""
-        if claim_id not in self.map.claims_by_id:
-            return None
-        starts = [TreeEntry(t, ROLE_THESIS) for t in self.map.theses if t in self.map.claims_by_id]
-        starts += [TreeEntry(c, ROLE_UNLINKED) for c in self.unlinked_ids()]
-        parent: dict[str, tuple[str | None, TreeEntry]] = {}
-        queue: deque[TreeEntry] = deque()
-        for entry in starts:
-            if entry.claim_id not in parent:
-                parent[entry.claim_id] = (None, entry)
-                queue.append(entry)
-        while queue and claim_id not in parent:
-            entry = queue.popleft()
-            for rel, source in child_links(self.map, entry.claim_id, entry.relation_id):
-                if source not in parent and source in self.map.claims_by_id:
-                    child = TreeEntry(source, rel.type, rel.id, rel.linked)
-                    parent[source] = (entry.claim_id, child)
-                    queue.append(child)
-        if claim_id not in parent:
-            return None
-        path: list[TreeEntry] = []
-        current: str | None = claim_id
-        while current is not None:
-            up, entry = parent[current]
-            path.append(entry)
-            current = up
-        return path[::-1]
+        return map_path_to(self.map, claim_id)
 
-    def node_for(self, claim_id: str) -> TreeNode[TreeEntry] | None:
+    def node_for(self, claim_id: str) -> ClaimNode | None:
         """Open the tree down to a claim and return its node (None if not in the map)."""
         path = self.find_path(claim_id)
         if path is None:
             return None
-        level: TreeNode[TreeEntry] = self.root
+        level = self.root
         if path[0].role == ROLE_UNLINKED:
             group = next((n for n in self.root.children if n.data is None), None)
             if group is None:
                 return None
             level = group
-        node: TreeNode[TreeEntry] | None = None
+        node: ClaimNode | None = None
         for step in path:
-            self._populate(level)
-            if level is not self.root:
-                level.expand()
+            self.populate(level)
+            level.expand()
             node = next(
                 (
                     n
@@ -562,40 +985,8 @@ class ClaimTree(Tree[TreeEntry]):
         node = self.node_for(claim_id)
         if node is None:
             return False
-        self.call_after_refresh(self._move_to, node)
-        return True
-
-    def scroll_to_line(self, line: int, animate: bool = True) -> None:
-        """Scroll without animating, whatever the caller asks.
-
-        Tree animates the scroll of Home, End, PgUp and PgDn: a quarter of a
-        second of repainting the whole tree every frame (70-130 ms of work on a
-        big map) where one repaint shows the same place.
-        """
-        super().scroll_to_line(line, animate=False)
-
-    def _move_to(self, node: TreeNode[TreeEntry]) -> None:
         self.move_cursor(node)
-        self.scroll_to_node(node, animate=False)
-
-    def action_collapse_or_parent(self) -> None:
-        node = self.cursor_node
-        if node is None:
-            return
-        if node.is_expanded:
-            node.collapse()
-        elif node.parent is not None and node.parent is not self.root:
-            self.move_cursor(node.parent)
-
-    def action_expand_or_child(self) -> None:
-        node = self.cursor_node
-        if node is None or not node.allow_expand:
-            return
-        if not node.is_expanded:
-            self._populate(node)
-            node.expand()
-        elif node.children:
-            self.call_after_refresh(self.move_cursor, node.children[0])
+        return True
 
     def replace_map(self, the_map: Map, select: str | None = None) -> None:
         self.map = the_map
