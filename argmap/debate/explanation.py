@@ -119,15 +119,14 @@ class _Reasons:
                     clause += (", which was never answered (dropped)",)
                 clauses.append(clause)
             return label, (*head, " falls to ", *joined(clauses, " and to "), ".")
-        open_attacks = self.attacks(claim_id, Label.UNDEC)
+        open_attacks = self.attacks(claim_id, Label.UNDEC)  # never empty for an undecided claim
+        many = len(open_attacks) > 1 or len(open_attacks[0].sources) > 1
         return label, (
             *head,
             " is undecided: ",
             *joined((_by(r) for r in open_attacks), " and "),
-            " attack" if len(open_attacks) > 1 or len(open_attacks[0].sources) > 1 else " attacks",
-            " it and are undecided in turn (the attacks run in a circle)."
-            if len(open_attacks) > 1
-            else " it and is undecided in turn (the attacks run in a circle).",
+            " attack it and are" if many else " attacks it and is",
+            " undecided in turn (the attacks run in a circle).",
         )
 
 
