@@ -71,6 +71,8 @@ MARK_ACCEPTED = "A"
 MARK_REJECTED = "R"
 PIVOTAL_MARKED = 10
 """How many of the claims a thesis's strength hangs on most the detail panel marks pivotal."""
+PIVOTAL_SHARE = 0.2
+"""...and the least share they need: on a small map the tenth claim may barely matter."""
 
 SHORT_LABELS = {"in": "IN", "out": "OUT", "undec": "UND"}
 
@@ -283,7 +285,7 @@ def from_analysis(
             crux_reasons.setdefault(crux.claim, reason)
             crux_entries.append((crux.claim, reason))
     pivotal = rank_pivotal(analysis.strength_effects)
-    pivotal_top = {p.claim for p in pivotal[:PIVOTAL_MARKED]}
+    pivotal_top = {p.claim for p in pivotal[:PIVOTAL_MARKED] if p.share >= PIVOTAL_SHARE}
     contributions = {p.claim: p for p in pivotal}
     capped = analysis.extensions_capped
     reasons = reasons or {}
@@ -318,7 +320,7 @@ def from_analysis(
     return AnalysisView(claims=claims, views=views, sides=overall, theses=theses)
 
 
-WHAT_IF_ACCEPTANCE = "not worked out for what-if marks"
+WHAT_IF_ACCEPTANCE = "readings of the map not worked out under what-if marks"
 
 
 def with_what_if(

@@ -116,7 +116,7 @@ def describe_change(change: WhatIfChange) -> str:
         if n:
             noun = ("claim " if n == 1 else "claims ") if not parts else ""
             parts.append(f"{n} {noun}{one if n == 1 else many}")
-    words = ", ".join(parts) if parts else "No claim now stands or falls that did not before"
+    words = ", ".join(parts) if parts else "Nothing now stands or falls differently"
     several = len(change.theses) > 1
     strengths = []
     for thesis, old, new in change.theses:

@@ -177,7 +177,7 @@ def test_a_what_if_change_is_counted_and_said() -> None:
     moved = compare(["c"], {"c": ("in", 0.5)}, {"c": ("in", 0.61)}, ["c"])
     assert moved.moved == ("c",)
     assert describe_change(moved) == (
-        "No claim now stands or falls that did not before; the thesis's strength 0.50 → 0.61."
+        "Nothing now stands or falls differently; the thesis's strength 0.50 → 0.61."
     )
     opened = compare(["x", "y"], {}, {"x": ("undec", None), "y": ("undec", None)}, [])
     assert describe_change(opened) == "2 claims are now open."

@@ -84,7 +84,6 @@ class ExploreScreen(Screen[None]):
             "m",
             "legend",
             "Legend",
-            show=False,  # shown on first start and listed by `?`; the footer must fit 80 columns
             tooltip="what the marks mean: stands/falls/open, strength, ✚ ✖ ⊘ & ↻, badges",
         ),
         Binding(

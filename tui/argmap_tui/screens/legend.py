@@ -50,7 +50,11 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("◆", "A thesis: what the map argues about."),
             ("✚", "Supports the claim above it (a reason for it)."),
             ("✖", "Attacks the claim above it (a reason against it)."),
-            ("⊘", "Undercuts: denies that the claim above bears on the one above that."),
+            (
+                "⊘",
+                "Undercuts the claim above it: says that, even if true, it does not bear "
+                "on the claim it answers.",
+            ),
             ("&", "A linked premise: it counts only together with its partners."),
             ("↻+2", "The claim appears in more places in the tree (here two more)."),
             ("↺ cycle", "The claim repeats one above it (a circle), so it is not opened again."),
@@ -65,8 +69,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("★ crux", "Rejecting it flips the thesis, or removing it moves its strength most."),
             (
                 "◎ pivotal",
-                "Among the ten claims the thesis's strength hangs on most; share 1.00 is "
-                "the claim it hangs on most, ↑ raises the thesis and ↓ lowers it.",
+                "Among the ten claims the thesis's strength hangs on most (share at least "
+                "0.20): share 1.00 is the claim whose removal would move the thesis most, "
+                "↑ means it raises the thesis and ↓ that it lowers it.",
             ),
             ("⚠ flaw", "The author marked a reasoning flaw (such as an anecdote)."),
         ),

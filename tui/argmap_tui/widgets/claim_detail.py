@@ -235,7 +235,7 @@ class ClaimDetail(Vertical):
     def compose(self) -> ComposeResult:
         yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
         yield Static(
-            Text("Why, and linked claims (l, then Enter jumps)", style="bold"), id="links-heading"
+            Text("Why and links (l, then Enter jumps)", style="bold"), id="links-heading"
         )
         yield LinkList(id="links")
 
