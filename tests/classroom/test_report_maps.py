@@ -183,3 +183,14 @@ def test_an_export_records_the_map_its_answers_came_from(tmp_path: Path) -> None
     assert [a["map_sha256"] for a in document["answers"]] == [None, FACE_HASH]
     text = json.dumps(document)
     assert str(tmp_path) not in text and str(FACE.parent) not in text  # no paths
+
+
+def test_a_maps_entry_without_its_hash_leaves_the_file_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write_export(tmp_path / "bad.json", "Sam", ROWS, "face-at-the-door", map_sha256="d" * 64)
+    document = json.loads(bad.read_text())
+    del document["maps"][0]["sha256"]
+    bad.write_text(json.dumps(document))
+    code, out, _, _ = report(capsys, tmp_path, str(bad))
+    assert code == 1 and "maps entry 1: 'sha256' should be 64 hex digits" in out
