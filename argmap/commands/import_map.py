@@ -118,7 +118,9 @@ def check_import(result: ImportResult, written_as: str) -> tuple[LoadResult, lis
     if back.map is None:
         return back, []
     findings = [
-        d for d in [*back.diagnostics, *check_map(back.map)] if d.severity is not Severity.NOTE
+        d
+        for d in [*back.diagnostics, *check_map(back.map, notes=False)]
+        if d.severity is not Severity.NOTE
     ]
     return back, _trace_back(findings, result)
 

@@ -30,7 +30,7 @@ from collections import defaultdict
 from typing import Any
 
 from argmap.display import escape_invisible
-from argmap.formats.aif_parse import AifDocument, parse_aif
+from argmap.formats.aif_parse import FILE_START, AifDocument, parse_aif
 from argmap.formats.import_result import (
     APPROXIMATED,
     BROKEN_REFERENCE,
@@ -61,15 +61,16 @@ def to_map(doc: AifDocument, path: str = "<aif>") -> ImportResult:
     claim_of, claims_in_order, notes = _claims(doc, report, origins)
     relations = _relations(doc, report, claim_of, origins)
     _rephrases(doc, report, claim_of, notes)
+    value = ClaimKind.VALUE
     claims = tuple(
         Claim(
-            id=claim_of[nid],
+            id=cid,
             text=text_value,
-            kind=ClaimKind.VALUE,
-            note=" ".join(notes[claim_of[nid]]) or None,
-            pos=origins[claim_of[nid]],
+            kind=value,
+            note=" ".join(notes[cid]) if cid in notes else None,
+            pos=origins[cid],
         )
-        for nid, text_value in claims_in_order
+        for cid, text_value in claims_in_order
     )
     if not claims:
         raise report.fail((1, 1), "the AIF file has no I-nodes (propositions) to import")
@@ -96,7 +97,7 @@ def _claims(
 ) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, list[str]]]:
     """A claim id per I-node with text (its speaker noted); other nodes warned of.
 
-    Returns node id -> claim id, (node id, text) in file order, and the notes.
+    Returns node id -> claim id, (claim id, text) in file order, and the notes.
     """
     nodes, into, kind, where = doc.nodes, doc.into, doc.kind, doc.where
     speaker_of_locution = doc.speaker_of_locution
@@ -119,29 +120,31 @@ def _claims(
     claim_of: dict[str, str] = {}
     notes: dict[str, list[str]] = defaultdict(list)
     claims_in_order: list[tuple[str, str]] = []
+    kinds, positions = doc.kinds, doc.positions
     # Node ids that make the same claim id ("a b", "a!b") get -2, -3, ...: an id
     # pool remembers the next suffix, where appending "_" until free was
     # quadratic in the number of such nodes (and in the ids' length).
-    claim_ids = IdPool()
+    take = IdPool().take
     for nid, node in nodes.items():
-        node_kind = kind(nid)
+        node_kind = kinds[nid]
         if node_kind == "I":
             text_value = " ".join(str(node.get("text") or "").split())
             if not text_value:
                 report.warn(where(nid), DROPPED, f"I-node {nid} has no text; left out")
                 continue
-            cid = claim_ids.take(
+            cid = take(
                 make_id(
                     nid if nid[:1].isascii() and nid[:1].isalpha() else f"i{nid}",
                     f"i{len(claim_of)}",
                 )
             )
             claim_of[nid] = cid
-            claims_in_order.append((nid, text_value))
-            origins[cid] = where(nid)
-            who = speaker(nid)
-            if who:
-                notes[cid].append(f"Said by {who}.")
+            claims_in_order.append((cid, text_value))
+            origins[cid] = positions.get(nid, FILE_START)
+            if nid in into:
+                who = speaker(nid)
+                if who:
+                    notes[cid].append(f"Said by {who}.")
         elif node_kind in _DIALOGUE:
             continue
         elif node_kind == "PA":
@@ -161,10 +164,11 @@ def _relations(
     doc: AifDocument, report: Reporter, claim_of: dict[str, str], origins: dict[str, Pos]
 ) -> list[Relation]:
     """RA-nodes as supports, CA-nodes as attacks, or undercuts of what they aim at."""
-    nodes, into, out_of, kind, where = doc.nodes, doc.into, doc.out_of, doc.kind, doc.where
+    into, out_of, kind, where = doc.into, doc.out_of, doc.kind, doc.where
+    kinds = doc.kinds
     relations: list[Relation] = []
     relations_of: dict[str, list[str]] = {}
-    rel_ids = IdPool()
+    take = IdPool().take
 
     def add(
         rid: str, rel_type: RelationType, sources: tuple[str, ...], target: str, nid: str
@@ -176,11 +180,10 @@ def _relations(
                 f"{kind(nid)}-node {nid} would relate a claim to itself; left out",
             )
             return None
-        rid = rel_ids.take(rid)
-        relations.append(
-            Relation(id=rid, type=rel_type, sources=sources, target=target, pos=where(nid))
-        )
-        origins[rid] = where(nid)
+        rid = take(rid)
+        pos = where(nid)
+        relations.append(Relation(id=rid, type=rel_type, sources=sources, target=target, pos=pos))
+        origins[rid] = pos
         return rid
 
     def premises(nid: str) -> tuple[str, ...]:
@@ -197,14 +200,17 @@ def _relations(
                     f"{kind(nid)}-node {nid} is fed by {kind(src) or '?'}-node {src}, "
                     "which is not a proposition; that edge is ignored",
                 )
-        return tuple(dict.fromkeys(found))
+        return (found[0],) if len(found) == 1 else tuple(dict.fromkeys(found))
 
     # RA nodes first; then CA nodes, retried while some aim at a CA not yet done.
     premises_of: dict[str, tuple[str, ...]] = {}
     pending: list[tuple[str, str]] = []
-    for nid in sorted((n for n in nodes if kind(n) in ("RA", "CA")), key=lambda n: kind(n) != "RA"):
+    schemes = [n for n, k in kinds.items() if k == "RA"] + [
+        n for n, k in kinds.items() if k == "CA"
+    ]
+    for nid in schemes:
         sources = premises(nid)
-        targets = [t for t in out_of.get(nid, []) if kind(t) not in _DIALOGUE]
+        targets = [t for t in out_of.get(nid, ()) if kinds[t] not in _DIALOGUE]
         if not sources or not targets:
             lack = (
                 "no premise (an I-node pointing to it)"
@@ -218,8 +224,8 @@ def _relations(
     while pending:
         waiting: list[tuple[str, str]] = []
         for nid, target in pending:
-            node_kind, sources = kind(nid), premises_of[nid]
-            rel_base = f"{node_kind.lower()}{make_id(nid)}"
+            node_kind, sources = kinds[nid], premises_of[nid]
+            rel_base = ("ra" if node_kind == "RA" else "ca") + make_id(nid)
             made: list[str | None] = []
             if target in claim_of:
                 rel_type = RelationType.SUPPORT if node_kind == "RA" else RelationType.ATTACK
@@ -272,10 +278,8 @@ def _rephrases(
     doc: AifDocument, report: Reporter, claim_of: dict[str, str], notes: dict[str, list[str]]
 ) -> None:
     """MA-nodes kept as a line in both claims' notes (a map has no rephrase relation)."""
-    nodes, into, out_of, kind, where = doc.nodes, doc.into, doc.out_of, doc.kind, doc.where
-    for nid in nodes:
-        if kind(nid) != "MA":
-            continue
+    nodes, into, out_of, where = doc.nodes, doc.into, doc.out_of, doc.where
+    for nid in [n for n, k in doc.kinds.items() if k == "MA"]:
         ends = [n for n in into.get(nid, []) + out_of.get(nid, []) if n in claim_of]
         if len(ends) < 2:
             report.warn(where(nid), DROPPED, f"MA-node {nid} does not join two I-nodes; left out")

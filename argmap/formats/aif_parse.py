@@ -11,10 +11,8 @@ million-node AIFdb corpus must not be copied into a second million objects.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +21,7 @@ from argmap.formats.import_result import BROKEN_REFERENCE, DROPPED, DUPLICATE, R
 from argmap.model import Pos
 from argmap.safe_json import JsonProblem, load_json
 
-_NOWHERE = Pos(1, 1)
+FILE_START = Pos(1, 1)
 
 
 @dataclass
@@ -46,17 +44,22 @@ class AifDocument:
 
     def where(self, nid: str) -> Pos:
         """The node's position, or the file's start for an id never written as `nodeID`."""
-        return self.positions.get(nid, _NOWHERE)
+        return self.positions.get(nid, FILE_START)
+
+
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 
 
 def node_positions(text: str) -> dict[str, Pos]:
     """Where each `"nodeID": X` first occurs; json gives no positions of its own."""
     out: dict[str, Pos] = {}
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    for match in re.finditer(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
+    # Lines are counted between one match and the next, so the file's newlines
+    # are walked once and no list of a line start per line is kept.
+    line, line_start, counted = 1, 0, 0
+    count, rfind = text.count, text.rfind
+    for match in _NODE_ID.finditer(text):
         raw = match.group(1)
-        if raw.startswith('"'):
+        if raw[0] == '"':
             if "\\" in raw:
                 try:
                     key = str(json.loads(raw))
@@ -68,8 +71,13 @@ def node_positions(text: str) -> dict[str, Pos]:
             key = raw
         if key in out:
             continue
-        line = bisect.bisect_right(line_starts, match.start())
-        out[key] = Pos(line, match.start() - line_starts[line - 1] + 1)
+        start = match.start()
+        newlines = count("\n", counted, start)
+        if newlines:
+            line += newlines
+            line_start = rfind("\n", counted, start) + 1
+        counted = start
+        out[key] = Pos(line, start - line_start + 1)
     return out
 
 
@@ -93,7 +101,7 @@ def parse_aif(text: str, path: str = "<aif>") -> AifDocument:
     doc = AifDocument(positions=node_positions(text), title=data.get("title"))
     _read_nodes(doc, data["nodes"], report)
     _read_edges(doc, data, report)
-    doc.kinds = {nid: str(node.get("type", "")).upper() for nid, node in doc.nodes.items()}
+    doc.kinds = _kinds(doc.nodes)
     _read_speakers(doc, data)
     doc.problems = report.diagnostics
     return doc
@@ -123,15 +131,17 @@ def _read_nodes(doc: AifDocument, raw_nodes: list[Any], report: Reporter) -> Non
 def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> None:
     """Edges between known nodes, each once, as adjacency lists; the edge objects freed."""
     nodes, positions, where = doc.nodes, doc.positions, doc.where
-    into: dict[str, list[str]] = defaultdict(list)
-    out_of: dict[str, list[str]] = defaultdict(list)
-    seen_edges: set[tuple[str, str]] = set()
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    # A repeated edge is left out: found in the short list of a node's targets,
+    # or, for a node with many (a hub), in a set made for it.
+    many: dict[str, set[str]] = {}
     for edge in data.get("edges") or []:
         if not isinstance(edge, dict):
             continue
         source, target = str(edge.get("fromID")), str(edge.get("toID"))
-        missing = [n for n in (source, target) if n not in nodes]
-        if missing:
+        if source not in nodes or target not in nodes:
+            missing = [n for n in (source, target) if n not in nodes]
             label = edge.get("edgeID", f"{source}->{target}")
             known = [n for n in (source, target) if n in positions]
             report.warn(
@@ -141,16 +151,46 @@ def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> Non
                 "edge left out",
             )
             continue
-        if (source, target) in seen_edges:
-            continue
-        seen_edges.add((source, target))
-        out_of[source].append(target)
-        into[target].append(source)
+        targets = out_of.get(source)
+        if targets is None:
+            out_of[source] = [target]
+        else:
+            if len(targets) < 16:
+                if target in targets:
+                    continue
+            else:
+                seen = many.get(source)
+                if seen is None:
+                    seen = many[source] = set(targets)
+                if target in seen:
+                    continue
+                seen.add(target)
+            targets.append(target)
+        sources = into.get(target)
+        if sources is None:
+            into[target] = [source]
+        else:
+            sources.append(source)
     # The edge objects are not needed past here: free them now, not at the end
     # (a third of the parsed JSON of a large file).
     if isinstance(data.get("edges"), list):
         data["edges"] = None
     doc.into, doc.out_of = into, out_of
+
+
+def _kinds(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each node's type, upper-cased: one string per type, not one per node."""
+    upper: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for nid, node in nodes.items():
+        raw = node.get("type", "")
+        if type(raw) is not str:
+            raw = str(raw)
+        kind = upper.get(raw)
+        if kind is None:
+            kind = upper[raw] = raw.upper()
+        kinds[nid] = kind
+    return kinds
 
 
 def _read_speakers(doc: AifDocument, data: dict[str, Any]) -> None:

@@ -190,6 +190,30 @@ def test_an_awkward_origin_path_cannot_break_or_forge_the_written_file() -> None
         assert_reads_back(m, path)
 
 
+@st.composite
+def plain_maps(draw: st.DrawFn) -> Map:
+    """Maps of claims with only an id and a text, relations with no `why`: what
+    an import usually makes, and what `read_back` checks a whole list at a time."""
+    claims = tuple(
+        Claim(draw(_ID), draw(_TEXT), ClaimKind.VALUE) for _ in range(draw(st.integers(1, 5)))
+    )
+    ids = [c.id for c in claims]
+    relations = []
+    for _ in range(draw(st.integers(0, 4))):
+        sources = tuple(draw(st.lists(st.one_of(st.sampled_from(ids), _ID), max_size=2)))
+        target = draw(st.one_of(st.sampled_from(ids), _ID))
+        default = f"support:{'+'.join(sources)}->{target}"
+        rel_id = draw(st.one_of(st.just(default), st.sampled_from(["r1", "r 2", ""]), _ID))
+        relations.append(Relation(rel_id, RelationType.SUPPORT, sources, target))
+    return Map("m", "T", (ids[0],), claims, tuple(relations))
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_maps())
+def test_a_map_of_plain_claims_reads_back_as_loading_gives(m: Map) -> None:
+    assert_reads_back(m)
+
+
 def test_the_usual_imported_claim_is_the_models_own_object() -> None:
     claims = tuple(Claim(f"i{k}", f"Claim {k}", ClaimKind.VALUE, pos=Pos(k, 1)) for k in range(3))
     m = Map("m", "T", ("i0",), claims, (Relation("ra1", RelationType.SUPPORT, ("i1",), "i0"),))
