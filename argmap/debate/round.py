@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from argmap.debate.clock import is_over_time
-from argmap.debate.rules import Reply, legal_replies, replies_to, reply_through
+from argmap.debate.rules import Reply, distinct_moves, legal_replies, replies_to, reply_through
 from argmap.model import Map
 from argmap.sides import Side
 
@@ -129,8 +129,8 @@ class Round:
         return None
 
     def replies(self) -> list[Reply]:
-        """What the side on turn may play."""
-        return legal_replies(self.map, self.played, self.side_on_turn)
+        """What the side on turn may play, each move once (see `distinct_moves`)."""
+        return distinct_moves(legal_replies(self.map, self.played, self.side_on_turn))
 
     def replies_to_last(self) -> list[Reply]:
         """The legal replies that answer what the other side played last."""
@@ -145,7 +145,11 @@ class Round:
             raise RoundError(f"no claim {claim_id!r} in the map")
         if claim_id in self.played:
             raise RoundError(f"{claim_id!r} has already been played")
-        for reply in (*self.replies_to_last(), *self.replies()):
+        # Every premise may name a linked move, so the full list, not the distinct moves.
+        legal = legal_replies(self.map, self.played, self.side_on_turn)
+        last = self.last_move(self.side_on_turn.other)
+        answers = replies_to(self.map, legal, last.reply.claims) if last and last.reply else []
+        for reply in (*answers, *legal):
             if reply.claim_id == claim_id:
                 return reply
         raise RoundError(

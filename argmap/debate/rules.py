@@ -127,6 +127,19 @@ def legal_replies(the_map: Map, played: Mapping[str, Side], side: Side) -> list[
     return replies
 
 
+def distinct_moves(replies: Iterable[Reply]) -> list[Reply]:
+    """One reply per move: the premises of a linked relation are one move, whichever is
+    named first, so a list offers `a together with b` once, not again as `b with a`."""
+    seen: set[tuple[str, frozenset[str]]] = set()
+    found = []
+    for reply in replies:
+        key = (reply.relation_id, frozenset(reply.claims))
+        if key not in seen:
+            seen.add(key)
+            found.append(reply)
+    return found
+
+
 def replies_to(the_map: Map, replies: Iterable[Reply], claim_ids: Iterable[str]) -> list[Reply]:
     """The replies that answer one of `claim_ids` (attack it or undercut its link)."""
     wanted = set(claim_ids)
@@ -143,14 +156,15 @@ def replies_to(the_map: Map, replies: Iterable[Reply], claim_ids: Iterable[str])
 
 
 def search_replies(the_map: Map, replies: Iterable[Reply], query: str) -> list[Reply]:
-    """The replies whose claim's text or id contains every word of `query`."""
+    """The replies whose claims' texts or ids (all premises of a linked move) contain
+    every word of `query`."""
     words = query.casefold().split()
     if not words:
         return []
     found = []
     for reply in replies:
-        claim = the_map.claims_by_id[reply.claim_id]
-        haystack = f"{claim.text.casefold()} {claim.id.casefold()}"
+        claims = [the_map.claims_by_id[c] for c in reply.claims]
+        haystack = " ".join(f"{c.text.casefold()} {c.id.casefold()}" for c in claims)
         if all(word in haystack for word in words):
             found.append(reply)
     return found

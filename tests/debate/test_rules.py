@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.debate.rules import legal_replies, replies_to, search_replies
+from argmap.debate.rules import distinct_moves, legal_replies, replies_to, search_replies
 from argmap.sides import Side
 from tests.debate.small_maps import chain, with_undercut_and_link
 
@@ -33,6 +33,14 @@ def test_linked_premises_are_played_together() -> None:
     assert set(by_claim) == {"x", "y"}
     assert by_claim["x"].together == ("y",) and by_claim["y"].together == ("x",)
     assert by_claim["x"].claims == ("x", "y")
+    # ... and offered once: x with y and y with x are the same move.
+    assert [r.claims for r in distinct_moves(replies)] == [("x", "y")]
+
+
+def test_a_linked_move_is_found_by_either_premise() -> None:
+    m = with_undercut_and_link()
+    replies = distinct_moves(legal_replies(m, {"m": Side.PRO}, Side.PRO))
+    assert [r.claim_id for r in search_replies(m, replies, "says y")] == ["x"]
 
 
 def test_undercut_needs_the_link_in_play_and_owned_by_the_other_side() -> None:
@@ -59,3 +67,12 @@ def test_search_matches_every_word_in_text_or_id() -> None:
     assert moves(search_replies(m, replies, "CLAIM b")) == {("b", "rb")}
     assert search_replies(m, replies, "claim zebra") == []
     assert search_replies(m, replies, "   ") == []
+
+
+def test_a_round_offers_a_linked_move_once_and_plays_it_by_either_id() -> None:
+    from argmap.debate.round import Round, settings_for
+
+    m = with_undercut_and_link()
+    rnd = Round(m, settings_for(m, first=Side.PRO))
+    assert [r.claims for r in rnd.replies()] == [("x", "y")]
+    assert rnd.reply_for("y").claims == ("y", "x")

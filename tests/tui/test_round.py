@@ -151,6 +151,7 @@ async def test_the_flow_announces_linked_premises_together() -> None:
         assert isinstance(screen, RoundScreen)
         screen.play(screen.rnd.reply_for("outsiders"))
         moves = screen.query_one("#round-moves", OptionList)
+        assert [r.claim_id for r in screen.listed] == ["no-figures", "photo-spoof"]  # once
         index = [r.claim_id for r in screen.listed].index("photo-spoof")
         shown = str(moves.get_option_at_index(index).prompt)
         assert shown.startswith("[photo-spoof] together with [faces-online] attack [outsiders]: ")
