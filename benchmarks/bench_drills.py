@@ -15,7 +15,13 @@ pays for the analysis), "again" a second session on the same `Map` object.
 Only the public session API is used, so the script also measures an older
 checkout: `python benchmarks/bench_drills.py --sizes 1000` from its root.
 
-    .venv/bin/python benchmarks/bench_drills.py [--sizes 1000 10000] [--modes ...]
+`--service` adds, per map, the first crux question as the drill screen asks
+it: from the app's analysis service (`AnalysisCruxes` over `ProcessAnalyser`,
+the explorer's child process), cold (the drill asks first) and after the
+explorer's analysis; with the wall clock and the CPU time the asking process
+spent meanwhile (in the TUI, the time the UI shares the interpreter with).
+
+    .venv/bin/python benchmarks/bench_drills.py [--sizes 1000 10000] [--modes ...] [--service]
 """
 
 from __future__ import annotations
@@ -161,6 +167,56 @@ def one_start(path: str, mode: str) -> dict[str, float]:
     }
 
 
+def one_service(path: str) -> dict[str, float]:
+    """The first crux question in this (fresh) process: searched here, then from the
+    analysis service cold, then from it after the explorer's analysis."""
+    from argmap_tui.analysis_process import AnalysisCruxes, ProcessAnalyser
+
+    def first_crux(the_map: Map, cruxes: AnalysisCruxes | None = None) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        if cruxes is None:  # the search in this process, as before (and in --plain)
+            session = DrillSession(the_map, None, options("crux"))
+        else:
+            session = DrillSession(the_map, None, options("crux"), cruxes=cruxes)
+        question = session.next_question()
+        assert question is not None
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    loaded = load_map(path).map
+    assert loaded is not None
+    here = first_crux(loaded)
+    out = {"here": here[0], "here cpu": here[1]}
+    for fresh_map in ("cold", "warm"):
+        the_map = load_map(path).map  # a new Map: nothing cached from the search above
+        assert the_map is not None
+        analyser = ProcessAnalyser()
+        try:
+            if fresh_map == "warm":
+                analyser(the_map, (), (), None)  # the explorer's analysis, done first
+            wall, cpu = first_crux(the_map, cruxes=AnalysisCruxes(analyser))
+        finally:
+            analyser.close()
+        out[fresh_map], out[f"{fresh_map} cpu"] = wall, cpu
+    return out
+
+
+def service(sizes: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        print("\nfirst crux question, seconds (wall / CPU of the asking process), fresh process")
+        print(f"{'claims':>7} {'searched here':>15} {'service, cold':>15} {'after explorer':>15}")
+        for n in sizes:
+            path = generated_map(n, Path(tmp))
+            out = subprocess.run(
+                [sys.executable, __file__, "--one-service", str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            got = json.loads(out.stdout.strip().splitlines()[-1])
+            cells = [f"{got[k]:.3f} / {got[k + ' cpu']:.3f}" for k in ("here", "cold", "warm")]
+            print(f"{n:>7,} " + " ".join(f"{c:>15}" for c in cells), flush=True)
+
+
 def generated(sizes: list[int], modes: list[str], chain: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shapes = [
@@ -196,14 +252,25 @@ def main() -> None:
     parser.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
     parser.add_argument("--chain", type=int, default=10000, help="claims (0: none)")
     parser.add_argument("--no-bundled", action="store_true")
+    parser.add_argument(
+        "--service", action="store_true", help="also the crux card from the analysis service"
+    )
+    parser.add_argument("--no-sessions", action="store_true", help="skip the session starts")
     parser.add_argument("--one", nargs=2, metavar=("MAP", "MODE"), help=argparse.SUPPRESS)
+    parser.add_argument("--one-service", metavar="MAP", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_start(*args.one)))
         return
+    if args.one_service:
+        print(json.dumps(one_service(args.one_service)))
+        return
     if not args.no_bundled:
         bundled()
-    generated(args.sizes, args.modes, args.chain)
+    if not args.no_sessions:
+        generated(args.sizes, args.modes, args.chain)
+    if args.service:
+        service(args.sizes)
 
 
 if __name__ == "__main__":

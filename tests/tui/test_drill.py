@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from argmap.loading import load_map
 from argmap.model import Map
+from argmap.training.drills import CruxSource
 from argmap.training.progress import DATABASE_NAME, Progress
 from argmap.training.session import DrillSession, SessionOptions
 from argmap_tui.app import ArgmapApp
@@ -44,8 +45,8 @@ def make(
     session_options = SessionOptions(**options)
     start = session_start(the_map, session_options, context.database)
 
-    def patched() -> DrillSession:
-        session = start()
+    def patched(cruxes: CruxSource) -> DrillSession:
+        session = start(cruxes)
         if patch is not None:
             patch(session)
         return session

@@ -61,9 +61,9 @@ def test_drill_starting_small_dark(snap_compare) -> None:  # type: ignore[no-unt
     release = threading.Event()
     start = session_start(the_map, SessionOptions(mode="rebut", seed=3, count=3), None)
 
-    def slow_start():  # type: ignore[no-untyped-def]
+    def slow_start(cruxes):  # type: ignore[no-untyped-def]
         release.wait(10)
-        return start()
+        return start(cruxes)
 
     async def before(pilot: Pilot[object]) -> None:
         await pilot.pause(0.2)

@@ -14,6 +14,12 @@ changed since. The text rather than the pickled `Map`: pickling a
 10,000-claim map holds the parent's interpreter lock for 0.4 s, while the
 text costs the parent nothing and the child parses it on the other core.
 The child imports only the core (`argmap.view_model`), never Textual.
+
+The app makes one `ProcessAnalyser` and shares it: the explorer asks it for
+labels, the drill screen for the cruxes (`AnalysisCruxes`, the crux drill's
+`CruxSource`), which the analysis already contains. So the crux search runs
+once per map, in the child, and not in the UI process; a drill that comes
+after the explorer's analysis gets the result it kept.
 """
 
 from __future__ import annotations
@@ -22,11 +28,14 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Collection
-from typing import IO
+from collections.abc import Callable, Collection
+from typing import IO, TYPE_CHECKING
 
 from argmap.model import Map
-from argmap.view_model import AnalysisView, analyse
+from argmap.view_model import Analyser, AnalysisView, analyse
+
+if TYPE_CHECKING:
+    from argmap.analysis.cruxes import Crux
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
@@ -61,11 +70,14 @@ class ProcessAnalyser:
 
     Called from worker threads; requests are served one at a time. Maps that
     were not parsed from text (built in code) are analysed in the calling thread.
+    The base analysis of the current map is kept: asked again for it (no
+    what-if marks), it answers at once, even while another request runs.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._map: Map | None = None
+        self._known: tuple[Map, AnalysisView] | None = None  # a map and its base analysis
         self._process: subprocess.Popen[bytes] | None = None
 
     def __call__(
@@ -77,11 +89,17 @@ class ProcessAnalyser:
     ) -> tuple[AnalysisView, AnalysisView]:
         if the_map.source_text is None:
             return analyse(the_map, accepted, rejected, base)
+        known = self._known  # one read: a reload replaces map and analysis together
+        if not accepted and not rejected and known is not None and known[0] is the_map:
+            return known[1], known[1]
         if the_map is not self._map:
             # A new map (a reload): stop the old child now, so a request still
             # waiting on it ends at once instead of holding the lock.
             self.close()
         with self._lock:
+            known = self._known
+            if not accepted and not rejected and known is not None and known[0] is the_map:
+                return known[1], known[1]  # analysed while this request waited for the lock
             process = self._process
             fresh = process is None
             if process is None:
@@ -95,6 +113,8 @@ class ProcessAnalyser:
                 status, *result = pickle.load(process.stdout)
             except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
                 raise RuntimeError("the analysis process stopped") from exc
+            if status == "ok" and result[0].available and process is self._process:
+                self._known = (the_map, result[0])
         if status != "ok":
             raise RuntimeError(result[0])
         return result[0], result[1]
@@ -111,11 +131,36 @@ class ProcessAnalyser:
 
     def close(self) -> None:
         """Kill the child (a request waiting on it ends with an error)."""
-        process, self._process, self._map = self._process, None, None
+        process, self._process, self._map, self._known = self._process, None, None, None
         if process is not None:
             # Killing is enough: a thread reading its replies then meets end of file.
             process.kill()
             process.wait(timeout=2)
+
+
+class AnalysisCruxes:
+    """The crux drill's `CruxSource` in the TUI: the cruxes of the analysis `analyser` makes.
+
+    Called in the drill session's thread, which waits while the child
+    analyses (the UI does not); `waiting` is called first, so the screen can
+    say what it waits for. A failed analysis raises `CruxesUnavailable`.
+    """
+
+    def __init__(self, analyser: Analyser, waiting: Callable[[], None] = lambda: None) -> None:
+        self.analyser = analyser
+        self.waiting = waiting
+
+    def __call__(self, the_map: Map, thesis: str) -> tuple[Crux, ...]:
+        from argmap.training.drills import CruxesUnavailable
+
+        self.waiting()
+        try:
+            base, _ = self.analyser(the_map, (), (), None)
+        except Exception as exc:  # noqa: BLE001 - any failure of the service: the card is left out
+            raise CruxesUnavailable(f"the analysis of the map failed ({exc})") from exc
+        if not base.available:
+            raise CruxesUnavailable("the analysis of the map is not available")
+        return tuple(base.cruxes.get(thesis, ()))
 
 
 if __name__ == "__main__":

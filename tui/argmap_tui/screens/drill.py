@@ -14,6 +14,13 @@ posts the result back as a message (`SessionReady`, `QuestionReady`,
 `AnswerSaved`, ...). Meanwhile the screen says what it is waiting for and
 keeps answering keys: another argmap holding the database's write lock makes
 an answer wait up to the 30 s busy timeout, and the screen with it no more.
+
+The crux drill's cruxes come from the app's analysis service, the one the
+explorer uses (`AnalysisCruxes` over the app's analyser): the session
+thread asks it and waits while the child process analyses (or gets at once
+what the explorer's analysis already found), and the screen meanwhile says
+it is finding the cruxes. If the analysis fails, that card is left out and a
+notification says why.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from textual.widgets import Button, Footer, Select, Static
 from argmap.context import Context
 from argmap.grading import Verdict
 from argmap.model import Map
+from argmap.training.drills import CruxSource, in_process_cruxes
 from argmap.training.questions import Question
 from argmap.training.session import (
     AskAgain,
@@ -47,6 +55,8 @@ from argmap.training.session import (
     Overridden,
     SessionOptions,
 )
+from argmap.view_model import Analyser
+from argmap_tui.analysis_process import AnalysisCruxes
 from argmap_tui.text import assemble, literal
 from argmap_tui.widgets.question import QuestionView
 
@@ -71,20 +81,22 @@ OVERRIDE_KEYS = "r: I did make that point   p: partly   w: no, I did not"
 STILL_WAITING = 1.0
 """Seconds a save may take before the status line says the database is busy."""
 BUSY = "Waiting: another argmap is saving to your progress…"
+FINDING_CRUXES = "Finding the cruxes of the thesis (the map's analysis is running)…"
 
-SessionStart = Callable[[], DrillSession]
-"""Makes the session; called in the drill screen's own thread (see the module docstring)."""
+SessionStart = Callable[[CruxSource], DrillSession]
+"""Makes the session, given where its crux drill gets the cruxes; called in the drill
+screen's own thread (see the module docstring)."""
 
 
 def session_start(the_map: Map, options: SessionOptions, database: Path | None) -> SessionStart:
     """Open the progress database (None: practise without saving) and start a session."""
 
-    def start() -> DrillSession:
+    def start(cruxes: CruxSource) -> DrillSession:
         from argmap.training.progress import Progress
 
         progress = Progress.open(database) if database is not None else None
         try:
-            return DrillSession(the_map, progress, options)
+            return DrillSession(the_map, progress, options, cruxes=cruxes)
         except BaseException:
             if progress is not None:
                 progress.close()
@@ -144,12 +156,16 @@ class DrillScreen(Screen[None]):
     ]
 
     class SessionReady(Message):
-        """The session has started; `question` is its first (None: nothing to ask)."""
+        """The session has started; `question` is its first (None: nothing to ask);
+        `left_out` says why cards before it were left out."""
 
-        def __init__(self, session: DrillSession, question: Question | None) -> None:
+        def __init__(
+            self, session: DrillSession, question: Question | None, left_out: tuple[str, ...] = ()
+        ) -> None:
             super().__init__()
             self.session = session
             self.question = question
+            self.left_out = left_out
 
     class SessionFailed(Message):
         """The session could not start (the progress database cannot be used)."""
@@ -159,11 +175,16 @@ class DrillScreen(Screen[None]):
             self.error = error
 
     class QuestionReady(Message):
-        """The next question, or None when the session is over."""
+        """The next question, or None when the session is over; `left_out` says why
+        cards before it were left out."""
 
-        def __init__(self, question: Question | None) -> None:
+        def __init__(self, question: Question | None, left_out: tuple[str, ...] = ()) -> None:
             super().__init__()
             self.question = question
+            self.left_out = left_out
+
+    class FindingCruxes(Message):
+        """The session waits for the analysis service's cruxes (posted from its thread)."""
 
     class AnswerSaved(Message):
         """The session's reply to a line typed for `question`, stored if it was an answer."""
@@ -189,10 +210,17 @@ class DrillScreen(Screen[None]):
             self.error = error
             self.question = question
 
-    def __init__(self, the_map: Map, start: SessionStart) -> None:
+    def __init__(self, the_map: Map, start: SessionStart, analyser: Analyser | None = None) -> None:
+        """`analyser`: the app's analysis service, which the crux drill asks for its
+        cruxes (None: the session searches them in its own thread)."""
         super().__init__()
         self.map = the_map
         self._start_session = start
+        self._cruxes: CruxSource = (
+            in_process_cruxes
+            if analyser is None
+            else AnalysisCruxes(analyser, waiting=lambda: self.post_message(self.FindingCruxes()))
+        )
         self.session: DrillSession | None = None
         self.question: Question | None = None
         self.feedback: Feedback | None = None
@@ -245,10 +273,10 @@ class DrillScreen(Screen[None]):
         from argmap.training.progress import ProgressError
 
         try:
-            session = self._start_session()
+            session = self._start_session(self._cruxes)
         except ProgressError as exc:
             return self.SessionFailed(str(exc))
-        return self.SessionReady(session, session.next_question())
+        return self.SessionReady(session, *_ask(session))
 
     def _wait(self, what: str, saving: bool = False) -> None:
         """Say what the screen waits for; a save still waiting after STILL_WAITING is
@@ -277,10 +305,29 @@ class DrillScreen(Screen[None]):
 
     # -- flow -------------------------------------------------------------------------------
 
+    @on(FindingCruxes)
+    async def _finding_cruxes(self) -> None:
+        if self.waiting is None or self.finished:
+            return
+        self._wait(FINDING_CRUXES)
+        body = self.query_one("#drill-body", VerticalScroll)
+        if not body.query("#finding-cruxes"):
+            await body.mount(
+                Static(literal(f"{FINDING_CRUXES}\nescape leaves meanwhile."), id="finding-cruxes")
+            )
+            body.scroll_end(animate=False)
+
+    def _say_left_out(self, reasons: tuple[str, ...]) -> None:
+        for reason in reasons:
+            self.notify(
+                reason, title="Question left out", severity="error", markup=False, timeout=15
+            )
+
     @on(SessionReady)
     async def _session_ready(self, event: SessionReady) -> None:
         self.session = event.session
         self._done_waiting()
+        self._say_left_out(event.left_out)
         if event.session.time_limit is not None:
             self.set_interval(1.0, self._tick)
         report = event.session.progress.damage_report() if event.session.progress else None
@@ -314,6 +361,7 @@ class DrillScreen(Screen[None]):
     @on(QuestionReady)
     async def _question_ready(self, event: QuestionReady) -> None:
         self._done_waiting()
+        self._say_left_out(event.left_out)
         await self._show_question(event.question)
 
     async def _show_question(self, question: Question | None) -> None:
@@ -487,7 +535,7 @@ class DrillScreen(Screen[None]):
             return
 
         def job() -> Message:
-            return self.QuestionReady(session.next_question())
+            return self.QuestionReady(*_ask(session))
 
         self._wait("Preparing the next question…")
         self._in_session_thread(job)
@@ -519,6 +567,13 @@ class DrillScreen(Screen[None]):
             app.pop_screen()
         else:
             app.exit(0)
+
+
+def _ask(session: DrillSession) -> tuple[Question | None, tuple[str, ...]]:
+    """The session's next question, and why the cards it passed over were left out."""
+    before = len(session.left_out)
+    question = session.next_question()
+    return question, tuple(session.left_out[before:])
 
 
 MODE_LABELS = (
@@ -606,8 +661,8 @@ def start_drills(app: ArgmapApp, options: SessionOptions) -> None:
 
 
 def _start(app: ArgmapApp, start: SessionStart) -> None:
-    the_map = app.map
-    app.add_mode(DRILL_MODE, lambda: DrillScreen(the_map, start))
+    the_map, analyser = app.map, app.analyser  # the service the explorer uses
+    app.add_mode(DRILL_MODE, lambda: DrillScreen(the_map, start, analyser))
     app.switch_mode(DRILL_MODE)
 
 
