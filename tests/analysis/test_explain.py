@@ -30,7 +30,7 @@ from argmap.analysis.prepared import prepare
 from argmap.analysis.whatif import WhatIfChange, compare, describe_change
 from argmap.loading import load_map
 from argmap.model import Claim, ClaimKind, Map, Relation, RelationType
-from argmap.view_model import analyse, what_changed
+from argmap.view_model import WHY, analyse, what_changed
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -226,3 +226,19 @@ def test_each_claim_counts_towards_the_thesis_where_its_share_is_largest() -> No
     # Equal shares: the larger contribution first.
     assert [(p.claim, p.thesis, p.share) for p in ranked] == [("b", "t1", 1.0), ("a", "t2", 1.0)]
     assert rank_pivotal({"t": {"a": 1e-9}}) == ()
+
+
+def test_the_reasons_survive_the_trip_from_the_analysis_process() -> None:
+    import pickle
+
+    carried = _map(
+        {"t": None, "a": None, "b": None, "s": None},
+        [("attack", ("a",), "t"), ("attack", ("b",), "a"), ("support", ("s",), "a")],
+    )
+    view, _ = analyse(carried)
+    copy = pickle.loads(pickle.dumps(view))
+    assert dict(copy.claims) == dict(view.claims)
+    assert copy.claim("t").why == ((DEFEATED, "r0", "r2"),)  # type: ignore[union-attr]
+    assert copy.claim("a").why == ((DEFEATED, "r1", ""),)  # type: ignore[union-attr]
+    # Sent as one string per claim, read back as the tuples.
+    assert copy.claims.rows["a"][WHY] == "defeated\x1fr1\x1f"  # type: ignore[attr-defined]
