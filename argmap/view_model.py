@@ -18,6 +18,7 @@ from argmap.model import Map
 from argmap.sides import merged
 
 if TYPE_CHECKING:
+    from argmap.analysis.cruxes import Crux
     from argmap.analysis.whatif import WhatIfChange
 
 ROLE_THESIS = "thesis"
@@ -89,6 +90,9 @@ class AnalysisView:
     theses: tuple[str, ...] = ()
     # claims whose label or strength differs from the map as written (what-if views)
     differs: frozenset[str] = frozenset()
+    # each thesis's cruxes as the analysis ranked them, of the map as written (what-if
+    # views too): the crux drill reads them, so explorer and drills share one search
+    cruxes: Mapping[str, Sequence[Crux]] = field(default_factory=dict)
 
     def claim(
         self, claim_id: str, accepted: Collection[str] = (), rejected: Collection[str] = ()
@@ -126,6 +130,7 @@ class AnalysisView:
                 self.what_if,
                 self.theses,
                 self.differs,
+                {t: tuple(_crux_row(c) for c in found) for t, found in self.cruxes.items()},
             ),
         )
 
@@ -188,6 +193,7 @@ def _unpickle_view(
     what_if: bool,
     theses: tuple[str, ...] = (),
     differs: frozenset[str] = frozenset(),
+    cruxes: Mapping[str, tuple[CruxRow, ...]] | None = None,
 ) -> AnalysisView:
     return AnalysisView(
         claims=ClaimRows(rows),
@@ -197,7 +203,35 @@ def _unpickle_view(
         what_if=what_if,
         theses=theses,
         differs=differs,
+        cruxes=CruxRows(cruxes or {}),
     )
+
+
+CruxRow = tuple[str, bool, bool, float]
+
+
+def _crux_row(crux: Crux) -> CruxRow:
+    return (crux.claim, crux.flips_grounded, crux.flips_preferred, crux.strength_delta)
+
+
+class CruxRows(Mapping[str, tuple["Crux", ...]]):
+    """Each thesis's cruxes kept as tuples, made `Crux` objects when a thesis is asked for,
+    so the explorer, which only lists them, never imports the analysis engine to
+    unpickle them; the crux drill, which reads them, pays for that."""
+
+    def __init__(self, rows: Mapping[str, tuple[CruxRow, ...]]) -> None:
+        self.rows = rows
+
+    def __getitem__(self, thesis: str) -> tuple[Crux, ...]:
+        from argmap.analysis.cruxes import Crux
+
+        return tuple(Crux(*row) for row in self.rows[thesis])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 class Badges(Mapping[str, Badge]):
@@ -342,7 +376,16 @@ def from_analysis(
     # One side per claim for the filter, by the rule of argmap.sides (theses must agree).
     overall = {c: str(s) for c, s in merged(t.sides for t in structure.theses.values()).items()}
     theses = tuple(t for t in the_map.theses if t in structure.theses)
-    return AnalysisView(claims=claims, views=views, sides=overall, theses=theses)
+    return AnalysisView(
+        claims=claims, views=views, sides=overall, theses=theses, cruxes=_cruxes(analysis.cruxes)
+    )
+
+
+def _cruxes(found: Mapping[str, Sequence[Any]]) -> dict[str, tuple[Crux, ...]]:
+    """The analysis's cruxes as `Crux` values (as they will read back from a pickle)."""
+    from argmap.analysis.cruxes import Crux
+
+    return {t: tuple(Crux(*_crux_row(c)) for c in cruxes) for t, cruxes in found.items()}
 
 
 WHAT_IF_ACCEPTANCE = "readings of the map not worked out under what-if marks"
