@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from argmap.display import shorten
 from argmap.grading.batch import GradedRow, feedback, result_json
 from argmap.grading.verdicts import Verdict
 
@@ -36,7 +37,8 @@ def shown(text: str, width: int | None = None) -> str:
         ).split()
     )
     if width is not None and len(out) > width:
-        out = out[: width - 1] + "…"
+        out = shorten(out, width)  # at a word; a single long word is cut to fit the column
+        out = out if len(out) <= width else out[: width - 1] + "…"
     return out
 
 

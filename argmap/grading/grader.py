@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from argmap.display import shorten
 from argmap.grading.language import (
     SENTENCE_WORDS,
     Token,
@@ -167,8 +168,7 @@ def _said_both_ways(m: Match) -> bool:
 
 
 def _quote(sentence: str, limit: int = 80) -> str:
-    text = " ".join(sentence.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(" ".join(sentence.split()), limit)
 
 
 def match_term(

@@ -32,7 +32,7 @@ async def test_footer_shows_the_main_keys() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         shown = {b.binding.key for b in app.active_bindings.values() if b.binding.show}
-        assert {"q", "question_mark", "slash", "f", "v", "a", "r", "x"} <= shown
+        assert {"q", "question_mark", "slash", "f", "o", "v", "a", "r"} <= shown
 
 
 async def test_q_quits() -> None:

@@ -18,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from argmap.claim_search import SearchHit, search_claims
+from argmap.display import shorten
 from argmap_tui.text import highlight, literal_line, one_line
 
 if TYPE_CHECKING:
@@ -40,8 +41,7 @@ def matched_in(hit: SearchHit) -> str:
     if not hit.exact:
         where += " (typo forgiven)"
     if hit.excerpt:
-        excerpt = hit.excerpt if len(hit.excerpt) <= 60 else hit.excerpt[:59].rstrip() + "…"
-        where += f": “{excerpt}”"
+        where += f": “{shorten(hit.excerpt, 60)}”"
     return where
 
 
