@@ -14,11 +14,11 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from argmap import __version__
 from argmap.commands.errors import CommandError, ExitCode, UsageError
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: the grounded path loads no typing
 if TYPE_CHECKING:
     from types import ModuleType
 
