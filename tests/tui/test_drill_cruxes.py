@@ -205,3 +205,93 @@ def test_the_analysis_carries_the_drills_cruxes_through_a_pickle() -> None:
     back = pickle.loads(pickle.dumps(base))
     assert back.cruxes["ban"] == in_process_cruxes(the_map, "ban")
     assert back == base
+
+
+SLOW = (  # a map the child takes seconds over: a chain of 5,000 attacks
+    "map: {id: c, title: C, theses: [c0]}\nclaims:\n"
+    + "".join(f"  - {{id: c{i}, text: c{i}, kind: value}}\n" for i in range(5000))
+    + "relations:\n"
+    + "".join(f"  - {{type: attack, from: c{i}, to: c{i - 1}}}\n" for i in range(1, 5000))
+)
+
+
+def slow_map() -> Map:
+    the_map = load(DRILL_MAP)
+    object.__setattr__(the_map, "source_text", SLOW)
+    return the_map
+
+
+def ask_in_thread(analyser: ProcessAnalyser, the_map: Map, errors: list[str]) -> threading.Thread:
+    def ask() -> None:
+        try:
+            analyser(the_map, (), (), None)
+        except RuntimeError as exc:
+            errors.append(str(exc))
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    return thread
+
+
+def test_closing_the_service_ends_a_drill_request_waiting_behind_the_explorers() -> None:
+    """At quit the explorer closes the service: a drill request queued behind the
+    explorer's must end too, not start a child of its own and hold the exit up."""
+    import time
+
+    the_map = slow_map()
+    analyser = ProcessAnalyser()
+    errors: list[str] = []
+    explorer = ask_in_thread(analyser, the_map, errors)
+    time.sleep(0.3)
+    drill = ask_in_thread(analyser, the_map, errors)
+    time.sleep(0.2)
+    assert explorer.is_alive() and drill.is_alive()
+    started = time.perf_counter()
+    analyser.close()
+    explorer.join(timeout=5)
+    drill.join(timeout=5)
+    assert not explorer.is_alive() and not drill.is_alive()
+    assert time.perf_counter() - started < 3
+    assert len(errors) == 2 and "stopped" in errors[1]
+    assert analyser._process is None  # no child was started after the close
+
+
+def test_a_drill_on_the_map_before_a_reload_leaves_the_new_analysis_alone() -> None:
+    import time
+
+    old = slow_map()
+    new = load(DRILL_MAP)
+    analyser = ProcessAnalyser()
+    try:
+        errors: list[str] = []
+        thread = ask_in_thread(analyser, old, errors)  # the old map, never finished
+        time.sleep(0.3)
+        base, _ = analyser(new, (), (), None)  # the reload: the explorer asks for the new map
+        thread.join(timeout=5)
+        child = analyser._process
+        try:
+            analyser(old, (), (), None)  # a drill still on the old map
+        except RuntimeError as exc:
+            assert "reloaded" in str(exc)
+        else:
+            raise AssertionError("the old map was analysed again")
+        assert analyser._process is child and child is not None and child.poll() is None
+        assert analyser(new, (), (), None)[0] is base
+    finally:
+        analyser.close()
+
+
+async def test_with_the_real_service_the_drill_gets_the_analysis_cruxes() -> None:
+    """End to end: the app's own ProcessAnalyser (a child process) grades the crux card."""
+    app = drill_app(context_for(DRILL_MAP), load(DRILL_MAP), SessionOptions(mode="crux", seed=0))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        screen = app.screen
+        for _ in range(400):  # the child starts and analyses: up to 20 s on a loaded machine
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, DrillScreen) and (screen.query(QuestionView) or screen.finished):
+                break
+        assert isinstance(screen, DrillScreen) and isinstance(app.analyser, ProcessAnalyser)
+        question = screen.query_one(QuestionView).question
+        flippers = {c.claim for c in in_process_cruxes(app.map, "ban") if c.flips_grounded}
+        assert [o.claim_id for o in question.options if o.correct][0] in flippers

@@ -28,6 +28,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Collection
 from typing import IO, TYPE_CHECKING
 
@@ -70,15 +71,24 @@ class ProcessAnalyser:
 
     Called from worker threads; requests are served one at a time. Maps that
     were not parsed from text (built in code) are analysed in the calling thread.
-    The base analysis of the current map is kept: asked again for it (no
-    what-if marks), it answers at once, even while another request runs.
+    The base analyses of the last maps are kept (weakly): asked again for one
+    (no what-if marks), it answers at once, even while another request runs.
+    A request for a map a reload has replaced, if not kept, ends with an
+    error instead of stopping the child analysing the new one (a drill may
+    still be on the old map). A request that waited while `close` stopped the
+    child ends with an error rather than start another: at quit, a drill
+    waiting for its cruxes must not hold the exit up for a whole analysis.
     """
+
+    KEPT = 2  # the map shown and the one before it (a drill may still be on it)
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._map: Map | None = None
-        self._known: tuple[Map, AnalysisView] | None = None  # a map and its base analysis
         self._process: subprocess.Popen[bytes] | None = None
+        self._known: tuple[tuple[weakref.ref[Map], AnalysisView], ...] = ()  # newest first
+        self._closes = 0  # how many times `close` has stopped a child
+        self._replaced: tuple[weakref.ref[Map], ...] = ()  # maps a reload replaced, newest first
 
     def __call__(
         self,
@@ -89,17 +99,22 @@ class ProcessAnalyser:
     ) -> tuple[AnalysisView, AnalysisView]:
         if the_map.source_text is None:
             return analyse(the_map, accepted, rejected, base)
-        known = self._known  # one read: a reload replaces map and analysis together
-        if not accepted and not rejected and known is not None and known[0] is the_map:
-            return known[1], known[1]
+        if not accepted and not rejected and (known := self.known(the_map)) is not None:
+            return known, known
+        if any(ref() is the_map for ref in self._replaced):
+            raise RuntimeError("the map has been reloaded since; its analysis was stopped")
         if the_map is not self._map:
             # A new map (a reload): stop the old child now, so a request still
             # waiting on it ends at once instead of holding the lock.
+            if self._map is not None:
+                self._replaced = (weakref.ref(self._map), *self._replaced)[: self.KEPT]
             self.close()
+        closes = self._closes
         with self._lock:
-            known = self._known
-            if not accepted and not rejected and known is not None and known[0] is the_map:
-                return known[1], known[1]  # analysed while this request waited for the lock
+            if not accepted and not rejected and (known := self.known(the_map)) is not None:
+                return known, known  # analysed while this request waited for the lock
+            if self._closes != closes and (self._process is None or the_map is not self._map):
+                raise RuntimeError("the analysis process was stopped")
             process = self._process
             fresh = process is None
             if process is None:
@@ -114,10 +129,21 @@ class ProcessAnalyser:
             except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
                 raise RuntimeError("the analysis process stopped") from exc
             if status == "ok" and result[0].available and process is self._process:
-                self._known = (the_map, result[0])
+                self._keep(the_map, result[0])
         if status != "ok":
             raise RuntimeError(result[0])
         return result[0], result[1]
+
+    def known(self, the_map: Map) -> AnalysisView | None:
+        """The base analysis of `the_map` if this service has made it, else None."""
+        for ref, view in self._known:  # one read of the tuple: safe beside `_keep`
+            if ref() is the_map:
+                return view
+        return None
+
+    def _keep(self, the_map: Map, view: AnalysisView) -> None:
+        others = tuple((r, v) for r, v in self._known if r() is not None and r() is not the_map)
+        self._known = ((weakref.ref(the_map), view), *others)[: self.KEPT]
 
     def _start(self, the_map: Map) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
@@ -131,8 +157,9 @@ class ProcessAnalyser:
 
     def close(self) -> None:
         """Kill the child (a request waiting on it ends with an error)."""
-        process, self._process, self._map, self._known = self._process, None, None, None
+        process, self._process, self._map = self._process, None, None
         if process is not None:
+            self._closes += 1
             # Killing is enough: a thread reading its replies then meets end of file.
             process.kill()
             process.wait(timeout=2)
