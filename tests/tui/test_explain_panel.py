@@ -119,8 +119,25 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
             "promise-unverifiable",
         }
         assert "It falls because you rejected it (what-if)." in detail_text(app)
+        # The tree marks exactly the changed lines (the mark comes before the badge).
+        tree = app.explorer.tree
+        built = tree.built_nodes()
+        assert any(n.data.claim_id == "locks" for n in built)
+        for node in built:
+            marked = node.label.plain.split(" ")[1] == "•"
+            assert marked == (node.data.claim_id in app.explorer.changed_claims), node.label
         await pilot.press("x")
         await settle(pilot)
         assert line.content.plain == (
             "What changed: 2 claims now stand, 2 now fall; the thesis's strength 0.83 → 0.77."
         )
+        # The next move replaces the marks with its own.
+        assert app.explorer.jump_to("sublet-common")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        changed = app.explorer.changed_claims
+        assert "sublet-common" in changed and "photos-collected" not in changed
+        for node in tree.built_nodes():
+            marked = node.label.plain.split(" ")[1] == "•"
+            assert marked == (node.data.claim_id in changed), node.label

@@ -296,6 +296,10 @@ class ExploreScreen(Screen[None]):
             marks.add(claim_id)
         self._what_if_changed()
 
+    def watch_changed_claims(self, changed: frozenset[str]) -> None:
+        # Drawn with the badges, which are always set right after (one repaint).
+        self.tree.changed = changed
+
     def _show_change(self, before: AnalysisView | None, after: AnalysisView) -> None:
         """Say what the last what-if move changed, and let the tree mark those lines."""
         line = self.query_one("#what-if-change", Static)

@@ -388,6 +388,8 @@ class ClaimTree(TreeKeys):
         self.cursor_moved: Signal[str | None] = Signal(self, "cursor-moved")
         self.map = the_map
         self.badges: Mapping[str, Badge] = {}
+        # claims the last what-if move changed, marked `•` (the explorer sets it before badges)
+        self.changed: frozenset[str] = frozenset()
         self._next_id = 0
         self.root = self._new_node(None, None, Text("Theses"), allow_expand=True)
         self._rows: list[ClaimNode] = []
@@ -762,6 +764,8 @@ class ClaimTree(TreeKeys):
             (SYMBOLS.get(entry.role, "?") + ("&" if entry.linked else ""), style),
             " ",
         ]
+        if entry.claim_id in self.changed:
+            parts += [("•", "bold"), " "]
         badge = self.badges.get(entry.claim_id)
         if badge is not None:
             if badge.mark:
