@@ -27,7 +27,7 @@ from argmap.loading import CLAIM_ID, RELATION_ID, LoadResult, default_relation_i
 from argmap.model import NOWHERE, Claim, Evidence, KeyPoint, Map, Pos, Relation, Source
 from argmap.safe_yaml import _CONTROL  # what loading drops from every scalar
 
-_PLAIN = re.compile(r"^[A-Za-z_][\w.\-]*$", re.ASCII)
+_PLAIN = re.compile(r"[A-Za-z_][\w.\-]*", re.ASCII)  # fullmatch: `$` lets "a\\n" by
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 # Written as escapes inside double quotes: the invisible characters (so a
@@ -54,7 +54,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def scalar(text: str) -> str:
     """`text` as a YAML scalar: plain when unambiguous, double-quoted otherwise."""
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS:
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
     quoted = encode_basestring(text)
     if _ESCAPED.search(quoted):
