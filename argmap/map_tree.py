@@ -20,7 +20,6 @@ queues, so a deep map never recurses.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Collection
 
 from argmap.model import Map, Relation
@@ -82,7 +81,7 @@ def unlinked_ids(the_map: Map) -> tuple[str, ...]:
 
 
 def _unlinked(the_map: Map) -> tuple[str, ...]:
-    reached = {claim for claim, _ in _walk(the_map, thesis_entries(the_map), None)}
+    reached = {claim for claim, _ in _walk(the_map, [e.claim_id for e in thesis_entries(the_map)])}
     return tuple(c.id for c in the_map.claims if c.id not in reached)
 
 
@@ -95,15 +94,20 @@ def path_to(the_map: Map, claim_id: str) -> list[TreeEntry] | None:
     if claim_id not in the_map.claims_by_id:
         return None
     starts = thesis_entries(the_map) + [TreeEntry(c, ROLE_UNLINKED) for c in unlinked_ids(the_map)]
-    up = _walk(the_map, starts, claim_id)
+    up = _walk(the_map, [e.claim_id for e in starts], claim_id)
     found = next((state for state in up if state[0] == claim_id), None)
     if found is None:
         return None
+    roles = {e.claim_id: e for e in reversed(starts)}  # the first start of a claim wins
     path: list[TreeEntry] = []
     current: State | None = found
     while current is not None:
-        current, entry = up[current]
-        path.append(entry)
+        above, rel = up[current]
+        if rel is None:
+            path.append(roles[current[0]])
+        else:
+            path.append(TreeEntry(current[0], rel.type, rel.id, rel.linked))
+        current = above
     return path[::-1]
 
 
@@ -112,45 +116,49 @@ State = tuple[str, str | None]
 
 
 def _walk(
-    the_map: Map, starts: list[TreeEntry], stop: str | None
-) -> dict[State, tuple[State | None, TreeEntry]]:
-    """Breadth first over the tree's entries from `starts`, until `stop` is reached.
+    the_map: Map, starts: list[str], stop: str | None = None
+) -> dict[State, tuple[State | None, Relation | None]]:
+    """Breadth first over the tree's entries from the claims `starts`, until `stop` is reached.
 
-    Returns each state reached with the state above it and its entry. A state
-    is visited once, and a claim already on its own branch is not entered (the
-    tree shows it as a cycle, which cannot be opened), so the walk ends.
+    Returns each state reached with the state above it and the relation that
+    hangs it there. A state is visited once, and a claim already on its own
+    branch is not entered (the tree shows it as a cycle, which cannot be
+    opened), so the walk ends. The rule of `child_links`, inlined: this walks
+    every claim of a map to find the unlinked ones.
     """
-    up: dict[State, tuple[State | None, TreeEntry]] = {}
-    claims_seen: set[str] = set()
-    queue: deque[State] = deque()
-    for entry in starts:
-        state: State = (entry.claim_id, None)
+    incoming = the_map.incoming
+    known = the_map.claims_by_id
+    up: dict[State, tuple[State | None, Relation | None]] = {}
+    seen: set[str] = set()
+    queue: list[State] = []
+    for claim in starts:
+        state: State = (claim, None)
         if state not in up:
-            up[state] = (None, entry)
-            claims_seen.add(entry.claim_id)
+            up[state] = (None, None)
+            seen.add(claim)
             queue.append(state)
-            if entry.claim_id == stop:
+            if claim == stop:
                 return up
-
-    def on_branch(claim: str, state: State | None) -> bool:
-        while state is not None:
-            if state[0] == claim:
-                return True
-            state = up[state][0]
-        return False
-
-    while queue:
-        state = queue.popleft()
-        entry = up[state][1]
-        for rel, source in child_links(the_map, entry.claim_id, entry.relation_id):
-            child: State = (source, rel.id)
-            if child in up or source not in the_map.claims_by_id:
-                continue
-            if source in claims_seen and on_branch(source, state):
-                continue
-            up[child] = (state, TreeEntry(source, rel.type, rel.id, rel.linked))
-            claims_seen.add(source)
-            if source == stop:
-                return up
-            queue.append(child)
+    for state in queue:  # grows while walked
+        claim, via = state
+        rels = incoming.get(claim, ())
+        if via is not None and via in incoming:
+            rels = (*rels, *incoming[via])
+        for rel in rels:
+            for source in rel.sources:
+                child: State = (source, rel.id)
+                if child in up or source not in known:
+                    continue
+                if source in seen:
+                    above: State | None = state
+                    while above is not None and above[0] != source:
+                        above = up[above][0]
+                    if above is not None:
+                        continue  # on its own branch: a cycle
+                else:
+                    seen.add(source)
+                up[child] = (state, rel)
+                if source == stop:
+                    return up
+                queue.append(child)
     return up
