@@ -461,7 +461,9 @@ def analyse(
     if not accepted and not rejected:
         return base, base
     result = what_if(the_map, accepted=accepted, rejected=rejected)
-    reasons = explain_claims(the_map, prepare(the_map).framework, accepted, rejected)
+    reasons = explain_claims(
+        the_map, prepare(the_map).framework, accepted, rejected, result.framework_labels
+    )
     return base, with_what_if(base, result, reasons)
 
 

@@ -22,7 +22,7 @@ multi-extension semantics in words a reader needs no legend for.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.model import Map, RelationType
@@ -30,7 +30,7 @@ from argmap.model import Map, RelationType
 TYPE_CHECKING = False  # the explorer imports the wording alone: no engine, no `typing`
 if TYPE_CHECKING:
     from argmap.analysis.bipolar import MapFramework
-    from argmap.analysis.semantics import Framework, Label
+    from argmap.analysis.semantics import Label
 
 IN, OUT, UNDEC = "in", "out", "undec"  # `Label` values (a StrEnum: they compare equal)
 
@@ -58,30 +58,49 @@ def explain_claims(
     mf: MapFramework,
     accepted: Collection[str] = (),
     rejected: Collection[str] = (),
+    labels: Sequence[Label] = (),
 ) -> dict[str, tuple[Reason, ...]]:
-    """Every claim's reasons, for the map with these what-if marks (grounded labelling)."""
-    from argmap.analysis.semantics import grounded
+    """Every claim's reasons, for the map with these what-if marks (grounded labelling).
 
-    fw = mf.assuming(accepted, rejected)
-    labels = grounded(fw)
-    why = _Why(m, fw, labels, frozenset(accepted))
+    `labels` is the grounded labelling of every node of the framework with
+    those marks when the caller has it (`WhatIfResult.framework_labels`), so
+    the framework need not be built and labelled again.
+    """
+    rejected = list(dict.fromkeys(rejected))
+    if not labels:
+        from argmap.analysis.semantics import grounded
+
+        labels = grounded(mf.assuming(accepted, rejected))
+    # The map's own nodes keep their places; `assuming` appends one `reject:` node per
+    # rejected claim, in order, so the base framework's (cached) index serves.
+    extra = {f"reject:{c}": len(mf.names) + k for k, c in enumerate(rejected)}
+    why = _Why(m, mf.framework.index, extra, labels, frozenset(accepted))
     return {c: why.reasons(c, i) for c, i in mf.claim_index.items()}
 
 
 class _Why:
-    def __init__(self, m: Map, fw: Framework, labels: Sequence[Label], accepted: frozenset[str]):
+    def __init__(
+        self,
+        m: Map,
+        index: Mapping[str, int],
+        extra: Mapping[str, int],
+        labels: Sequence[Label],
+        accepted: frozenset[str],
+    ):
         self.m = m
-        self.fw = fw
         self.labels = labels
         self.accepted = accepted
-        self.index = fw.index
+        self.index = index
+        self.extra = extra
         from argmap.analysis.bipolar import gate_id, inference_id
 
         self.rel = inference_id
         self.gate = gate_id
 
     def label(self, name: str) -> str | None:
-        i = self.index.get(name)
+        i = self.extra.get(name) if self.extra else None
+        if i is None:
+            i = self.index.get(name)
         return None if i is None else self.labels[i]
 
     def reasons(self, claim: str, i: int) -> tuple[Reason, ...]:
@@ -89,7 +108,7 @@ class _Why:
         if claim in self.accepted:
             return ((ACCEPTED,),)
         attacks = [r.id for r in self.m.incoming.get(claim, ()) if r.type is RelationType.ATTACK]
-        rejected = f"reject:{claim}" in self.index
+        rejected = f"reject:{claim}" in self.extra
         if label == OUT:
             found: list[Reason] = [(REJECTED,)] if rejected else []
             found += [

@@ -25,6 +25,8 @@ class WhatIfResult:
     changed_labels: Mapping[str, tuple[Label, Label]]
     changed_strength: Mapping[str, tuple[float, float]]
     converged: bool
+    # every node of the framework with the assumptions (claims, relations, `reject:` nodes)
+    framework_labels: tuple[Label, ...] = ()
 
 
 def what_if(m: Map, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) -> WhatIfResult:
@@ -37,7 +39,8 @@ def what_if(m: Map, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) 
         raise ValueError(f"claim {sorted(both)[0]!r} cannot be both accepted and rejected")
     prepared = prepare(m)
     mf = prepared.framework
-    labels = mf.claim_labels(grounded(mf.assuming(accepted, rejected)))
+    every = grounded(mf.assuming(accepted, rejected))
+    labels = mf.claim_labels(every)
     fixed = {c: 1.0 for c in accepted} | {c: 0.0 for c in rejected}
     result = prepared.strength_model.evaluate(fixed)
     before_l, before_s = prepared.grounded, prepared.strength.strength
@@ -51,6 +54,7 @@ def what_if(m: Map, accepted: Iterable[str] = (), rejected: Iterable[str] = ()) 
         MappingProxyType(changed_labels),
         MappingProxyType(changed_strength),
         result.converged,
+        tuple(every),
     )
 
 

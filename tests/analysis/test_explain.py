@@ -242,3 +242,16 @@ def test_the_reasons_survive_the_trip_from_the_analysis_process() -> None:
     assert copy.claim("a").why == ((DEFEATED, "r1", ""),)  # type: ignore[union-attr]
     # Sent as one string per claim, read back as the tuples.
     assert copy.claims.rows["a"][WHY] == "defeated\x1fr1\x1f"  # type: ignore[attr-defined]
+
+
+def test_the_labels_what_if_computed_give_the_same_reasons() -> None:
+    from argmap.analysis import what_if
+
+    m = _loaded(REPO / "arguments" / "example-smart-locks.yaml")
+    mf = prepare(m).framework
+    for accepted, rejected in (((), ("promise-unverifiable",)), (("data-protected",), ("locks",))):
+        result = what_if(m, accepted, rejected)
+        assert len(result.framework_labels) == len(mf.names) + len(rejected)
+        given = explain_claims(m, mf, accepted, rejected, result.framework_labels)
+        assert given == explain_claims(m, mf, accepted, rejected)
+    assert why(CHAIN, rejected=("b", "b"))["b"] == ((REJECTED,),)  # a repeated mark counts once
