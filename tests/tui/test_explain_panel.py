@@ -141,3 +141,38 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
         for node in tree.built_nodes():
             marked = node.label.plain.split(" ")[1] == "•"
             assert marked == (node.data.claim_id in changed), node.label
+
+
+def test_each_source_and_its_reliability_note_are_said_once() -> None:
+    from argmap.model import Claim, ClaimKind, Evidence, Map, Source
+    from argmap.view_model import ClaimAnalysis
+    from argmap_tui.widgets.claim_detail import describe
+
+    fact = Claim(
+        id="f",
+        text="Two reports agree.",
+        kind=ClaimKind.FACT,
+        evidence=(
+            Evidence("wire", "p. 1", "first [b]quote[/b]"),
+            Evidence("paper", "p. 9", "other quote"),
+            Evidence("wire", "p. 2", "second quote"),
+        ),
+    )
+    the_map = Map(
+        id="m",
+        title="m",
+        theses=("f",),
+        claims=(fact,),
+        sources=(
+            Source("wire", "Wire story", outlet="Wire", reliability="fast, thin"),
+            Source("paper", "Long read", outlet="Paper", reliability="slow, careful"),
+        ),
+    )
+    text = describe(the_map, fact, ClaimAnalysis(label="in", strength=0.5)).plain
+    assert text.count("Reliability: fast, thin") == 1
+    assert text.count("Reliability: slow, careful") == 1
+    assert text.count("— Wire, “Wire story”") == 1
+    # The wire's two quotes come together, before its source line; then the paper's.
+    order = [text.index(s) for s in ("first [b]quote[/b]", "second quote", "— Wire", "other quote")]
+    assert order == sorted(order)
+    assert text.index("Two reports agree.") < order[0] < text.index("Stands")
