@@ -363,7 +363,8 @@ def from_analysis(
             why=reasons.get(cid, ()),
             contribution=contributions[cid].contribution if cid in contributions else None,
             share=contributions[cid].share if cid in contributions else None,
-            contribution_to=contributions[cid].thesis if cid in contributions else "",
+            # the thesis is named only when there are several
+            contribution_to=contributions[cid].thesis if several and cid in contributions else "",
         )
     views = {
         "unanswered": [(cid, "") for cid in structure.unanswered],

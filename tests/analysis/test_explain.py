@@ -219,6 +219,7 @@ def test_pivotal_claims_of_a_tree_by_their_share_in_the_thesis() -> None:
     assert view.views["pivotal"] == [("p1", "[1.00 ↑]"), ("c1", "[0.67 ↓]"), ("p2", "[0.33 ↑]")]
     p1 = view.claim("p1")
     assert p1 is not None and p1.pivotal and p1.contribution == pytest.approx(0.375)
+    assert p1.contribution_to == ""  # one thesis: not named
 
 
 def test_each_claim_counts_towards_the_thesis_where_its_share_is_largest() -> None:

@@ -149,6 +149,11 @@ def strength_bar(strength: float) -> str:
     return "█" * full + "░" * (BAR_CELLS - full)
 
 
+def _signed(value: float) -> str:
+    """+0.38, or +0.004 when two decimals would round a real effect to nothing."""
+    return f"{value:+.2f}" if abs(value) >= 0.005 else f"{value:+.3f}"
+
+
 VERDICT_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
 
 
@@ -178,9 +183,10 @@ def _analysis_text(claim: Claim, analysis: ClaimAnalysis | None) -> Text:
     if analysis.pivotal:
         extras += ["   " if extras else "", ("◎ pivotal", "bold")]
     if analysis.share is not None and analysis.contribution is not None:
+        thesis = analysis.contribution_to or "the thesis"
         extras += [
             " " if analysis.pivotal else ("   " if extras else ""),
-            f"(share {analysis.share:.2f}; {analysis.contribution:+.2f} to the thesis)",
+            f"(share {analysis.share:.2f}; {_signed(analysis.contribution)} to {thesis})",
         ]
     if extras:
         parts += ["\n", *extras]
@@ -234,9 +240,7 @@ class ClaimDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ClaimText(Text("Select a claim in the tree."), id="claim-text")
-        yield Static(
-            Text("Why and links (l, then Enter jumps)", style="bold"), id="links-heading"
-        )
+        yield Static(Text("Why and links (l, then Enter jumps)", style="bold"), id="links-heading")
         yield LinkList(id="links")
 
     def show(self, claim_id: str | None, analysis: ClaimAnalysis | None) -> None:
