@@ -21,6 +21,7 @@ queues, so a deep map never recurses.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from argmap.model import Map, Relation
 from argmap.per_map import per_map
@@ -81,30 +82,47 @@ def unlinked_ids(the_map: Map) -> tuple[str, ...]:
 
 
 def _unlinked(the_map: Map) -> tuple[str, ...]:
-    reached = {claim for claim, _ in _walk(the_map, [e.claim_id for e in thesis_entries(the_map)])}
+    reached = _from_theses(the_map).first
     return tuple(c.id for c in the_map.claims if c.id not in reached)
+
+
+def _from_theses(the_map: Map) -> Walk:
+    """The walk from every thesis, once per map: the unlinked claims and every path use it."""
+    return per_map(
+        the_map,
+        "map_tree from theses",
+        lambda: _walk(the_map, [e.claim_id for e in thesis_entries(the_map)]),
+    )
+
+
+def _from_unlinked(the_map: Map) -> Walk:
+    return per_map(
+        the_map, "map_tree from unlinked", lambda: _walk(the_map, list(unlinked_ids(the_map)))
+    )
 
 
 def path_to(the_map: Map, claim_id: str) -> list[TreeEntry] | None:
     """The shortest chain of entries from a top-level entry down to the claim.
 
-    Theses come first, then the unlinked claims; None if the claim is not in
-    the map. No claim repeats on the chain, so every step can be opened.
+    From a thesis if any reaches the claim (the first thesis in the map's
+    order among the nearest), else from the unlinked claims. None if the claim
+    is not in the map. No claim repeats on the chain, so every step can be
+    opened. The walks are made once per map, so a jump costs the chain's length.
     """
     if claim_id not in the_map.claims_by_id:
         return None
-    starts = thesis_entries(the_map) + [TreeEntry(c, ROLE_UNLINKED) for c in unlinked_ids(the_map)]
-    up = _walk(the_map, [e.claim_id for e in starts], claim_id)
-    found = next((state for state in up if state[0] == claim_id), None)
+    up, role = _from_theses(the_map), ROLE_THESIS
+    if claim_id not in up.first:
+        up, role = _from_unlinked(the_map), ROLE_UNLINKED
+    found = up.first.get(claim_id)
     if found is None:
         return None
-    roles = {e.claim_id: e for e in reversed(starts)}  # the first start of a claim wins
     path: list[TreeEntry] = []
     current: State | None = found
     while current is not None:
-        above, rel = up[current]
+        above, rel = up.steps[current]
         if rel is None:
-            path.append(roles[current[0]])
+            path.append(TreeEntry(current[0], role))
         else:
             path.append(TreeEntry(current[0], rel.type, rel.id, rel.linked))
         current = above
@@ -115,30 +133,33 @@ State = tuple[str, str | None]
 """A claim and the relation it was reached through: what hangs under it depends on both."""
 
 
-def _walk(
-    the_map: Map, starts: list[str], stop: str | None = None
-) -> dict[State, tuple[State | None, Relation | None]]:
-    """Breadth first over the tree's entries from the claims `starts`, until `stop` is reached.
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """Each state reached: the state above it and the relation that hangs it there."""
 
-    Returns each state reached with the state above it and the relation that
-    hangs it there. A state is visited once, and a claim already on its own
-    branch is not entered (the tree shows it as a cycle, which cannot be
-    opened), so the walk ends. The rule of `child_links`, inlined: this walks
-    every claim of a map to find the unlinked ones.
+    steps: dict[State, tuple[State | None, Relation | None]]
+    first: dict[str, State]  # claim -> the first (nearest) state of it reached
+
+
+def _walk(the_map: Map, starts: list[str]) -> Walk:
+    """Breadth first over the tree's entries from the claims `starts`.
+
+    A state is visited once, and a claim already on its own branch is not
+    entered (the tree shows it as a cycle, which cannot be opened), so the
+    walk ends. The rule of `child_links`, inlined: this walks every claim of
+    a map, once per map.
     """
     incoming = the_map.incoming
     known = the_map.claims_by_id
     up: dict[State, tuple[State | None, Relation | None]] = {}
-    seen: set[str] = set()
+    first: dict[str, State] = {}
     queue: list[State] = []
     for claim in starts:
         state: State = (claim, None)
         if state not in up:
             up[state] = (None, None)
-            seen.add(claim)
+            first.setdefault(claim, state)
             queue.append(state)
-            if claim == stop:
-                return up
     for state in queue:  # grows while walked
         claim, via = state
         rels = incoming.get(claim, ())
@@ -149,16 +170,14 @@ def _walk(
                 child: State = (source, rel.id)
                 if child in up or source not in known:
                     continue
-                if source in seen:
+                if source in first:
                     above: State | None = state
                     while above is not None and above[0] != source:
                         above = up[above][0]
                     if above is not None:
                         continue  # on its own branch: a cycle
                 else:
-                    seen.add(source)
+                    first[source] = child
                 up[child] = (state, rel)
-                if source == stop:
-                    return up
                 queue.append(child)
-    return up
+    return Walk(up, first)

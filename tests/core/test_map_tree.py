@@ -45,6 +45,7 @@ MAP = (
   - {id: r-cd, type: attack, from: c, to: d}
   - {id: r-w, type: undercut, from: w, to: r-cd}
   - {id: r-yx, type: support, from: y, to: x}
+  - {id: r-ya, type: support, from: y, to: a}
 """
 )
 
@@ -58,6 +59,7 @@ def test_children_of_a_premise_include_the_undercuts_of_its_relation() -> None:
     assert [(e.claim_id, e.role, e.relation_id) for e in under_a] == [
         ("p", "support", "r-pa"),
         ("c", "attack", "r-ca"),
+        ("y", "support", "r-ya"),
     ]
 
 
@@ -82,7 +84,7 @@ def test_unlinked_claims_are_those_the_tree_never_shows_under_a_thesis() -> None
     assert thesis_entries(the_map) == [TreeEntry("t", ROLE_THESIS)]
     # u is reached only through p's second relation (p was met first through r-pt);
     # w only under d reached from c, which the tree shows as a cycle there.
-    assert unlinked_ids(the_map) == ("w", "x", "y")
+    assert unlinked_ids(the_map) == ("w", "x")
     assert unlinked_ids(the_map) is unlinked_ids(the_map)  # once per map
 
 
@@ -103,9 +105,13 @@ def test_paths_are_shortest_and_every_step_can_be_opened() -> None:
     assert path_to(the_map, "nope") is None
 
 
-def test_unlinked_claims_are_reached_from_their_group() -> None:
+def test_unlinked_claims_are_reached_from_their_group_and_others_from_a_thesis() -> None:
     the_map = load(MAP)
-    assert path_to(the_map, "y") == [TreeEntry("y", ROLE_UNLINKED)]
+    assert path_to(the_map, "x") == [TreeEntry("x", ROLE_UNLINKED)]
+    # y hangs under the unlinked x (one step) and under a (two steps from t):
+    # a claim a thesis reaches is reached from the thesis.
+    path = path_to(the_map, "y")
+    assert path is not None and [e.claim_id for e in path] == ["t", "a", "y"]
     # Every unlinked claim is an entry of the group, even one that hangs under another.
     assert path_to(the_map, "w") == [TreeEntry("w", ROLE_UNLINKED)]
 
