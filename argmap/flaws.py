@@ -151,6 +151,31 @@ FLAWS: tuple[Flaw, ...] = (
         ),
     ),
     Flaw(
+        "interested testimony",
+        "Someone who runs or gains from a scheme vouches that it works: a fair witness to "
+        "its aims, not to its results.",
+        (
+            "self-interested testimony",
+            "interested witness",
+            "testimony of an interested party",
+            "self-serving statement",
+            "vested interest",
+        ),
+        ("source bias", "appeal to authority"),
+    ),
+    Flaw(
+        "self-citation",
+        "A source offers its own earlier report as if it were independent support.",
+        ("citing oneself", "citing its own report", "self-reference", "circular sourcing"),
+        ("unverified statistic", "circular reasoning"),
+    ),
+    Flaw(
+        "stereotype",
+        "A whole group of people is judged by a fixed, simplified picture of its members.",
+        ("ethnic stereotype", "racial stereotype", "cultural stereotype", "stereotyping"),
+        ("hasty generalisation", "unsupported generalisation"),
+    ),
+    Flaw(
         "slippery slope",
         "One step is said to lead surely to an extreme outcome, without showing each step.",
         ("slope", "domino fallacy", "thin end of the wedge", "thin edge of the wedge"),

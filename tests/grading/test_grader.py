@@ -46,12 +46,14 @@ def test_a_paraphrase_in_other_words_is_correct(bundled: Map) -> None:
         "gap is unknown",
     )
     assert grade.verdict is Verdict.CORRECT
-    visits = map_question(bundled, "visits-recorded", "rebut")
-    assert not isinstance(visits, str)
+    # The bundled map's second edition undercuts visits-recorded's link instead of
+    # attacking it, so the second paraphrase rebuts locks-deny-strangers.
+    locks = map_question(bundled, "locks-deny-strangers", "rebut")
+    assert not isinstance(locks, str)
     assert grade_text(
-        visits,
-        "That is only what the locks could do in theory; no report on "
-        "the Beijing scheme shows visitors actually being logged",
+        locks,
+        "Nothing stops the registered tenant holding the door open for the "
+        "lodger, so recognising faces does not keep the subtenant out",
     ).correct
 
 
@@ -187,7 +189,7 @@ def test_an_answer_to_another_claim_is_told_so(bundled: Map) -> None:
     assert not grade.correct
     assert grade.assessment is not None
     assert grade.assessment.feedback[0].startswith(
-        'That makes the point of "The article says what the locks could do'
+        'That makes the point of "No report on the Beijing scheme says visitors are being logged'
     )
 
 
