@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
@@ -56,8 +57,9 @@ def _too_deep_at(text: str, limit: int) -> int:
     return -1  # pragma: no cover - the quick test and the scan agree
 
 
-def load_json(text: str) -> Any:
-    """`json.loads`, refusing runaway nesting and numbers too long to convert."""
+def load_json(text: str, object_hook: Callable[[dict[str, Any]], Any] | None = None) -> Any:
+    """`json.loads`, refusing runaway nesting and numbers too long to convert;
+    `object_hook` as for `json.loads` (the AIF reader keeps nodes compact)."""
     limit = DEPTH.value
     at = _too_deep_at(text, limit)
     if at >= 0:
@@ -67,7 +69,7 @@ def load_json(text: str) -> Any:
             f"check for runaway brackets; {DEPTH.hint()}",
         )
     try:
-        return json.loads(text)
+        return json.loads(text, object_hook=object_hook)
     except json.JSONDecodeError as exc:
         raise JsonProblem(
             exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "check the file is complete JSON"

@@ -30,7 +30,7 @@ from collections import defaultdict
 from typing import Any
 
 from argmap.display import escape_invisible
-from argmap.formats.aif_parse import FILE_START, AifDocument, parse_aif
+from argmap.formats.aif_parse import FILE_START, AifDocument, AifNode, parse_aif
 from argmap.formats.import_result import (
     APPROXIMATED,
     BROKEN_REFERENCE,
@@ -112,7 +112,7 @@ def _claims(
                     continue
                 if loc in speaker_of_locution:
                     return speaker_of_locution[loc]
-                match = re.match(r"^\s*([^:]{1,60}?)\s*:", str(nodes[loc].get("text", "")))
+                match = re.match(r"^\s*([^:]{1,60}?)\s*:", str(nodes[loc].text or ""))
                 if match:
                     return match.group(1)
         return None
@@ -128,7 +128,7 @@ def _claims(
     for nid, node in nodes.items():
         node_kind = kinds[nid]
         if node_kind == "I":
-            text_value = " ".join(str(node.get("text") or "").split())
+            text_value = " ".join(str(node.text or "").split())
             if not text_value:
                 report.warn(where(nid), DROPPED, f"I-node {nid} has no text; left out")
                 continue
@@ -154,9 +154,7 @@ def _claims(
                 f"preference node {nid} (PA) has no equivalent in an argmap map; left out",
             )
         elif node_kind not in _SCHEMES:
-            report.warn(
-                where(nid), DROPPED, f"node {nid} has unknown type {node.get('type')!r}; left out"
-            )
+            report.warn(where(nid), DROPPED, f"node {nid} has unknown type {node.type!r}; left out")
     return claim_of, claims_in_order, notes
 
 
@@ -208,6 +206,14 @@ def _relations(
     schemes = [n for n, k in kinds.items() if k == "RA"] + [
         n for n, k in kinds.items() if k == "CA"
     ]
+    # What each scheme node became is remembered only for those a CA-node aims at.
+    aimed_at = {
+        t
+        for n, k in kinds.items()
+        if k == "CA"
+        for t in out_of.get(n, ())
+        if kinds[t] in ("RA", "CA")
+    }
     for nid in schemes:
         sources = premises(nid)
         targets = [t for t in out_of.get(nid, ()) if kinds[t] not in _DIALOGUE]
@@ -260,7 +266,8 @@ def _relations(
                     f"{node_kind}-node {nid} points to {kind(target) or '?'}-node "
                     f"{target}, which it cannot conclude; that edge is ignored",
                 )
-            relations_of.setdefault(nid, []).extend(r for r in made if r)
+            if nid in aimed_at:
+                relations_of.setdefault(nid, []).extend(r for r in made if r)
         if len(waiting) == len(pending):  # attacks on attacks in a circle
             for nid, target in waiting:
                 report.warn(
@@ -295,8 +302,8 @@ def _rephrases(
         )
 
 
-def _text(node: dict[str, Any]) -> str:
-    return " ".join(str(node.get("text") or "").split())
+def _text(node: AifNode) -> str:
+    return " ".join(str(node.text or "").split())
 
 
 def write_aif(m: Map) -> str:

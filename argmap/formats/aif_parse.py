@@ -5,8 +5,9 @@ file says -- which nodes exist, of which type, where each id first occurs,
 which edges join them -- is settled and warned about in one place, and the
 mapping of AIF's schemes onto claims and relations in another.
 
-Nodes stay the JSON objects the file holds (the first one of each id): a
-million-node AIFdb corpus must not be copied into a second million objects.
+A node is kept as an `AifNode` tuple and an edge as an `AifEdge`, made while
+the JSON is parsed (an object hook), so a million-node AIFdb corpus never
+holds two million dicts at once: a tuple is a third of a dict's size.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
 from argmap.formats.import_result import BROKEN_REFERENCE, DROPPED, DUPLICATE, Reporter
@@ -24,12 +25,72 @@ from argmap.safe_json import JsonProblem, load_json
 FILE_START = Pos(1, 1)
 
 
+class AifNode(NamedTuple):
+    """A node as the file has it; `type` and `text` None where absent or null."""
+
+    id: Any
+    type: Any
+    text: Any
+    kind: str  # the type upper-cased, "" where the node has none
+
+
+class AifEdge(NamedTuple):
+    """An edge as the file has it; `label` is its edgeID, or None where it has none."""
+
+    source: Any
+    target: Any
+    label: Any
+    has_label: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The edge as the file's object (for a message)."""
+        found = {"fromID": self.source, "toID": self.target}
+        return {"edgeID": self.label, **found} if self.has_label else found
+
+
+# Objects of these keys only are nodes and edges (AIFdb's and OVA's fields).
+_NODE_KEYS = frozenset({"nodeID", "type", "text", "timestamp", "scheme", "schemeID"})
+_EDGE_KEYS = frozenset({"edgeID", "fromID", "toID", "formEdgeID"})
+
+
+class _Kinds(dict[str, str]):
+    """A type as written -> upper-cased: one string per type, not one per node."""
+
+    def __missing__(self, raw: str) -> str:
+        kind = self[raw] = raw.upper()
+        return kind
+
+
+def _kind_of(raw: dict[str, Any], kinds: _Kinds) -> str:
+    if "type" not in raw:
+        return ""
+    written = raw["type"]
+    return kinds[written if type(written) is str else str(written)]
+
+
+def _compact(kinds: _Kinds) -> Any:
+    """The JSON object hook: nodes and edges as tuples, anything else as it is."""
+
+    def hook(raw: dict[str, Any]) -> Any:
+        keys = raw.keys()
+        if keys <= _NODE_KEYS:
+            if raw.get("nodeID") is not None:
+                return AifNode(
+                    raw["nodeID"], raw.get("type"), raw.get("text"), _kind_of(raw, kinds)
+                )
+        elif keys <= _EDGE_KEYS:
+            return AifEdge(raw.get("fromID"), raw.get("toID"), raw.get("edgeID"), "edgeID" in raw)
+        return raw
+
+    return hook
+
+
 @dataclass
 class AifDocument:
     """What an AIF file says, before any node becomes a claim or a relation."""
 
-    # node id -> the first JSON object of that id, in file order
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # node id -> the first node of that id, in file order
+    nodes: dict[str, AifNode] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)  # node id -> its type, upper-cased
     positions: dict[str, Pos] = field(default_factory=dict)  # where each id first occurs
     # the edges between known nodes, each once: node id -> the ids it comes from / goes to
@@ -85,8 +146,9 @@ def parse_aif(text: str, path: str = "<aif>") -> AifDocument:
     """The file's nodes, edges and speakers; raises `ImportFailed` only for what
     is not AIF at all (not JSON, or no `nodes` list)."""
     report = Reporter(path)
+    kinds = _Kinds()
     try:
-        data = load_json(text)
+        data = load_json(text, object_hook=_compact(kinds))
     except JsonProblem as exc:
         raise report.fail(
             (exc.line, exc.col), exc.message, f"AIF files are JSON; {exc.hint}"
@@ -99,26 +161,30 @@ def parse_aif(text: str, path: str = "<aif>") -> AifDocument:
             "not AIF: expected a JSON object with a 'nodes' list (or an 'AIF' object holding one)",
         )
     doc = AifDocument(positions=node_positions(text), title=data.get("title"))
-    _read_nodes(doc, data["nodes"], report)
+    _read_nodes(doc, data["nodes"], report, kinds)
+    data["nodes"] = None
     _read_edges(doc, data, report)
-    doc.kinds = _kinds(doc.nodes)
     _read_speakers(doc, data)
     doc.problems = report.diagnostics
     return doc
 
 
-def _read_nodes(doc: AifDocument, raw_nodes: list[Any], report: Reporter) -> None:
+def _read_nodes(doc: AifDocument, raw_nodes: list[Any], report: Reporter, kinds: _Kinds) -> None:
     """The first node of each id; a node without an id, or a clashing repeat, is warned of."""
-    nodes, where = doc.nodes, doc.where
+    nodes, node_kinds, where = doc.nodes, doc.kinds, doc.where
     for raw in raw_nodes:
-        if not isinstance(raw, dict) or raw.get("nodeID") is None:
-            report.warn((1, 1), DROPPED, f"a node without a nodeID was left out: {str(raw)[:60]}")
-            continue
-        nid = str(raw["nodeID"])
-        if nid in nodes:
-            if nodes[nid].get("text") != raw.get("text") or nodes[nid].get("type") != raw.get(
-                "type"
-            ):
+        if type(raw) is not AifNode:
+            if not isinstance(raw, dict) or raw.get("nodeID") is None:
+                shown = raw.as_json() if type(raw) is AifEdge else raw
+                report.warn(
+                    (1, 1), DROPPED, f"a node without a nodeID was left out: {str(shown)[:60]}"
+                )
+                continue
+            raw = AifNode(raw["nodeID"], raw.get("type"), raw.get("text"), _kind_of(raw, kinds))
+        nid = str(raw.id)
+        first = nodes.get(nid)
+        if first is not None:
+            if first.text != raw.text or first.type != raw.type:
                 report.warn(
                     where(nid),
                     DUPLICATE,
@@ -126,6 +192,7 @@ def _read_nodes(doc: AifDocument, raw_nodes: list[Any], report: Reporter) -> Non
                 )
             continue
         nodes[nid] = raw
+        node_kinds[nid] = raw.kind
 
 
 def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> None:
@@ -137,12 +204,21 @@ def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> Non
     # or, for a node with many (a hub), in a set made for it.
     many: dict[str, set[str]] = {}
     for edge in data.get("edges") or []:
-        if not isinstance(edge, dict):
+        if type(edge) is AifEdge:
+            source, target = str(edge.source), str(edge.target)
+        elif isinstance(edge, dict):
+            edge = AifEdge(
+                edge.get("fromID"), edge.get("toID"), edge.get("edgeID"), "edgeID" in edge
+            )
+            source, target = str(edge.source), str(edge.target)
+        elif type(edge) is AifNode:  # a node among the edges: an edge from and to nothing
+            edge = AifEdge(None, None, None, False)
+            source = target = "None"
+        else:
             continue
-        source, target = str(edge.get("fromID")), str(edge.get("toID"))
         if source not in nodes or target not in nodes:
             missing = [n for n in (source, target) if n not in nodes]
-            label = edge.get("edgeID", f"{source}->{target}")
+            label = edge.label if edge.has_label else f"{source}->{target}"
             known = [n for n in (source, target) if n in positions]
             report.warn(
                 where(known[0]) if known else Pos(1, 1),
@@ -176,21 +252,6 @@ def _read_edges(doc: AifDocument, data: dict[str, Any], report: Reporter) -> Non
     if isinstance(data.get("edges"), list):
         data["edges"] = None
     doc.into, doc.out_of = into, out_of
-
-
-def _kinds(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Each node's type, upper-cased: one string per type, not one per node."""
-    upper: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-    for nid, node in nodes.items():
-        raw = node.get("type", "")
-        if type(raw) is not str:
-            raw = str(raw)
-        kind = upper.get(raw)
-        if kind is None:
-            kind = upper[raw] = raw.upper()
-        kinds[nid] = kind
-    return kinds
 
 
 def _read_speakers(doc: AifDocument, data: dict[str, Any]) -> None:

@@ -86,6 +86,9 @@ class IdPool:
     def take(self, wanted: str) -> str:
         """`wanted`, or it with the first free suffix; remembered per id, so ten
         thousand statements of one title cost linear time, not quadratic."""
+        if wanted not in self.used and wanted not in self._next:
+            self.used.add(wanted)  # the usual case: nothing to remember but the id
+            return wanted
         candidate, n = wanted, self._next.get(wanted, 1)
         if n > 1:
             candidate = f"{wanted}-{n}"

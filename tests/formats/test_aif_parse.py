@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.formats.aif import to_map
-from argmap.formats.aif_parse import node_positions, parse_aif
+from argmap.formats.aif_parse import AifEdge, AifNode, node_positions, parse_aif
 from argmap.formats.import_result import BROKEN_REFERENCE, DROPPED, DUPLICATE, ImportFailed
 from argmap.model import Pos
 
@@ -36,7 +36,8 @@ AIF = """{
 def test_nodes_keep_the_first_object_of_each_id_and_an_upper_cased_kind() -> None:
     doc = parse_aif(AIF, "x.json")
     assert list(doc.nodes) == ["1", "2", "3", 'r"q']
-    assert doc.nodes["2"]["type"] == "i"  # the first of the three, as written
+    assert doc.nodes["2"].type == "i"  # the first of the three, as written
+    assert doc.nodes["1"] == AifNode(1, "L", "Bob: cars pollute", "L")
     assert doc.kinds == {"1": "L", "2": "I", "3": "YA", 'r"q': "RA"}
     assert doc.title == "T"
 
@@ -92,3 +93,40 @@ def test_only_what_is_not_aif_at_all_fails(text: str, where: tuple[int, int]) ->
 def test_the_ova_form_is_unwrapped() -> None:
     doc = parse_aif('{"AIF": {"nodes": [{"nodeID": "a", "type": "I", "text": "x"}]}}')
     assert list(doc.nodes) == ["a"] and doc.problems == []
+
+
+def test_nodes_and_edges_are_tuples_only_when_they_hold_nothing_else() -> None:
+    from argmap.formats.aif_parse import _compact, _Kinds
+    from argmap.safe_json import load_json
+
+    hook = _compact(_Kinds())
+    text = """[{"nodeID": 5, "type": "ra", "text": "x", "scheme": "s"},
+               {"nodeID": 6, "text": "no type"},
+               {"nodeID": 7, "type": "I", "extra": 1},
+               {"nodeID": null, "type": "I"},
+               {"edgeID": 1, "fromID": 5, "toID": 6, "formEdgeID": null},
+               {"fromID": 5, "toID": 7},
+               {"fromID": 5, "note": "kept"},
+               {"participantID": 1, "firstname": "A"}]"""
+    parsed = load_json(text, object_hook=hook)
+    assert parsed[0] == AifNode(5, "ra", "x", "RA")
+    assert parsed[1] == AifNode(6, None, "no type", "")
+    assert parsed[2] == {"nodeID": 7, "type": "I", "extra": 1}
+    assert parsed[3] == {"nodeID": None, "type": "I"}
+    assert parsed[4] == AifEdge(5, 6, 1, True)
+    assert parsed[5] == AifEdge(5, 7, None, False)
+    assert parsed[6] == {"fromID": 5, "note": "kept"}
+    assert parsed[7] == {"participantID": 1, "firstname": "A"}
+
+
+def test_an_edge_among_the_nodes_and_a_node_among_the_edges_are_warned_of() -> None:
+    doc = parse_aif(
+        '{"nodes": [{"nodeID": "a", "type": "I", "text": "A"}, {"fromID": "a", "toID": "b"}],'
+        ' "edges": [{"nodeID": "a", "type": "I"}, {"edgeID": "e1", "fromID": "a", "toID": "z"}]}'
+    )
+    messages = [d.message for d in doc.problems]
+    assert messages == [
+        "a node without a nodeID was left out: {'fromID': 'a', 'toID': 'b'}",
+        "edge None->None refers to node None, which is not in the file; edge left out",
+        "edge e1 refers to node z, which is not in the file; edge left out",
+    ]
