@@ -176,3 +176,17 @@ def test_each_source_and_its_reliability_note_are_said_once() -> None:
     order = [text.index(s) for s in ("first [b]quote[/b]", "second quote", "— Wire", "other quote")]
     assert order == sorted(order)
     assert text.index("Two reports agree.") < order[0] < text.index("Stands")
+
+
+async def test_the_legend_waits_for_the_explorer_under_a_screen_opened_at_start() -> None:
+    from argmap_tui.screens.help import HelpScreen
+
+    app = make_app(EXAMPLE, legend=True, opening=lambda a: a.push_screen(HelpScreen([])))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert not legend_shown(app.context.data_dir)  # not seen yet, so not remembered
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LegendScreen)
+        assert legend_shown(app.context.data_dir)

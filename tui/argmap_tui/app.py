@@ -108,6 +108,8 @@ class ArgmapApp(App[int]):
     def on_ready(self) -> None:
         if self._opening is not None:
             self._opening(self)
+        else:
+            self.explorer.offer_legend()  # first start: what the marks mean
 
     def on_unmount(self) -> None:
         self.idle_gc.stop()

@@ -182,6 +182,7 @@ class ExploreScreen(Screen[None]):
         self._last_focus = 0.0
         self._move_from: AnalysisView | None = None
         self._legend_checked = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Static(literal_line(self.map.title), id="title-bar")
@@ -210,12 +211,20 @@ class ExploreScreen(Screen[None]):
         self.call_after_refresh(self._start_analysis)
 
     def on_screen_resume(self) -> None:
-        # The first time a reader sees the explorer (not under a drill opened at start).
-        if not self._legend_checked:
-            self._legend_checked = True
-            if not legend_shown(self.context.data_dir):
-                remember_legend_shown(self.context.data_dir)
-                self.app.push_screen(LegendScreen())
+        # The first resume is the app starting, before it knows whether a drill or a round
+        # opens over the explorer: the app offers the legend once it does (`offer_legend`).
+        if self._resumed:
+            self.offer_legend()
+        self._resumed = True
+
+    def offer_legend(self) -> None:
+        """Show the legend on the first start, the first time the explorer is on top."""
+        if self._legend_checked or self.app.screen is not self:
+            return
+        self._legend_checked = True
+        if not legend_shown(self.context.data_dir):
+            remember_legend_shown(self.context.data_dir)
+            self.app.push_screen(LegendScreen())
 
     def action_legend(self) -> None:
         self.app.push_screen(LegendScreen())
