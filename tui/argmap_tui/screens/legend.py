@@ -66,7 +66,17 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Badges",
         (
             ("A / R", "What-if: you marked the claim accepted (A) or rejected (R)."),
+            (
+                "pro / con / both",
+                "Its side: it argues for the thesis, against it, or both ways at once.",
+            ),
             ("★ crux", "Rejecting it flips the thesis, or removing it moves its strength most."),
+            (
+                "[Δ-0.12]",
+                "In the crux list: removing the claim would move the thesis's strength by "
+                "that much ([flips grounded]: rejecting it turns the thesis from standing "
+                "to falling or back).",
+            ),
             (
                 "◎ pivotal",
                 "Among the ten claims the thesis's strength hangs on most (share at least "
