@@ -54,13 +54,23 @@ def read_aif(text: str, path: str = "<aif>") -> ImportResult:
 
 
 def to_map(doc: AifDocument, path: str = "<aif>") -> ImportResult:
-    """The map a parsed AIF file makes; the parse's warnings first, then the mapping's."""
+    """The map a parsed AIF file makes; the parse's warnings first, then the mapping's.
+
+    Consumes `doc`: its nodes, edges and positions are let go as soon as they
+    are mapped (only `problems` and `title` stay), so a million-node file and
+    its map are never held in full at once.
+    """
     report = Reporter(path)
     report.diagnostics = list(doc.problems)
     origins: dict[str, Pos] = {}
     claim_of, claims_in_order, notes = _claims(doc, report, origins)
+    rephrased = Reporter(path)  # its warnings come after the relations' warnings
+    _rephrases(doc, rephrased, claim_of, notes)
+    doc.nodes = {}  # the texts are in `claims_in_order` and the notes now
     relations = _relations(doc, report, claim_of, origins)
-    _rephrases(doc, report, claim_of, notes)
+    report.diagnostics += rephrased.diagnostics
+    doc.kinds, doc.positions, doc.into, doc.out_of = {}, {}, {}, {}
+    del claim_of
     value = ClaimKind.VALUE
     claims = tuple(
         Claim(
