@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.display import visible_line
+from argmap.training.drills import CruxSource
 from argmap.training.questions import Question
 from argmap.training.replies import how_to_answer
 from argmap.training.session import (
@@ -34,9 +35,32 @@ from argmap.training.session import (
     Overridden,
 )
 
+if TYPE_CHECKING:
+    from argmap.analysis.cruxes import Crux
+    from argmap.model import Map
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
 LAST_WORD = "To correct that grade type /right, /partly or /wrong; an empty line finishes: "
 IDS = "/ids"  # shows or hides the claim ids in "In the map:"; not an answer
+
+
+# On a map this big the crux search takes seconds: the plain mode says it is searching.
+CRUX_NOTICE_CLAIMS = 1000
+
+
+def announced_cruxes(source: CruxSource, out: TextIO) -> CruxSource:
+    """`source`, saying once per thesis on a big map that the search is running, so a
+    pause of seconds before a crux question does not look like a hang."""
+    told: set[str] = set()
+
+    def find(the_map: Map, thesis: str) -> Sequence[Crux]:
+        if thesis not in told and len(the_map.claims) >= CRUX_NOTICE_CLAIMS:
+            told.add(thesis)
+            out.write("Finding the cruxes of the thesis (a few seconds on a map this big)…\n")
+            out.flush()
+        return source(the_map, thesis)
+
+    return find
 
 
 def run_plain(

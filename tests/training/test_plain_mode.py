@@ -399,3 +399,26 @@ def test_map_text_cannot_forge_a_line_in_plain_mode(tmp_path: Path) -> None:
     assert not any(line.startswith("  3.") for line in lines)
     assert sum(line.startswith("Correct.") for line in lines) <= 1  # only a real grade
     assert "\u202e" not in run.stdout and "⟨U+202E⟩" in run.stdout
+
+
+def test_a_crux_search_on_a_big_map_is_announced_once_per_thesis() -> None:
+    """Seconds of silence before a crux question would look like a hang."""
+    import io
+    from types import SimpleNamespace
+
+    from argmap.training.plain import CRUX_NOTICE_CLAIMS, announced_cruxes
+
+    asked: list[str] = []
+
+    def source(the_map, thesis):  # type: ignore[no-untyped-def]
+        asked.append(thesis)
+        return ()
+
+    out = io.StringIO()
+    find = announced_cruxes(source, out)
+    big = SimpleNamespace(claims=[None] * CRUX_NOTICE_CLAIMS)
+    small = SimpleNamespace(claims=[None] * 10)
+    for the_map, thesis in ((big, "t1"), (big, "t1"), (big, "t2"), (small, "t3")):
+        assert find(the_map, thesis) == ()  # type: ignore[arg-type]
+    assert asked == ["t1", "t1", "t2", "t3"]
+    assert out.getvalue().count("Finding the cruxes") == 2

@@ -116,13 +116,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_plain(loaded: Map, progress: Progress, options: SessionOptions, context: Context) -> int:
     from argmap.training.drills import in_process_cruxes
-    from argmap.training.plain import run_plain
+    from argmap.training.plain import announced_cruxes, run_plain
     from argmap.training.progress import ProgressError
     from argmap.training.session import DrillSession
 
     try:
         # No analysis service here: the crux drill searches its cruxes in this process.
-        session = DrillSession(loaded, progress, options, cruxes=in_process_cruxes)
+        cruxes = announced_cruxes(in_process_cruxes, sys.stdout)
+        session = DrillSession(loaded, progress, options, cruxes=cruxes)
         report = progress.damage_report()
         if report is not None:
             sys.stderr.write(f"argmap: warning: {report}\n")
