@@ -190,3 +190,15 @@ async def test_the_legend_waits_for_the_explorer_under_a_screen_opened_at_start(
         await settle(pilot)
         assert isinstance(app.screen, LegendScreen)
         assert legend_shown(app.context.data_dir)
+
+
+def test_a_small_contribution_keeps_a_digit_that_is_not_zero() -> None:
+    from argmap_tui.widgets.claim_detail import _signed
+
+    assert [_signed(v) for v in (0.375, -0.25, 0.003, 0.00042, -4e-6)] == [
+        "+0.38",
+        "-0.25",
+        "+0.003",
+        "+0.0004",
+        "-0.000004",
+    ]

@@ -7,6 +7,7 @@ The links to other claims are a list under the text, so a reader can Tab
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -150,8 +151,10 @@ def strength_bar(strength: float) -> str:
 
 
 def _signed(value: float) -> str:
-    """+0.38, or +0.004 when two decimals would round a real effect to nothing."""
-    return f"{value:+.2f}" if abs(value) >= 0.005 else f"{value:+.3f}"
+    """+0.38, or +0.004 / +0.0004 when two decimals would round a real effect to nothing."""
+    if abs(value) >= 0.005 or value == 0:
+        return f"{value:+.2f}"
+    return f"{value:+.{min(6, -math.floor(math.log10(abs(value))))}f}"
 
 
 VERDICT_STYLES = {"in": "bold green", "out": "bold red", "undec": "bold yellow"}
