@@ -88,9 +88,24 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes], timeout: float = 3
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[int]:
+    """`argmap serve` for a reader who has seen the legend (so the tree is in front)."""
+    from argmap_tui.screens.legend import remember_legend_shown
+
+    (tmp_path / "data").mkdir()
+    assert remember_legend_shown(tmp_path / "data")
+    yield from serving(tmp_path / "data")
+
+
+@pytest.fixture
+def first_start(tmp_path: Path) -> Iterator[int]:
+    """`argmap serve` with a data folder nothing has been written to yet."""
+    yield from serving(tmp_path / "data")
+
+
+def serving(data: Path) -> Iterator[int]:
     """`argmap serve` on a free port; the server and its app sessions are killed afterwards."""
     port = free_port()
-    env = {**os.environ, "ARGMAP_DATA_DIR": str(tmp_path / "data")}
+    env = {**os.environ, "ARGMAP_DATA_DIR": str(data)}
     process = subprocess.Popen(
         [sys.executable, "-m", "argmap.cli", "serve", "--port", str(port)],
         cwd=ROOT,
@@ -140,6 +155,11 @@ def test_the_bundled_maps_thesis_shows_in_the_browser(server: int) -> None:
     start = thesis[:40]
     screen = screen_text(server, start)
     assert start in screen, f"thesis {start!r} not on the browser's screen:\n{screen}"
+
+
+def test_a_first_start_in_the_browser_shows_the_legend(first_start: int) -> None:
+    screen = screen_text(first_start, "What the marks mean")
+    assert "What the marks mean" in screen, screen
 
 
 def outward_address() -> str | None:
