@@ -158,12 +158,18 @@ APART = 6
 
 
 def _said_both_ways(m: Match) -> bool:
+    """A word said and unsaid in two claims: far apart, in two sentences, or on the two
+    sides of a turn ("although it claims to turn strangers away, strangers walk in")."""
     a, d = m.agree_token, m.deny_token
     return (
         a is not None
         and d is not None
         and m.agree >= DENIAL_MET
-        and (a.sentence != d.sentence or abs(a.position - d.position) >= APART)
+        and (
+            a.sentence != d.sentence
+            or abs(a.position - d.position) >= APART
+            or (a.clause != d.clause and a.lemma == d.lemma)
+        )
     )
 
 

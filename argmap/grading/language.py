@@ -70,6 +70,9 @@ NEGATORS = frozenset(
         "rarely",
         "seldom",
         "rare",
+        "less",
+        "fewer",
+        "few",
     }
 )
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
@@ -78,6 +81,9 @@ _FRAMED = {
     "rarely": None,
     "seldom": None,
     "rare": None,
+    "less": None,
+    "fewer": None,
+    "few": None,
     "free": "of",
     "fail": "to",
     "fails": "to",
@@ -389,6 +395,9 @@ class Token:
     # said to be negated by some readings and not by others, so it neither agrees
     # nor disagrees with a point.
     polar: bool = True
+    # The clause it stands in, counted over the whole text: a comma or a turn
+    # ("but", "although", "because", ...) starts a new one.
+    clause: int = 0
 
     @property
     def shown(self) -> str:
@@ -449,12 +458,63 @@ def _split(raw: str) -> list[str]:
     return [raw]
 
 
+# "X rather than Y", "X instead of Y", "X as opposed to Y": Y is what is not so.
+_CONTRAST_FRAMES = {"than": ("rather",), "of": ("instead",), "to": ("as", "opposed")}
+# Verbs of prevention: "stops strangers from entering" denies the entering.
+_PREVENTING = frozenset(
+    {
+        "prevent",
+        "prevents",
+        "prevented",
+        "stop",
+        "stops",
+        "stopped",
+        "keep",
+        "keeps",
+        "kept",
+        "bar",
+        "bars",
+        "barred",
+        "block",
+        "blocks",
+        "blocked",
+        "ban",
+        "bans",
+        "banned",
+        "prohibit",
+        "prohibits",
+        "prohibited",
+        "deter",
+        "deters",
+        "deterred",
+        "discourage",
+        "discourages",
+        "discouraged",
+    }
+)
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
         return True  # "It is false that X"
-    if w in {"little", "rare"}:  # "little opposition", not "a little" or "so little"
+    frame = _CONTRAST_FRAMES.get(w)
+    if frame is not None and i >= len(frame) and tuple(words[i - len(frame) : i]) == frame:
+        return True
+    if w == "from":  # "keeps strangers from entering": within a few words of the verb
+        return (
+            i + 1 < len(words)
+            and words[i + 1].endswith("ing")
+            and any(v in _PREVENTING for v in words[max(0, i - 5) : i])
+        )
+    if w in {"little", "rare", "few"}:  # "little opposition", not "a little" or "so little"
         return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so", "too"}
+    if w in {"less", "fewer"}:  # "less safe", not "less than half" or "more or less"
+        return (
+            i + 1 < len(words)
+            and words[i + 1] not in {"than", "and", "or", ","}
+            and not (i >= 1 and words[i - 1] in {"or", "no", "nothing"})
+        )
     if w not in NEGATORS:
         return False
     frame = _FRAMED.get(w, "")
@@ -547,7 +607,9 @@ def _trailing_denial(words: list[str]) -> int | None:
 
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
 # denies the gap, not A or B.
-_NOUN_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "little", "rare"})
+_NOUN_NEGATORS = frozenset(
+    {"no", "none", "nothing", "nobody", "neither", "nor", "little", "rare", "few"}
+)
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
 # A sentential negation reaches over relative and temporal clauses ("I don't think
@@ -576,6 +638,8 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     out: list[int] = []
     if _uncertain(words, i):
         return out
+    if words[i] in {"less", "fewer"}:  # a comparative denies the one word it grades
+        return [i + 1] if i + 1 < end else []
     if _sentential(words, i):
         for j in range(i + 1, end):
             if words[j] in _WIDE_ENDS or words[j] in _HARD_ENDS:
@@ -658,10 +722,97 @@ def _after_noun_phrase(words: list[str], j: int, end: int) -> int:
     return j
 
 
+# A clause taken back by what follows it. "It is supposed to turn strangers away,
+# but it doesn't": an elliptical denial after a turn denies the clause before the
+# turn. "Officials claim it logs visitors, but ..." and "In theory it logs visitors,
+# but ...": a clause the writer attributes to others or to theory, then turns
+# against, is not asserted but rejected; so is one under "although" ("Although it
+# claims to X, ...").
+_RETRACTING_TURNS = frozenset({"but", "yet", "however"})
+# What an elliptical denial may hold besides its negator: "but it doesn't", "but
+# that is not really the case", "but in practice they do not".
+_ELLIPSIS_WORDS = FUNCTION_WORDS | frozenset(
+    {"not", "never", "no", "true", "case", "actually", "practice", "reality", "fact", "always"}
+)
+_ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
+    ("supposed", "to"),
+    ("meant", "to"),
+    ("designed", "to"),
+    ("intended", "to"),
+    ("claims", "to"),
+    ("claimed", "to"),
+    ("claim", "to"),
+    ("promises", "to"),
+    ("promised", "to"),
+    ("pretends", "to"),
+    ("said", "to"),
+    ("in", "theory"),
+    ("on", "paper"),
+    ("supposedly",),
+    ("allegedly",),
+    ("ostensibly",),
+    ("claim",),
+    ("claims",),
+    ("claimed",),
+    ("say",),
+    ("says",),
+    ("said",),
+)
+_CONCESSIVE_STARTS = frozenset({"although", "though", "while", "even"})
+
+
+def _attribution_end(words: list[str], start: int, stop: int) -> int | None:
+    """Where the first attribution frame between `start` and `stop` ends, if any."""
+    for i in range(start, stop):
+        for frame in _ATTRIBUTIONS:
+            if tuple(words[i : i + len(frame)]) == frame and i + len(frame) <= stop:
+                end = i + len(frame)
+                return end + 1 if end < stop and words[end] == "that" else end
+    return None
+
+
+def _elliptical_denial(words: list[str], k: int) -> bool:
+    """ "... but it doesn't" at the turn `k`: only grammar and a negator to the clause's end."""
+    tail: list[str] = []
+    for w in words[k + 1 :]:
+        if w == "," or w in SCOPE_ENDERS:
+            break
+        tail.append(w)
+    return (
+        bool(tail)
+        and any(w in {"not", "never", "no"} for w in tail)
+        and all(w in _ELLIPSIS_WORDS for w in tail)
+    )
+
+
+def _retracted(words: list[str], end: int) -> list[int]:
+    """The positions of a clause the sentence takes back (see `_RETRACTING_TURNS`)."""
+    out: list[int] = []
+    start = 0
+    for k in range(end):
+        if words[k] not in _RETRACTING_TURNS:
+            continue
+        if _elliptical_denial(words, k):
+            framed = _attribution_end(words, start, k)
+            out.extend(range(framed if framed is not None else start, k))
+        else:
+            framed = _attribution_end(words, start, k)
+            if framed is not None:
+                out.extend(range(framed, k))
+        start = k + 1
+    if words and words[0] in _CONCESSIVE_STARTS and "," in words[:end]:
+        comma = words.index(",")
+        framed = _attribution_end(words, 1, comma)
+        if framed is not None and not any(w in _RETRACTING_TURNS for w in words[:comma]):
+            out.extend(range(framed, comma))
+    return [j for j in out if words[j] not in _RETRACTING_TURNS and words[j] != ","]
+
+
 def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order."""
     out: list[Token] = []
     position = 0
+    clause = 0
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text).replace("%", " percent"))):
         words: list[str] = []
         for raw in _TOKEN.findall(sentence):
@@ -683,13 +834,27 @@ def analyse(text: str) -> list[Token]:
             for j in _scope(words, i, end):
                 negated[j] = not negated[j]
                 cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
+        for j in _retracted(words, end):
+            negated[j] = not negated[j]
+            cues[j] = cues[j] or "not"
+        clause += 1
         for k, w in enumerate(words):
+            if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:
+                clause += 1
             if not w[0].isalnum():
                 continue
             content = w not in FUNCTION_WORDS and w not in NEGATORS
             out.append(
                 Token(
-                    w, lemma(w), s_index, negated[k], content, position, cues[k], k not in neutral
+                    w,
+                    lemma(w),
+                    s_index,
+                    negated[k],
+                    content,
+                    position,
+                    cues[k],
+                    k not in neutral,
+                    clause,
                 )
             )
             position += 1

@@ -223,3 +223,39 @@ def test_quote_span_finds_words_in_order_or_gives_up() -> None:
     far = "alpha " + "word " * QUOTE_WORDS + "omega"
     ends = [t for t in analyse(far) if t.text in ("alpha", "omega")]
     assert quote_span(far, ends) is None
+
+
+TURNS_AWAY = Reference(
+    "The lock compares each face with the stored faces of residents and turns strangers away.",
+    (KeyPoint("stranger", ("outsider", "non-resident")),),
+)
+LETS_IN = Reference(
+    "The lock lets strangers enter freely.",
+    (KeyPoint("strangers enter", ("outsiders get in",)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "ref"),
+    [
+        # A point said, then taken back by an elliptical denial after "but".
+        ("The lock is supposed to turn strangers away, but it doesn't.", TURNS_AWAY),
+        # A point attributed to the lock's makers under "although", then turned against.
+        ("Although it claims to turn strangers away, strangers walk right in.", TURNS_AWAY),
+        # "rather than" denies what follows it.
+        ("The locks and social credit are linked rather than separate.", BRIDGE),
+        # A verb of prevention denies what follows "from".
+        ("The lock prevents strangers from entering.", LETS_IN),
+    ],
+)
+def test_a_point_taken_back_or_replaced_is_contradictory(answer: str, ref: Reference) -> None:
+    assert verdict(answer, ref) is Verdict.CONTRADICTORY
+
+
+def test_a_point_with_a_turn_that_adds_a_claim_stays_made() -> None:
+    """A turn after the point that says something new takes nothing back."""
+    answer = "The lock turns strangers away, but residents must still carry a card."
+    assert verdict(answer, TURNS_AWAY) is Verdict.CORRECT
+    assert verdict(
+        "The locks are separate from social credit rather than linked to it.", BRIDGE
+    ) is (Verdict.CORRECT)

@@ -107,3 +107,83 @@ def test_clauses_split_at_punctuation_and_turns() -> None:
         "and its figures disagree",
         "so the gap is unknown",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # "X rather than Y", "X instead of Y", "X as opposed to Y": Y is denied, X said.
+        ("The two systems are linked rather than separate", {"separate"}, {"link"}),
+        ("The council sells the data instead of deleting it", {"delete"}, {"sell"}),
+        ("Tenants pay market rent as opposed to subsidised rent", {"subsidise"}, {"market"}),
+        # A verb of prevention denies what follows "from", not its object.
+        ("The lock prevents strangers from entering", {"enter"}, {"stranger", "lock"}),
+        ("A guard keeps the children from leaving the yard", {"leave", "yard"}, {"child"}),
+        # ... and "from" after no such verb denies nothing.
+        ("Residents come from villages nearby, arriving daily", set(), {"village", "arrive"}),
+        # A comparative "less"/"fewer" denies the one word it grades.
+        ("Residents feel less safe at night", {"safe"}, {"resident", "night"}),
+        ("Fewer visitors come in winter", {"visitor"}, {"winter"}),
+        # ... but not "less than", nor "more or less".
+        ("It costs less than half the market rent", set(), {"half", "market", "rent"}),
+        ("The figures are more or less right", set(), {"figure", "right"}),
+        # "few" denies its noun phrase; "a few" does not.
+        ("Few tenants sublet their flats", {"tenant"}, {"flat"}),
+        ("A few tenants sublet their flats", set(), {"tenant", "flat"}),
+    ],
+)
+def test_contrast_frames_prevention_and_comparatives(
+    text: str, no: set[str], yes: set[str]
+) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
+    assert not (yes & set(denied(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # An elliptical denial after a turn takes back the clause before the turn.
+        ("It could record visitors, but it does not", {"record", "visitor"}, set()),
+        (
+            "The lock is supposed to turn strangers away but it doesn't",
+            {"turn", "stranger"},
+            {"lock"},
+        ),
+        (
+            "The blog cites a source, but that is not really the case",
+            {"blog", "cite", "source"},
+            set(),
+        ),
+        # A clause attributed to others or to theory, then turned against, is rejected.
+        (
+            "Officials claim that the locks log visitors, but nobody has seen a log",
+            {"lock", "visitor"},
+            {"official"},
+        ),
+        (
+            "In theory the scheme saves money, yet the bills keep rising",
+            {"scheme", "save"},
+            {"bill"},
+        ),
+        (
+            "Although the lock claims to stop strangers, they walk straight in",
+            {"stop", "stranger"},
+            {"walk"},
+        ),
+        # No turn, or a turn with a claim of its own after it: nothing is taken back.
+        ("Officials claim that the locks log visitors", set(), {"lock", "visitor"}),
+        ("The locks log visitors, but the logs are kept for a week", set(), {"visitor", "week"}),
+    ],
+)
+def test_a_clause_taken_back_is_denied(text: str, no: set[str], yes: set[str]) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
+    assert not (yes & set(denied(text)))
+
+
+def test_a_turn_or_a_comma_starts_a_new_clause() -> None:
+    tokens = analyse("The lock turns strangers away, but strangers walk in. Then it rings")
+    by_word = {t.text: t.clause for t in tokens}
+    assert by_word["turns"] < by_word["walk"] < by_word["rings"]
+    assert by_word["turns"] == by_word["away"]
