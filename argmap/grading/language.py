@@ -498,8 +498,8 @@ def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
         return True  # "It is false that X"
-    frame = _CONTRAST_FRAMES.get(w)
-    if frame is not None and i >= len(frame) and tuple(words[i - len(frame) : i]) == frame:
+    before = _CONTRAST_FRAMES.get(w)
+    if before is not None and i >= len(before) and tuple(words[i - len(before) : i]) == before:
         return True
     if w == "from":  # "keeps strangers from entering": within a few words of the verb
         return (
