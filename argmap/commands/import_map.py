@@ -63,19 +63,20 @@ def guess_format(path: Path, text: str) -> str | None:
 
 def _at_origins(m: Map, origins: Mapping[str, Pos]) -> Map:
     """The map with each claim, relation and source at its place in the original
-    file (`origins`; unknown: nowhere), so every finding about it points there.
+    file (`origins`), so every finding about it points there. An item of no
+    known origin is on line 0 (findings about it go to the first thesis), in a
+    column of its own, so two such items are never taken for one entry.
 
     Importers already put most items there; only the others are copied."""
-    from argmap.model import NOWHERE
+    from argmap.model import NOWHERE, Pos
 
     def placed(items: tuple[T, ...]) -> tuple[T, ...]:
-        if all(item.pos == origins.get(item.id, NOWHERE) for item in items):
+        wanted = [origins.get(item.id) or Pos(0, k) for k, item in enumerate(items, 1)]
+        if wanted == [item.pos for item in items]:  # compared in C, a million at once
             return items
         return tuple(
-            item
-            if item.pos == origins.get(item.id, NOWHERE)
-            else replace(item, pos=origins.get(item.id, NOWHERE))
-            for item in items
+            item if item.pos == pos else replace(item, pos=pos)
+            for item, pos in zip(items, wanted, strict=True)
         )
 
     return replace(

@@ -109,16 +109,16 @@ def _claims(
 
     Returns node id -> claim id, (claim id, text) in file order, and the notes.
     """
-    nodes, into, kind, where = doc.nodes, doc.into, doc.kind, doc.where
+    nodes, into, kinds, where = doc.nodes, doc.into, doc.kinds, doc.where
     speaker_of_locution = doc.speaker_of_locution
 
     def speaker(i_node: str) -> str | None:
         """I <- YA <- L: the locution's participant, or the `Name:` its text starts with."""
-        for ya in into.get(i_node, []):
-            if kind(ya) != "YA":
+        for ya in into.get(i_node, ()):
+            if kinds[ya] != "YA":
                 continue
-            for loc in into.get(ya, []):
-                if kind(loc) != "L":
+            for loc in into.get(ya, ()):
+                if kinds[loc] != "L":
                     continue
                 if loc in speaker_of_locution:
                     return speaker_of_locution[loc]
@@ -130,7 +130,7 @@ def _claims(
     claim_of: dict[str, str] = {}
     notes: dict[str, list[str]] = defaultdict(list)
     claims_in_order: list[tuple[str, str]] = []
-    kinds, positions = doc.kinds, doc.positions
+    positions = doc.positions
     # Node ids that make the same claim id ("a b", "a!b") get -2, -3, ...: an id
     # pool remembers the next suffix, where appending "_" until free was
     # quadratic in the number of such nodes (and in the ids' length).
@@ -196,9 +196,10 @@ def _relations(
 
     def premises(nid: str) -> tuple[str, ...]:
         found: list[str] = []
-        for src in into.get(nid, []):
-            if src in claim_of:
-                found.append(claim_of[src])
+        for src in into.get(nid, ()):
+            claim = claim_of.get(src)
+            if claim is not None:
+                found.append(claim)
             elif kind(src) in _DIALOGUE or kind(src) == "CA":
                 continue  # anchoring in the dialogue, or an attack on this scheme node
             else:
@@ -224,6 +225,8 @@ def _relations(
         for t in out_of.get(n, ())
         if kinds[t] in ("RA", "CA")
     }
+    support, attack = RelationType.SUPPORT, RelationType.ATTACK
+    positions_get, relations_append = doc.positions.get, relations.append
     for nid in schemes:
         sources = premises(nid)
         targets = [t for t in out_of.get(nid, ()) if kinds[t] not in _DIALOGUE]
@@ -243,9 +246,16 @@ def _relations(
             node_kind, sources = kinds[nid], premises_of[nid]
             rel_base = ("ra" if node_kind == "RA" else "ca") + make_id(nid)
             made: list[str | None] = []
-            if target in claim_of:
-                rel_type = RelationType.SUPPORT if node_kind == "RA" else RelationType.ATTACK
-                made.append(add(rel_base, rel_type, sources, claim_of[target], nid))
+            concluded = claim_of.get(target)
+            if concluded is not None:
+                rel_type = support if node_kind == "RA" else attack
+                if concluded in sources:
+                    made.append(add(rel_base, rel_type, sources, concluded, nid))  # warns
+                else:  # add(), inlined: the one case of nearly every scheme node
+                    rid, pos = take(rel_base), positions_get(nid, FILE_START)
+                    relations_append(Relation(rid, rel_type, sources, concluded, None, pos))
+                    origins[rid] = pos
+                    made.append(rid)
             elif node_kind == "CA" and kind(target) in ("RA", "CA"):
                 if target in premises_of and target not in relations_of:
                     waiting.append((nid, target))

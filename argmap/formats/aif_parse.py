@@ -70,19 +70,30 @@ def _kind_of(raw: dict[str, Any], kinds: _Kinds) -> str:
 
 def _compact(kinds: _Kinds) -> Any:
     """The JSON object hook: nodes and edges as tuples, anything else as it is."""
+    make = tuple.__new__  # what AifNode(...) calls, without its Python-level __new__
+    node_keys, edge_keys = _NODE_KEYS, _EDGE_KEYS
 
     def hook(raw: dict[str, Any]) -> Any:
         keys = raw.keys()
-        if keys <= _NODE_KEYS:
-            if raw.get("nodeID") is not None:
-                return AifNode(
-                    raw["nodeID"], raw.get("type"), raw.get("text"), _kind_of(raw, kinds)
-                )
-        elif keys <= _EDGE_KEYS:
-            return AifEdge(raw.get("fromID"), raw.get("toID"), raw.get("edgeID"), "edgeID" in raw)
+        if keys <= node_keys:
+            nid = raw.get("nodeID")
+            if nid is not None:
+                written = raw.get("type", _NO_TYPE)
+                if written is _NO_TYPE:
+                    kind, written = "", None
+                else:
+                    kind = kinds[written if type(written) is str else str(written)]
+                return make(AifNode, (nid, written, raw.get("text"), kind))
+        elif keys <= edge_keys:
+            return make(
+                AifEdge, (raw.get("fromID"), raw.get("toID"), raw.get("edgeID"), "edgeID" in raw)
+            )
         return raw
 
     return hook
+
+
+_NO_TYPE = object()
 
 
 @dataclass
