@@ -366,6 +366,30 @@ def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) 
     return None
 
 
+# Words that may stand before a direct answer: "I think yes", "My answer is 40".
+_LEAD_IN = frozenset({"i", "think", "say", "would", "answer", "my", "is", "the", "it", "about"})
+_DIRECT: dict[str, str] = {"yes": "yes", "yeah": "yes", "yep": "yes", "no": "no", "nope": "no"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def direct_answer(text: str) -> str | None:
+    """The yes, no or number an answer opens with ("No, the cookies are not pure sugar":
+    "no"; "40 meters, because ...": "40"), or None.
+
+    A model answer that opens with one and an answer that opens with another
+    disagree on the question itself, whatever else they share.
+    """
+    words: list[str] = re.findall(r"[^\W_]+(?:[.,]\d+)?", text.casefold())
+    for word in words[:4]:
+        if word in _DIRECT:
+            return _DIRECT[word]
+        if _NUMBER.fullmatch(word):
+            return word.replace(",", ".")
+        if word not in _LEAD_IN:
+            return None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Graded:
     assessment: Assessment
@@ -477,7 +501,9 @@ def _assess_one(
     )
     text_denied = text.coverage >= contra_coverage and text.denied_share >= contra_share
     total = len(points)
-    if denied or (text_denied and not made):
+    theirs = direct_answer(ref.text)
+    mine = direct_answer(answer_text) if theirs is not None else None
+    if denied or (text_denied and not made) or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total) or substance:
         verdict = Verdict.CORRECT
@@ -494,6 +520,8 @@ def _assess_one(
     if verdict is Verdict.CONTRADICTORY:
         score = 0.0
     caps: list[str] = []
+    if mine is not None and mine != theirs:
+        caps.append(f'The model answer says "{theirs}"; you answered "{mine}".')
     limit = max(PADDING_MIN_LIMIT, PADDING_FACTOR * len(analyse(ref.text)))
     if verdict is Verdict.CORRECT and words > limit:
         verdict, score = Verdict.PARTIAL, min(score, 0.5)

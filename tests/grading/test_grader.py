@@ -7,6 +7,7 @@ import pytest
 from argmap.bundled import default_map_path
 from argmap.grading import PointState, Reference, Verdict, assess
 from argmap.grading.batch import map_question
+from argmap.grading.grader import direct_answer
 from argmap.loading import load_map
 from argmap.model import KeyPoint, Map
 from argmap.training.grading import grade_text
@@ -259,3 +260,37 @@ def test_a_point_with_a_turn_that_adds_a_claim_stays_made() -> None:
     assert verdict(
         "The locks are separate from social credit rather than linked to it.", BRIDGE
     ) is (Verdict.CORRECT)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("No, the cookies are not pure sugar.", "no"),
+        ("I think yes, because the cookies are sweet.", "yes"),
+        ("40 meters. Each line is 20 meters apart.", "40"),
+        ("My answer is 2,5 grams", "2.5"),
+        ("The bulb will light.", None),
+        ("Nobody knows the answer.", None),
+        ("It has 3 legs", None),  # a number inside the sentence is not its answer
+    ],
+)
+def test_the_direct_answer_an_answer_opens_with(text: str, lead: str | None) -> None:
+    assert direct_answer(text) == lead
+
+
+def test_a_different_direct_answer_is_contradictory() -> None:
+    """Yes against no, or another number, disagrees on the question whatever else is shared."""
+    cookies = Reference("No, the cookies are not pure sugar: they made less gas than sugar.")
+    result = assess("Yes, because the cookies are made of sugar and made gas.", [cookies])
+    assert result.verdict is Verdict.CONTRADICTORY
+    assert 'you answered "yes"' in " ".join(result.feedback)
+    assert verdict("No, they are not pure sugar: they made less gas.", cookies) is not (
+        Verdict.CONTRADICTORY
+    )
+    height = Reference("40 meters, because each contour line adds 20 meters.")
+    assert verdict("30 meters, because each contour line adds 20 meters.", height) is (
+        Verdict.CONTRADICTORY
+    )
+    assert verdict("40 meters, since every contour line adds 20 meters.", height) is (
+        Verdict.CORRECT
+    )
