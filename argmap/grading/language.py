@@ -493,6 +493,9 @@ _PREVENTING = frozenset(
     }
 )
 
+# ... but "keeps growing" goes on growing: only "keep ... from" prevents.
+_CONTINUING = frozenset({"keep", "keeps", "kept"})
+
 
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
@@ -501,6 +504,8 @@ def _is_negator(words: list[str], i: int) -> bool:
     before = _CONTRAST_FRAMES.get(w)
     if before is not None and i >= len(before) and tuple(words[i - len(before) : i]) == before:
         return True
+    if w in _PREVENTING and w not in _CONTINUING:  # "stops subletting", "bans smoking"
+        return i + 1 < len(words) and words[i + 1].endswith("ing") and len(words[i + 1]) > 4
     if w == "from":  # "keeps strangers from entering": within a few words of the verb
         return (
             i + 1 < len(words)
@@ -541,6 +546,10 @@ def _uncertain(words: list[str], i: int) -> bool:
     return any(w in _EPISTEMIC for w in after) and any(w in _OPEN_QUESTION for w in after)
 
 
+# Negating determiners of a subject: "No source gives ...", "Few residents object ...".
+_SUBJECT_DETERMINERS = frozenset({"no", "few"})
+
+
 def _subject_negator(words: list[str], i: int) -> bool:
     """ "No source gives a number": a negated subject denies the predicate that follows."""
     if words[i] in {"nobody", "nothing", "none", "neither"}:
@@ -548,7 +557,7 @@ def _subject_negator(words: list[str], i: int) -> bool:
     if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
         return True
     return (
-        words[i] == "no"
+        words[i] in _SUBJECT_DETERMINERS
         and all(w in FUNCTION_WORDS or w == "," for w in words[:i])
         and not any(w in _COPULAS for w in words[:i])
     )
@@ -680,7 +689,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:
     """The words of the subject a "no" at `i` negates, if it negates a subject."""
     if (
-        words[i] != "no"
+        words[i] not in _SUBJECT_DETERMINERS
         or not _subject_negator(words, i)
         or (i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"})
     ):

@@ -294,3 +294,16 @@ def test_a_different_direct_answer_is_contradictory() -> None:
     assert verdict("40 meters, since every contour line adds 20 meters.", height) is (
         Verdict.CORRECT
     )
+
+
+def test_a_prevention_agrees_with_a_telegraphic_key_point_and_its_denial_contradicts() -> None:
+    """ "stops subletting" in a key point and "prevents tenants from subletting" in an answer
+    both deny the subletting; "nothing stops them from subletting" asserts it."""
+    stops = Reference(
+        "The scheme stops tenants from subletting their flats.",
+        (KeyPoint("stops subletting", ("prevents subletting",)),),
+    )
+    assert verdict("The scheme prevents tenants from subletting.", stops) is Verdict.CORRECT
+    assert verdict("Nothing stops tenants from subletting their flats.", stops) is (
+        Verdict.CONTRADICTORY
+    )

@@ -127,8 +127,13 @@ def test_clauses_split_at_punctuation_and_turns() -> None:
         # ... but not "less than", nor "more or less".
         ("It costs less than half the market rent", set(), {"half", "market", "rent"}),
         ("The figures are more or less right", set(), {"figure", "right"}),
-        # "few" denies its noun phrase; "a few" does not.
-        ("Few tenants sublet their flats", {"tenant"}, {"flat"}),
+        # "few" before a subject denies its predicate, as "no" does; "a few" does not.
+        ("Few tenants sublet their flats", {"sublet", "flat"}, set()),
+        ("Tenants with few rooms sublet their flats", {"room"}, {"flat"}),
+        # A verb of prevention before a gerund denies it; "keep" before one goes on.
+        ("The scheme stops subletting at once", {"sublet"}, {"scheme", "stop"}),
+        ("The city bans smoking in the hall", {"smoking"}, {"city", "ban"}),
+        ("The queue keeps moving", set(), {"queue", "keep", "move"}),
         ("A few tenants sublet their flats", set(), {"tenant", "flat"}),
     ],
 )
