@@ -277,6 +277,10 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
             out.append(f"  ... and {len(exts) - SHOWN_EXTENSIONS} more (--json lists all)")
     if "structure" in payload:
         st = payload["structure"]
+        # Each thesis's claims (the thesis left out), to say how many it shares.
+        branches = {
+            t: set(i["pro"]) | set(i["con"]) | set(i["both"]) for t, i in st["theses"].items()
+        }
         for thesis, info in st["theses"].items():
             acc = payload["acceptance"][thesis]
             out.append(
@@ -290,6 +294,13 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
                 f"{len(info['both'])} both; depth {info['max_depth']}, "
                 f"balance {info['balance']:+.2f}"
             )
+            if len(branches) > 1:
+                elsewhere = set().union(*(c for t, c in branches.items() if t != thesis))
+                shared = len(branches[thesis] & elsewhere)
+                out.append(
+                    f"  {len(branches[thesis]) - shared} argue this thesis alone, "
+                    f"{shared} another thesis too"
+                )
             bound = payload["cruxes_bounded"].get(thesis)
             if bound:
                 out.append(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.commands.errors import CommandError, ExitCode, UsageError, write_or_refuse
 from argmap.commands.map_input import load_usable_map
 from argmap.formats.registry import WRITERS, WriteError, writer
+
+if TYPE_CHECKING:
+    from argmap.model import Map
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,20 +34,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="add drill questions with an answer key to a markdown or html "
         "handout (the same as --to markdown-drill / html-drill)",
     )
+    parser.add_argument(
+        "--thesis",
+        metavar="ID",
+        help="a markdown or html handout of this thesis alone: its branch, its sides, the "
+        "sources it quotes, questions from it (default: every thesis, one section each)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = args.to
     if args.questions:
-        if fmt not in ("markdown", "html", "markdown-drill", "html-drill"):
+        if fmt not in HANDOUTS:
             raise UsageError(
                 f"--questions goes with a handout (--to markdown or --to html), not --to {fmt}"
             )
         fmt = fmt.removesuffix("-drill") + "-drill"
+    if args.thesis is not None and fmt not in HANDOUTS:
+        raise UsageError(
+            f"--thesis goes with a handout (--to markdown or --to html), not --to {fmt}; "
+            "the other formats always carry every thesis"
+        )
     loaded = load_usable_map(args.map)
+    if args.thesis is not None and args.thesis not in loaded.theses:
+        raise UsageError(
+            f"--thesis {args.thesis!r} is not a thesis of this map "
+            f"(theses: {', '.join(loaded.theses) or 'none'})"
+        )
     try:
-        output = writer(fmt).write(loaded)
+        if args.thesis is not None:
+            output: str | bytes = _handout(fmt, loaded, args.thesis)
+        else:
+            output = writer(fmt).write(loaded)
     except WriteError as exc:
         raise CommandError(ExitCode.UNAVAILABLE, f"error: {exc.message}", exc.hint) from None
     if args.output in (None, "-"):
@@ -55,3 +78,14 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output)
     write_or_refuse(target, output, f"cannot write {target}")
     return ExitCode.OK
+
+
+HANDOUTS = ("markdown", "html", "markdown-drill", "html-drill")
+
+
+def _handout(fmt: str, loaded: Map, thesis: str) -> str:
+    """A handout of one thesis (the registry's writers take the map alone)."""
+    from argmap.formats.handout import write_html, write_markdown
+
+    write = write_html if fmt.startswith("html") else write_markdown
+    return write(loaded, questions=fmt.endswith("-drill"), thesis=thesis)

@@ -579,21 +579,32 @@ class SwitchSidesDrill(Drill):
         self.side = Side(side)
         self.thesis = thesis
 
-    def _sides(self, the_map: Map) -> tuple[str, Mapping[str, Side]] | None:
-        thesis = self.thesis or (the_map.theses[0] if the_map.theses else None)
-        if thesis is None or thesis not in the_map.claims_by_id:
-            return None
-        return thesis, sides(the_map, thesis)
+    def _sides(self, the_map: Map, claim_id: str) -> tuple[str, Mapping[str, Side]] | None:
+        """The thesis the question on `claim_id` is put on, and its sides.
+
+        The thesis given, else the first of the map's theses (in file order) on
+        which the claim argues the other side: on a map with several theses every
+        thesis's claims can come up, each question naming its own thesis.
+        """
+        if self.thesis is not None:
+            if self.thesis not in the_map.claims_by_id:
+                return None
+            return self.thesis, sides(the_map, self.thesis)
+        for thesis in the_map.theses:
+            of = sides(the_map, thesis)
+            if of.get(claim_id) is self.side.other:
+                return thesis, of
+        return None
 
     def eligible(self, the_map: Map, claim_id: str) -> bool:
-        found = self._sides(the_map)
+        found = self._sides(the_map, claim_id)
         if found is None or found[1].get(claim_id) is not self.side.other:
             return False
         of = found[1]
         return _rebuttal_eligible(the_map, claim_id, keep=lambda c: of.get(c) is self.side)
 
     def question(self, the_map: Map, claim_id: str, rng: random.Random) -> Question | None:
-        found = self._sides(the_map)
+        found = self._sides(the_map, claim_id)
         if found is None:
             return None
         thesis, sides = found

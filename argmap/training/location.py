@@ -7,6 +7,7 @@ answer is right but which part of the debate it belongs to.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Collection
 
 from argmap.display import shorten
 from argmap.model import Map, Relation, RelationType
@@ -21,9 +22,16 @@ def _next_claim(the_map: Map, rel: Relation) -> str | None:
     return rel.target
 
 
-def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
-    """Steps from `claim_id` to the nearest thesis (just the claim if none is reachable)."""
-    theses = set(the_map.theses)
+def path_to_thesis(
+    the_map: Map, claim_id: str, theses: Collection[str] | None = None
+) -> tuple[Step, ...]:
+    """Steps from `claim_id` to the nearest thesis (just the claim if none is reachable).
+
+    `theses` limits the ends to those theses: a drill on one thesis of a map
+    with several leads a shared claim to that thesis, not to a nearer other.
+    """
+    all_theses = set(the_map.theses)
+    theses = all_theses if theses is None else all_theses & set(theses)
     came_from: dict[str, tuple[str, Relation] | None] = {claim_id: None}
     queue = deque([claim_id])
     end = claim_id
@@ -48,7 +56,7 @@ def path_to_thesis(the_map: Map, claim_id: str) -> tuple[Step, ...]:
             cid,
             the_map.claims_by_id[cid].text,
             links[i].type.verb_to_claim if i < len(links) else None,
-            cid in theses,
+            cid in all_theses,
         )
         for i, cid in enumerate(order)
     ]

@@ -34,6 +34,7 @@ from argmap.flaws import find_flaw
 from argmap.grading import Verdict
 from argmap.map_identity import identify
 from argmap.model import Map
+from argmap.sides import reach
 from argmap.training.drills import (
     CruxesUnavailable,
     CruxSource,
@@ -42,7 +43,7 @@ from argmap.training.drills import (
     in_process_cruxes,
 )
 from argmap.training.grading import Grade, grade_choice, grade_text
-from argmap.training.location import describe
+from argmap.training.location import describe, path_to_thesis
 from argmap.training.progress import AnswerRecord, Progress
 from argmap.training.questions import DrillKind, Question
 from argmap.training.replies import ReplyKind, read_reply
@@ -252,10 +253,33 @@ class DrillSession:
             Candidate(str(kind), cid, self.map.claims_by_id[cid].themes)
             for kind, drill in self.drills.items()
             for cid in drill.targets(self.map)
+            if self._on_thesis(kind, cid)
         ]
         due_at = self.progress.due_at(self.map.id) if self.progress else {}
         accuracy = self.progress.theme_accuracy(self.map.id) if self.progress else {}
         return plan_session(candidates, due_at, accuracy, count, self.rng, self._now())
+
+    def _on_thesis(self, kind: DrillKind, claim_id: str) -> bool:
+        """With `options.thesis`, only that thesis's branch is asked about (its
+        cruxes only, for the crux hunt); without, the whole map."""
+        thesis = self.options.thesis
+        if thesis is None:
+            return True
+        if kind is DrillKind.CRUX:
+            return claim_id == thesis
+        return claim_id in reach(self.map, thesis).sides
+
+    def _located(self, question: Question) -> Question:
+        """With `options.thesis`, the "In the map" chain leads to that thesis, even
+        where a claim it shares with another thesis is nearer to the other."""
+        thesis, location = self.options.thesis, question.explanation.location
+        if thesis is None or not location or location[-1].claim_id == thesis:
+            return question
+        path = path_to_thesis(self.map, location[0].claim_id, (thesis,))
+        if path[-1].claim_id != thesis:
+            return question
+        explanation = dataclasses.replace(question.explanation, location=path)
+        return dataclasses.replace(question, explanation=explanation)
 
     def time_left(self) -> float | None:
         limit = self.time_limit
@@ -286,6 +310,7 @@ class DrillSession:
                 self.left_out.append(f"A crux question was left out: {exc}")
                 continue
             if question is not None:
+                question = self._located(question)
                 self.summary.asked += 1
                 self._open, self._struck, self._hinted = question, (), False
                 return question

@@ -59,7 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="switch sides: the side you disagree with, which you must argue",
     )
     parser.add_argument(
-        "--thesis", metavar="ID", help="thesis that sides refer to (default: the map's first)"
+        "--thesis",
+        metavar="ID",
+        help="ask only about this thesis's branch (its claims, its cruxes, its sides); "
+        "default: the whole map, each switch-sides question on the first thesis its "
+        "claim argues against",
     )
     parser.add_argument(
         "--time",

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Select, Static
 
 from argmap.context import Context
+from argmap.display import shorten
 from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.drills import CruxSource, in_process_cruxes
@@ -57,7 +58,7 @@ from argmap.training.session import (
 )
 from argmap.view_model import Analyser
 from argmap_tui.analysis_process import AnalysisCruxes
-from argmap_tui.text import assemble, literal
+from argmap_tui.text import assemble, literal, literal_line
 from argmap_tui.widgets.question import QuestionView
 
 if TYPE_CHECKING:
@@ -592,16 +593,35 @@ SIDE_LABELS = (
 )
 
 
+# How much of a thesis's text its choice in the setup shows.
+THESIS_LABEL_CHARS = 52
+
+
 class DrillSetup(ModalScreen[SessionOptions | None]):
-    """Choose the drill and, for switch sides, the side you disagree with."""
+    """Choose the drill, on a map with several theses the thesis to practise (or all of
+    them), and, for switch sides, the side you disagree with."""
 
     CSS_PATH = STYLES
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="back without starting")]
+
+    def __init__(self, theses: Sequence[tuple[str, str]] = ()) -> None:
+        """`theses`: the map's theses as (id, text); a choice is offered for two or more."""
+        super().__init__()
+        self.theses = tuple(theses)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="setup-box"):
             yield Static(literal("Start drills"), id="setup-title")
             yield Select(MODE_LABELS, value="mixed", allow_blank=False, id="setup-mode")
+            if len(self.theses) > 1:
+                yield Select(
+                    [
+                        (literal_line(shorten(text, THESIS_LABEL_CHARS)), tid)
+                        for tid, text in self.theses
+                    ],
+                    prompt="every thesis: questions from the whole map",
+                    id="setup-thesis",
+                )
             yield Static(
                 literal(
                     "The side you disagree with, which you will argue "
@@ -622,7 +642,10 @@ class DrillSetup(ModalScreen[SessionOptions | None]):
                 "Switch sides needs the side you disagree with.", severity="warning", markup=False
             )
             return
-        self.dismiss(SessionOptions(mode=mode, side=side))
+        thesis = None
+        for chooser in self.query("#setup-thesis").results(Select):
+            thesis = chooser.value if isinstance(chooser.value, str) else None  # blank: all
+        self.dismiss(SessionOptions(mode=mode, side=side, thesis=thesis))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -652,7 +675,11 @@ def open_drills(
         if chosen_options is not None:
             start_drills(app, chosen_options)
 
-    app.push_screen(DrillSetup(), chosen)
+    the_map = app.map
+    theses = [
+        (t, the_map.claims_by_id[t].text) for t in the_map.theses if t in the_map.claims_by_id
+    ]
+    app.push_screen(DrillSetup(theses), chosen)
 
 
 def start_drills(app: ArgmapApp, options: SessionOptions) -> None:

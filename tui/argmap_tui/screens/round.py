@@ -9,6 +9,7 @@ pass. At the end the map's verdict is computed in a worker thread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,8 +18,8 @@ from textual import on, work
 from textual.app import ComposeResult, UnknownModeError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from argmap.context import Context
@@ -27,6 +28,7 @@ from argmap.debate.clock import Now, TurnClock
 from argmap.debate.plain import describe_reply, together_with
 from argmap.debate.round import Round, RoundSettings, settings_for
 from argmap.debate.rules import Reply, no_match, search_replies
+from argmap.display import shorten
 from argmap.model import Map
 from argmap_tui.text import assemble, literal, literal_line
 from argmap_tui.widgets.round_flow import RoundFlow, verdict_text
@@ -308,16 +310,80 @@ class RoundScreen(Screen[None]):
             app.exit(0)
 
 
+# How much of a thesis's text its choice in the motion setup shows.
+MOTION_LABEL_CHARS = 52
+
+
+class MotionSetup(ModalScreen[str | None]):
+    """Choose the motion of a new round among the map's theses (R on a map with several)."""
+
+    DEFAULT_CSS = """
+    MotionSetup { align: center middle; }
+    #motion-box { width: 70; max-width: 95%; height: auto; border: round $accent;
+                  background: $surface; padding: 1 2; }
+    #motion-box Select { width: 100%; margin-bottom: 1; }
+    #motion-title { text-style: bold; margin-bottom: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="back without starting")]
+
+    def __init__(self, theses: Sequence[tuple[str, str]]) -> None:
+        """`theses`: (id, text) of each thesis, the first chosen to begin with."""
+        super().__init__()
+        self.theses = tuple(theses)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="motion-box"):
+            yield Static(literal("Start a debate round: the motion"), id="motion-title")
+            yield Select(
+                [
+                    (literal_line(shorten(text, MOTION_LABEL_CHARS)), tid)
+                    for tid, text in self.theses
+                ],
+                value=self.theses[0][0],
+                allow_blank=False,
+                id="motion-choice",
+            )
+            yield Button("Start", variant="primary", id="motion-start")
+
+    @on(Button.Pressed, "#motion-start")
+    def start(self) -> None:
+        value = self.query_one("#motion-choice", Select).value
+        self.dismiss(value if isinstance(value, str) else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 def open_round(
     app: ArgmapApp, settings: RoundSettings | None = None, transcript: Path | None = None
 ) -> None:
-    """Show a round on the app's map: the one under way, or a new one."""
+    """Show a round on the app's map: the one under way, or a new one.
+
+    Without `settings` on a map with several theses, the debaters first choose
+    the motion (`MotionSetup`); with one thesis, it is the motion.
+    """
     try:
         app.switch_mode(ROUND_MODE)
         return
     except UnknownModeError:
         pass
-    rnd = Round(app.map, settings or settings_for(app.map))
+    the_map = app.map
+    theses = [
+        (t, the_map.claims_by_id[t].text) for t in the_map.theses if t in the_map.claims_by_id
+    ]
+    if settings is None and len(theses) > 1:
+
+        def chosen(motion: str | None) -> None:
+            if motion is not None:
+                _start_round(app, settings_for(the_map, motion), transcript)
+
+        app.push_screen(MotionSetup(theses), chosen)
+        return
+    _start_round(app, settings or settings_for(the_map), transcript)
+
+
+def _start_round(app: ArgmapApp, settings: RoundSettings, transcript: Path | None) -> None:
+    rnd = Round(app.map, settings)
     app.add_mode(ROUND_MODE, lambda: RoundScreen(rnd, transcript))
     app.switch_mode(ROUND_MODE)
 
