@@ -99,7 +99,7 @@ def test_nodes_and_edges_are_tuples_only_when_they_hold_nothing_else() -> None:
     from argmap.formats.aif_parse import _compact, _Kinds
     from argmap.safe_json import load_json
 
-    hook = _compact(_Kinds())
+    hook = _compact(_Kinds(), {})
     text = """[{"nodeID": 5, "type": "ra", "text": "x", "scheme": "s"},
                {"nodeID": 6, "text": "no type"},
                {"nodeID": 7, "type": "I", "extra": 1},
@@ -130,3 +130,13 @@ def test_an_edge_among_the_nodes_and_a_node_among_the_edges_are_warned_of() -> N
         "edge None->None refers to node None, which is not in the file; edge left out",
         "edge e1 refers to node z, which is not in the file; edge left out",
     ]
+
+
+def test_an_edge_end_is_the_node_id_string_itself() -> None:
+    doc = parse_aif(
+        '{"nodes": [{"nodeID": "n1", "type": "I", "text": "A"}, {"nodeID": 2, "type": "RA"}],'
+        ' "edges": [{"fromID": "n1", "toID": 2}, {"fromID": 2, "toID": "n1"}]}'
+    )
+    (n1, two) = doc.nodes
+    assert doc.out_of[n1][0] is two and doc.into[two][0] is n1
+    assert doc.out_of[two][0] is n1 and doc.into[n1][0] is two
