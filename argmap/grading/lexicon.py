@@ -119,12 +119,43 @@ def _forms(word: str) -> set[str]:
     return {word, lemma(word)}
 
 
+# Opposites WordNet does not pair, by lemma: WordNet lists antonyms between single
+# senses of adjectives ("safe"/"dangerous") but not across parts of speech or near
+# synonyms ("connected"/"gap", "welcome"/"resent"). Each row: two groups of words,
+# every word of one denying every word of the other. General English, for every map.
+OPPOSITE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split()))
+    for a, b in (
+        ("connect connected link linked attach attached join joined", "separate gap apart"),
+        ("same equal identical alike", "different unequal difference differ"),
+        ("welcome like approve embrace", "hate dislike resent oppose fear"),
+        ("support favour favor", "oppose"),
+        ("safe safer secure protected", "vulnerable unsafe endangered"),
+        ("neutral impartial independent unbiased", "bias biased partisan"),
+        ("allow permit admit", "prevent block forbid exclude bar"),
+        ("increase raise rise grow", "decrease reduce lower cut shrink fall"),
+        ("cheap inexpensive", "expensive costly"),
+        ("legal lawful", "illegal unlawful"),
+        ("closed complete", "open broken incomplete"),
+    )
+)
+
+
+def _grouped_opposites(fa: set[str], fb: set[str]) -> bool:
+    return any(
+        bool(fa & one and fb & other) or bool(fa & other and fb & one)
+        for one, other in OPPOSITE_GROUPS
+    )
+
+
 @cache
 def opposite(a: str, b: str) -> bool:
     """Does word `a` deny word `b` ("closed"/"open", "unverifiable"/"verified")?"""
     if a == b:
         return False
     fa, fb = _forms(a), _forms(b)
+    if _grouped_opposites(fa, fb):
+        return True
     for x, others in [(x, fb) for x in fa] + [(y, fa) for y in fb]:
         stem = _negative_stem(x)
         if stem is not None and any(lexical_similarity(stem, o) >= SYNONYM for o in others):

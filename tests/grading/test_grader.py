@@ -307,3 +307,11 @@ def test_a_prevention_agrees_with_a_telegraphic_key_point_and_its_denial_contrad
     assert verdict("Nothing stops tenants from subletting their flats.", stops) is (
         Verdict.CONTRADICTORY
     )
+
+
+def test_an_opposite_wordnet_does_not_pair_contradicts() -> None:
+    welcome = Reference(
+        "Most residents welcome the locks.", (KeyPoint("residents welcome", ("tenants like",)),)
+    )
+    assert verdict("Most residents resent the new locks.", welcome) is Verdict.CONTRADICTORY
+    assert verdict("Most residents embrace the new locks.", welcome) is not Verdict.CONTRADICTORY

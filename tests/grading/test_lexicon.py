@@ -86,3 +86,27 @@ def test_importing_the_core_loads_no_language_resource() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("connected", "separated"),  # across inflections, by lemma
+        ("linked", "gap"),  # across parts of speech
+        ("welcomed", "resent"),
+        ("neutral", "partisan"),
+        ("safer", "vulnerable"),
+        ("admits", "excludes"),
+        ("reduces", "increase"),
+    ],
+)
+def test_opposites_wordnet_does_not_pair(a: str, b: str) -> None:
+    assert opposite(a, b) and opposite(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("connected", "linked"), ("gap", "separate"), ("welcome", "embrace"), ("hate", "fear")],
+)
+def test_words_of_one_group_are_not_opposites(a: str, b: str) -> None:
+    assert not opposite(a, b)
