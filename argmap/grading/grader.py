@@ -40,6 +40,7 @@ from argmap.grading.language import (
     analyse,
     analyse_term,
     clauses,
+    fold,
     is_known_word,
     quote_span,
     sentences_of,
@@ -335,8 +336,12 @@ def aligned_clauses(answer_text: str, reference: str) -> float:
 
 
 def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) -> bool:
-    """Words without the grammar of a sentence: short and bare, or a list of short items."""
-    grammar = sum(t.text in SENTENCE_WORDS for t in tokens)
+    """Words without the grammar of a sentence: short and bare, or a list of short items.
+
+    A part of a hyphenated compound ("move-in", "opt-out") is no grammatical word.
+    """
+    compounds = {fold(p) for chunk in text.split() if "-" in chunk for p in chunk.split("-")}
+    grammar = sum(t.text in SENTENCE_WORDS and t.text not in compounds for t in tokens)
     if len(words) >= 3 and not grammar and len(words) <= KEYWORD_LIST_WORDS:
         return True
     items = [len(item.split()) for item in re.split(r"[,;/\n]+", text) if item.strip()]

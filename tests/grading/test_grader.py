@@ -315,3 +315,15 @@ def test_an_opposite_wordnet_does_not_pair_contradicts() -> None:
     )
     assert verdict("Most residents resent the new locks.", welcome) is Verdict.CONTRADICTORY
     assert verdict("Most residents embrace the new locks.", welcome) is not Verdict.CONTRADICTORY
+
+
+def test_a_keyword_list_with_hyphenated_compounds_is_still_a_list() -> None:
+    """ "move-in" holds "in", but a compound's part is no grammatical word."""
+    photos = Reference(
+        "Families are photographed before they move in.",
+        (KeyPoint("photos", ("photographed",)), KeyPoint("before moving in", ("move-in",))),
+    )
+    result = assess("photos family move-in privacy", [photos])
+    assert result.verdict is Verdict.INCORRECT
+    assert "list of keywords" in " ".join(result.feedback)
+    assert verdict("Families are photographed at move-in.", photos) is Verdict.CORRECT
