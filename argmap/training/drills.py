@@ -14,6 +14,7 @@ look up across the whole map is indexed once per map (`argmap.training.index`).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -568,6 +569,20 @@ class CruxDrill(Drill):
         )
 
 
+def located_on(the_map: Map, question: Question, thesis: str) -> Question:
+    """The question with its "In the map" chain led to `thesis` (when it reaches it):
+    a drill on one thesis, or a switch-sides question naming it, shows the way to that
+    thesis, not to a nearer other one a shared claim also argues."""
+    location = question.explanation.location
+    if not location or location[-1].claim_id == thesis:
+        return question
+    path = path_to_thesis(the_map, location[0].claim_id, (thesis,))
+    if path[-1].claim_id != thesis:
+        return question
+    explanation = dataclasses.replace(question.explanation, location=path)
+    return dataclasses.replace(question, explanation=explanation)
+
+
 class SwitchSidesDrill(Drill):
     """Argue the side you disagree with: answer a claim of your own side as the other would."""
 
@@ -617,9 +632,10 @@ class SwitchSidesDrill(Drill):
             f'"{the_map.claims_by_id[thesis].text}". '
             f"As a {mine} debater, how do you answer this {theirs} claim?"
         )
-        return _rebuttal_question(
+        question = _rebuttal_question(
             the_map, claim_id, rng, self.kind, prompt, keep=lambda c: sides.get(c) is self.side
         )
+        return None if question is None else located_on(the_map, question, thesis)
 
 
 def all_drills(

@@ -41,9 +41,10 @@ from argmap.training.drills import (
     Drill,
     all_drills,
     in_process_cruxes,
+    located_on,
 )
 from argmap.training.grading import Grade, grade_choice, grade_text
-from argmap.training.location import describe, path_to_thesis
+from argmap.training.location import describe
 from argmap.training.progress import AnswerRecord, Progress
 from argmap.training.questions import DrillKind, Question
 from argmap.training.replies import ReplyKind, read_reply
@@ -272,14 +273,8 @@ class DrillSession:
     def _located(self, question: Question) -> Question:
         """With `options.thesis`, the "In the map" chain leads to that thesis, even
         where a claim it shares with another thesis is nearer to the other."""
-        thesis, location = self.options.thesis, question.explanation.location
-        if thesis is None or not location or location[-1].claim_id == thesis:
-            return question
-        path = path_to_thesis(self.map, location[0].claim_id, (thesis,))
-        if path[-1].claim_id != thesis:
-            return question
-        explanation = dataclasses.replace(question.explanation, location=path)
-        return dataclasses.replace(question, explanation=explanation)
+        thesis = self.options.thesis
+        return question if thesis is None else located_on(self.map, question, thesis)
 
     def time_left(self) -> float | None:
         limit = self.time_limit

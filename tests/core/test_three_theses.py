@@ -164,6 +164,11 @@ def test_without_a_thesis_the_drills_range_over_every_thesis(bundled: Map) -> No
     assert on_tangshan
     tangshan_claims = branch(bundled, "smart-community") | {"smart-community"}
     assert all(q.claim_id in tangshan_claims for q in on_tangshan)
+    for q in switch:  # the "In the map" chain leads to the thesis the question names
+        named = [t for t in THESES if f'thesis "{bundled.claims_by_id[t].text}"' in q.prompt]
+        assert len(named) == 1
+        location = q.explanation.location
+        assert not location or location[-1].claim_id == named[0]
 
 
 def test_drill_with_a_thesis_the_map_lacks_is_refused(
