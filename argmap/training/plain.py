@@ -113,6 +113,9 @@ def run_plain(
 
     the_map = session.map
     say(f"argmap drill: {visible_line(the_map.title)}")
+    thesis = the_map.claims_by_id.get(session.options.thesis or "")
+    if thesis is not None:  # --thesis: the questions keep to its branch
+        say(f"Thesis: {visible_line(thesis.text)} [{visible_line(thesis.id)}]")
     limit = session.time_limit
     if limit is not None:
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")

@@ -171,6 +171,26 @@ def test_without_a_thesis_the_drills_range_over_every_thesis(bundled: Map) -> No
         assert not location or location[-1].claim_id == named[0]
 
 
+def test_plain_drill_on_a_thesis_names_it_and_asks_from_its_branch(
+    bundled: Map, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n" * 5))
+    argv = ["drill", "--plain", "--thesis", "smart-community", "--mode", "rebut", "--count", "5"]
+    assert main([*argv, "--seed", "4"]) == 0
+    out = capsys.readouterr().out
+    text = bundled.claims_by_id["smart-community"].text
+    assert f"Thesis: {text} [smart-community]" in out.splitlines()[1]
+    asked_about = [
+        ln.removeprefix("Claim: ") for ln in out.splitlines() if ln.startswith("Claim: ")
+    ]
+    assert len(asked_about) == 5
+    texts = {bundled.claims_by_id[c].text for c in branch(bundled, "smart-community")} | {text}
+    assert set(asked_about) <= texts
+
+
 def test_drill_with_a_thesis_the_map_lacks_is_refused(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
