@@ -382,14 +382,24 @@ def direct_answer(text: str) -> str | None:
     "no"; "40 meters, because ...": "40"), or None.
 
     A model answer that opens with one and an answer that opens with another
-    disagree on the question itself, whatever else they share.
+    disagree on the question itself, whatever else they share. It must stand as
+    an answer: "No source names ..." opens with a determiner, "2019 figures
+    show ..." with a number inside a claim; neither is a direct answer.
     """
-    words: list[str] = re.findall(r"[^\W_]+(?:[.,]\d+)?", text.casefold())
-    for word in words[:4]:
+    # (the end of the text is a stop too)
+    words: list[str] = [*re.findall(r"[^\W_]+(?:[.,]\d+)?|[.,;:!?]", text.casefold()), "."]
+    for i, word in enumerate(words[:4]):
+        after = words[i + 1 : i + 4]
         if word in _DIRECT:
-            return _DIRECT[word]
+            # "No, ...", "No because ...", "Yes it is": a sentence word or a stop follows.
+            if after[0] in SENTENCE_WORDS or not after[0].isalnum():
+                return _DIRECT[word]
+            return None
         if _NUMBER.fullmatch(word):
-            return word.replace(",", ".")
+            # "40.", "30, because", "40 meters, ...", "60 meters because ...": at most a
+            # unit before a stop or a sentence word.
+            ends = [k for k, w in enumerate(after) if not w.isalnum() or w in SENTENCE_WORDS]
+            return word.replace(",", ".") if ends and ends[0] <= 1 else None
         if word not in _LEAD_IN:
             return None
     return None

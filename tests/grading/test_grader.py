@@ -272,6 +272,9 @@ def test_a_point_with_a_turn_that_adds_a_claim_stays_made() -> None:
         ("The bulb will light.", None),
         ("Nobody knows the answer.", None),
         ("It has 3 legs", None),  # a number inside the sentence is not its answer
+        # A determiner or a number that opens a claim is no direct answer.
+        ("No source names the figures.", None),
+        ("2019 figures show a rise in rents.", None),
     ],
 )
 def test_the_direct_answer_an_answer_opens_with(text: str, lead: str | None) -> None:
