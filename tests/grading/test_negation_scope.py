@@ -134,6 +134,11 @@ def test_clauses_split_at_punctuation_and_turns() -> None:
         ("The scheme stops subletting at once", {"sublet"}, {"scheme", "stop"}),
         ("The city bans smoking in the hall", {"smoking"}, {"city", "ban"}),
         ("The queue keeps moving", set(), {"queue", "keep", "move"}),
+        # Verbs that decline to do something deny it, in their frame only.
+        ("The operator declined to publish the figures", {"publish", "figure"}, {"operator"}),
+        ("The council neglects to check the logs", {"check", "log"}, {"council"}),
+        ("The scheme avoids storing faces", {"store", "face"}, {"scheme"}),
+        ("Demand for flats declined sharply", set(), {"demand", "flat", "sharply"}),
         ("A few tenants sublet their flats", set(), {"tenant", "flat"}),
     ],
 )
