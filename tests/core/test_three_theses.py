@@ -403,3 +403,36 @@ async def test_the_explorers_drills_and_rounds_let_you_choose_the_thesis() -> No
         assert isinstance(app.screen, RoundScreen)
         assert app.screen.rnd.settings.motion == "phone-face-scan"
         assert all(r.claim_id in branch(m, "phone-face-scan") for r in app.screen.rnd.replies())
+
+
+TWO_THESES = """\
+argmap: 1
+map: {id: two, title: Two theses, theses: [t1, t2]}
+claims:
+  - {id: t1, text: Towns should fund libraries., kind: policy}
+  - {id: t2, text: Towns should fund pools., kind: policy}
+  - {id: s, text: Public goods pay for themselves., kind: value}
+  - {id: a, text: Pools cost more than they return., kind: value}
+  - {id: x, text: Nobody asked about parks., kind: value}
+relations:
+  - {type: support, from: s, to: t1}
+  - {type: support, from: s, to: t2}
+  - {type: attack, from: a, to: s}
+"""
+
+
+def test_a_handout_lists_a_shared_claim_under_each_thesis_and_the_unconnected_last() -> None:
+    from argmap.formats.handout import outline, write_markdown
+    from argmap.loading import load_map_text
+
+    m = load_map_text(TWO_THESES, "two.yaml").map
+    assert m is not None
+    o = outline(m)
+    assert [points_of(s.themes) for s in o.sections] == [  # type: ignore[arg-type]
+        {"s": {"pro"}, "a": {"con"}},
+        {"s": {"pro"}, "a": {"con"}},
+    ]
+    assert points_of(o.unconnected) == {"x": {"none"}}  # type: ignore[arg-type]
+    md = write_markdown(m)
+    last = md.index("### Not connected to any thesis")
+    assert md.index("### Thesis 2: Towns should fund pools.") < last < md.index("Nobody asked")
