@@ -52,14 +52,22 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def scalar(text: str) -> str:
-    """`text` as a YAML scalar: plain when unambiguous, double-quoted otherwise."""
+def _quote(text: str) -> str:
+    """`text` as a YAML scalar, but for the escapes of `_ESCAPED`, which
+    `write_yaml` makes in one pass over the whole file (a plain scalar is
+    ASCII and a comment has its own escapes, so only quoted text holds any)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
-    quoted = encode_basestring(text)
-    if _ESCAPED.search(quoted):
-        quoted = _ESCAPED.sub(_escape, quoted)  # \u202e stays \u202e
-    return quoted
+    return encode_basestring(text)
+
+
+def _escaped(text: str) -> str:
+    return _ESCAPED.sub(_escape, text) if _ESCAPED.search(text) else text  # \u202e stays \u202e
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML scalar: plain when unambiguous, double-quoted otherwise."""
+    return _escaped(_quote(text))
 
 
 def _comment(text: str) -> str:
@@ -68,7 +76,7 @@ def _comment(text: str) -> str:
 
 
 def _flow_list(items: tuple[str, ...] | list[str]) -> str:
-    return "[" + ", ".join(scalar(i) for i in items) + "]"
+    return "[" + ", ".join(_quote(i) for i in items) + "]"
 
 
 def _number(value: float) -> str:
@@ -76,22 +84,22 @@ def _number(value: float) -> str:
 
 
 def _source(out: list[str], s: Source) -> None:
-    out.append(f"  - id: {scalar(s.id)}")
-    out.append(f"    title: {scalar(s.title)}")
+    out.append(f"  - id: {_quote(s.id)}")
+    out.append(f"    title: {_quote(s.title)}")
     for key in ("outlet", "date", "kind", "reliability"):
         value = getattr(s, key)
         if value:
-            out.append(f"    {key}: {scalar(value)}")
+            out.append(f"    {key}: {_quote(value)}")
     if s.file:
-        out.append(f"    file: {scalar(s.file)}")
+        out.append(f"    file: {_quote(s.file)}")
     if s.url:
-        out.append(f"    url: {scalar(s.url)}")
+        out.append(f"    url: {_quote(s.url)}")
 
 
 def _claim(out: list[str], c: Claim) -> None:
     # One string for the three lines every claim has: a million-claim map is
     # then a third as many strings to hold and join.
-    out.append(f"  - id: {scalar(c.id)}\n    text: {scalar(c.text)}\n    kind: {c.kind}")
+    out.append(f"  - id: {_quote(c.id)}\n    text: {_quote(c.text)}\n    kind: {c.kind}")
     if c.themes:
         out.append(f"    themes: {_flow_list(c.themes)}")
     if c.base is not None:
@@ -99,38 +107,35 @@ def _claim(out: list[str], c: Claim) -> None:
     if c.evidence:
         out.append("    evidence:")
         for e in c.evidence:
-            out.append(f"      - source: {scalar(e.source)}")
+            out.append(f"      - source: {_quote(e.source)}")
             if e.locator:
-                out.append(f"        locator: {scalar(e.locator)}")
-            out.append(f"        quote: {scalar(e.quote)}")
+                out.append(f"        locator: {_quote(e.locator)}")
+            out.append(f"        quote: {_quote(e.quote)}")
     if c.key_points:
         out.append("    key_points:")
         for k in c.key_points:
             if k.synonyms:
                 out.append(
-                    f"      - {{point: {scalar(k.point)}, synonyms: {_flow_list(k.synonyms)}}}"
+                    f"      - {{point: {_quote(k.point)}, synonyms: {_flow_list(k.synonyms)}}}"
                 )
             else:
-                out.append(f"      - {scalar(k.point)}")
+                out.append(f"      - {_quote(k.point)}")
     if c.note:
-        out.append(f"    note: {scalar(c.note)}")
+        out.append(f"    note: {_quote(c.note)}")
     if c.flaw:
-        out.append(f"    flaw: {scalar(c.flaw)}")
+        out.append(f"    flaw: {_quote(c.flaw)}")
     if c.also_answers:
         out.append(f"    also_answers: {_flow_list(c.also_answers)}")
 
 
 def _relation(r: Relation) -> str:
-    lines = []
+    sources = _quote(r.sources[0]) if len(r.sources) == 1 else _flow_list(r.sources)
+    text = f"type: {r.type}\n    from: {sources}\n    to: {_quote(r.target)}"
     if r.id != default_relation_id(str(r.type), r.sources, r.target):
-        lines.append(f"id: {scalar(r.id)}")
-    lines.append(f"type: {r.type}")
-    sources = scalar(r.sources[0]) if len(r.sources) == 1 else _flow_list(r.sources)
-    lines.append(f"from: {sources}")
-    lines.append(f"to: {scalar(r.target)}")
+        text = f"id: {_quote(r.id)}\n    {text}"
     if r.why:
-        lines.append(f"why: {scalar(r.why)}")
-    return "  - " + "\n    ".join(lines)
+        text = f"{text}\n    why: {_quote(r.why)}"
+    return f"  - {text}"
 
 
 def write_yaml(
@@ -141,36 +146,36 @@ def write_yaml(
 ) -> str:
     """The map as argmap YAML text; `header` lines become leading comments."""
     out: list[str] = [f"# {_comment(line)}" if line else "#" for line in header.splitlines()]
-    out += ["argmap: 1", "", "map:", f"  id: {scalar(m.id)}", f"  title: {scalar(m.title)}"]
+    out += ["argmap: 1", "", "map:", f"  id: {_quote(m.id)}", f"  title: {_quote(m.title)}"]
     if m.description:
-        out.append(f"  description: {scalar(m.description)}")
+        out.append(f"  description: {_quote(m.description)}")
     out.append(f"  theses: {_flow_list(m.theses)}")
     if m.themes:
         out.append("  themes:")
         for key, label in m.themes.items():
-            out.append(f"    {scalar(key)}: {scalar(label)}")
+            out.append(f"    {_quote(key)}: {_quote(label)}")
     if m.sources:
         out += ["", "sources:"]
         for s in m.sources:
             _source(out, s)
-    origins = origins or {}
+    origin = (origins or {}).get
     from_file = f"  # from {_comment(origin_path or 'input')}:"
-
-    def origin(key: str) -> None:
-        pos = origins.get(key)
-        if pos is not None:
-            out.append(f"{from_file}{pos.line}:{pos.col}" if pos.col else f"{from_file}{pos.line}")
-
     out += ["", "claims:"]
     for c in m.claims:
-        origin(c.id)
+        pos = origin(c.id)
+        if pos is not None:
+            out.append(f"{from_file}{pos.line}:{pos.col}" if pos.col else f"{from_file}{pos.line}")
         _claim(out, c)
     if m.relations:
         out += ["", "relations:"]
         for r in m.relations:
-            origin(r.id)
+            pos = origin(r.id)
+            if pos is not None:
+                out.append(
+                    f"{from_file}{pos.line}:{pos.col}" if pos.col else f"{from_file}{pos.line}"
+                )
             out.append(_relation(r))
-    return "\n".join(out) + "\n"
+    return _escaped("\n".join(out) + "\n")
 
 
 # -- what loading the written text gives -------------------------------------
