@@ -31,6 +31,9 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Claim, ClaimKind, Map, Pos, RelationType
 from argmap.sides import Side, sides
 
+# The codes of the notes this module writes (the explorer's problems panel shows them).
+CODES = frozenset({"N504", "N505", "N506", "N507", "N508"})
+
 if TYPE_CHECKING:
     from argmap.checking import CheckContext
 

@@ -74,11 +74,31 @@ async def test_errors_are_shown_and_the_last_good_map_stays(map_copy: Path) -> N
         assert f"{map_copy}:" in text and "error[" in text and "[nowhere]-claim" in text
         assert any(n.severity == "error" for n in app._notifications)
         assert app.is_running
-        # Fixing the file hides the panel again.
+        # Fixing the file hides the errors; the checker's notes on the map's writing are
+        # left (this copy has one: an attack on a sourced fact, N504); `!` hides them.
         edit(map_copy, "to: '[nowhere]-claim',", "to: photos-collected,")
         app.check_for_changes()
         await settle(pilot)
-        assert app.map is not before and not panel.display
+        assert app.map is not before and "error[" not in panel.content.plain
+        assert panel.display and panel.has_class("notes")
+        assert "Notes on how the map is written (1;" in panel.content.plain
+        assert "note[N504]" in panel.content.plain
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert not panel.display
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert panel.display
+
+
+async def test_a_bundled_map_shows_no_authoring_notes() -> None:
+    """They are for the map's author; a reader of a bundled map edits a copy."""
+    from tests.tui.support import EXAMPLE
+
+    app = make_app(EXAMPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#problems", Static).display
 
 
 async def test_edit_key_runs_the_editor_at_the_claim_line_then_reloads(

@@ -2,7 +2,8 @@
 
 The app holds the map (and reloads it); screens never read it back from the
 app. A reload reaches the explorer as `MapReloaded`, a map that failed to
-reload or check as `MapProblems`.
+reload or check as `MapProblems`; the checker's notes on how the map is
+written (authoring notes, warnings) as `MapNotes`.
 """
 
 from __future__ import annotations
@@ -28,3 +29,11 @@ class MapProblems(Message):
         super().__init__()
         self.problems = problems
         self.reloaded = reloaded
+
+
+class MapNotes(Message):
+    """The checker's warnings and authoring notes for the map shown (none: an empty list)."""
+
+    def __init__(self, notes: list[Diagnostic]) -> None:
+        super().__init__()
+        self.notes = notes

@@ -31,7 +31,7 @@ from argmap.context import Context
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser, AnalysisView, unavailable, what_changed
-from argmap_tui.messages import MapProblems, MapReloaded
+from argmap_tui.messages import MapNotes, MapProblems, MapReloaded
 from argmap_tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
 from argmap_tui.screens.legend import LegendScreen, legend_shown, remember_legend_shown
 from argmap_tui.search import ClaimSearch
@@ -83,6 +83,13 @@ class ExploreScreen(Screen[None]):
         ),
         # Off the footer, which must fit 80 columns with `?` in it; `?` lists them all.
         Binding("x", "reset_what_if", "Reset", show=False, tooltip="what-if: clear every mark"),
+        Binding(
+            "exclamation_mark",
+            "toggle_notes",
+            "Notes",
+            show=False,
+            tooltip="show or hide the checker's notes on how the map is written",
+        ),
         Binding(
             "m",
             "legend",
@@ -186,6 +193,10 @@ class ExploreScreen(Screen[None]):
         self._last_focus = 0.0
         self._move_from: AnalysisView | None = None
         self._legend_checked = False
+        # The checker's findings: errors (the panel shows them first) and notes.
+        self.problems: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
+        self.notes_hidden = False
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -488,6 +499,17 @@ class ExploreScreen(Screen[None]):
     def _map_problems(self, event: MapProblems) -> None:
         self.show_problems(event.problems, reloaded=event.reloaded)
 
+    @on(MapNotes)
+    def _map_notes(self, event: MapNotes) -> None:
+        self.notes = event.notes
+        if not self.problems:
+            self.show_problems([])
+
+    def action_toggle_notes(self) -> None:
+        self.notes_hidden = not self.notes_hidden
+        if not self.problems:
+            self.show_problems([])
+
     def replace_map(self, the_map: Map) -> None:
         """Show a reloaded map; keep the selected claim and the what-if marks that still apply."""
         self.map = the_map
@@ -509,9 +531,21 @@ class ExploreScreen(Screen[None]):
         self._start_analysis()
 
     def show_problems(self, problems: list[Diagnostic], reloaded: bool = True) -> None:
-        """Show the checker's errors under the tree (an empty list hides the panel)."""
+        """Show the checker's errors under the tree; with none, its notes on how the map
+        is written (unless `!` hid them); with neither, no panel."""
+        self.problems = problems
         panel = self.query_one("#problems", Static)
-        panel.display = bool(problems)
+        notes = [] if problems or self.notes_hidden else self.notes
+        panel.display = bool(problems or notes)
+        panel.set_class(bool(notes), "notes")
+        if notes:
+            text = Text(
+                f"Notes on how the map is written ({len(notes)}; ! hides them):\n", style="bold"
+            )
+            text.append_text(literal("\n".join(n.render() for n in notes[:8])))
+            if len(notes) > 8:
+                text.append(f"\n… and {len(notes) - 8} more (run 'argmap check --notes')")
+            panel.update(text)
         if problems:
             heading = (
                 "The file has errors; still showing the last version that loaded.\n"
