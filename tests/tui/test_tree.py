@@ -214,6 +214,7 @@ def mirror_of(tree: ClaimTree) -> tuple[Tree[object], dict[int, int]]:
 async def assert_lines_drawn_as_tree_draws_them(pilot, tree: ClaimTree, focus: bool) -> int:  # type: ignore[no-untyped-def]
     """Our rows against Textual's `Tree` in the same place, line by line and cell by cell."""
     mirror, ids = mirror_of(tree)
+    mirror.styles.width = tree.styles.width  # the explorer sets the tree's width in columns
     hover = tree.hover_line
     tree._line_style = tree.rich_style
     tree._styles = None

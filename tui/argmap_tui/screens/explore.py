@@ -13,10 +13,12 @@ the run's context when it is made, and is told of a reload by the app's
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from time import monotonic
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -32,6 +34,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.view_model import Analyser, AnalysisView, unavailable, what_changed
 from argmap_tui.messages import MapNotes, MapProblems, MapReloaded
+from argmap_tui.preferences import read_preferences, remember
 from argmap_tui.screens.claim_lists import FilterChoice, FilterScreen, ViewsScreen
 from argmap_tui.screens.legend import LegendScreen, legend_shown, remember_legend_shown
 from argmap_tui.search import ClaimSearch
@@ -41,6 +44,43 @@ from argmap_tui.widgets.claim_tree import ClaimTree
 
 DETAIL_QUIET = 0.1
 """Seconds between cursor moves below which the detail waits for the moves to stop."""
+
+
+TREE_SHARE = "tree_share"
+"""The key in `explorer.json` of the tree's share of the screen's width (0 to 1)."""
+
+DEFAULT_TREE_COLUMNS = 50
+"""Until a reader resizes it, the tree takes half the width but at least this much
+(leaving the claim panel 30 columns): at 80 columns a depth-2 label of the bundled
+map then shows about 25 characters, where half the width showed about 15."""
+
+MIN_PANE = 20
+"""Neither the tree nor the claim panel is ever narrower than this many columns."""
+
+SPLIT_STEP = 4
+"""Columns the split moves per `<` or `>`."""
+
+
+def split_columns(share: float | None, width: int) -> int:
+    """The tree's width in columns for its share of the screen (None: the default).
+
+    Neither side is narrower than MIN_PANE unless the screen is too narrow for both.
+    """
+    if width < 2 * MIN_PANE:
+        return width // 2
+    if share is None:
+        columns = max(width // 2, min(width - 30, DEFAULT_TREE_COLUMNS))
+    else:
+        columns = round(share * width)
+    return max(MIN_PANE, min(width - MIN_PANE, columns))
+
+
+def stored_share(data_dir: Path) -> float | None:
+    """The tree's share remembered in `explorer.json`; None if none is, or it is unusable."""
+    value = read_preferences(data_dir).get(TREE_SHARE)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) and 0 < value < 1 else None
 
 
 def _raise(error: Exception) -> None:
@@ -125,6 +165,20 @@ class ExploreScreen(Screen[None]):
             tooltip="forward again after going back",
         ),
         Binding(
+            "less_than_sign",
+            "resize_split(-1)",
+            "Narrower tree",
+            show=False,
+            tooltip="make the tree narrower and the claim panel wider (remembered)",
+        ),
+        Binding(
+            "greater_than_sign",
+            "resize_split(1)",
+            "Wider tree",
+            show=False,
+            tooltip="make the tree wider (remembered; dragging the border does it too)",
+        ),
+        Binding(
             "e",
             "edit",
             "Edit",
@@ -198,12 +252,15 @@ class ExploreScreen(Screen[None]):
         self.notes: list[Diagnostic] = []
         self.notes_hidden = False
         self._resumed = False
+        self.tree_share: float | None = stored_share(context.data_dir)
+        self._dragging = False
 
     def compose(self) -> ComposeResult:
         yield Static(literal_line(self.map.title), id="title-bar")
         with Horizontal(id="panes"):
             yield ClaimTree(self.map, id="tree")
             yield ClaimDetail(self.map, id="detail")
+        yield Static(id="full-text")
         yield Static(id="problems")
         yield Static(id="what-if-change")
         yield Static(id="status")
@@ -220,6 +277,8 @@ class ExploreScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#problems").display = False
         self.query_one("#what-if-change").display = False
+        self.query_one("#full-text").display = False
+        self._apply_split()
         self.tree.focus()
         self.tree.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self._update_status()
@@ -243,6 +302,77 @@ class ExploreScreen(Screen[None]):
 
     def action_legend(self) -> None:
         self.app.push_screen(LegendScreen())
+
+    # -- the split between tree and claim panel --------------------------------------------
+
+    def _apply_split(self) -> None:
+        width = self.query_one("#panes").size.width or self.app.size.width
+        self.tree.styles.width = split_columns(self.tree_share, width)
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._apply_split()
+        self.call_after_refresh(self._update_full_text)
+
+    def set_tree_width(self, columns: int, *, save: bool = True) -> None:
+        """Give the tree this many columns (within the limits) and remember its share."""
+        width = self.query_one("#panes").size.width or self.app.size.width
+        columns = split_columns(columns / width, width)
+        self.tree_share = columns / width
+        self.tree.styles.width = columns
+        self.call_after_refresh(self._update_full_text)
+        if save:
+            self.save_split()
+
+    def save_split(self) -> None:
+        if self.tree_share is None:
+            return
+        if not remember(self.context.data_dir, TREE_SHARE, round(self.tree_share, 4)):
+            self.notify(
+                f"Could not remember the split in {self.context.data_dir}.",
+                severity="warning",
+                markup=False,
+            )
+
+    def action_resize_split(self, direction: int) -> None:
+        # From the share, not the tree's size: that lags a layout behind fast presses.
+        width = self.query_one("#panes").size.width or self.app.size.width
+        self.set_tree_width(split_columns(self.tree_share, width) + direction * SPLIT_STEP)
+
+    def _on_border(self, x: int, y: int) -> bool:
+        """True on the tree's right border or the claim panel's left one."""
+        tree = self.tree.region
+        return tree.y <= y < tree.bottom and x in (tree.right - 1, tree.right)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button == 1 and self._on_border(event.screen_x, event.screen_y):
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.set_tree_width(event.screen_x + 1 - self.tree.region.x, save=False)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.capture_mouse(False)
+            self.save_split()
+            event.stop()
+
+    def _update_full_text(self) -> None:
+        """Under the tree, the selected claim's whole text, when its line cuts the label."""
+        strip = self.query_one("#full-text", Static)
+        node = self.tree.cursor_node
+        claim = None
+        if node is not None and node.data is not None and self.tree.label_cut(node):
+            claim = self.map.claims_by_id.get(node.data.claim_id)
+        if claim is None:
+            strip.display = False
+            return
+        strip.update(literal_line(claim.text))
+        strip.display = True
 
     def on_unmount(self) -> None:
         # Stop a long analysis now: Python would otherwise wait for it at exit.
@@ -402,6 +532,7 @@ class ExploreScreen(Screen[None]):
         if claim_id is not None and self.analysis is not None:
             facts = self.analysis.claim(claim_id, self.accepted, self.rejected)
         self.detail.show(claim_id, facts)
+        self._update_full_text()
 
     def jump_to(self, claim_id: str) -> bool:
         """Select a claim and remember where we came from (for Back)."""

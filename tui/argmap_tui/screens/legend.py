@@ -1,13 +1,12 @@
 """`m`: what the explorer's marks mean, one sentence each; shown once on first start.
 
-Whether it was shown is remembered in the user's data folder (the run's
-`Context.data_dir`), written atomically, so a reader sees it once and then
-only when asking for it.
+Whether it was shown is remembered in the user's `explorer.json`
+(`argmap_tui.preferences`), so a reader sees it once and then only when
+asking for it.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rich.table import Table
@@ -19,10 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from argmap.analysis.explain import EVERY_READING, NO_READING, SOME_READINGS
-from argmap.atomic_write import write_output
-
-STATE_FILE = "explorer.json"
-"""The explorer's own memory in the data folder (a JSON object; other keys are kept)."""
+from argmap_tui.preferences import STATE_FILE as STATE_FILE  # the legend's tests read it
+from argmap_tui.preferences import read_preferences, remember
 
 LEGEND_SHOWN = "legend_shown"
 
@@ -111,30 +108,12 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 
 def legend_shown(data_dir: Path) -> bool:
     """True when the legend was shown before (an unreadable memory counts as not)."""
-    try:
-        state = json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(state, dict) and bool(state.get(LEGEND_SHOWN))
+    return bool(read_preferences(data_dir).get(LEGEND_SHOWN))
 
 
 def remember_legend_shown(data_dir: Path) -> bool:
     """Record that the legend was shown; False when the folder cannot be written."""
-    path = data_dir / STATE_FILE
-    state: dict[str, object] = {}
-    try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(found, dict):
-            state = found
-    except (OSError, ValueError):
-        pass
-    state[LEGEND_SHOWN] = True
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        write_output(path, json.dumps(state, indent=2) + "\n")
-    except OSError:
-        return False
-    return True
+    return remember(data_dir, LEGEND_SHOWN, True)
 
 
 def legend_table() -> Table:

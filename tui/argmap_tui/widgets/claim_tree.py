@@ -79,6 +79,14 @@ LINES: Mapping[str, tuple[str, str, str, str]] = {
 GUIDE_DEPTH = 3
 """Cells of indent per level."""
 
+LEVEL_ROWS = 5000
+"""Most rows `expand_to_level` opens: a deeper level that would show more stops at the one above.
+
+On a 10,000-claim map every level below the third holds thousands of claims
+(each shown again under every claim it answers); building them all would
+hold the screen for seconds, and no reader scrolls 5,000 lines.
+"""
+
 Guides = tuple[str, str, str, str]
 """Space, vertical, terminator and cross: the pieces of a tree line's indent."""
 
@@ -259,6 +267,12 @@ class TreeKeys(ScrollView, can_focus=True):
     ]
 
 
+LEVELS = (
+    "tree: show that many levels, opening every branch above and closing those below "
+    "(1: the theses and their reasons)"
+)
+
+
 class ClaimTree(TreeKeys):
     """A lazily built pro/con tree that draws its own rows.
 
@@ -281,6 +295,19 @@ class ClaimTree(TreeKeys):
             "Expand",
             show=False,
             tooltip="tree: open the node, or go to its first child",
+        ),
+        Binding(
+            "0",
+            "expand_to_level(0)",
+            "Collapse all",
+            show=False,
+            tooltip="tree: close every node (only the theses show)",
+        ),
+        Binding("1", "expand_to_level(1)", "Levels", show=False, key_display="1…9", tooltip=LEVELS),
+        # 2-9 have no description: the help lists them on the line of 1 (`key_display`).
+        *(
+            Binding(str(n), f"expand_to_level({n})", "", show=False, tooltip=LEVELS)
+            for n in range(2, 10)
         ),
     ]
 
@@ -469,6 +496,63 @@ class ClaimTree(TreeKeys):
         node._expanded = True
         self._invalidate()
         self.post_message(self.NodeExpanded(node))
+
+    def expand_to_level(self, level: int) -> int:
+        """Show every branch down to `level` rows below the top (0 closes every node).
+
+        Nodes above the level are opened and those at it or below are closed,
+        so the tree shows exactly that many levels, as an outliner's "show N
+        levels" does. The levels are built one at a time and the opening stops
+        above the first one that would take the tree past `LEVEL_ROWS` rows.
+        No `NodeExpanded` or `NodeCollapsed` is posted: they could be
+        thousands. Returns the level shown. The cursor stays on its node, or
+        moves up to the nearest ancestor still shown.
+        """
+        frontier = list(self.root.children)
+        rows = len(frontier)
+        reached = 0
+        while frontier and reached < level:
+            opening = [n for n in frontier if n.allow_expand]
+            below = 0
+            for node in opening:
+                self.populate(node)
+                below += len(node.children)
+            if rows + below > LEVEL_ROWS:
+                break
+            rows += below
+            for node in opening:
+                node._expanded = True
+            frontier = [child for node in opening for child in node.children]
+            reached += 1
+        for node in self._walk_built(self.root):
+            if node.depth >= reached:
+                node._expanded = False
+        self._invalidate()
+        self.ensure_rows()
+        if self._cursor is None and self._rows:
+            self._set_cursor(self._rows[0])
+        if self._cursor is not None:
+            self.scroll_to_line(self._cursor._line)
+        return reached
+
+    def action_expand_to_level(self, level: int) -> None:
+        reached = self.expand_to_level(level)
+        # Rows at the level reached mean the tree went deeper but the opening stopped.
+        if reached < level and any(n.depth == reached for n in self.rows):
+            self.notify(
+                f"Opened to level {reached}: level {level} would show more than "
+                f"{LEVEL_ROWS:,} lines. Open the branches you want with →.",
+                markup=False,
+            )
+
+    def label_cut(self, node: ClaimNode) -> bool:
+        """True when the node's row is too narrow for its whole label."""
+        room = (
+            self.size.width
+            - node.depth * GUIDE_DEPTH
+            - (len(ICON_NODE) if node.allow_expand else 0)
+        )
+        return node.label.cell_len > room
 
     def collapse_node(self, node: ClaimNode) -> None:
         if node.is_root or not node._expanded:
