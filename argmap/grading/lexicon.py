@@ -141,11 +141,19 @@ OPPOSITE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 )
 
 
+# word -> the (group, side) pairs it belongs to, so a pair is checked by lookup.
+_GROUP_SIDES: dict[str, set[tuple[int, int]]] = {}
+for _g, _sides in enumerate(OPPOSITE_GROUPS):
+    for _side, _words in enumerate(_sides):
+        for _w in _words:
+            _GROUP_SIDES.setdefault(_w, set()).add((_g, _side))
+
+
 def _grouped_opposites(fa: set[str], fb: set[str]) -> bool:
-    return any(
-        bool(fa & one and fb & other) or bool(fa & other and fb & one)
-        for one, other in OPPOSITE_GROUPS
-    )
+    sides_a = {gs for x in fa for gs in _GROUP_SIDES.get(x, ())}
+    if not sides_a:
+        return False
+    return any((g, 1 - side) in sides_a for y in fb for g, side in _GROUP_SIDES.get(y, ()))
 
 
 @cache
