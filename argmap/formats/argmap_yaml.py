@@ -175,7 +175,8 @@ def write_yaml(
                     f"{from_file}{pos.line}:{pos.col}" if pos.col else f"{from_file}{pos.line}"
                 )
             out.append(_relation(r))
-    return _escaped("\n".join(out) + "\n")
+    out.append("")  # the final newline, without copying the whole text once more
+    return _escaped("\n".join(out))
 
 
 # -- what loading the written text gives -------------------------------------
