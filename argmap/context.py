@@ -24,7 +24,9 @@ class Context:
     progress database, already resolved from `--data-dir`, `$ARGMAP_DATA_DIR`
     or the platform's default; `source_dirs` the folders of the sources' text
     files used to check quotes; `theme` the Textual theme to start in (None:
-    the default); `watch` whether the map file is polled for changes.
+    the default); `watch` whether the map file is polled for changes; `judge`
+    how a debate round is decided (`burden` or `semantics`, as `argmap round
+    --judge`), for every round the app opens.
     """
 
     map_path: Path
@@ -32,6 +34,7 @@ class Context:
     source_dirs: tuple[Path, ...] = ()
     theme: str | None = None
     watch: bool = True
+    judge: str = "burden"
 
     @classmethod
     def make(
@@ -42,6 +45,7 @@ class Context:
         source_dirs: Sequence[str | Path] = (),
         theme: str | None = None,
         watch: bool = True,
+        judge: str = "burden",
     ) -> Context:
         """The context for these options (`data_dir_option` is the `--data-dir` value)."""
         return cls(
@@ -50,6 +54,7 @@ class Context:
             source_dirs=tuple(Path(d) for d in source_dirs),
             theme=theme,
             watch=watch,
+            judge=judge,
         )
 
     @property

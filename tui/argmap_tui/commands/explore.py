@@ -37,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--no-watch", action="store_true", help="do not reload the map when its file changes"
     )
+    parser.add_argument(
+        "--judge",
+        choices=("burden", "semantics"),
+        default="burden",
+        help="how the rounds opened with R are decided (as argmap round --judge; "
+        "default: burden of proof)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -51,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         source_dirs=getattr(args, "sources", []),
         theme=THEMES.get(getattr(args, "theme", None) or ""),
         watch=not getattr(args, "no_watch", False),
+        judge=getattr(args, "judge", "burden"),
     )
     app = create_app(context, loaded)
     app.run()

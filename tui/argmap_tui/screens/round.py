@@ -26,7 +26,7 @@ from argmap.context import Context
 from argmap.debate.adjudication import Adjudication, adjudicate
 from argmap.debate.clock import Now, TurnClock
 from argmap.debate.plain import describe_reply, together_with
-from argmap.debate.round import Round, RoundSettings, settings_for
+from argmap.debate.round import Judge, Round, RoundSettings, settings_for
 from argmap.debate.rules import Reply, no_match, search_replies
 from argmap.display import shorten
 from argmap.model import Map
@@ -368,6 +368,7 @@ def open_round(
     except UnknownModeError:
         pass
     the_map = app.map
+    judge = Judge(app.context.judge)  # the run's rule: `--judge` of the command that started it
     theses = [
         (t, the_map.claims_by_id[t].text) for t in the_map.theses if t in the_map.claims_by_id
     ]
@@ -375,11 +376,11 @@ def open_round(
 
         def chosen(motion: str | None) -> None:
             if motion is not None:
-                _start_round(app, settings_for(the_map, motion), transcript)
+                _start_round(app, settings_for(the_map, motion, judge=judge), transcript)
 
         app.push_screen(MotionSetup(theses), chosen)
         return
-    _start_round(app, settings or settings_for(the_map), transcript)
+    _start_round(app, settings or settings_for(the_map, judge=judge), transcript)
 
 
 def _start_round(app: ArgmapApp, settings: RoundSettings, transcript: Path | None) -> None:
@@ -409,6 +410,8 @@ def run_round_app(
 ) -> int:
     """`argmap round` without --plain; it has no `--data-dir`, so `S` inside uses the
     default data folder."""
-    app = round_app(Context.make(map_path), the_map, settings, transcript)
+    app = round_app(
+        Context.make(map_path, judge=str(settings.judge)), the_map, settings, transcript
+    )
     app.run()
     return int(app.return_code or 0)
