@@ -194,6 +194,22 @@ def match_term(
     total = sum(m.weight for m in matches)
     if not total:
         return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
+    # A term's own negation met, and the words met the other way denied by that same
+    # negation of the answer ("face not on file" and "does not have his face on
+    # file"): the negation only reaches further in the answer's sentence, so those
+    # words are said, not denied.
+    negations = {
+        m.agree_token.negator
+        for w, m in zip(term, matches, strict=True)
+        if w.negated and not m.denied and m.agree >= DENIAL_MET and m.agree_token is not None
+    }
+    if negations:
+        matches = [
+            replace(m, agree=m.deny, agree_token=m.deny_token, deny=0.0, deny_token=None)
+            if m.denied and m.deny_token is not None and m.deny_token.negator in negations
+            else m
+            for m in matches
+        ]
     mass = sum(m.weight * m.best for m in matches)
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
     # Said: every word met with the term's polarity. Denied: every word met, and some

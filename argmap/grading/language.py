@@ -402,6 +402,9 @@ FUNCTION_WORDS = frozenset(
         "t",
     }
 )
+# Verbs too common to carry a point, except under a negation: "a subtenant cannot
+# get in", "it does not make money", "they won't let strangers in".
+LIGHT_VERBS = frozenset({"get", "gets", "got", "make", "makes", "made", "let", "lets", "put"})
 # Words only a keyword list leaves out: a sentence has at least one of these.
 SENTENCE_WORDS = FUNCTION_WORDS | NEGATORS
 
@@ -422,6 +425,9 @@ class Token:
     # The clause it stands in, counted over the whole text: a comma or a turn
     # ("but", "although", "because", ...) starts a new one.
     clause: int = 0
+    # Which negation last reached it (sentence and place), -1 for none: words denied
+    # by one negation together.
+    negator: int = -1
 
     @property
     def shown(self) -> str:
@@ -855,6 +861,8 @@ def analyse(text: str) -> list[Token]:
             words.extend(_split(raw) if raw[0].isalnum() else [raw])
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
+        by: list[int] = [-1] * len(words)
+        base = s_index * 10_000
         denial = _trailing_denial(words)
         end = len(words)
         if denial is not None:
@@ -862,6 +870,7 @@ def analyse(text: str) -> list[Token]:
             for k in range(denial):
                 negated[k] = not negated[k]
                 cues[k] = "not"
+                by[k] = base + denial
         neutral: set[int] = set()
         for i in range(end):
             if not _is_negator(words, i):
@@ -870,16 +879,20 @@ def analyse(text: str) -> list[Token]:
             for j in _scope(words, i, end):
                 negated[j] = not negated[j]
                 cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
+                by[j] = base + i
         for j in _retracted(words, end):
             negated[j] = not negated[j]
             cues[j] = cues[j] or "not"
+            by[j] = base + 9_999
         clause += 1
         for k, w in enumerate(words):
             if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:
                 clause += 1
             if not w[0].isalnum():
                 continue
-            content = w not in FUNCTION_WORDS and w not in NEGATORS
+            content = (w not in FUNCTION_WORDS or (negated[k] and w in LIGHT_VERBS)) and (
+                w not in NEGATORS
+            )
             out.append(
                 Token(
                     w,
@@ -891,6 +904,7 @@ def analyse(text: str) -> list[Token]:
                     cues[k],
                     k not in neutral,
                     clause,
+                    by[k],
                 )
             )
             position += 1

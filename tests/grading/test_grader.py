@@ -330,3 +330,28 @@ def test_a_keyword_list_with_hyphenated_compounds_is_still_a_list() -> None:
     assert result.verdict is Verdict.INCORRECT
     assert "list of keywords" in " ".join(result.feedback)
     assert verdict("Families are photographed at move-in.", photos) is Verdict.CORRECT
+
+
+ON_FILE = Reference(
+    "The lock turns away any face it does not have on file, so a subtenant cannot get in.",
+    (
+        KeyPoint("face not on file", ("unknown face",)),
+        KeyPoint("subtenant cannot get in", ("subtenant kept out",)),
+    ),
+)
+
+
+def test_a_negation_that_reaches_further_in_the_answer_still_makes_the_point() -> None:
+    """ "does not have his face on file" makes "face not on file": the answer's negation
+    also covers "face", but it is the same negation that makes "not on file"."""
+    result = assess(
+        "A subtenant cannot get in, because the lock does not have his face on file.", [ON_FILE]
+    )
+    assert result.verdict is Verdict.CORRECT, result.points
+
+
+def test_a_negated_light_verb_in_a_key_point_is_not_made_by_its_subject_alone() -> None:
+    result = assess("A subtenant can still get into the flat whenever he likes.", [ON_FILE])
+    states = {p.point: p.state for p in result.points}
+    assert states["subtenant cannot get in"] is not PointState.MADE
+    assert result.verdict is not Verdict.CORRECT

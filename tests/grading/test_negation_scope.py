@@ -197,3 +197,20 @@ def test_a_turn_or_a_comma_starts_a_new_clause() -> None:
     by_word = {t.text: t.clause for t in tokens}
     assert by_word["turns"] < by_word["walk"] < by_word["rings"]
     assert by_word["turns"] == by_word["away"]
+
+
+def test_a_light_verb_carries_a_point_only_under_a_negation() -> None:
+    """ "get", "make", "let" are too common to match on, but "cannot get in" says something."""
+    assert [(t.lemma, t.negated) for t in analyse("A subtenant cannot get in") if t.content] == [
+        ("subtenant", False),
+        ("get", True),
+    ]
+    assert [t.lemma for t in analyse("A subtenant can get in") if t.content] == ["subtenant"]
+
+
+def test_words_denied_by_one_negation_share_it() -> None:
+    tokens = {t.text: t for t in analyse("The lock does not have his face on file")}
+    assert tokens["face"].negator == tokens["file"].negator != -1
+    tokens = {t.text: t for t in analyse("Nothing stops tenants from subletting")}
+    assert tokens["stops"].negator != tokens["subletting"].negator
+    assert tokens["nothing"].negator == -1
