@@ -258,16 +258,86 @@ async def bench_keys(
     print(f"  a key bound to nothing (Pilot's own share of each figure above): {ms(idle)}")
 
 
+async def bench_levels(n_claims: int, size: tuple[int, int], repeats: int = 5) -> None:
+    """Collapse all (`0`) and show N levels (`1`-`9`) on a big map, each key from an idle app.
+
+    The first `3` builds the nodes of three levels; later ones find them built,
+    so both are reported. `9` stops at the level above the first one that would
+    pass `LEVEL_ROWS` rows (claim_tree.py).
+    """
+    from gen_map import generate_map
+
+    from argmap.context import Context
+    from argmap.loading import load_map
+    from argmap.view_model import unavailable
+    from argmap_tui.app import create_app
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"map-{n_claims}.yaml"
+        text, source = generate_map(n_claims, seed=1, source_file="source.txt")
+        path.write_text(text)
+        (Path(folder) / "source.txt").write_text(source)
+        the_map = load_map(path).map
+        assert the_map is not None
+        app = create_app(
+            Context.make(path, watch=False),
+            the_map,
+            analyser=lambda m, a, r, b: (unavailable(m), unavailable(m)),
+        )
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(1.0)
+            tree = app.explorer.tree
+
+            async def timed(key: str) -> tuple[float, int]:
+                await pilot.pause(0.2)
+                start = time.process_time()
+                await pilot.press(key)
+                await pilot.pause()
+                return time.process_time() - start, len(tree.rows)
+
+            first_3, rows_3 = await timed("3")
+            results: dict[str, list[float]] = {"3": [], "0": [], "9": [], "1": []}
+            rows: dict[str, int] = {"3": rows_3}
+            built_9 = 0
+            for _ in range(repeats):
+                for key in ("0", "3", "1", "9"):
+                    spent, count = await timed(key)
+                    results[key].append(spent)
+                    rows[key] = count
+                    if key == "9":
+                        built_9 = max(built_9, max(n.depth for n in tree.rows))
+    print(f"{n_claims} claims at {size[0]}x{size[1]}, levels, CPU time of this process per key:")
+    print(
+        f"  3 (expand to level 3) the first time, building: {first_3 * 1000:.1f} ms, {rows_3} rows"
+    )
+    names = {"3": "3 (expand to level 3) again", "0": "0 (collapse all)", "1": "1 (level 1)"}
+    names["9"] = "9 (level 9: stops where it would pass the row cap)"
+    for key, name in names.items():
+        values = results[key]
+        print(
+            f"  {name}: median {statistics.median(values) * 1000:.1f} ms, "
+            f"max {max(values) * 1000:.1f} ms, {rows[key]} rows"
+        )
+    print(f"  9 reached depth {built_9}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5, help="fresh interpreters for startup")
+    parser.add_argument(
+        "--levels-only", action="store_true", help="only collapse all and expand to level N"
+    )
     args = parser.parse_args()
+    if args.levels_only:
+        asyncio.run(bench_levels(args.claims, (80, 24)))
+        return
     bench_startup(args.runs)
     for size in ((80, 24), (160, 48)):
         asyncio.run(bench_keys(args.claims, args.presses, size))
     asyncio.run(bench_keys(args.claims, args.presses, (80, 24), with_analysis=True))
+    asyncio.run(bench_levels(args.claims, (80, 24)))
 
 
 if __name__ == "__main__":

@@ -498,12 +498,13 @@ class ClaimTree(TreeKeys):
         self.post_message(self.NodeExpanded(node))
 
     def expand_to_level(self, level: int) -> int:
-        """Show every branch down to `level` rows below the top (0 closes every node).
+        """Show `level` levels of the tree below the theses (0 closes every node).
 
         Nodes above the level are opened and those at it or below are closed,
         so the tree shows exactly that many levels, as an outliner's "show N
         levels" does. The levels are built one at a time and the opening stops
-        above the first one that would take the tree past `LEVEL_ROWS` rows.
+        above the first one that would take the tree past `LEVEL_ROWS` rows (its
+        nodes are built only until that is clear, so the work stays bounded).
         No `NodeExpanded` or `NodeCollapsed` is posted: they could be
         thousands. Returns the level shown. The cursor stays on its node, or
         moves up to the nearest ancestor still shown.
@@ -514,9 +515,11 @@ class ClaimTree(TreeKeys):
         while frontier and reached < level:
             opening = [n for n in frontier if n.allow_expand]
             below = 0
-            for node in opening:
+            for node in opening:  # stop building as soon as the level is too big
                 self.populate(node)
                 below += len(node.children)
+                if rows + below > LEVEL_ROWS:
+                    break
             if rows + below > LEVEL_ROWS:
                 break
             rows += below
