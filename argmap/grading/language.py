@@ -850,6 +850,22 @@ def _retracted(words: list[str], end: int) -> list[int]:
     return [j for j in out if words[j] not in _RETRACTING_TURNS and words[j] != ","]
 
 
+# Negative pronouns as an object deny their verb: "residents paid nothing", "the
+# camera saw nobody", "the report names none".
+_NEGATIVE_OBJECTS = frozenset({"nothing", "nobody", "none"})
+
+
+def _object_negations(words: list[str], end: int) -> list[int]:
+    """The verbs a negative pronoun right after them denies ("paid nothing")."""
+    return [
+        i - 1
+        for i in range(1, end)
+        if words[i] in _NEGATIVE_OBJECTS
+        and _content_word(words[i - 1])
+        and not (i + 1 < end and words[i + 1] == "but")
+    ]
+
+
 def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order."""
     out: list[Token] = []
@@ -880,6 +896,10 @@ def analyse(text: str) -> list[Token]:
                 negated[j] = not negated[j]
                 cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
                 by[j] = base + i
+        for j in _object_negations(words, end):
+            negated[j] = not negated[j]
+            cues[j] = "not"
+            by[j] = base + j + 1
         for j in _retracted(words, end):
             negated[j] = not negated[j]
             cues[j] = cues[j] or "not"

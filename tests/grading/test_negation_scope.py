@@ -214,3 +214,20 @@ def test_words_denied_by_one_negation_share_it() -> None:
     tokens = {t.text: t for t in analyse("Nothing stops tenants from subletting")}
     assert tokens["stops"].negator != tokens["subletting"].negator
     assert tokens["nothing"].negator == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # A negative pronoun as the object denies its verb.
+        ("Residents paid nothing for the equipment", {"pay"}, {"resident"}),
+        ("The camera recorded nobody at the gate", {"record"}, {"camera"}),
+        ("The tenants recorded none of the visits", {"record"}, {"tenant"}),
+        # ... but "nothing but" says the verb: "they do nothing but complain".
+        ("The tenants offered nothing but praise", set(), {"tenant", "offer"}),
+    ],
+)
+def test_a_negative_object_denies_its_verb(text: str, no: set[str], yes: set[str]) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
+    assert not (yes & set(denied(text)))
