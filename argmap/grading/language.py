@@ -773,8 +773,14 @@ def _after_noun_phrase(words: list[str], j: int, end: int) -> int:
 _RETRACTING_TURNS = frozenset({"but", "yet", "however"})
 # What an elliptical denial may hold besides its negator: "but it doesn't", "but
 # that is not really the case", "but in practice they do not".
-_ELLIPSIS_WORDS = FUNCTION_WORDS | frozenset(
-    {"not", "never", "no", "true", "case", "actually", "practice", "reality", "fact", "always"}
+_ELLIPSIS_WORDS = frozenset(
+    {
+        *("it", "they", "that", "this", "he", "she", "which", "there", "the", "a"),
+        *("is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had"),
+        *("can", "could", "will", "would", "should", "may", "might", "must", "shall"),
+        *("not", "never", "no", "so", "really", "actually", "true", "case", "quite"),
+        *("in", "practice", "reality", "fact", "at", "all", "of", "course"),
+    }
 )
 _ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
     ("supposed", "to"),
@@ -827,6 +833,21 @@ def _elliptical_denial(words: list[str], k: int) -> bool:
     )
 
 
+def _denies_the_last_sentence(words: list[str]) -> bool:
+    """A sentence that is only an elliptical denial: "It doesn't.", "But they are not."."""
+    alnum = [w for w in words if w[0].isalnum()]
+    if not alnum or len(alnum) > 6:
+        return False
+    if alnum[0] in _RETRACTING_TURNS:
+        alnum = alnum[1:]
+    return (
+        len(alnum) >= 2
+        and alnum[0] in {"it", "they", "that", "this", "he", "she", "which"}
+        and any(w in {"not", "never"} for w in alnum)
+        and all(w in _ELLIPSIS_WORDS for w in alnum)
+    )
+
+
 def _retracted(words: list[str], end: int) -> list[int]:
     """The positions of a clause the sentence takes back (see `_RETRACTING_TURNS`)."""
     out: list[int] = []
@@ -871,6 +892,7 @@ def analyse(text: str) -> list[Token]:
     out: list[Token] = []
     position = 0
     clause = 0
+    previous: list[str] = []  # the last sentence's words
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text).replace("%", " percent"))):
         words: list[str] = []
         for raw in _TOKEN.findall(sentence):
@@ -879,6 +901,16 @@ def analyse(text: str) -> list[Token]:
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)
         base = s_index * 10_000
+        if out and _denies_the_last_sentence(words):
+            # "It is supposed to turn strangers away. It doesn't." takes that back, from
+            # where an attribution frame ends ("supposed to") or from its start.
+            last = out[-1].sentence
+            framed = _attribution_end(previous, 0, len(previous)) or 0
+            first = sum(1 for w in previous[:framed] if w[0].isalnum())
+            mine = [k for k, t in enumerate(out) if t.sentence == last]
+            for k in mine[first:]:
+                t = out[k]
+                out[k] = replace(t, negated=not t.negated, cue=t.cue or "not", negator=base)
         denial = _trailing_denial(words)
         end = len(words)
         if denial is not None:
@@ -928,6 +960,7 @@ def analyse(text: str) -> list[Token]:
                 )
             )
             position += 1
+        previous = words
     return out
 
 

@@ -231,3 +231,27 @@ def test_a_negative_object_denies_its_verb(text: str, no: set[str], yes: set[str
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
     assert not (yes & set(denied(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # A sentence that is only an elliptical denial takes back the sentence before.
+        (
+            "The lock is supposed to turn strangers away. It does not.",
+            {"turn", "stranger"},
+            {"lock"},
+        ),
+        ("Officials claim it logs visitors. But it doesn't.", {"log", "visitor"}, {"official"}),
+        # ... not one with a claim of its own, nor a hedge.
+        ("Strangers are turned away. They are not let in.", set(), {"stranger", "turn"}),
+        ("It turns strangers away. But it doesn't always.", set(), {"turn", "stranger"}),
+        ("It turns strangers away. It is not perfect.", set(), {"turn", "stranger"}),
+    ],
+)
+def test_an_elliptical_sentence_takes_back_the_one_before(
+    text: str, no: set[str], yes: set[str]
+) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
+    assert not (yes & set(denied(text)))
