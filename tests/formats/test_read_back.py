@@ -15,6 +15,7 @@ import json
 import math
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -212,6 +213,22 @@ def plain_maps(draw: st.DrawFn) -> Map:
 @given(plain_maps())
 def test_a_map_of_plain_claims_reads_back_as_loading_gives(m: Map) -> None:
     assert_reads_back(m)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [("a", "A "), ("a", " A"), ("a", "A\x00"), (" a", "A"), ("a\n", "A"), ("a", "A\x01B")],
+)
+def test_one_odd_text_at_either_end_of_a_plain_map_is_seen(texts: tuple[str, str]) -> None:
+    cid, text = texts
+    plain = [Claim(f"c{k}", f"Claim {k}", ClaimKind.VALUE) for k in range(3)]
+    for claims in (
+        [Claim(cid, text, ClaimKind.VALUE), *plain],
+        [*plain, Claim(cid, text, ClaimKind.VALUE)],
+    ):
+        m = Map("m", "T", ("c0",), tuple(claims))
+        assert_reads_back(m)
+        assert read_back(m, "out.yaml").map != m
 
 
 def test_the_usual_imported_claim_is_the_models_own_object() -> None:
