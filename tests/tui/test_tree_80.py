@@ -6,10 +6,15 @@ import json
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from argmap_tui.preferences import STATE_FILE, read_preferences, remember
-from argmap_tui.screens.explore import MIN_PANE, SPLIT_STEP, TREE_SHARE, split_columns
+from argmap_tui.screens.explore import (
+    MIN_PANE,
+    SPLIT_STEP,
+    TREE_SHARE,
+    FullText,
+    split_columns,
+)
 from argmap_tui.screens.legend import legend_shown
 from argmap_tui.widgets import claim_tree
 from argmap_tui.widgets.claim_tree import ClaimTree
@@ -28,8 +33,11 @@ def shown_depths(tree: ClaimTree) -> set[int]:
     return {node.depth for node in tree.rows}
 
 
-def full_text(app) -> Static:  # type: ignore[no-untyped-def]
-    return app.explorer.query_one("#full-text", Static)
+def full_text(app) -> str | None:  # type: ignore[no-untyped-def]
+    """The text under the tree, None when it is blank; it always takes its two lines."""
+    panel = app.explorer.query_one(FullText)
+    assert panel.region.height == 2
+    return panel.blocks[0].plain if panel.blocks else None
 
 
 # -- the split ------------------------------------------------------------------------------
@@ -251,17 +259,15 @@ async def test_a_cut_label_shows_its_full_text_under_the_tree() -> None:
         await settle(pilot)
         text = app.map.claims_by_id[node.data.claim_id].text  # type: ignore[union-attr]
         assert tree.label_cut(node)
-        strip = full_text(app)
-        assert strip.display
-        assert strip.region.height >= 1
-        assert strip.content.plain == " ".join(text.split())  # type: ignore[union-attr]
+        assert full_text(app) == " ".join(text.split())
+        # A tree wide enough for the whole label leaves the line blank.
         # Wide enough for the whole label: no strip.
         await pilot.press(*["greater_than_sign"] * 20)
         await settle(pilot)
         await pilot.resize_terminal(400, 24)
         await settle(pilot)
         assert not tree.label_cut(node)
-        assert not full_text(app).display
+        assert full_text(app) is None
 
 
 async def test_the_full_text_is_data_never_markup() -> None:
@@ -270,11 +276,9 @@ async def test_the_full_text_is_data_never_markup() -> None:
         await settle(pilot)
         assert app.explorer.jump_to("t")
         await settle(pilot)
-        strip = full_text(app)
         if not app.explorer.tree.label_cut(app.explorer.tree.cursor_node):  # type: ignore[arg-type]
             pytest.fail("the hostile thesis should be cut at 80 columns")
-        assert strip.display
-        assert strip.content.plain == app.map.claims_by_id["t"].text  # type: ignore[union-attr]
+        assert full_text(app) == app.map.claims_by_id["t"].text
 
 
 # -- snapshots -------------------------------------------------------------------------------
