@@ -21,17 +21,20 @@ async def test_a_round_opened_with_r_is_judged_by_the_contexts_rule(judge: str) 
         assert app.screen.rnd.settings.judge is Judge(judge)
 
 
+class NoApp:
+    """What `argmap explore` runs, without a terminal."""
+
+    return_code = 0
+
+    def run(self) -> None:
+        return None
+
+
 def test_explore_hands_its_judge_to_the_context(monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap_tui.app
     from argmap.cli import main
 
     seen: list[Context] = []
-
-    class NoApp:
-        return_code = 0
-
-        def run(self) -> None:
-            return None
 
     def fake_create_app(context: Context, the_map: object, **options: object) -> NoApp:
         seen.append(context)
