@@ -12,6 +12,7 @@ A click selects, a second click on the same block opens it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -41,6 +42,9 @@ SIDE_COLOURS: Mapping[Side | None, Color] = {
 }
 DARK = Color(18, 18, 18)
 SELECTED = Color(255, 214, 0)
+# Cells kept across layouts before they are dropped (a 10,000-claim map lays out
+# about 1,400 blocks at 160 columns).
+CELL_CACHE_LIMIT = 20_000
 # Without strengths (analysis not in yet, or failed) blocks are shown at this one.
 UNKNOWN_STRENGTH = 0.7
 
@@ -119,8 +123,10 @@ class Icicle(Widget, can_focus=True):
         self.refresh()
 
     def _draw(self) -> None:
-        """Every band's lines as Strips, drawn once per layout."""
-        self._cell_cache.clear()
+        """Every band's lines as Strips, drawn once per layout. A block's cells depend only
+        on its place and width, so they are kept across zooms (a zoom out reuses them)."""
+        if len(self._cell_cache) > CELL_CACHE_LIMIT:
+            self._cell_cache.clear()
         self._band_lines = [self._draw_band(band) for band in self._bands]
         self._lines = [line for lines in self._band_lines for line in lines]
 
@@ -173,15 +179,9 @@ class Icicle(Widget, can_focus=True):
             meta = f" {strength:.2f} ·" + meta
         if block.hidden:
             meta += f" (+{block.hidden} below)"
-        colour = SELECTED if selected else shade(node.side, strength)
-        text_colour = Color(0, 0, 0) if selected else Color(255, 255, 255)
-        style = Style(color=text_colour.rich_color, bgcolor=colour.rich_color, bold=selected)
-        cells = (
-            _fit(label, block.width),
-            _fit(meta, block.width),
-            style,
-            style + Style(dim=not selected),
-        )
+        level = None if strength is None else round(strength, 2)
+        style, meta_style = _styles(node.side, level, selected)
+        cells = (_fit(label, block.width), _fit(meta, block.width), style, meta_style)
         self._cell_cache[key] = cells
         return cells
 
@@ -256,11 +256,24 @@ class Icicle(Widget, can_focus=True):
         self.select(block.node)
 
 
+@lru_cache(maxsize=1024)
+def _styles(side: Side | None, strength: float | None, selected: bool) -> tuple[Style, Style]:
+    """A block's label and figures styles (few distinct ones: made once each)."""
+    colour = SELECTED if selected else shade(side, strength)
+    text_colour = Color(0, 0, 0) if selected else Color(255, 255, 255)
+    style = Style(color=text_colour.rich_color, bgcolor=colour.rich_color, bold=selected)
+    return style, style + Style(dim=not selected)
+
+
 def _fit(text: str, width: int) -> str:
     """`text` in exactly `width` cells (wide characters count two): cut with an ellipsis, or
     padded."""
     if width <= 0:
         return ""
+    if text.isascii():  # one cell a character (one_line has removed controls): slice
+        if len(text) > width:
+            return text[: width - 1] + "…" if width > 1 else text[:1]
+        return text.ljust(width)
     if len(text) > 2 * width:  # far too long: cut by characters first (cheap), then by cells
         text = text[: 2 * width]
     if cell_len(text) > width:
