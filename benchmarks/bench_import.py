@@ -1,7 +1,8 @@
 """Time importing a 10,000-claim Kialo export (goal: under 2 s), both layouts.
 
 Prints, for each layout: parsing into a Map, writing the YAML, and the
-whole `argmap import` command (read, convert, write YAML, load and check it).
+whole `argmap import` command (read, convert, check the map as the written file
+will load, write the YAML).
 
     .venv/bin/python benchmarks/bench_import.py [--claims 10000] [--repeat 5]
 """
