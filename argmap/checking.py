@@ -44,7 +44,10 @@ class CheckContext:
         return next((c for c in self._candidates(source) if c.is_file()), None)
 
     def _candidates(self, source: Source) -> list[Path]:
-        if not source.file:
+        """Where the source's file may be: inside the `--sources` folders or the map's
+        folder, never outside them (`leaves_its_folder`: a map cannot make argmap read,
+        and answer questions about, any file the user can read)."""
+        if not source.file or leaves_its_folder(source.file):
             return []
         name = Path(source.file)
         candidates: list[Path] = []
@@ -52,8 +55,6 @@ class CheckContext:
             candidates += [folder / name, folder / name.name]
         if self.map.path:
             candidates.append(Path(self.map.path).parent / name)
-        if name.is_absolute():
-            candidates.insert(0, name)
         return candidates
 
     def unreadable_reason(self, source: Source) -> str | None:
@@ -465,8 +466,27 @@ def rule_unanswered(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+def leaves_its_folder(file: str) -> bool:
+    """Whether a source's `file` points outside the folder it is looked up in: an absolute
+    path, a home folder (`~`), or a step up (`..`)."""
+    path = Path(file)
+    return path.is_absolute() or file.startswith("~") or ".." in path.parts or "\\" in file
+
+
 def rule_source_files(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
     for source in m.sources:
+        if source.file and leaves_its_folder(source.file):
+            yield ctx.diag(
+                source.positions.get("file", source.pos),
+                Severity.WARNING,
+                "W405",
+                f"the file of source {source.id!r} ({source.file}) points outside the "
+                "folders quotes are checked in, so it is not read and its quotes are not "
+                "checked",
+                "give the file's name (or a path inside the --sources folder or the map's "
+                "folder), without '..', '~' or a leading '/'",
+            )
+            continue
         if source.file and ctx.source_text(source) is None:
             why = ctx.unreadable_reason(source)
             if why is not None:
