@@ -32,13 +32,17 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def render(self) -> str:
+    def render(self, with_path: bool = True) -> str:
         """One line (and a hint line) for a terminal: a path or message holding a
-        newline or a bidi override cannot forge or reorder a line of the report."""
+        newline or a bidi override cannot forge or reorder a line of the report.
+        Without `with_path` the line starts at `line:col` (a panel about one file)."""
         from argmap.display import visible_line
 
-        path = visible_line(self.path)
-        where = f"{path}:{self.line}:{self.col}" if self.line else path
+        path = visible_line(self.path) if with_path else ""
+        if self.line:
+            where = f"{path}:{self.line}:{self.col}" if with_path else f"{self.line}:{self.col}"
+        else:
+            where = path or "the map"
         text = f"{where}: {self.severity}[{self.code}]: {visible_line(self.message)}"
         if self.hint:
             text += f"\n  hint: {visible_line(self.hint)}"

@@ -683,7 +683,8 @@ class ExploreScreen(Screen[None]):
             text = Text(
                 f"Notes on how the map is written ({len(notes)}; ! hides them):\n", style="bold"
             )
-            text.append_text(literal("\n".join(n.render() for n in notes[:8])))
+            # Without the path: the panel is about the map shown (named in the status line).
+            text.append_text(literal("\n".join(n.render(with_path=False) for n in notes[:8])))
             if len(notes) > 8:
                 text.append(f"\n… and {len(notes) - 8} more (run 'argmap check --notes')")
             panel.update(text)
