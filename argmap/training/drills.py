@@ -629,7 +629,7 @@ class SwitchSidesDrill(Drill):
         mine, theirs = self.side.upper(), other.upper()
         prompt = (
             f"You are arguing the {mine} side of the thesis "
-            f'"{the_map.claims_by_id[thesis].text}". '
+            f'"{the_map.claims_by_id[thesis].text.rstrip(".")}". '
             f"As a {mine} debater, how do you answer this {theirs} claim?"
         )
         question = _rebuttal_question(

@@ -67,6 +67,12 @@ def path_to_thesis(
 CLAIM_CHARS = 80
 
 
+def quoted(text: str) -> str:
+    """A claim's text as the line quotes it: shortened at a word, in quotation marks,
+    without its closing full stop (the sentence goes on after it)."""
+    return f'"{shorten(text, CLAIM_CHARS).rstrip(".")}"'
+
+
 def describe(steps: tuple[Step, ...], ids: bool = False) -> str:
     """The way to the thesis as one sentence in the map's own words:
     '"a…" attacks "b…", which supports the thesis "c…".'
@@ -77,7 +83,7 @@ def describe(steps: tuple[Step, ...], ids: bool = False) -> str:
     """
 
     def name(step: Step) -> str:
-        text = f'"{shorten(step.text, CLAIM_CHARS)}"' + (f" ({step.claim_id})" if ids else "")
+        text = quoted(step.text) + (f" ({step.claim_id})" if ids else "")
         return f"the thesis {text}" if step.is_thesis else text
 
     parts = []

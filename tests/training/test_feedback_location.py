@@ -6,7 +6,7 @@ import io
 
 from argmap.display import shorten
 from argmap.model import Map
-from argmap.training.location import CLAIM_CHARS, describe, path_to_thesis
+from argmap.training.location import CLAIM_CHARS, describe, path_to_thesis, quoted
 from argmap.training.plain import run_plain
 from argmap.training.session import DrillSession, Feedback, SessionOptions
 
@@ -21,13 +21,13 @@ def test_the_way_to_the_thesis_is_told_in_the_maps_words(example_map: Map) -> No
     ]
     line = describe(steps)
     for step in steps:
-        assert f'"{shorten(step.text, CLAIM_CHARS)}"' in line
+        assert quoted(step.text) in line
         assert f"({step.claim_id})" not in line and f'"{step.claim_id}"' not in line
     assert line.startswith('"A promise of deletion')
     assert 'which attacks the thesis "Beijing' in line
     with_ids = describe(steps, ids=True)
     for step in steps:
-        assert f'"{shorten(step.text, CLAIM_CHARS)}" ({step.claim_id})' in with_ids
+        assert f"{quoted(step.text)} ({step.claim_id})" in with_ids
 
 
 def test_long_claims_are_shortened_at_a_word(example_map: Map) -> None:
@@ -46,8 +46,8 @@ def test_a_thesis_alone_is_named_once(example_map: Map) -> None:
 def describe_with_ids(line: str, the_map: Map) -> str:
     """`line` with each claim's id after its quoted text, as `/ids` shows it."""
     for claim in the_map.claims:
-        quoted = f'"{shorten(claim.text, CLAIM_CHARS)}"'
-        line = line.replace(quoted, f"{quoted} ({claim.id})")
+        shown = quoted(claim.text)
+        line = line.replace(shown, f"{shown} ({claim.id})")
     return line
 
 

@@ -279,6 +279,7 @@ def test_switch_sides_runs_in_plain_mode(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("Switch sides") == 2
     assert "You are arguing the CON side" in run.stdout
+    assert '.".' not in run.stdout  # a thesis ending in a full stop is quoted without it
     assert [d for d, _, _ in stored(tmp_path)] == ["switch", "switch"]
 
 
