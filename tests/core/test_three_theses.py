@@ -134,7 +134,8 @@ def test_drills_on_a_thesis_ask_only_about_its_branch(
         else:  # the thesis itself may be rebutted; no other thesis is asked about
             assert q.claim_id in mine | {thesis}, (thesis, mode, q.claim_id)
         if q.drill is DrillKind.SWITCH:
-            assert text in q.prompt  # the thesis argued is the one asked for
+            # the thesis argued is the one asked for (quoted without its full stop)
+            assert text.rstrip(".") in q.prompt
             assert sides(bundled, thesis)[q.claim_id] is Side(side).other
         location = q.explanation.location
         if location:  # "In the map: ..." leads to this thesis, not a nearer other one
@@ -159,13 +160,15 @@ def test_without_a_thesis_the_drills_range_over_every_thesis(bundled: Map) -> No
     # Switch sides puts each claim on the first thesis it argues against: the
     # Tangshan thesis's own claims come up too, each naming that thesis.
     switch = list(asked(bundled, SessionOptions(mode="switch", side="con", count=400, seed=5)))
-    tangshan = bundled.claims_by_id["smart-community"].text
+    tangshan = bundled.claims_by_id["smart-community"].text.rstrip(".")
     on_tangshan = [q for q in switch if tangshan in q.prompt]
     assert on_tangshan
     tangshan_claims = branch(bundled, "smart-community") | {"smart-community"}
     assert all(q.claim_id in tangshan_claims for q in on_tangshan)
     for q in switch:  # the "In the map" chain leads to the thesis the question names
-        named = [t for t in THESES if f'thesis "{bundled.claims_by_id[t].text}"' in q.prompt]
+        named = [
+            t for t in THESES if f'thesis "{bundled.claims_by_id[t].text.rstrip(".")}"' in q.prompt
+        ]
         assert len(named) == 1
         location = q.explanation.location
         assert not location or location[-1].claim_id == named[0]
