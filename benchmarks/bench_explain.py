@@ -13,18 +13,16 @@ import argparse
 import pickle
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_map import generate_map  # noqa: E402
+from gen_map import generated_map  # noqa: E402
 
 from argmap.analysis import analyse_map, what_if  # noqa: E402
 from argmap.analysis.explain import explain_claims  # noqa: E402
 from argmap.analysis.prepared import prepare  # noqa: E402
-from argmap.loading import load_map  # noqa: E402
 from argmap.view_model import analyse, from_analysis, what_changed  # noqa: E402
 
 
@@ -42,12 +40,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    text, _ = generate_map(args.claims)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "map.yaml"
-        path.write_text(text, encoding="utf-8")
-        the_map = load_map(path).map
-    assert the_map is not None
+    the_map = generated_map(args.claims)
     framework = prepare(the_map).framework
     rejected = (the_map.claims[5].id,)
     print(f"claims: {len(the_map.claims)}")

@@ -12,16 +12,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_map import generate_map  # noqa: E402
+from gen_map import generated_map  # noqa: E402
 
 from argmap.claim_search import MAX_DEFAULT, SearchIndex  # noqa: E402
-from argmap.loading import load_map  # noqa: E402
 
 QUERIES = ("privacy", "privcay", "tenant consent", "e", "claim 9999", "databse polcie", "zzzzqqq")
 
@@ -31,12 +29,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    text, _ = generate_map(args.claims)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "map.yaml"
-        path.write_text(text, encoding="utf-8")
-        the_map = load_map(path).map
-    assert the_map is not None
+    the_map = generated_map(args.claims)
     builds = []
     for _ in range(args.runs):
         start = time.perf_counter()

@@ -13,6 +13,10 @@ from __future__ import annotations
 import argparse
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.model import Map
 
 THEMES = [
     "fraud",
@@ -130,6 +134,21 @@ def generate_map(
             continue
         out.append(f"  - {{id: u{j}, type: undercut, from: c{undercutter}, to: {target}}}")
     return "\n".join(out) + "\n", "\n".join(quotes) + "\n"
+
+
+def generated_map(n_claims: int, seed: int = 1) -> Map:
+    """A generated map loaded as argmap loads a file (its quotes' source text is left out)."""
+    import tempfile
+
+    from argmap.loading import load_map
+
+    text, _ = generate_map(n_claims, seed=seed)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.yaml"
+        path.write_text(text, encoding="utf-8")
+        the_map = load_map(path).map
+    assert the_map is not None
+    return the_map
 
 
 def main() -> None:

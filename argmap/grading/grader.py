@@ -219,7 +219,8 @@ def match_term(
     both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
     used = [m.agree_token if not m.denied else m.deny_token for m in matches]
     evidence = _shown(used)
-    in_order = tuple(sorted({t.position: t for t in used if t is not None}.values(), key=_at))
+    by_position = {t.position: t for t in used if t is not None}
+    in_order = tuple(by_position[k] for k in sorted(by_position))
     denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
     denial = (
         denier.shown
@@ -236,10 +237,6 @@ def match_term(
         denial,
         in_order,
     )
-
-
-def _at(token: Token) -> int:
-    return token.position
 
 
 def _in_own_words(sentences: Sequence[str], found: TermMatch) -> str | None:

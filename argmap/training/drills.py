@@ -32,7 +32,7 @@ from argmap.training.choices import (
     shuffled,
 )
 from argmap.training.index import drill_index, evidence_label, quote_key
-from argmap.training.location import path_to_thesis
+from argmap.training.location import path_to_thesis, quoted
 from argmap.training.questions import DrillKind, Explanation, Option, Question, TextAnswer
 
 if TYPE_CHECKING:
@@ -629,7 +629,7 @@ class SwitchSidesDrill(Drill):
         mine, theirs = self.side.upper(), other.upper()
         prompt = (
             f"You are arguing the {mine} side of the thesis "
-            f'"{the_map.claims_by_id[thesis].text.rstrip(".")}". '
+            f"{quoted(the_map.claims_by_id[thesis].text, limit=None)}. "
             f"As a {mine} debater, how do you answer this {theirs} claim?"
         )
         question = _rebuttal_question(

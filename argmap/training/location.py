@@ -67,10 +67,12 @@ def path_to_thesis(
 CLAIM_CHARS = 80
 
 
-def quoted(text: str) -> str:
-    """A claim's text as the line quotes it: shortened at a word, in quotation marks,
-    without its closing full stop (the sentence goes on after it)."""
-    return f'"{shorten(text, CLAIM_CHARS).rstrip(".")}"'
+def quoted(text: str, limit: int | None = CLAIM_CHARS) -> str:
+    """A claim's text quoted inside a sentence: shortened at a word (to `limit`; None
+    keeps it whole), in quotation marks, without its closing full stop (the sentence
+    goes on after it)."""
+    said = text if limit is None else shorten(text, limit)
+    return f'"{said.rstrip(".")}"'
 
 
 def describe(steps: tuple[Step, ...], ids: bool = False) -> str:
