@@ -202,12 +202,13 @@ def test_json_carries_the_notes_and_the_exit_code_is_unchanged(capsys) -> None:
 
 
 def test_check_notes_imports_neither_networkx_nor_clingo() -> None:
+    """Nor the grader: the notes read only `argmap.grading.language`."""
     probe = (
         "import sys\n"
         "from argmap.cli import main\n"
         f"main(['check', '--notes', '--quiet', {str(NOTES / 'defeated-fact.yaml')!r}])\n"
-        "heavy = sorted(m for m in ('networkx', 'clingo', 'textual', 'simplemma') "
-        "if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('networkx', 'clingo', 'textual', 'simplemma', "
+        "'argmap.grading.grader') if m in sys.modules)\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
