@@ -149,7 +149,7 @@ async def bench_keys(
         with full_gc:
             async with app.run_test(size=size) as pilot:
                 await pilot.pause(1.0)
-                tree = app.explorer.tree
+                tree = app.explorer.claim_tree
 
                 rests = 0
 
@@ -286,7 +286,7 @@ async def bench_levels(n_claims: int, size: tuple[int, int], repeats: int = 5) -
         )
         async with app.run_test(size=size) as pilot:
             await pilot.pause(1.0)
-            tree = app.explorer.tree
+            tree = app.explorer.claim_tree
 
             async def timed(key: str) -> tuple[float, int]:
                 await pilot.pause(0.2)

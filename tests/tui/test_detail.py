@@ -95,7 +95,7 @@ async def test_show_claim_is_the_public_way_in() -> None:
         assert app.show_claim("promise-unverifiable")
         await settle(pilot)
         assert app.screen is app.explorer
-        assert app.explorer.tree.current_claim_id == "promise-unverifiable"
+        assert app.explorer.claim_tree.current_claim_id == "promise-unverifiable"
         assert not app.show_claim("no-such-claim")
         await settle(pilot)
         assert any("no-such-claim" in n.message for n in app._notifications)
@@ -114,7 +114,7 @@ async def test_show_claim_comes_back_from_another_mode() -> None:
         assert app.show_claim("state-voice")
         await settle(pilot)
         assert app.current_mode == "explore" and app.screen is app.explorer
-        assert app.explorer.tree.current_claim_id == "state-voice"
+        assert app.explorer.claim_tree.current_claim_id == "state-voice"
         assert app.explorer.detail.claim_id == "state-voice"
 
 
@@ -125,7 +125,7 @@ async def test_links_change_with_the_move_and_a_click_jumps() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         detail = app.screen.detail
-        tree = app.screen.tree
+        tree = app.screen.claim_tree
         before = link_texts(app)
         await pilot.press("down")
         await pilot.pause()

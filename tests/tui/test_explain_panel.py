@@ -75,7 +75,7 @@ async def test_why_a_claim_stands_or_falls_is_said_and_linked() -> None:
         # Enter on the first link jumps to the defender.
         await pilot.press("l", "enter")
         await settle(pilot)
-        assert app.explorer.tree.current_claim_id == "promise-unverifiable"
+        assert app.explorer.claim_tree.current_claim_id == "promise-unverifiable"
         assert "Nothing attacks it, so it stands." in detail_text(app)
 
 
@@ -120,7 +120,7 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
         }
         assert "It falls because you rejected it (what-if)." in detail_text(app)
         # The tree marks exactly the changed lines (the mark comes before the badge).
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         built = tree.built_nodes()
         assert any(n.data.claim_id == "locks" for n in built)
         for node in built:

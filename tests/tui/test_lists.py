@@ -45,7 +45,7 @@ async def test_filter_window_lists_matches_and_jumps() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.explorer
-        assert app.explorer.tree.current_claim_id == "housing-is-for-poor"
+        assert app.explorer.claim_tree.current_claim_id == "housing-is-for-poor"
         # Reopening keeps the filter.
         await pilot.press("f")
         await settle(pilot)
@@ -77,7 +77,7 @@ async def test_views_list_unanswered_cruxes_pivotal_and_flaws() -> None:
         assert screen.query_one("#list-flaws", ClaimList).has_focus
         await pilot.press("enter")
         await settle(pilot)
-        assert app.explorer.tree.current_claim_id == "feels-safer"
+        assert app.explorer.claim_tree.current_claim_id == "feels-safer"
         assert app.screen.query_one(ClaimTree).has_focus
 
 

@@ -26,7 +26,7 @@ LARGE = (160, 48)
 
 def widths(app) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     screen = app.explorer
-    return screen.tree.outer_size.width, screen.detail.outer_size.width
+    return screen.claim_tree.outer_size.width, screen.detail.outer_size.width
 
 
 def shown_depths(tree: ClaimTree) -> set[int]:
@@ -99,7 +99,7 @@ async def test_dragging_the_border_resizes_and_is_remembered() -> None:
     data_dir = app.context.data_dir
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         border_x = tree.region.right - 1
         await pilot.mouse_down(offset=(border_x, 5))
         await pilot.hover(offset=(35, 6))
@@ -169,7 +169,7 @@ async def test_collapse_all_keeps_the_cursor_on_its_thesis() -> None:
     app = make_app(BUNDLED)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         await pilot.press("3")
         await settle(pilot)
         deep = next(n for n in tree.rows if n.depth == 2 and n.data is not None)
@@ -188,7 +188,7 @@ async def test_expand_to_level_shows_exactly_that_many_levels() -> None:
     app = make_app(BUNDLED)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         cursor = tree.cursor_node
         await pilot.press("2")
         await settle(pilot)
@@ -219,7 +219,7 @@ async def test_a_level_that_would_show_too_many_rows_stops_above_it(
     app = make_app(BUNDLED)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         assert tree.expand_to_level(1) == 1
         level_one = len(tree.rows)
         assert tree.expand_to_level(2) == 2
@@ -237,7 +237,7 @@ async def test_a_level_below_the_deepest_claim_opens_everything_without_a_warnin
     app = make_app(EXAMPLE)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         await pilot.press("9")
         await settle(pilot)
         assert all(n.is_expanded for n in tree.rows if n.allow_expand)
@@ -251,7 +251,7 @@ async def test_a_cut_label_shows_its_full_text_under_the_tree() -> None:
     app = make_app(BUNDLED)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        tree = app.explorer.tree
+        tree = app.explorer.claim_tree
         await pilot.press("2")
         await settle(pilot)
         node = next(n for n in tree.rows if n.depth == 2 and n.data is not None)
@@ -276,7 +276,7 @@ async def test_the_full_text_is_data_never_markup() -> None:
         await settle(pilot)
         assert app.explorer.jump_to("t")
         await settle(pilot)
-        if not app.explorer.tree.label_cut(app.explorer.tree.cursor_node):  # type: ignore[arg-type]
+        if not app.explorer.claim_tree.label_cut(app.explorer.claim_tree.cursor_node):  # type: ignore[arg-type]
             pytest.fail("the hostile thesis should be cut at 80 columns")
         assert full_text(app) == app.map.claims_by_id["t"].text
 

@@ -76,7 +76,7 @@ async def test_default_app_analyses_in_a_child_process_and_stops_it_on_quit() ->
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         assert app.explorer.analysis is not None and app.explorer.analysis.available
-        thesis = app.explorer.tree.root.children[0].label.plain
+        thesis = app.explorer.claim_tree.root.children[0].label.plain
         assert thesis.split()[1] in {"IN", "OUT", "UND"}
         child = app.analyser._process  # type: ignore[attr-defined]
         assert child is not None and child.poll() is None

@@ -127,7 +127,7 @@ class ArgmapApp(App[int]):
 
         from argmap_tui.search import PLACEHOLDER
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=PLACEHOLDER))
 
     @property

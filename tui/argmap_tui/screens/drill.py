@@ -220,7 +220,7 @@ class DrillScreen(Screen[None]):
         self._cruxes: CruxSource = (
             in_process_cruxes
             if analyser is None
-            else AnalysisCruxes(analyser, waiting=lambda: self.post_message(self.FindingCruxes()))
+            else AnalysisCruxes(analyser, waiting=self._post_finding_cruxes)
         )
         self.session: DrillSession | None = None
         self.question: Question | None = None
@@ -290,6 +290,10 @@ class DrillScreen(Screen[None]):
             self._still_waiting = self.set_timer(STILL_WAITING, self._say_still_waiting)
         self.refresh_bindings()
         self._update_status()
+
+    def _post_finding_cruxes(self) -> None:
+        """Called from the session's thread when it starts waiting for the cruxes."""
+        self.post_message(self.FindingCruxes())
 
     def _say_still_waiting(self) -> None:
         self._still_waiting = None

@@ -280,7 +280,7 @@ class ExploreScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     @property
-    def tree(self) -> ClaimTree:
+    def claim_tree(self) -> ClaimTree:
         return self.query_one(ClaimTree)
 
     @property
@@ -291,8 +291,8 @@ class ExploreScreen(Screen[None]):
         self.query_one("#problems").display = False
         self.query_one("#what-if-change").display = False
         self._apply_split()
-        self.tree.focus()
-        self.tree.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
+        self.claim_tree.focus()
+        self.claim_tree.cursor_moved.subscribe(self, self._cursor_moved, immediate=True)
         self._update_status()
         self.call_after_refresh(self._start_analysis)
 
@@ -319,7 +319,7 @@ class ExploreScreen(Screen[None]):
 
     def _apply_split(self) -> None:
         width = self.query_one("#panes").size.width or self.app.size.width
-        self.tree.styles.width = split_columns(self.tree_share, width)
+        self.claim_tree.styles.width = split_columns(self.tree_share, width)
 
     def on_resize(self, _: events.Resize) -> None:
         self._apply_split()
@@ -330,7 +330,7 @@ class ExploreScreen(Screen[None]):
         width = self.query_one("#panes").size.width or self.app.size.width
         columns = split_columns(columns / width, width)
         self.tree_share = columns / width
-        self.tree.styles.width = columns
+        self.claim_tree.styles.width = columns
         self.call_after_refresh(self._update_full_text)
         if save:
             self.save_split()
@@ -352,7 +352,7 @@ class ExploreScreen(Screen[None]):
 
     def _on_border(self, x: int, y: int) -> bool:
         """True on the tree's right border or the claim panel's left one."""
-        tree = self.tree.region
+        tree = self.claim_tree.region
         return tree.y <= y < tree.bottom and x in (tree.right - 1, tree.right)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
@@ -363,7 +363,7 @@ class ExploreScreen(Screen[None]):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         if self._dragging:
-            self.set_tree_width(event.screen_x + 1 - self.tree.region.x, save=False)
+            self.set_tree_width(event.screen_x + 1 - self.claim_tree.region.x, save=False)
             event.stop()
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
@@ -375,9 +375,9 @@ class ExploreScreen(Screen[None]):
 
     def _update_full_text(self) -> None:
         """Under the tree, the selected claim's whole text, when its line cuts the label."""
-        node = self.tree.cursor_node
+        node = self.claim_tree.cursor_node
         claim = None
-        if node is not None and node.data is not None and self.tree.label_cut(node):
+        if node is not None and node.data is not None and self.claim_tree.label_cut(node):
             claim = self.map.claims_by_id.get(node.data.claim_id)
         if claim is self._full_text_of:
             return
@@ -440,8 +440,8 @@ class ExploreScreen(Screen[None]):
 
     def _show_analysis(self) -> None:
         badges = self.analysis.badges(self.accepted, self.rejected) if self.analysis else {}
-        self.tree.set_badges(badges)
-        self._show_detail(self.tree.current_claim_id)
+        self.claim_tree.set_badges(badges)
+        self._show_detail(self.claim_tree.current_claim_id)
         self._update_status()
 
     @property
@@ -450,7 +450,7 @@ class ExploreScreen(Screen[None]):
         return self.analysis is not None and not self.analysis_pending
 
     def _toggle_mark(self, marks: set[str], others: set[str]) -> None:
-        claim_id = self.tree.current_claim_id
+        claim_id = self.claim_tree.current_claim_id
         if claim_id is None:
             return
         others.discard(claim_id)
@@ -462,7 +462,7 @@ class ExploreScreen(Screen[None]):
 
     def watch_changed_claims(self, changed: frozenset[str]) -> None:
         # Drawn with the badges, which are always set right after (one repaint).
-        self.tree.changed = changed
+        self.claim_tree.changed = changed
 
     def _show_change(self, before: AnalysisView | None, after: AnalysisView) -> None:
         """Say what the last what-if move changed, and let the tree mark those lines."""
@@ -484,8 +484,8 @@ class ExploreScreen(Screen[None]):
         self.changed_claims = frozenset()
         if self.analysis is not None:
             # Show the marks at once; labels and strengths follow when the worker is done.
-            self.tree.set_badges(self.analysis.badges(self.accepted, self.rejected))
-            self._show_detail(self.tree.current_claim_id)
+            self.claim_tree.set_badges(self.analysis.badges(self.accepted, self.rejected))
+            self._show_detail(self.claim_tree.current_claim_id)
         self._start_analysis()
 
     def action_accept(self) -> None:
@@ -546,14 +546,14 @@ class ExploreScreen(Screen[None]):
 
     def jump_to(self, claim_id: str) -> bool:
         """Select a claim and remember where we came from (for Back)."""
-        current = self.tree.current_claim_id
-        if not self.tree.select_claim(claim_id):
+        current = self.claim_tree.current_claim_id
+        if not self.claim_tree.select_claim(claim_id):
             self.notify(f"No claim {claim_id!r} in this map.", severity="warning", markup=False)
             return False
         if current is not None and current != claim_id:
             self.back_stack.append(current)
             self.forward_stack.clear()
-        self.tree.focus()
+        self.claim_tree.focus()
         return True
 
     @on(ClaimDetail.LinkChosen)
@@ -565,17 +565,17 @@ class ExploreScreen(Screen[None]):
             self.notify("This claim has no linked claims.", markup=False)
 
     def action_focus_tree(self) -> None:
-        self.tree.focus()
+        self.claim_tree.focus()
 
     def _go(self, source: list[str], dest: list[str]) -> None:
         while source:
             target = source.pop()
             if target in self.map.claims_by_id:
-                current = self.tree.current_claim_id
+                current = self.claim_tree.current_claim_id
                 if current is not None:
                     dest.append(current)
-                self.tree.select_claim(target)
-                self.tree.focus()
+                self.claim_tree.select_claim(target)
+                self.claim_tree.focus()
                 return
         self.notify(
             "Nothing to go back to." if source is self.back_stack else "Nothing to go forward to.",
@@ -625,7 +625,7 @@ class ExploreScreen(Screen[None]):
     # -- the file: editing, reloading, problems ----------------------------------------------
 
     def action_edit(self) -> None:
-        claim_id = self.tree.current_claim_id
+        claim_id = self.claim_tree.current_claim_id
         claim = self.map.claims_by_id.get(claim_id) if claim_id else None
         self.post_message(self.EditRequested(claim.pos.line if claim is not None else 1))
 
@@ -654,7 +654,7 @@ class ExploreScreen(Screen[None]):
     def replace_map(self, the_map: Map) -> None:
         """Show a reloaded map; keep the selected claim and the what-if marks that still apply."""
         self.map = the_map
-        keep = self.tree.current_claim_id
+        keep = self.claim_tree.current_claim_id
         ids = the_map.claims_by_id
         self.accepted &= set(ids)
         self.rejected &= set(ids)
@@ -666,7 +666,7 @@ class ExploreScreen(Screen[None]):
         self.query_one("#what-if-change", Static).display = False
         self.query_one("#title-bar", Static).update(literal_line(the_map.title))
         self.detail.replace_map(the_map)
-        self.tree.replace_map(the_map, select=keep)
+        self.claim_tree.replace_map(the_map, select=keep)
         self.show_problems([])
         self._show_detail(keep if keep in ids else None)
         self._start_analysis()

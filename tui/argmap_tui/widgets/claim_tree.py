@@ -179,7 +179,7 @@ class ClaimNode:
         self.children: list[ClaimNode] = []
         self.label = label
         self.allow_expand = allow_expand
-        self.depth = -1 if parent is None else parent.depth + 1
+        self.depth: int = -1 if parent is None else parent.depth + 1
         self.populated = False
         self._expanded = parent is None
         self._line = -1
