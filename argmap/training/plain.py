@@ -25,6 +25,7 @@ from argmap.display import visible_line
 from argmap.training.drills import CruxSource
 from argmap.training.questions import Question
 from argmap.training.replies import how_to_answer
+from argmap.training.scope import scope_line
 from argmap.training.session import (
     OVERRIDE_HELP,
     AskAgain,
@@ -113,9 +114,9 @@ def run_plain(
 
     the_map = session.map
     say(f"argmap drill: {visible_line(the_map.title)}")
-    thesis = the_map.claims_by_id.get(session.options.thesis or "")
-    if thesis is not None:  # --thesis: the questions keep to its branch
-        say(f"Thesis: {visible_line(thesis.text)} [{visible_line(thesis.id)}]")
+    scope = scope_line(the_map, session.options.thesis)  # the thesis, or all of them
+    if scope is not None:
+        say(scope)
     limit = session.time_limit
     if limit is not None:
         say(f"Timed round: {limit:g} seconds. Points for each right answer, more for quick ones.")

@@ -185,7 +185,7 @@ def test_plain_drill_on_a_thesis_names_it_and_asks_from_its_branch(
     assert main([*argv, "--seed", "4"]) == 0
     out = capsys.readouterr().out
     text = bundled.claims_by_id["smart-community"].text
-    assert f"Thesis: {text} [smart-community]" in out.splitlines()[1]
+    assert out.splitlines()[1] == f"Thesis: {text}"  # by its text, not its id
     asked_about = [
         ln.removeprefix("Claim: ") for ln in out.splitlines() if ln.startswith("Claim: ")
     ]

@@ -76,3 +76,25 @@ def test_drill_starting_small_dark(snap_compare) -> None:  # type: ignore[no-unt
         )
     finally:
         release.set()
+
+
+def test_drill_on_a_thesis_small_dark(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """On the bundled map's phone thesis: the line under the title names it by its text."""
+    bundled = Path(__file__).resolve().parents[2] / "arguments" / "face-at-the-door.yaml"
+    the_map = load_map(bundled).map
+    assert the_map is not None
+    options = SessionOptions(mode="rebut", seed=3, count=3, thesis="phone-face-scan")
+
+    async def before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+
+    assert snap_compare(
+        Host(
+            lambda: DrillScreen(
+                the_map, session_start(the_map, options, None), thesis="phone-face-scan"
+            ),
+            "textual-dark",
+        ),
+        terminal_size=(80, 24),
+        run_before=before,
+    )

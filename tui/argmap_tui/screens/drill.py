@@ -48,6 +48,7 @@ from argmap.grading import Verdict
 from argmap.model import Map
 from argmap.training.drills import CruxSource, in_process_cruxes
 from argmap.training.questions import Question
+from argmap.training.scope import scope_line
 from argmap.training.session import (
     AskAgain,
     DrillSession,
@@ -211,11 +212,20 @@ class DrillScreen(Screen[None]):
             self.error = error
             self.question = question
 
-    def __init__(self, the_map: Map, start: SessionStart, analyser: Analyser | None = None) -> None:
+    def __init__(
+        self,
+        the_map: Map,
+        start: SessionStart,
+        analyser: Analyser | None = None,
+        thesis: str | None = None,
+    ) -> None:
         """`analyser`: the app's analysis service, which the crux drill asks for its
-        cruxes (None: the session searches them in its own thread)."""
+        cruxes (None: the session searches them in its own thread). `thesis`: the one
+        the session practises, named under the title from the start (the session's own
+        options say it again once it has started)."""
         super().__init__()
         self.map = the_map
+        self.thesis = thesis
         self._start_session = start
         self._cruxes: CruxSource = (
             in_process_cruxes
@@ -237,6 +247,7 @@ class DrillScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(literal(f"Drills: {self.map.title}"), id="title-bar")
+        yield Static("", id="drill-scope")
         yield Static("", id="drill-status")
         with VerticalScroll(id="drill-body"):
             yield Static(
@@ -249,8 +260,21 @@ class DrillScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_scope()
         self._update_status()
         self._in_session_thread(self._start_job)
+
+    def on_resize(self) -> None:
+        self._show_scope()
+
+    def _show_scope(self) -> None:
+        """The line under the title: the thesis drilled, or all of them (the core's
+        words, `training.scope`), shortened at a word to the screen's width."""
+        scope = self.query_one("#drill-scope", Static)
+        width = self.size.width - 2  # the line's padding
+        line = scope_line(self.map, self.thesis, width if width > 0 else None)
+        scope.display = line is not None
+        scope.update(literal_line(line or ""))
 
     def on_unmount(self) -> None:
         session = self.session
@@ -331,6 +355,9 @@ class DrillScreen(Screen[None]):
     @on(SessionReady)
     async def _session_ready(self, event: SessionReady) -> None:
         self.session = event.session
+        if event.session.options.thesis != self.thesis:
+            self.thesis = event.session.options.thesis
+            self._show_scope()
         self._done_waiting()
         self._say_left_out(event.left_out)
         if event.session.time_limit is not None:
@@ -669,7 +696,7 @@ def open_drills(
     except UnknownModeError:
         pass
     if start is not None:
-        _start(app, start)
+        _start(app, start, options.thesis if options is not None else None)
         return
     if options is not None:
         start_drills(app, options)
@@ -688,12 +715,12 @@ def open_drills(
 
 def start_drills(app: ArgmapApp, options: SessionOptions) -> None:
     """A new session on the app's map, saving to the progress database of its context."""
-    _start(app, session_start(app.map, options, app.context.database))
+    _start(app, session_start(app.map, options, app.context.database), options.thesis)
 
 
-def _start(app: ArgmapApp, start: SessionStart) -> None:
+def _start(app: ArgmapApp, start: SessionStart, thesis: str | None = None) -> None:
     the_map, analyser = app.map, app.analyser  # the service the explorer uses
-    app.add_mode(DRILL_MODE, lambda: DrillScreen(the_map, start, analyser))
+    app.add_mode(DRILL_MODE, lambda: DrillScreen(the_map, start, analyser, thesis))
     app.switch_mode(DRILL_MODE)
 
 
