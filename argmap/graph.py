@@ -8,7 +8,8 @@ Two views of the same map:
   undercuts need no special cases in this form.
 - `claim_graph`: claims only. One edge per premise from premise to target
   claim, with the relation's type; an undercut becomes an edge from the
-  undercutter to the claim whose support or attack it undercuts. Handy for
+  undercutter to the claim whose support or attack it undercuts (through
+  any undercuts it undercuts in turn). Handy for
   centrality, cycles and drawing; loses which premises are linked.
 
 networkx is imported here and nowhere in the check path, so `argmap check`
@@ -48,9 +49,15 @@ def claim_graph(m: Map) -> nx.MultiDiGraph:
         graph.add_node(claim.id, kind=str(claim.kind), themes=claim.themes)
     for rel in m.relations:
         target: str | None = rel.target
-        if rel.type is RelationType.UNDERCUT:
-            undercut = m.relations_by_id.get(rel.target)
-            target = undercut.target if undercut is not None else None
+        link, seen = rel, {rel.id}
+        # An undercut of an undercut bears, in the end, on the claim of the first link.
+        while link.type is RelationType.UNDERCUT:
+            undercut = m.relations_by_id.get(link.target)
+            if undercut is None or undercut.id in seen:
+                target = None
+                break
+            seen.add(undercut.id)
+            link, target = undercut, undercut.target
         if target not in m.claims_by_id:
             continue
         for src in rel.sources:

@@ -52,14 +52,27 @@ def verb(kind: RelationType, plural: bool = False) -> str:
     return kind.value if plural else kind.verb
 
 
-def bears_on(the_map: Map, relation_id: str, plural: bool = False) -> Sentence:
-    """What a relation does to its target: `attacks m`, `undercut the link from x to m`."""
+def bears_on(
+    the_map: Map, relation_id: str, plural: bool = False, seen: frozenset[str] = frozenset()
+) -> Sentence:
+    """What a relation does to its target: `attacks m`, `undercut the link from x to m`,
+    and for an undercut of an undercut `undercuts the link by which y undercuts the link
+    from x to m` (a relation id is never named as if it were a claim)."""
     relation = the_map.relations_by_id[relation_id]
     if relation.type is not RelationType.UNDERCUT:
         return (verb(relation.type, plural), " ", Ref(relation.target))
     link = the_map.relations_by_id.get(relation.target)
-    if link is None:
+    if link is None or link.id in seen:
         return (verb(relation.type, plural), " a link")
+    if link.type is RelationType.UNDERCUT:
+        inner = bears_on(the_map, link.id, len(link.sources) > 1, seen | {relation_id})
+        return (
+            verb(relation.type, plural),
+            " the link by which ",
+            *premises(link.sources),
+            " ",
+            *inner,
+        )
     return (
         verb(relation.type, plural),
         " the link from ",

@@ -77,14 +77,19 @@ def _quoted(text: str, limit: int = 90) -> str:
     return "“" + shorten(text, limit) + "”"
 
 
-def _relation_target(m: Map, rel: Relation) -> str:
+def _relation_target(m: Map, rel: Relation, seen: frozenset[str] = frozenset()) -> str:
+    """What a relation bears on, in words; an undercut of an undercut names the step
+    the undercut it cuts denies (never a relation id as if it were a claim)."""
     if rel.type is RelationType.UNDERCUT:
         aimed = m.relations_by_id.get(rel.target)
-        if aimed is None:
+        if aimed is None or aimed.id in seen:
             return rel.target
         premises = " + ".join(
             _quoted(m.claims_by_id[s].text, 60) for s in aimed.sources if s in m.claims_by_id
         )
+        if aimed.type is RelationType.UNDERCUT:
+            inner = _relation_target(m, aimed, seen | {rel.id})
+            return f"the step by which {premises} undercuts {inner}"
         conclusion = m.claims_by_id.get(aimed.target)
         return f"the step from {premises} to " + (
             _quoted(conclusion.text, 60) if conclusion else aimed.target
@@ -125,9 +130,13 @@ def _within(m: Map, rel: Relation, keep: Collection[str]) -> bool:
     conclusion of the step it cuts) all belong to `keep`, one thesis's branch? A
     shared claim's link to another thesis is not part of this thesis's debate."""
     bears_on: str | None = rel.target
-    if rel.type is RelationType.UNDERCUT:
-        cut = m.relations_by_id.get(rel.target)
-        bears_on = cut.target if cut is not None else None
+    link, seen = rel, {rel.id}
+    while link.type is RelationType.UNDERCUT:  # through an undercut of an undercut
+        cut = m.relations_by_id.get(link.target)
+        if cut is None or cut.id in seen:
+            return False
+        seen.add(cut.id)
+        link, bears_on = cut, cut.target
     return bears_on in keep and all(s in keep for s in rel.sources)
 
 

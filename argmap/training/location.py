@@ -15,10 +15,15 @@ from argmap.training.questions import Step
 
 
 def _next_claim(the_map: Map, rel: Relation) -> str | None:
-    """The claim a relation bears on: its target, or for an undercut the undercut link's target."""
-    if rel.type is RelationType.UNDERCUT:
+    """The claim a relation bears on: its target, or for an undercut the undercut link's
+    (through an undercut of an undercut, down to the first link that ends at a claim)."""
+    seen = {rel.id}
+    while rel.type is RelationType.UNDERCUT:
         inner = the_map.relations_by_id.get(rel.target)
-        return inner.target if inner is not None else None
+        if inner is None or inner.id in seen:
+            return None
+        seen.add(inner.id)
+        rel = inner
     return rel.target
 
 

@@ -45,13 +45,14 @@ def example() -> Map:
     return loaded
 
 
-def test_example_map_grounded_labels_follow_the_attack_chain(example: Map) -> None:
+def test_example_map_grounded_labels_follow_the_undercut_chain(example: Map) -> None:
     a = analyse_map(example)
-    # promise-unverifiable defeats data-protected, which reinstates photos-collected
-    assert a.grounded["promise-unverifiable"] is IN
-    assert a.grounded["data-protected"] is OUT
-    assert a.grounded["photos-collected"] is IN
+    # promise-unverifiable undercuts data-protected's undercut of r-photos, so
+    # the privacy attack stands and locks is out; every sourced fact stands.
+    for fact in ("photos-collected", "data-protected", "promise-unverifiable"):
+        assert a.grounded[fact] is IN
     assert a.grounded["locks"] is OUT
+    assert [c for c, label in a.grounded.items() if label is not IN] == ["locks"]
     assert a.acceptance["locks"].credulous == frozenset()
     assert a.acceptance["photos-collected"].sceptical == {
         "grounded",
@@ -65,16 +66,19 @@ def test_example_map_structure(example: Map) -> None:
     s = analyse_map(example).structure
     locks = s.theses["locks"]
     assert locks.sides["photos-collected"] is Side.CON
-    assert locks.sides["data-protected"] is Side.PRO  # attacks an attacker
-    assert locks.sides["promise-unverifiable"] is Side.CON
+    assert locks.sides["data-protected"] is Side.PRO  # undercuts an attack
+    assert locks.sides["promise-unverifiable"] is Side.CON  # undercuts that undercut
     assert locks.sides["state-voice"] is Side.CON  # undercuts a reason for
+    assert locks.depth["data-protected"] == 2
     assert locks.depth["promise-unverifiable"] == 3
     assert locks.max_depth == 3
     assert locks.balance == pytest.approx((6 - 3) / 9)
     assert locks.theme_counts["privacy"] == {"pro": 1, "con": 2, "both": 0}
-    assert "locks-stop-strangers" in s.unanswered and "photos-collected" not in s.unanswered
+    # No attack aims at any claim but the thesis: every claim is unanswered.
+    assert set(s.unanswered) == set(example.claims_by_id) - {"locks"}
     assert s.facts_without_evidence == ()
-    assert [c for c, _ in s.pivotal] == ["data-protected", "photos-collected"]
+    # Every relation ends at locks in the claim graph, so no claim lies between two.
+    assert s.pivotal == ()
 
 
 def test_claim_reached_both_ways_is_marked_both() -> None:
@@ -197,13 +201,17 @@ def test_cruxes_rank_flips_first(example: Map) -> None:
 
 def test_what_if_reject_and_accept(example: Map) -> None:
     r = what_if(example, rejected=["promise-unverifiable"])
-    assert r.grounded["data-protected"] is IN and r.grounded["photos-collected"] is OUT
+    # The reassurance's undercut stands again, so the privacy attack stops acting.
+    assert r.grounded["data-protected"] is IN and r.grounded["photos-collected"] is IN
     assert r.grounded["locks"] is IN
-    assert r.changed_labels["locks"] == (OUT, IN)
+    assert r.changed_labels == {"locks": (OUT, IN), "promise-unverifiable": (IN, OUT)}
     assert r.strength["promise-unverifiable"] == 0.0
+    # Accepting the reassurance does not lift the undercut of its link: locks stays out.
     a = what_if(example, accepted=["data-protected"])
-    assert a.grounded["data-protected"] is IN and a.grounded["locks"] is IN
+    assert a.grounded["data-protected"] is IN and a.grounded["locks"] is OUT
+    assert a.changed_labels == {}
     assert a.strength["data-protected"] == 1.0
+    assert a.strength["locks"] == pytest.approx(0.828125)
     assert what_if(example).changed_labels == {}
 
 

@@ -26,5 +26,8 @@ def test_claim_graph_maps_undercut_onto_the_undercut_conclusion(example_map_path
     edges = {(u, v, d["type"]) for u, v, d in g.edges(data=True)}
     assert ("state-voice", "locks", "undercut") in edges
     assert ("photos-collected", "locks", "attack") in edges
+    # An undercut of an undercut ends, like the undercut it cuts, at the thesis.
+    assert ("data-protected", "locks", "undercut") in edges
+    assert ("promise-unverifiable", "locks", "undercut") in edges
     assert g.number_of_edges() == sum(len(r.sources) for r in m.relations)
     assert m.graph is m.graph  # built once

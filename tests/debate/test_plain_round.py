@@ -68,30 +68,60 @@ def test_scripted_round_with_search_wording_and_transcript(tmp_path: Path) -> No
     assert "Turn 1 of 3: Con (Ben) to play" in out
     assert "Moves matching 'photos':" in out
     assert "Con plays photos-collected, which attacks locks." in out
-    assert "Pro plays data-protected, which attacks photos-collected." in out
+    assert (
+        "Pro plays data-protected, which undercuts the link from photos-collected to locks." in out
+    )
     assert "Nothing you may play matches 'zebra' (1 move is open to you); type 'all'" in out
     # data-protected was never answered: dropped, it stands, so the motion is defended.
-    assert "2. Pro data-protected attacks photos-collected; answered by: DROPPED" in out
+    assert (
+        "2. Pro data-protected undercuts the link from photos-collected to locks;"
+        " answered by: DROPPED" in out
+    )
     assert "the motion stands (in) under grounded semantics" in out
     # ... but Pro only rebutted and never argued for the motion: the burden is not carried.
     assert "Winner: Con (Ben), by the burden of proof." in out
     assert "  - Burden of proof: Pro played no argument for the motion" in out
     assert "  - By the semantics alone (--judge semantics), Pro would win." in out
-    assert "  - locks stands, defended by data-protected against photos-collected." in out
+    assert (
+        "  - locks stands, defended by data-protected, which undercuts the attack of"
+        " photos-collected." in out
+    )
     assert "  - Pro's data-protected (turn 2) was never answered by Con: dropped" in out
     # Con wins already, so promise-unverifiable would change nothing: not listed.
     assert "promise-unverifiable (Con)" not in out
     assert "locks-stop-strangers (Pro) supports locks: then Pro wins" in out
     text = transcript.read_text()
     assert "**Motion** (`locks`)" in text
-    assert "2. **Pro** (Ana) plays `data-protected`, which attacks `photos-collected`" in text
+    assert (
+        "2. **Pro** (Ana) plays `data-protected`, which undercuts the link from"
+        " `photos-collected` to `locks`" in text
+    )
     assert "> In their words: They delete the \\| images" in text
     assert "| 2 | Pro | `data-protected` | nobody | dropped: it stands |" in text
     assert "| 1 | Con | `photos-collected` | turn 2 | answered |" in text
     assert "- **Judged by**: the burden of proof (`--judge burden`)" in text
     assert "**Con (Ben) wins the round**, judged by the burden of proof." in text
     assert "### Why\n\n- Burden of proof: Pro played no argument for the motion" in text
-    assert "- `locks` stands, defended by `data-protected` against `photos-collected`." in text
+    assert (
+        "- `locks` stands, defended by `data-protected`, which undercuts the attack of"
+        " `photos-collected`." in text
+    )
+
+
+def test_an_undercut_of_an_undercut_is_worded_through_the_link_it_cuts() -> None:
+    # Con: photos-collected; Pro: data-protected; Con: promise-unverifiable, all in the
+    # map's wording. The relation id r-undercut-photos is never named as a claim.
+    script = "photos-collected\n\ndata-protected\n\npromise-unverifiable\n\n"
+    done = argmap("round", "--plain", str(EXAMPLE), "--first", "con", "--turns", "3", stdin=script)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert (
+        "Con plays promise-unverifiable, which undercuts the link by which data-protected"
+        " undercuts the link from photos-collected to locks." in out
+    )
+    assert "r-undercut-photos" not in out and "[r-photos]" not in out
+    assert "the motion falls (out) under grounded semantics" in out
+    assert "  - locks falls to photos-collected." in out
 
 
 def test_judge_semantics_decides_by_the_motions_label_alone() -> None:

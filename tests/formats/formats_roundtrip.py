@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -29,6 +30,23 @@ def structure(m: Map) -> tuple[frozenset[str], frozenset[object]]:
         return (str(rel.type), frozenset(text[s] for s in rel.sources), target)
 
     return frozenset(text.values()), frozenset(signature(r.id) for r in m.relations)
+
+
+def argdown_expressible(m: Map) -> Map:
+    """`m` without its undercuts of undercuts: an Argdown undercut is made by a
+    statement against an argument, and an argmap undercut is not an argument, so
+    the Argdown writer leaves them out (docs/interop.md)."""
+
+    def cuts_an_undercut(rel_target: str) -> bool:
+        aimed = m.relations_by_id.get(rel_target)
+        return aimed is not None and aimed.type is RelationType.UNDERCUT
+
+    kept = tuple(
+        r
+        for r in m.relations
+        if not (r.type is RelationType.UNDERCUT and cuts_an_undercut(r.target))
+    )
+    return dataclasses.replace(m, relations=kept)
 
 
 def generated_maps() -> list[Map]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from formats_roundtrip import DATA, EXAMPLE, structure
+from formats_roundtrip import DATA, EXAMPLE, argdown_expressible, structure
 
 from argmap.cli import main
 from argmap.loading import load_map
@@ -83,7 +83,9 @@ def test_export_then_import_gives_the_same_claims_and_relations(
     assert main(["import", str(exported), "--from", fmt, "-o", str(back)]) == 0
     original, again = load_map(EXAMPLE).map, load_map(back).map
     assert original is not None and again is not None
-    assert structure(again) == structure(original)
+    # Argdown cannot say an undercut of an undercut (docs/interop.md): it is left out.
+    expected = argdown_expressible(original) if fmt == "argdown" else original
+    assert structure(again) == structure(expected)
 
 
 @pytest.mark.parametrize("fmt", ["dot", "graphml", "markdown", "html", "html-drill"])

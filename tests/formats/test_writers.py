@@ -32,11 +32,17 @@ def test_dot_colours_by_side_and_relation(example_map: Map) -> None:
     assert text.startswith('digraph "smart-locks-example" {') and text.rstrip().endswith("}")
     line = next(x for x in text.splitlines() if x.startswith('  "c:photos-collected" ['))
     assert 'color="#b2182b"' in line  # a con claim
-    attack = next(x for x in text.splitlines() if '"c:photos-collected" -> "c:locks"' in x)
+    # r-photos is undercut, so it goes through a junction the undercut can point at.
+    assert '"c:photos-collected" -> "r:r-photos" [color="#b2182b", arrowhead=none]' in text
+    attack = next(x for x in text.splitlines() if '"r:r-photos" -> "c:locks"' in x)
     assert "arrowhead=tee" in attack
     # Linked premises meet in one junction; the undercut points at its relation's junction.
     assert text.count('-> "r:r-sublet"') == 2
     assert '"c:state-voice" -> "r:support:feels-safer->locks"' in text
+    # An undercut of an undercut points at the junction of the undercut it cuts.
+    assert '"c:data-protected" -> "r:r-undercut-photos"' in text
+    assert '"r:r-undercut-photos" -> "r:r-photos"' in text
+    assert '"c:promise-unverifiable" -> "r:r-undercut-photos"' in text
     assert "doubleoctagon" in next(x for x in text.splitlines() if x.startswith('  "c:locks" ['))
 
 

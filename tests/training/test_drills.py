@@ -174,9 +174,13 @@ def test_options_are_shuffled_by_the_seed(drill_map: Map) -> None:
 
 
 def test_fewer_options_rather_than_invented_ones(example_map: Map) -> None:
-    # In the small example map, photos-collected has one fair distractor only.
-    q = RebutDrill().question(example_map, "photos-collected", random.Random(0))
+    # With one reason for locks left, rebutting it has one fair distractor only.
+    keep = {"r-photos", "support:locks-stop-strangers->locks"}
+    relations = tuple(r for r in example_map.relations if r.id in keep)
+    m = dataclasses.replace(example_map, relations=relations)
+    q = RebutDrill().question(m, "locks", random.Random(0))
     assert q is not None and len(q.options) == 2
+    assert {o.claim_id for o in q.options} == {"photos-collected", "locks-stop-strangers"}
 
 
 def test_every_question_explains_itself(drill_map: Map) -> None:

@@ -45,9 +45,14 @@ def _relation_links(the_map: Map, claim: Claim) -> list[Link]:
         for source in rel.sources:
             links.append(_link(the_map, source, SYMBOLS[rel.type], words[rel.type], rel))
     for rel in the_map.outgoing.get(claim.id, ()):
-        target = rel.target
-        if rel.type is RelationType.UNDERCUT and rel.target in the_map.relations_by_id:
-            target = the_map.relations_by_id[rel.target].target
+        target, link, seen = rel.target, rel, {rel.id}
+        # An undercut (of an undercut, …) leads to the claim of the first link it cuts.
+        while link.type is RelationType.UNDERCUT and target in the_map.relations_by_id:
+            link = the_map.relations_by_id[target]
+            if link.id in seen:
+                break
+            seen.add(link.id)
+            target = link.target
         links.append(_link(the_map, target, "→", rel.type.verb_to_claim, rel))
         for other in rel.sources:
             if other != claim.id:
