@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from argmap.display import shorten
 from argmap.grading.language import (
+    NEGATORS,
     SENTENCE_WORDS,
     Token,
     analyse,
@@ -125,15 +126,20 @@ class TermMatch:
 
 
 def _match_word(
-    word: Token, answer: Sequence[Token], weight: float, ambiguous: bool = False
+    word: Token,
+    answer: Sequence[Token],
+    weight: float,
+    ambiguous: bool = False,
+    opposites: bool = True,
 ) -> Match:
     """The best agreeing and denying words for `word`; with `ambiguous`, words whose
-    polarity is ambiguous (`Token.polar`) never deny."""
+    polarity is ambiguous (`Token.polar`) never deny; without `opposites`, an
+    antonym is not a denial."""
     agree, deny = 0.0, 0.0
     agree_tok: Token | None = None
     deny_tok: Token | None = None
     for tok in answer:
-        if opposite(tok.text, word.text) or opposite(tok.lemma, word.lemma):
+        if opposites and (opposite(tok.text, word.text) or opposite(tok.lemma, word.lemma)):
             sim, flipped = 0.9, True
         else:
             sim, flipped = word_similarity(tok.text, word.text), False
@@ -183,11 +189,16 @@ def match_term(
     answer: Sequence[Token],
     question_lemmas: frozenset[str] = frozenset(),
     ambiguous: bool = False,
+    opposites: bool = True,
 ) -> TermMatch:
     """How much of `term` the answer says, with the term's polarity and against it."""
     matches = [
         _match_word(
-            word, answer, QUESTION_WORD_WEIGHT if word.lemma in question_lemmas else 1.0, ambiguous
+            word,
+            answer,
+            QUESTION_WORD_WEIGHT if word.lemma in question_lemmas else 1.0,
+            ambiguous,
+            opposites,
         )
         for word in term
     ]
@@ -263,8 +274,40 @@ def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
     ]
 
 
+def said_literally(term: str, every: Sequence[Token]) -> tuple[Token, ...]:
+    """The answer's words that say `term` word for word (by lemma), or none.
+
+    For a term made only of grammatical words and negators ("cannot refuse",
+    "refused", "no say"): it has no content word to match by meaning, but the
+    teacher who wrote it meant those words. Only a term with a negator: one of
+    grammatical words alone ("too much", "when", "had to") is in every answer.
+    """
+    tokens = [t for t in analyse(term) if t.text.isalnum() or t.lemma == "not"]
+    if not tokens or not any(t.text in NEGATORS or t.lemma in NEGATORS for t in tokens):
+        return ()
+    wanted = [t.lemma for t in tokens]
+    n = len(wanted)
+    lemmas = [t.lemma for t in every]
+    for start in range(len(every) - n + 1):
+        run = every[start : start + n]
+        # The same words, not under a negation of their own: "rarely fails" does not
+        # say "fails".
+        if (
+            lemmas[start : start + n] == wanted
+            and run[0].negated == tokens[0].negated
+            and len({t.sentence for t in run}) == 1
+        ):
+            return tuple(run)
+    return ()
+
+
 def _point_result(
-    point: KeyPoint, answer: Sequence[Token], sentences: Sequence[str], model: Sequence[Token]
+    point: KeyPoint,
+    answer: Sequence[Token],
+    sentences: Sequence[str],
+    model: Sequence[Token],
+    every: Sequence[Token] = (),
+    opposites: bool = True,
 ) -> PointResult:
     """Made if some term is said; contradicted if a term is denied and none is said,
     or if the answer says a term and unsays it."""
@@ -277,8 +320,13 @@ def _point_result(
         if len(words) == 1:
             words = _in_context(words, model)
         if not words:
+            literal = said_literally(term, every)
+            if literal and len(literal) > made_mass:
+                made_mass = float(len(literal))
+                quoted = quote_span(sentences[literal[0].sentence], literal)
+                made = quoted or " ".join(t.text for t in literal)
             continue
-        found = match_term(words, answer)
+        found = match_term(words, answer, opposites=opposites)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
             made_mass, made = found.agree * len(words), _in_own_words(sentences, found)
         # A one-word negative term ("not from these systems") is denied only by that
@@ -313,13 +361,26 @@ class TextMatch:
         return (self.coverage + self.similarity) / 2
 
 
+def anchored(
+    answer: Sequence[Token], model: Sequence[Token], question_lemmas: frozenset[str]
+) -> bool:
+    """Whether the answer shares a content word with the model answer that the question
+    does not give away: only then can one of its words be the antonym of one of the
+    model answer's. "Face checks keep the estate safe" shares only "face" with "a store
+    of faces can leak", so its "keep" does not deny "breach"."""
+    own = {t.lemma for t in model if t.content} - question_lemmas
+    return any(t.lemma in own for t in answer)
+
+
 def match_text(
     answer_text: str, answer: Sequence[Token], reference: str, question_lemmas: frozenset[str]
 ) -> TextMatch:
     words = [t for t in analyse(reference) if t.content]
     # A whole text's negations sit where its writer put them: "no report shows X
     # logged" and "the reports describe no logging of X" deny the same thing, so a
-    # negated subject's words neither agree nor deny here.
+    # negated subject's words neither agree nor deny here. Antonyms deny here even
+    # unanchored (`anchored`): a teacher's reference restates the question, and
+    # "the terminals are separated" denies "connected" with no other word shared.
     found = match_term(words, answer, question_lemmas, ambiguous=True)
     similarity = EMBEDDER.similarity(answer_text, reference)
     return TextMatch(
@@ -490,11 +551,19 @@ def _assess_one(
     ref: Reference,
     question_lemmas: frozenset[str],
     words: int,
+    every: Sequence[Token] = (),
 ) -> _Graded:
     model = analyse(ref.text)
     text = match_text(answer_text, answer, ref.text, question_lemmas)
     sentences = sentences_of(answer_text)
-    points = tuple(_point_result(kp, answer, sentences, model) for kp in ref.key_points)
+    opposites = anchored(
+        answer,
+        analyse(" ".join([ref.text, *(t for kp in ref.key_points for t in kp.terms)])),
+        question_lemmas,
+    )
+    points = tuple(
+        _point_result(kp, answer, sentences, model, every, opposites) for kp in ref.key_points
+    )
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
     coverage, similarity, blend = (
@@ -608,7 +677,9 @@ def assess(
         )
         return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
     words = sum(1 for t in tokens if t.text.isalnum())
-    graded = [_assess_one(answer, content, ref, question_lemmas, words) for ref in references]
+    graded = [
+        _assess_one(answer, content, ref, question_lemmas, words, tokens) for ref in references
+    ]
     # A teacher's references are one answer said several ways: the answer is judged
     # by the one it talks about most, so denying that one is not excused by another.
     # A map's model answers are different arguments: the best fit wins.

@@ -1009,7 +1009,8 @@ def quote_span(sentence: str, tokens: Sequence[Token]) -> str | None:
         if at >= len(written):
             return None
         found.append(at)
-        if not (token.text != "not" and fold(written[at].group()).endswith("n't")):
+        folded = fold(written[at].group())
+        if not (token.text != "not" and (folded.endswith("n't") or folded == "cannot")):
             at += 1
     first, last = found[0], found[-1]
     cue = tokens[0].cue if tokens[0].negated else None

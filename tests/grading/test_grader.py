@@ -355,3 +355,74 @@ def test_a_negated_light_verb_in_a_key_point_is_not_made_by_its_subject_alone() 
     states = {p.point: p.state for p in result.points}
     assert states["subtenant cannot get in"] is not PointState.MADE
     assert result.verdict is not Verdict.CORRECT
+
+
+CONSENT = Reference(
+    "People who depend on a subsidised flat cannot really refuse a face scan, so their "
+    "agreement is not free consent.",
+    (
+        KeyPoint("no real choice", ("cannot refuse", "no say", "forced")),
+        KeyPoint("not free consent", ("not voluntary",)),
+    ),
+    "consent",
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted"),
+    [
+        ("If they want the flat they cannot refuse the scan.", "cannot refuse"),
+        ("If they want the flat they can't refuse the scan.", "can't refuse"),
+        ("Tenants have no say in it if they want the flat.", "no say"),
+    ],
+)
+def test_a_term_of_grammatical_words_is_matched_word_for_word(answer: str, quoted: str) -> None:
+    """ "cannot refuse" has no content word once "refuse" counts as a negator: it used to
+    be dropped, so the point could never be made in the teacher's own words."""
+    graded = assess(answer, [CONSENT])
+    point = graded.points[0]
+    assert point.state is PointState.MADE
+    assert point.evidence == quoted
+    assert graded.verdict is Verdict.PARTIAL  # the other point is still missing
+
+
+def test_a_term_of_grammatical_words_is_not_made_by_some_of_them() -> None:
+    graded = assess("They can refuse nothing at the door, but they live in the flat.", [CONSENT])
+    assert graded.points[0].state is not PointState.MADE
+
+
+SECURITY = Reference(
+    "A central store of faces is a lasting risk, because it can leak or be sold.",
+    (
+        KeyPoint("leak", ("breach", "hacked", "stolen")),
+        KeyPoint("lasting risk", ("permanent risk",)),
+    ),
+    "security",
+)
+
+
+def test_an_antonym_denies_only_an_answer_about_the_same_thing() -> None:
+    """WordNet pairs "keep" with "breach" (a promise): an answer that shares nothing with
+    the model answer but the question's own word "face" does not deny it by that."""
+    question = "Housing estates should let residents in by scanning their faces."
+    stray = assess(
+        "Face checks keep the estate safe from outsiders.", [SECURITY], question=question
+    )
+    assert stray.verdict is not Verdict.CONTRADICTORY
+    denial = assess(
+        "A central store of faces is safe: it will keep the data and never breach it.",
+        [SECURITY],
+        question=question,
+    )
+    assert denial.verdict is Verdict.CONTRADICTORY
+
+
+def test_a_word_for_word_term_under_a_negation_of_its_own_is_not_said() -> None:
+    from argmap.grading.grader import said_literally
+    from argmap.grading.language import analyse
+
+    assert [t.text for t in said_literally("fails", analyse("It fails twice a day."))] == ["fails"]
+    assert said_literally("fails", analyse("It rarely fails.")) == ()
+    assert said_literally("refused", analyse("They did not refuse anyone.")) == ()
+    # Grammatical words alone never count: they are in every answer.
+    assert said_literally("too much", analyse("It costs too much.")) == ()
