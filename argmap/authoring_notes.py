@@ -9,7 +9,9 @@ reader would notice (docs/format.md lists the codes and states the rules):
 * N506 two claims whose texts say nearly the same thing;
 * N507 a claim text that opens by pointing elsewhere ("The same report ...");
 * N508 a thesis whose discounts (lowered `base`, flaw labels) fall on one side
-  far more than that side's share of the claims.
+  far more than that side's share of the claims;
+* N509 a key-point term of grammatical words alone ("too much", "had to"): the
+  grader matches a point by its content words, so no answer can make it.
 
 They are notes: they never change the exit status. All of them are linear
 (or near it) in the map's size, and none imports networkx or clingo: the
@@ -32,7 +34,7 @@ from argmap.model import Claim, ClaimKind, Map, Pos, RelationType
 from argmap.sides import Side, sides
 
 # The codes of the notes this module writes (the explorer's problems panel shows them).
-CODES = frozenset({"N504", "N505", "N506", "N507", "N508"})
+CODES = frozenset({"N504", "N505", "N506", "N507", "N508", "N509"})
 
 if TYPE_CHECKING:
     from argmap.checking import CheckContext
@@ -520,6 +522,53 @@ def rule_side_balance(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
                     )
 
 
+# --------------------------------------------------------------------------- N509
+
+
+def unmatchable_terms(claim: Claim) -> list[str]:
+    """The key-point terms of `claim` with no word the grader can match.
+
+    A term is matched by its content words ("privacy", "locked"), or word for
+    word when it holds a negator ("cannot refuse", "no say"); one of
+    grammatical words alone ("too much", "when", "had to") would be made by
+    every answer, so the grader never counts it.
+    """
+    from argmap.grading.language import FUNCTION_WORDS, NEGATORS, fold
+
+    found = []
+    for kp in claim.key_points:
+        for term in kp.terms:
+            words = re.findall(r"[^\W_]+(?:'[^\W_]+)*", fold(term))
+            if (
+                words
+                and all(w in FUNCTION_WORDS for w in words)
+                and not any(w in NEGATORS or w.endswith("n't") for w in words)
+            ):
+                found.append(term)
+    return found
+
+
+def rule_unmatchable_terms(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    raw: str | None = None
+    for claim in m.claims:
+        terms = unmatchable_terms(claim) if claim.key_points else []
+        if terms and raw is None:
+            from argmap.text_lines import editor_lines
+
+            raw = "\n".join(editor_lines(ctx.map_text() or ""))
+        start = claim.positions.get("key_points", claim.pos)
+        for term in terms:
+            yield ctx.diag(
+                (_find_after(raw, term, start) if raw else None) or start,
+                Severity.NOTE,
+                "N509",
+                f"key point term {term!r} of {claim.id!r} has only grammatical words: "
+                "the grader can never count it as made",
+                "name what is meant with a word that carries it "
+                '("too much" -> "too much data", "had to" -> "compulsory")',
+            )
+
+
 def _pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
@@ -530,4 +579,5 @@ NOTE_RULES = (
     rule_near_duplicates,
     rule_pointing_openings,
     rule_side_balance,
+    rule_unmatchable_terms,
 )
