@@ -68,8 +68,10 @@ async def test_jump_to_a_linked_claim_and_back_and_forward() -> None:
         await settle(pilot)
         assert tree.current_claim_id == "photos-collected"
         assert tree.has_focus
-        # Follow a second link: the attacker of the photos claim.
-        links.highlighted = next(i for i, t in enumerate(link_texts(app)) if "attacked by" in t)
+        # Follow a second link: the undercut of the photos claim's attack on the thesis.
+        links.highlighted = next(
+            i for i, t in enumerate(link_texts(app)) if "this link undercut by" in t
+        )
         links.focus()
         await pilot.press("enter")
         await settle(pilot)

@@ -59,24 +59,25 @@ async def test_why_a_claim_stands_or_falls_is_said_and_linked() -> None:
     app = make_app(EXAMPLE, analyser=analyse)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        # data-protected falls to promise-unverifiable, which reinstates photos-collected.
-        assert app.explorer.jump_to("data-protected")
+        # The thesis falls to the privacy attack: its undercut is itself undercut.
+        assert app.explorer.jump_to("locks")
         await settle(pilot)
         body = detail_text(app)
         assert "Falls" in body and "Accepted in no reasonable reading of the map." in body
         first = link_texts(app)[0]
-        assert first.startswith("Why: Falls: attacked by “A promise of deletion")
-        assert app.explorer.detail.link_ids[0] == "promise-unverifiable"
-        assert app.explorer.jump_to("photos-collected")
-        await settle(pilot)
-        assert link_texts(app)[0].startswith("Why: Stands: “A promise of deletion made by")
-        assert "concerns.” defeats its attacker “The housing centre says" in link_texts(app)[0]
-        assert "◎ pivotal (share 1.00;" in detail_text(app)
-        # Enter on the first link jumps to the defender.
+        assert first.startswith("Why: Falls: attacked by “Photos of every resident")
+        assert first.endswith("which stands.")
+        assert app.explorer.detail.link_ids[0] == "photos-collected"
+        # Enter on the first link jumps to the attacker, a sourced fact that stands.
         await pilot.press("l", "enter")
         await settle(pilot)
-        assert app.explorer.claim_tree.current_claim_id == "promise-unverifiable"
+        assert app.explorer.claim_tree.current_claim_id == "photos-collected"
         assert "Nothing attacks it, so it stands." in detail_text(app)
+        assert "◎ pivotal (share 1.00;" in detail_text(app)
+        for fact in ("data-protected", "promise-unverifiable"):
+            assert app.explorer.jump_to(fact)
+            await settle(pilot)
+            assert "Nothing attacks it, so it stands." in detail_text(app)
 
 
 async def test_a_fact_shows_its_quote_and_source_without_scrolling_at_100x30() -> None:
@@ -106,18 +107,13 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        # Rejecting the defender: data-protected stands again and defeats photos-collected,
-        # whose attack on the thesis goes with it, so the thesis stands.
+        # Rejecting it: data-protected's undercut of the privacy attack acts again, so
+        # the attack stops acting and the thesis stands; the facts stand throughout.
         assert line.display
         assert line.content.plain == (
-            "What changed: 2 claims now stand, 2 now fall; the thesis's strength 0.77 → 0.83."
+            "What changed: 1 claim now stands, 1 now falls; the thesis's strength 0.77 → 0.83."
         )
-        assert app.explorer.changed_claims == {
-            "data-protected",
-            "locks",
-            "photos-collected",
-            "promise-unverifiable",
-        }
+        assert app.explorer.changed_claims == {"locks", "promise-unverifiable"}
         assert "It falls because you rejected it (what-if)." in detail_text(app)
         # The tree marks exactly the changed lines (the mark comes before the badge).
         tree = app.explorer.claim_tree
@@ -129,7 +125,7 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
         await pilot.press("x")
         await settle(pilot)
         assert line.content.plain == (
-            "What changed: 2 claims now stand, 2 now fall; the thesis's strength 0.83 → 0.77."
+            "What changed: 1 claim now stands, 1 now falls; the thesis's strength 0.83 → 0.77."
         )
         # The next move replaces the marks with its own.
         assert app.explorer.jump_to("sublet-common")

@@ -63,7 +63,7 @@ async def test_errors_are_shown_and_the_last_good_map_stays(map_copy: Path) -> N
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         before = app.map
-        edit(map_copy, "to: photos-collected,", "to: '[nowhere]-claim',")
+        edit(map_copy, "    to: r-photos\n", "    to: '[nowhere]-claim'\n")
         app.check_for_changes()
         await settle(pilot)
         assert app.map is before
@@ -74,15 +74,25 @@ async def test_errors_are_shown_and_the_last_good_map_stays(map_copy: Path) -> N
         assert f"{map_copy}:" in text and "error[" in text and "[nowhere]-claim" in text
         assert any(n.severity == "error" for n in app._notifications)
         assert app.is_running
-        # Fixing the file hides the errors; the checker's notes on the map's writing are
-        # left (this copy has one: an attack on a sourced fact, N504); `!` hides them.
-        edit(map_copy, "to: '[nowhere]-claim',", "to: photos-collected,")
+        # Fixing the file hides the errors; the example has no notes, so the panel goes.
+        edit(map_copy, "    to: '[nowhere]-claim'\n", "    to: r-photos\n")
         app.check_for_changes()
         await settle(pilot)
-        assert app.map is not before and "error[" not in panel.content.plain
+        assert app.map is not before and not panel.display
+        # The checker's notes on the map's writing stay on a good map: drawn as an
+        # attack, state-voice would put the sourced fact feels-safer OUT (N504). `!`
+        # hides them.
+        edit(
+            map_copy,
+            "type: undercut\n    from: state-voice\n    to: support:feels-safer->locks\n",
+            "type: attack\n    from: state-voice\n    to: feels-safer\n",
+        )
+        app.check_for_changes()
+        await settle(pilot)
+        assert "error[" not in panel.content.plain
         assert panel.display and panel.has_class("notes")
         assert "Notes on how the map is written (1;" in panel.content.plain
-        assert "note[N504]" in panel.content.plain
+        assert "note[N504]" in panel.content.plain and "'feels-safer'" in panel.content.plain
         await pilot.press("exclamation_mark")
         await settle(pilot)
         assert not panel.display
