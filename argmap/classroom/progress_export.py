@@ -17,7 +17,7 @@ The shape (`"format": "argmap-progress/2"`):
       ],
       "answers": [
         {"map": "smart-locks-example", "map_sha256": "3f0c...e1", "drill": "rebut",
-         "claim": "photos-collected", "themes": ["privacy"], "correct": true,
+         "claim": "locks", "themes": ["subletting", "safety", "privacy"], "correct": true,
          "date": "2026-11-20", "typed": true, "verdict": "partial",
          "student_verdict": "correct"}
       ]
