@@ -105,6 +105,17 @@ def test_markdown_handout(example_map: Map) -> None:
     assert "undercuts the step" in questions[1].lower()
 
 
+def test_an_undercut_of_an_undercut_names_the_step_it_cuts(example_map: Map) -> None:
+    # promise-unverifiable undercuts data-protected's undercut of the privacy attack.
+    for text in (write_markdown(example_map), write_markdown(example_map, thesis="locks")):
+        line = next(x for x in text.splitlines() if "the reassurance rests only" in x)
+        assert line.startswith(
+            "  - Undercuts the step by which “The housing centre says the images are stored"
+        )
+        assert "undercuts the step from “Photos of every resident" in line
+        assert "r-photos" not in line and "r-undercut-photos" not in line
+
+
 def test_html_handout_is_one_file_without_network(example_map: Map) -> None:
     page = write_html(example_map, questions=True)
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
