@@ -67,11 +67,16 @@ def _at_origins(m: Map, origins: Mapping[str, Pos]) -> Map:
     known origin is on line 0 (findings about it go to the first thesis), in a
     column of its own, so two such items are never taken for one entry.
 
-    Importers already put most items there; only the others are copied."""
+    Importers already put most items there; only the others are copied. An item
+    an importer placed keeps its place: two claims of one id (which the argmap
+    JSON reader keeps, for `check` to report) stay at their own objects."""
     from argmap.model import NOWHERE, Pos
 
     def placed(items: tuple[T, ...]) -> tuple[T, ...]:
-        wanted = [origins.get(item.id) or Pos(0, k) for k, item in enumerate(items, 1)]
+        wanted = [
+            item.pos if item.pos.line else origins.get(item.id) or Pos(0, k)
+            for k, item in enumerate(items, 1)
+        ]
         if wanted == [item.pos for item in items]:  # compared in C, a million at once
             return items
         return tuple(

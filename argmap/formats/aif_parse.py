@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
 from argmap.formats.import_result import BROKEN_REFERENCE, DROPPED, DUPLICATE, Reporter
+from argmap.formats.json_positions import JsonPositions, PathStep
 from argmap.model import Pos
 from argmap.safe_json import JsonProblem, load_json
 
@@ -175,33 +177,51 @@ def parse_aif(text: str, path: str = "<aif>") -> AifDocument:
         raise report.fail(
             (exc.line, exc.col), exc.message, f"AIF files are JSON; {exc.hint}"
         ) from None
+    inside: tuple[PathStep, ...] = ()  # the path to the object holding the lists
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # the OVA form
+        inside = ("AIF",)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise report.fail(
             (1, 1),
             "not AIF: expected a JSON object with a 'nodes' list (or an 'AIF' object holding one)",
         )
     doc = AifDocument(positions=node_positions(text), title=data.get("title"))
-    _read_nodes(doc, data["nodes"], report, kinds, ids)
+    # Where the k-th node or edge object is, for the few warnings about one that
+    # has no id of its own to point at (found only when one is warned of).
+    positions = JsonPositions(text)
+
+    def node_at(k: int) -> Pos:
+        return positions.at((*inside, "nodes", k))
+
+    def edge_at(k: int) -> Pos:
+        return positions.at((*inside, "edges", k))
+
+    _read_nodes(doc, data["nodes"], report, kinds, ids, node_at)
     data["nodes"] = None
-    _read_edges(doc, data, report, ids)
+    _read_edges(doc, data, report, ids, edge_at)
     _read_speakers(doc, data)
     doc.problems = report.diagnostics
     return doc
 
 
 def _read_nodes(
-    doc: AifDocument, raw_nodes: list[Any], report: Reporter, kinds: _Kinds, ids: dict[str, str]
+    doc: AifDocument,
+    raw_nodes: list[Any],
+    report: Reporter,
+    kinds: _Kinds,
+    ids: dict[str, str],
+    node_at: Callable[[int], Pos],
 ) -> None:
-    """The first node of each id; a node without an id, or a clashing repeat, is warned of."""
-    nodes, node_kinds, where = doc.nodes, doc.kinds, doc.where
-    for raw in raw_nodes:
+    """The first node of each id; a node without an id, or a clashing repeat, is warned
+    of, at that node's object (`node_at`: where the k-th node is)."""
+    nodes, node_kinds = doc.nodes, doc.kinds
+    for k, raw in enumerate(raw_nodes):
         if type(raw) is not AifNode:
             if not isinstance(raw, dict) or raw.get("nodeID") is None:
                 shown = raw.as_json() if type(raw) is AifEdge else raw
                 report.warn(
-                    (1, 1), DROPPED, f"a node without a nodeID was left out: {str(shown)[:60]}"
+                    node_at(k), DROPPED, f"a node without a nodeID was left out: {str(shown)[:60]}"
                 )
                 continue
             raw = AifNode(raw["nodeID"], raw.get("type"), raw.get("text"), _kind_of(raw, kinds))
@@ -210,7 +230,7 @@ def _read_nodes(
         if first is not None:
             if first.text != raw.text or first.type != raw.type:
                 report.warn(
-                    where(nid),
+                    node_at(k),  # the repeat, which is the one left out
                     DUPLICATE,
                     f"node {nid} appears twice with different content; the first is kept",
                 )
@@ -220,16 +240,21 @@ def _read_nodes(
 
 
 def _read_edges(
-    doc: AifDocument, data: dict[str, Any], report: Reporter, ids: dict[str, str]
+    doc: AifDocument,
+    data: dict[str, Any],
+    report: Reporter,
+    ids: dict[str, str],
+    edge_at: Callable[[int], Pos],
 ) -> None:
-    """Edges between known nodes, each once, as adjacency lists; the edge objects freed."""
-    nodes, positions, where = doc.nodes, doc.positions, doc.where
+    """Edges between known nodes, each once, as adjacency lists; the edge objects freed.
+    An edge to a node not in the file is warned of at the edge (`edge_at`)."""
+    nodes = doc.nodes
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
     # A repeated edge is left out: found in the short list of a node's targets,
     # or, for a node with many (a hub), in a set made for it.
     many: dict[str, set[str]] = {}
-    for edge in data.get("edges") or []:
+    for k, edge in enumerate(data.get("edges") or []):
         if type(edge) is AifEdge:
             source, target = edge.source, edge.target
             if type(source) is not str:
@@ -249,9 +274,8 @@ def _read_edges(
         if source not in nodes or target not in nodes:
             missing = [n for n in (source, target) if n not in nodes]
             label = edge.label if edge.has_label else f"{source}->{target}"
-            known = [n for n in (source, target) if n in positions]
             report.warn(
-                where(known[0]) if known else Pos(1, 1),
+                edge_at(k),
                 BROKEN_REFERENCE,
                 f"edge {label} refers to node {missing[0]}, which is not in the file; "
                 "edge left out",

@@ -1,17 +1,20 @@
 """Read the `argmap/1` JSON shape (written by `argmap export --to json`) back into a `Map`.
 
 The JSON carries every field of the model, so nothing is lost; unknown keys
-are ignored, as the format promises, and claim positions come from the
-`line` key when present (the line in the YAML the JSON was made from).
+are ignored, as the format promises. Positions are in the JSON file itself,
+where `argmap import` points its findings: each source, claim and relation
+at the line and column of its object (its `pos` and its origin), a field of
+the wrong type at that field (`json_positions`). A claim's `line` key (the
+line in the YAML the JSON was exported from) is checked, not used: the
+findings are about the file being imported.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from argmap.formats.import_result import ImportResult, Reporter
+from argmap.formats.json_positions import JsonPositions, PathStep, parse_path
 from argmap.loading import default_relation_id
 from argmap.model import (
     Claim,
@@ -97,14 +100,26 @@ def _themes(value: Any) -> dict[str, str]:
     return {str(k): _text(v, f"map.themes.{k}") for k, v in value.items()}
 
 
-def _position_of(text: str, record_id: str | None) -> tuple[int, int]:
-    """Where `"id": "<record_id>"` is in the file (json gives no positions)."""
-    if record_id:
-        found = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(record_id)), text)
-        if found:
-            before = text[: found.start()]
-            return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
-    return 1, 1
+_THEMES = "map.themes."
+
+
+def _path_of(where: str) -> tuple[PathStep, ...]:
+    """The JSON path a `_WrongField` names; a theme id is one key, dots and all."""
+    if where.startswith(_THEMES):
+        return ("map", "themes", where.removeprefix(_THEMES))
+    return parse_path(where)
+
+
+def _origins(
+    sources: list[Source], claims: list[Claim], relations: list[Relation]
+) -> dict[str, Pos]:
+    """Each record's id -> where its object starts in the file (a claim's place wins
+    over a source or relation of the same id: findings are mostly about claims; of
+    two records of one id, the first, as `argmap check` names it)."""
+    out = {source.id: source.pos for source in reversed(sources)}
+    out.update((r.id, r.pos) for r in reversed(relations))
+    out.update((c.id, c.pos) for c in reversed(claims))
+    return out
 
 
 def read_json(text: str, path: str = "<json>") -> ImportResult:
@@ -117,13 +132,17 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
         raise report.fail(
             (1, 1), 'not argmap JSON (no "format": "argmap/1")', "for AIF files use --from aif"
         )
+    positions = JsonPositions(text)
     if data["format"] != "argmap/1":
         raise report.fail(
-            (1, 1),
+            positions.at(("format",)),
             f"argmap JSON format {str(data['format'])[:40]!r} is newer than this argmap reads",
             "upgrade argmap",
         )
-    current: list[str | None] = [None]  # the id of the record being read, for the position
+    # Where each record's object is: its position, and its origin.
+    source_at = positions.each(("sources",))
+    claim_at = positions.each(("claims",))
+    relation_at = positions.each(("relations",))
     try:
         meta = _required(data, "map", "")
         if not isinstance(meta, dict):
@@ -131,7 +150,6 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
         sources = []
         for k, s in enumerate(_objects(data.get("sources"), "sources")):
             where = f"sources[{k}]"
-            current[0] = _text(s.get("id"), f"{where}.id") or None
             sources.append(
                 Source(
                     id=_text(_required(s, "id", where), f"{where}.id"),
@@ -142,13 +160,12 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
                     reliability=_text(s.get("reliability"), f"{where}.reliability"),
                     file=_text(s.get("file"), f"{where}.file") or None,
                     url=_text(s.get("url"), f"{where}.url") or None,
+                    pos=source_at[k],
                 )
             )
         claims = []
-        origins: dict[str, Pos] = {}
         for k, c in enumerate(_objects(_required(data, "claims", ""), "claims")):
             where = f"claims[{k}]"
-            current[0] = _text(c.get("id"), f"{where}.id") or None
             line = c.get("line")
             if line is not None and (
                 not isinstance(line, int) or isinstance(line, bool) or not 0 <= line < 1 << 31
@@ -191,13 +208,12 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
                     note=_text(c.get("note"), f"{where}.note") or None,
                     flaw=_text(c.get("flaw"), f"{where}.flaw") or None,
                     also_answers=_texts(c.get("also_answers"), f"{where}.also_answers"),
-                    pos=Pos(line or 0, 0),
+                    pos=claim_at[k],
                 )
             )
         relations = []
         for k, r in enumerate(_objects(data.get("relations"), "relations")):
             where = f"relations[{k}]"
-            current[0] = _text(r.get("id"), f"{where}.id") or None
             type_text = _text(_required(r, "type", where), f"{where}.type")
             if type_text not in {str(t) for t in RelationType}:
                 raise _WrongField(f"{where}.type", f"{type_text[:40]!r} is not a relation type")
@@ -217,9 +233,9 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
                     sources=sources_ids,
                     target=target,
                     why=_text(r.get("why"), f"{where}.why") or None,
+                    pos=relation_at[k],
                 )
             )
-        current[0] = None
         the_map = Map(
             id=_text(_required(meta, "id", "map"), "map.id"),
             title=_text(_required(meta, "title", "map"), "map.title"),
@@ -234,8 +250,9 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
     except _WrongField as exc:
         where = exc.where.lstrip(".") or "the file"
         raise report.fail(
-            _position_of(text, current[0]),
+            positions.at(_path_of(exc.where.lstrip("."))),
             f"argmap JSON: {where} {exc.message}",
             "the file should come from 'argmap export --to json'",
         ) from None
+    origins = _origins(sources, claims, relations)
     return ImportResult(the_map, report.diagnostics, origins, path)

@@ -63,11 +63,13 @@ def test_speakers_come_from_participants_of_locutions() -> None:
 
 def test_the_parse_warns_of_clashing_repeats_missing_ids_and_broken_edges() -> None:
     doc = parse_aif(AIF, "x.json")
+    # Each at the object it is about: the repeat left out, the node without an
+    # id, the edge to a node that is not there.
     assert [(d.line, d.col, d.code) for d in doc.problems] == [
-        (5, 6, DUPLICATE),  # type "I" is not "i": other content
-        (5, 6, DUPLICATE),  # other text; the exact repeat is not warned of
-        (1, 1, DROPPED),
-        (5, 6, BROKEN_REFERENCE),  # at the edge's known end
+        (7, 5, DUPLICATE),  # type "I" is not "i": other content
+        (8, 5, DUPLICATE),  # other text; the exact repeat is not warned of
+        (10, 5, DROPPED),
+        (17, 5, BROKEN_REFERENCE),
     ]
     assert "edge e9 refers to node 99" in doc.problems[3].message
     assert all(d.path == "x.json" for d in doc.problems)
