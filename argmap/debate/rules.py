@@ -75,10 +75,15 @@ def relation_owner(relation: Relation, played: Mapping[str, Side]) -> Side | Non
 
 
 def answer_target(the_map: Map, relation: Relation) -> str | None:
-    """The claim a relation bears on; for an undercut, the conclusion of the link."""
-    if relation.type is RelationType.UNDERCUT:
+    """The claim a relation bears on; for an undercut, the conclusion of the link (of
+    the first link, through an undercut of an undercut: never a relation id)."""
+    seen = {relation.id}
+    while relation.type is RelationType.UNDERCUT:
         link = the_map.relations_by_id.get(relation.target)
-        return None if link is None else link.target
+        if link is None or link.id in seen:
+            return None
+        seen.add(link.id)
+        relation = link
     return relation.target
 
 

@@ -144,6 +144,9 @@ def test_judge_semantics_decides_by_the_motions_label_alone() -> None:
     assert "judged by the semantics alone" in done.stdout
     assert "Winner: Pro (Ana), by the semantics alone." in done.stdout
     assert "With the burden of proof (--judge burden), Con would win." in done.stdout
+    # The undercut of Pro's undercut would have won it for Con; it bears on the motion.
+    assert "  promise-unverifiable (Con) undercuts locks: then the motion falls" in done.stdout
+    assert "r-photos" not in done.stdout
     bad = argmap("round", "--plain", str(EXAMPLE), "--judge", "jury", stdin="")
     assert bad.returncode == 2 and "invalid choice: 'jury'" in bad.stderr
 
