@@ -479,6 +479,38 @@ def direct_answer(text: str) -> str | None:
     return None
 
 
+# "C. Black absorbs more heat", "Sammy's. Different materials", "Nathaniel - because",
+# "I chose Y, because": an option named first, then a stop, a dash or "because".
+_CHOICE = re.compile(
+    r"\s*(?:(?:i\s+(?:chose|choose|picked|pick|think)|my\s+answer\s+is|answer)\s+)?"
+    r"([^\W\d_][\w']*)\s*(?:[.):,;\-\u2013\u2014]|because\b|$)",
+    re.IGNORECASE,
+)
+_NOT_OPTIONS = frozenset({"yes", "no", "because", "the", "it", "they", "he", "she", "i", "if"})
+
+
+def chosen_option(text: str, question: str) -> str | None:
+    """The option of `question` that `text` opens by choosing, or None.
+
+    An option is a capital letter standing alone in the question ("pan A",
+    "(B)") or a name written in it with its capital ("Sammy", "Nathaniel").
+    A model answer that picks one and an answer that picks another disagree on
+    the question itself, as with yes and no.
+    """
+    found = _CHOICE.match(text)
+    if not found:
+        return None
+    word = found.group(1)
+    name = word[:-2] if word.casefold().endswith("'s") else word
+    if name.casefold() in _NOT_OPTIONS:
+        return None
+    if len(name) == 1:
+        letter = name.upper()
+        return letter if re.search(rf"(?<![\w']){letter}(?![\w'])", question) else None
+    name = name.capitalize()  # a student may write "nathaniel"; the question names "Nathaniel"
+    return name if re.search(rf"\b{re.escape(name)}\b", question) else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Graded:
     assessment: Assessment
@@ -552,6 +584,7 @@ def _assess_one(
     question_lemmas: frozenset[str],
     words: int,
     every: Sequence[Token] = (),
+    question: str | None = None,
 ) -> _Graded:
     model = analyse(ref.text)
     text = match_text(answer_text, answer, ref.text, question_lemmas)
@@ -600,6 +633,9 @@ def _assess_one(
     total = len(points)
     theirs = direct_answer(ref.text)
     mine = direct_answer(answer_text) if theirs is not None else None
+    if theirs is None and question:
+        theirs = chosen_option(ref.text, question)
+        mine = chosen_option(answer_text, question) if theirs is not None else None
     if denied or (text_denied and not made) or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total) or substance:
@@ -678,7 +714,8 @@ def assess(
         return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
     words = sum(1 for t in tokens if t.text.isalnum())
     graded = [
-        _assess_one(answer, content, ref, question_lemmas, words, tokens) for ref in references
+        _assess_one(answer, content, ref, question_lemmas, words, tokens, question)
+        for ref in references
     ]
     # A teacher's references are one answer said several ways: the answer is judged
     # by the one it talks about most, so denying that one is not excused by another.

@@ -7,7 +7,7 @@ import pytest
 from argmap.bundled import default_map_path
 from argmap.grading import PointState, Reference, Verdict, assess
 from argmap.grading.batch import map_question
-from argmap.grading.grader import direct_answer
+from argmap.grading.grader import chosen_option, direct_answer
 from argmap.loading import load_map
 from argmap.model import KeyPoint, Map
 from argmap.training.grading import grade_text
@@ -426,3 +426,49 @@ def test_a_word_for_word_term_under_a_negation_of_its_own_is_not_said() -> None:
     assert said_literally("refused", analyse("They did not refuse anyone.")) == ()
     # Grammatical words alone never count: they are in every answer.
     assert said_literally("too much", analyse("It costs too much.")) == ()
+
+
+CHOICE_QUESTION = (
+    "Sammy drops blocks of different materials; Nathaniel drops wooden blocks of "
+    "different sizes. Which student's method makes it easier to tell the sounds apart? Why?"
+)
+PANS = "Pans A, B and C hold the same water in the sun. Which pan held the hottest water?"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "option"),
+    [
+        ("Sammy's. Different materials make different sounds.", CHOICE_QUESTION, "Sammy"),
+        ("nathaniel - because wood sounds the same.", CHOICE_QUESTION, "Nathaniel"),
+        ("I picked Nathaniel because he used wood.", CHOICE_QUESTION, "Nathaniel"),
+        ("C. Black absorbs more heat than white.", PANS, "C"),
+        ("A because it has the least water.", PANS, "A"),
+        # Not a choice: an article, a word the question does not name, a claim.
+        ("A pan in the sun gets hot.", PANS, None),
+        ("Different materials make different sounds.", CHOICE_QUESTION, None),
+        ("Daniel, because he dropped a popsicle.", CHOICE_QUESTION, None),
+        ("Yes. Both are saturated.", PANS, None),
+    ],
+)
+def test_the_option_an_answer_opens_by_choosing(
+    text: str, question: str, option: str | None
+) -> None:
+    assert chosen_option(text, question) == option
+
+
+def test_choosing_another_option_than_the_model_answer_is_contradictory() -> None:
+    """As yes against no: picking the other student is disagreeing on the question."""
+    ref = Reference("Sammy's. Different materials would make very different sounds.")
+    other = assess(
+        "Nathaniel - because different sizes of wood make different sounds.",
+        [ref],
+        question=CHOICE_QUESTION,
+    )
+    assert other.verdict is Verdict.CONTRADICTORY
+    assert 'you answered "Nathaniel"' in " ".join(other.feedback)
+    same = assess(
+        "Sammy, because different materials make very different sounds.",
+        [ref],
+        question=CHOICE_QUESTION,
+    )
+    assert same.verdict is Verdict.CORRECT
