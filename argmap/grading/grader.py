@@ -577,6 +577,21 @@ def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]
     return len(about) >= PADDING_MIN_SENTENCES and sum(about) / len(about) < PADDING_FOCUS
 
 
+# A model answer of one key point, made by a single word of the answer, is made only
+# when the answer says this much more of the model answer: "A scammer can borrow a
+# face" holds the word of "scam calls" but argues something else.
+ONE_WORD_COVERAGE = 0.3
+
+
+def _one_word_only(points: Sequence[PointResult], text: TextMatch) -> bool:
+    return (
+        len(points) == 1
+        and points[0].evidence is not None
+        and " " not in points[0].evidence.strip()
+        and text.coverage < ONE_WORD_COVERAGE
+    )
+
+
 def _assess_one(
     answer_text: str,
     answer: Sequence[Token],
@@ -638,7 +653,7 @@ def _assess_one(
         mine = chosen_option(answer_text, question) if theirs is not None else None
     if denied or (text_denied and not made) or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
-    elif (total and made == total) or substance:
+    elif (total and made == total and not _one_word_only(points, text)) or substance:
         verdict = Verdict.CORRECT
     elif made or (not total and text.coverage >= TEXT_COVERAGE_PARTIAL):
         verdict = Verdict.PARTIAL

@@ -472,3 +472,21 @@ def test_choosing_another_option_than_the_model_answer_is_contradictory() -> Non
         question=CHOICE_QUESTION,
     )
     assert same.verdict is Verdict.CORRECT
+
+
+def test_one_word_of_a_one_point_model_answer_is_not_enough() -> None:
+    """The word of the only key point, in an answer that says nothing else of the model
+    answer, is not the model answer made: it may even argue the opposite."""
+    stop = Reference(
+        "The lock compares each face with the stored faces of residents and turns strangers away.",
+        (KeyPoint("stranger", ("outsider", "non-resident")),),
+        "locks-stop-strangers",
+    )
+    loose = assess("Strangers get through the door just as easily as residents.", [stop])
+    assert loose.verdict is Verdict.PARTIAL
+    assert loose.points[0].state is PointState.MADE  # the word is there; the argument is not
+    said = assess(
+        "The lock compares your face with the residents' stored faces and turns strangers away.",
+        [stop],
+    )
+    assert said.verdict is Verdict.CORRECT
