@@ -15,6 +15,13 @@ shown:
 - a claim is *open* (undecided) because an attack on it is itself open, and
   none stands.
 
+Where an answer was answered, the reason goes one level deeper: an attack
+that stands although it was undercut says why that reply fails (it is itself
+undercut by a standing undercut, or its premise falls), and so does a
+standing undercut that was itself undercut. A claim whose own attack or
+undercut is cut by a standing undercut says, besides its label, that its
+move does not count (`CUT`).
+
 A reason is a plain tuple of strings (cheap to pickle for 10,000 claims);
 `sentences` words it. `acceptance_words` says a claim's acceptance under the
 multi-extension semantics in words a reader needs no legend for.
@@ -40,11 +47,17 @@ Reason = tuple[str, ...]
 UNATTACKED = "unattacked"  # (kind,)
 ACCEPTED = "accepted"  # (kind,)  what-if
 REJECTED = "rejected"  # (kind,)  what-if
-DEFEATED = "defeated"  # (kind, attack, carrier or "")  the attack stands
+DEFEATED = "defeated"  # (kind, attack, carrier or "", [reply, reply's cutter or ""])
 DEFENDED = "defended"  # (kind, attack, premise, defeating attack)  the premise falls to it
 PREMISE_REJECTED = "premise-rejected"  # (kind, attack, premise)  what-if
-UNDERCUT = "undercut"  # (kind, attack, undercut)  a standing undercut stops the attack
+UNDERCUT = "undercut"  # (kind, attack, undercut, [reply, reply's cutter or ""])
 OPEN = "open"  # (kind, attack)  the attack is itself open
+CUT = "cut"  # (kind, relation, undercut)  the claim's own attack or undercut is cut
+"""DEFEATED and UNDERCUT name the standing relation's failed reply (an undercut of it)
+when it has one: cut by the undercut named, or ("") failing with its premise."""
+
+SHORT = 48
+"""Characters of claim text in a sentence that names a chain of three or more claims."""
 
 VERDICTS = {IN: "stands", OUT: "falls", UNDEC: "open"}
 """A grounded label in the words the explorer uses for it."""
@@ -104,6 +117,34 @@ class _Why:
         return None if i is None else self.labels[i]
 
     def reasons(self, claim: str, i: int) -> tuple[Reason, ...]:
+        own = self._own(claim, i)
+        return (own + self._cut(claim))[:MAX_REASONS]
+
+    def _cut(self, claim: str) -> tuple[Reason, ...]:
+        """The claim's attacks and undercuts that a standing undercut stops."""
+        found: list[Reason] = []
+        for r in self.m.outgoing.get(claim, ()):
+            if r.type is RelationType.SUPPORT or self.label(self.rel(r.id)) == IN:
+                continue  # a support never defends (grounded); a relation in acts
+            for u in self.m.incoming.get(r.id, ()):
+                if u.type is RelationType.UNDERCUT and self.label(self.rel(u.id)) == IN:
+                    found.append((CUT, r.id, u.id))
+                    break
+        return tuple(found)
+
+    def _reply(self, relation: str) -> tuple[str, ...]:
+        """A standing relation's failed reply and what defeats it: (reply, cutter or "")."""
+        replies = [
+            u.id for u in self.m.incoming.get(relation, ()) if u.type is RelationType.UNDERCUT
+        ]
+        for u in replies:
+            for uu in self.m.incoming.get(u, ()):
+                if uu.type is RelationType.UNDERCUT and self.label(self.rel(uu.id)) == IN:
+                    return (u, uu.id)
+        return (replies[0], "") if replies else ()
+
+    def _own(self, claim: str, i: int) -> tuple[Reason, ...]:
+        """The reasons for the claim's own label."""
         label = self.labels[i]
         if claim in self.accepted:
             return ((ACCEPTED,),)
@@ -112,7 +153,9 @@ class _Why:
         if label == OUT:
             found: list[Reason] = [(REJECTED,)] if rejected else []
             found += [
-                (DEFEATED, r, self._carrier(r)) for r in attacks if self.label(self.rel(r)) == IN
+                (DEFEATED, r, self._carrier(r), *self._reply(r))
+                for r in attacks
+                if self.label(self.rel(r)) == IN
             ]
             return tuple(found[:MAX_REASONS])
         if label == UNDEC:
@@ -137,7 +180,7 @@ class _Why:
         """Why an attack on a standing claim does not stand (its inference is out)."""
         for u in self.m.incoming.get(attack, ()):
             if u.type is RelationType.UNDERCUT and self.label(self.rel(u.id)) == IN:
-                return (UNDERCUT, attack, u.id)
+                return (UNDERCUT, attack, u.id, *self._reply(u.id))
         rel = self.m.relations_by_id[attack]
         for p in rel.sources:
             if self.label(self.gate(attack, p)) != IN:
@@ -177,13 +220,48 @@ def _sources(m: Map, relation: str) -> tuple[str, ...]:
     return tuple(s for s in rel.sources if s in m.claims_by_id) if rel else ()
 
 
-def _claims(m: Map, ids: Sequence[str]) -> list[tuple[str, bool]]:
+def _claims(m: Map, ids: Sequence[str], limit: int = 0) -> list[tuple[str, bool]]:
+    """The claims' texts in quotes, joined; cut at a word to `limit` characters when given."""
+    from argmap.display import shorten
+
     parts: list[tuple[str, bool]] = []
     for k, cid in enumerate(ids):
         if k:
             parts.append((" together with ", False))
-        parts += [("“", False), (m.claims_by_id[cid].text, True), ("”", False)]
+        text = m.claims_by_id[cid].text
+        parts += [("“", False), (shorten(text, limit) if limit else text, True), ("”", False)]
     return parts
+
+
+_NOUN = {RelationType.ATTACK: "attack", RelationType.UNDERCUT: "undercut"}
+
+
+def _reply_words(m: Map, reason: Reason, at: int) -> list[tuple[str, bool]]:
+    """Why the standing relation's reply (`reason[at]`, an undercut of it) fails, or []."""
+    if len(reason) < at + 2:
+        return []
+    replies = _sources(m, reason[at])
+    if not replies:
+        return []
+    parts = [("the reply ", False), *_claims(m, replies, SHORT)]
+    cutters = _sources(m, reason[at + 1]) if reason[at + 1] else ()
+    if cutters:
+        return [*parts, (" is itself undercut by ", False), *_claims(m, cutters, SHORT)]
+    return [*parts, (" falls" if len(replies) == 1 else " fall", False)]
+
+
+def _move(m: Map, relation: str) -> list[tuple[str, bool]]:
+    """A claim's own attack or undercut, as a noun: "attack on “T”", "undercut of the
+    attack by “A”" (an undercut's target is a relation: it is named by its premises)."""
+    rel = m.relations_by_id[relation]
+    if rel.target in m.claims_by_id:
+        return [(f"{_NOUN.get(rel.type, 'support')} on ", False), *_claims(m, (rel.target,), SHORT)]
+    link = m.relations_by_id.get(rel.target)
+    cut = _sources(m, link.id) if link else ()
+    if link is None or not cut:
+        return [("undercut", False)]
+    noun = _NOUN.get(link.type, "support")
+    return [(f"undercut of the {noun} by ", False), *_claims(m, cut, SHORT)]
 
 
 def _sentence(m: Map, reason: Reason) -> Sentence | None:
@@ -198,21 +276,42 @@ def _sentence(m: Map, reason: Reason) -> Sentence | None:
     if not attackers:
         return None
     if kind == DEFEATED:
-        parts = [("Falls: attacked by ", False), *_claims(m, attackers)]
+        reply = _reply_words(m, reason, 3)
+        limit = SHORT if reply else 0
+        parts = [("Falls: attacked by ", False), *_claims(m, attackers, limit)]
         carrier = _sources(m, reason[2]) if reason[2] else ()
         if carrier:
-            parts += [(", carried by its standing reason ", False), *_claims(m, carrier)]
+            parts += [(", carried by its standing reason ", False), *_claims(m, carrier, limit)]
+            parts.append(("; " if reply else ".", False))
         else:
-            parts.append((", which stands.", False))
+            parts.append((", which stands: " if reply else ", which stands.", False))
+        if reply:
+            parts += [*reply, (".", False)]
         return Sentence(tuple(parts), attackers[0])
+    if kind == CUT:
+        cutters = _sources(m, reason[2])
+        if not cutters:
+            return None
+        own = m.relations_by_id[reason[1]]
+        parts = [("Its ", False), *_move(m, own.id), (" does not count: it is ", False)]
+        parts.append(
+            ("itself undercut by " if own.type is RelationType.UNDERCUT else "undercut by ", False)
+        )
+        parts += [*_claims(m, cutters, SHORT), (", which stands.", False)]
+        return Sentence(tuple(parts), cutters[0])
     if kind == OPEN:
         parts = [("Open: attacked by ", False), *_claims(m, attackers)]
         parts.append((", which is itself open (neither stands nor falls).", False))
         return Sentence(tuple(parts), attackers[0])
     if kind == UNDERCUT:
         cutters = _sources(m, reason[2])
-        parts = [("Stands: the attack by ", False), *_claims(m, attackers)]
-        parts += [(" is undercut by ", False), *_claims(m, cutters), (", which stands.", False)]
+        reply = _reply_words(m, reason, 3)
+        limit = SHORT if reply else 0
+        parts = [("Stands: the attack by ", False), *_claims(m, attackers, limit)]
+        parts += [(" is undercut by ", False), *_claims(m, cutters, limit)]
+        parts.append((", which stands: " if reply else ", which stands.", False))
+        if reply:
+            parts += [*reply, (".", False)]
         return Sentence(tuple(parts), cutters[0] if cutters else attackers[0])
     premise = m.claims_by_id.get(reason[2])
     if premise is None:

@@ -10,6 +10,7 @@ import pytest
 from argmap.analysis import analyse_map
 from argmap.analysis.explain import (
     ACCEPTED,
+    CUT,
     DEFEATED,
     DEFENDED,
     EVERY_READING,
@@ -127,8 +128,151 @@ def test_a_standing_reason_carries_a_fallen_claims_attack() -> None:
     assert reasons["a"] == ((DEFEATED, "r1", ""),)
     assert reasons["t"] == ((DEFEATED, "r0", "r2"),)
     assert sentences(carried, reasons["t"])[0].plain == (
-        "Falls: attacked by “A”, carried by its standing reason “S”"
+        "Falls: attacked by “A”, carried by its standing reason “S”."
     )
+    # Carried and answered: the reply (u's undercut) is itself undercut by v.
+    answered = _map(
+        {"t": None, "a": None, "b": None, "s": None, "u": None, "v": None},
+        [
+            ("attack", ("a",), "t"),
+            ("attack", ("b",), "a"),
+            ("support", ("s",), "a"),
+            ("undercut", ("u",), "r0"),
+            ("undercut", ("v",), "r3"),
+        ],
+    )
+    reasons = why(answered)
+    assert reasons["t"] == ((DEFEATED, "r0", "r2", "r3", "r4"),)
+    assert sentences(answered, reasons["t"])[0].plain == (
+        "Falls: attacked by “A”, carried by its standing reason “S”;"
+        " the reply “U” is itself undercut by “V”."
+    )
+
+
+def test_an_attack_stands_when_its_reply_is_itself_undercut() -> None:
+    # a attacks t (r0); u undercuts that attack (r1); v undercuts u's undercut (r2).
+    m = _map(
+        {"t": None, "a": None, "u": None, "v": None},
+        [("attack", ("a",), "t"), ("undercut", ("u",), "r0"), ("undercut", ("v",), "r1")],
+    )
+    reasons = why(m)
+    assert reasons["t"] == ((DEFEATED, "r0", "", "r1", "r2"),)
+    [words] = sentences(m, reasons["t"])
+    assert words.plain == (
+        "Falls: attacked by “A”, which stands: the reply “U” is itself undercut by “V”."
+    )
+    assert words.link == "a"
+    # u stands (nothing attacks it), but its undercut does not count, and it says so.
+    assert reasons["u"] == ((UNATTACKED,), (CUT, "r1", "r2"))
+    cut = sentences(m, reasons["u"])[1]
+    assert cut.plain == (
+        "Its undercut of the attack by “A” does not count: it is itself undercut by “V”,"
+        " which stands."
+    )
+    assert cut.link == "v"
+    assert reasons["a"] == ((UNATTACKED,),)  # its attack acts: nothing more to say
+    assert reasons["v"] == ((UNATTACKED,),)
+
+
+def test_an_attack_whose_inference_is_undercut_does_not_count() -> None:
+    m = _map(
+        {"t": None, "a": None, "u": None}, [("attack", ("a",), "t"), ("undercut", ("u",), "r0")]
+    )
+    reasons = why(m)
+    assert reasons["a"] == ((UNATTACKED,), (CUT, "r0", "r1"))
+    cut = sentences(m, reasons["a"])[1]
+    assert cut.plain == "Its attack on “T” does not count: it is undercut by “U”, which stands."
+    assert cut.link == "u"
+    # A claim that falls says so too: its attack is cut whatever becomes of it.
+    fallen = _map(
+        {"t": None, "a": None, "u": None, "b": None},
+        [("attack", ("a",), "t"), ("undercut", ("u",), "r0"), ("attack", ("b",), "a")],
+    )
+    assert why(fallen)["a"] == ((DEFEATED, "r2", ""), (CUT, "r0", "r1"))
+    # A support that is undercut says nothing here: supports never defend (grounded).
+    supported = _map(
+        {"t": None, "s": None, "u": None}, [("support", ("s",), "t"), ("undercut", ("u",), "r0")]
+    )
+    assert why(supported)["s"] == ((UNATTACKED,),)
+
+
+def test_a_reply_that_falls_and_a_standing_undercut_whose_reply_is_cut() -> None:
+    # The reply u undercuts the attack, but b defeats u: the attack stands.
+    falls = _map(
+        {"t": None, "a": None, "u": None, "b": None},
+        [("attack", ("a",), "t"), ("undercut", ("u",), "r0"), ("attack", ("b",), "u")],
+    )
+    reasons = why(falls)
+    assert reasons["t"] == ((DEFEATED, "r0", "", "r1", ""),)
+    assert sentences(falls, reasons["t"])[0].plain == (
+        "Falls: attacked by “A”, which stands: the reply “U” falls."
+    )
+    # Four deep: w cuts v, v's undercut of u's undercut fails, so u's undercut stands.
+    deep = _map(
+        {"t": None, "a": None, "u": None, "v": None, "w": None},
+        [
+            ("attack", ("a",), "t"),
+            ("undercut", ("u",), "r0"),
+            ("undercut", ("v",), "r1"),
+            ("undercut", ("w",), "r2"),
+        ],
+    )
+    reasons = why(deep)
+    assert reasons["t"] == ((UNDERCUT, "r0", "r1", "r2", "r3"),)
+    [words] = sentences(deep, reasons["t"])
+    assert words.plain == (
+        "Stands: the attack by “A” is undercut by “U”, which stands:"
+        " the reply “V” is itself undercut by “W”."
+    )
+    assert words.link == "u"
+    assert reasons["a"] == ((UNATTACKED,), (CUT, "r0", "r1"))
+    assert reasons["u"] == ((UNATTACKED,),)
+    assert reasons["v"] == ((UNATTACKED,), (CUT, "r2", "r3"))
+    assert sentences(deep, reasons["v"])[1].plain == (
+        "Its undercut of the undercut by “U” does not count: it is itself undercut by “W”,"
+        " which stands."
+    )
+
+
+def test_the_example_map_says_why_the_privacy_attack_stands() -> None:
+    m = _loaded(REPO / "arguments" / "example-smart-locks.yaml")
+    reasons = why(m)
+    assert reasons["locks"] == (
+        (DEFEATED, "r-photos", "", "r-undercut-photos", "r-undercut-reassurance"),
+    )
+    [words] = sentences(m, reasons["locks"])
+    # Three claims in one sentence: each cut at a word, never mid-word.
+    assert words.plain == (
+        "Falls: attacked by “Photos of every resident and their family were…”, which stands:"
+        " the reply “The housing centre says the images are stored…” is itself undercut by"
+        " “A promise of deletion made by the operator…”."
+    )
+    assert words.link == "photos-collected"
+    assert [text for text, is_claim in words.parts if is_claim] == [
+        "Photos of every resident and their family were…",
+        "The housing centre says the images are stored…",
+        "A promise of deletion made by the operator…",
+    ]
+    assert reasons["data-protected"] == (
+        (UNATTACKED,),
+        (CUT, "r-undercut-photos", "r-undercut-reassurance"),
+    )
+    assert sentences(m, reasons["data-protected"])[1].plain == (
+        "Its undercut of the attack by “Photos of every resident and their family were…”"
+        " does not count: it is itself undercut by “A promise of deletion made by the"
+        " operator…”, which stands."
+    )
+    # Rejecting promise-unverifiable (what-if): the reply acts again and locks stands.
+    after = why(m, rejected=("promise-unverifiable",))
+    assert after["locks"] == (
+        (UNDERCUT, "r-photos", "r-undercut-photos", "r-undercut-reassurance", ""),
+    )
+    assert sentences(m, after["locks"])[0].plain.endswith(
+        "is undercut by “The housing centre says the images are stored…”, which stands:"
+        " the reply “A promise of deletion made by the operator…” falls."
+    )
+    assert after["photos-collected"] == ((UNATTACKED,), (CUT, "r-photos", "r-undercut-photos"))
+    assert after["data-protected"] == ((UNATTACKED,),)
 
 
 def _loaded(path: Path) -> Map:
@@ -151,7 +295,12 @@ def test_every_reason_matches_the_label_shown(path: Path) -> None:
     }
     for claim_id, reasons in why(m).items():
         assert reasons, claim_id
-        assert {r[0] for r in reasons} <= kinds[str(labels[claim_id])], claim_id
+        own = [r for r in reasons if r[0] != CUT]  # a cut move is said whatever the label
+        assert own and {r[0] for r in own} <= kinds[str(labels[claim_id])], claim_id
+        assert reasons[: len(own)] == tuple(own), claim_id  # the label's reasons first
+        for r in reasons[len(own) :]:
+            assert claim_id in m.relations_by_id[r[1]].sources, claim_id
+            assert m.relations_by_id[r[2]].target == r[1], claim_id
         assert all(s.link is None or s.link in m.claims_by_id for s in sentences(m, reasons))
 
 

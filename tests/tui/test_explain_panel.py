@@ -66,7 +66,11 @@ async def test_why_a_claim_stands_or_falls_is_said_and_linked() -> None:
         assert "Falls" in body and "Accepted in no reasonable reading of the map." in body
         first = link_texts(app)[0]
         assert first.startswith("Why: Falls: attacked by “Photos of every resident")
-        assert first.endswith("which stands.")
+        # Why the attack stands although it was answered: the answer is itself cut.
+        assert first.endswith(
+            "which stands: the reply “The housing centre says the images are stored…”"
+            " is itself undercut by “A promise of deletion made by the operator…”."
+        )
         assert app.explorer.detail.link_ids[0] == "photos-collected"
         # Enter on the first link jumps to the attacker, a sourced fact that stands.
         await pilot.press("l", "enter")
@@ -78,6 +82,14 @@ async def test_why_a_claim_stands_or_falls_is_said_and_linked() -> None:
             assert app.explorer.jump_to(fact)
             await settle(pilot)
             assert "Nothing attacks it, so it stands." in detail_text(app)
+        # data-protected stands, but its undercut does not count: the first link says so.
+        assert app.explorer.jump_to("data-protected")
+        await settle(pilot)
+        assert link_texts(app)[0].startswith(
+            "Why: Its undercut of the attack by “Photos of every resident"
+        )
+        assert "does not count: it is itself undercut by “A promise" in link_texts(app)[0]
+        assert app.explorer.detail.link_ids[0] == "promise-unverifiable"
 
 
 async def test_a_fact_shows_its_quote_and_source_without_scrolling_at_100x30() -> None:
