@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="a markdown or html handout of this thesis alone: its branch, its sides, the "
         "sources it quotes, questions from it (default: every thesis, one section each)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse to write (exit 1) when the format cannot hold all of the map; "
+        "without it, each kind of thing lost is a warning and the file is written",
+    )
     parser.set_defaults(func=run)
 
 
@@ -62,6 +68,14 @@ def run(args: argparse.Namespace) -> int:
             f"--thesis {args.thesis!r} is not a thesis of this map "
             f"(theses: {', '.join(loaded.theses) or 'none'})"
         )
+    lost = _loss_report(loaded, fmt, args.thesis, args.map)
+    if lost and args.strict:
+        raise CommandError(
+            ExitCode.FINDINGS,
+            f"error: --to {args.to} cannot hold all of this map (see above); nothing written",
+            "export --to json keeps everything, or leave out --strict to write it anyway",
+            details=lost,
+        )
     try:
         if args.thesis is not None:
             output: str | bytes = _handout(fmt, loaded, args.thesis)
@@ -74,10 +88,26 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(output)
         else:
             sys.stdout.write(output)
-        return ExitCode.OK
-    target = Path(args.output)
-    write_or_refuse(target, output, f"cannot write {target}")
+    else:
+        target = Path(args.output)
+        write_or_refuse(target, output, f"cannot write {target}")
+    if lost:
+        sys.stderr.write(lost)
     return ExitCode.OK
+
+
+def _loss_report(loaded: Map, fmt: str, thesis: str | None, name: str | None) -> str:
+    """The warnings for what `fmt` cannot hold of the map (computed by
+    `argmap.formats.losses`; only printed here), or "" when nothing is lost."""
+    from argmap.commands.map_input import map_path
+    from argmap.diagnostics import render_text
+    from argmap.formats.losses import losses
+
+    found = losses(loaded, fmt, thesis)
+    if not found:
+        return ""
+    path = loaded.path or str(map_path(name))
+    return render_text(loss.diagnostic(path) for loss in found) + "\n"
 
 
 HANDOUTS = ("markdown", "html", "markdown-drill", "html-drill")

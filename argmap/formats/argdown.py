@@ -429,6 +429,31 @@ def _front_value(value: object) -> str:
     return escape_invisible(json.dumps(value, ensure_ascii=False))
 
 
+def argument_titles(m: Map) -> dict[str, str]:
+    """The title each support or attack written as an argument gets, by relation id.
+
+    A relation is written as an argument when a tree line cannot say it: it is
+    linked, has a `why` or an id of its own, or is undercut. The others are tree
+    lines and have no title. `losses` reads this too, to name the relations whose
+    id Argdown changes (a character Argdown reserves, or a clash with a claim)."""
+    undercut_targets = {r.target for r in m.relations if r.type is RelationType.UNDERCUT}
+    titles: dict[str, str] = {}
+    used_titles = IdPool()
+    used_titles.used.update(_title(c.id) for c in m.claims)
+    for rel in m.relations:
+        if rel.type is RelationType.UNDERCUT:
+            continue
+        simple = (
+            len(rel.sources) == 1
+            and rel.why is None
+            and rel.id not in undercut_targets
+            and rel.id == default_relation_id(str(rel.type), rel.sources, rel.target)
+        )
+        if not simple:
+            titles[rel.id] = used_titles.take(_title(rel.id))
+    return titles
+
+
 def write_argdown(m: Map) -> str:
     """The map as Argdown; claims as titled statements, relations as trees or arguments."""
     out = [
@@ -446,24 +471,15 @@ def write_argdown(m: Map) -> str:
         tags = "".join(f" #({t})" for t in claim.themes)
         out.append(f"[{_title(claim.id)}]: {escape(claim.text)}{tags} {{kind: {claim.kind}}}")
         out.append("")
-    undercut_targets = {r.target for r in m.relations if r.type is RelationType.UNDERCUT}
-    titles: dict[str, str] = {}
-    used_titles = IdPool()
-    used_titles.used.update(_title(c.id) for c in m.claims)
+    titles = argument_titles(m)
     for rel in m.relations:
         if rel.type is RelationType.UNDERCUT:
             continue
-        simple = (
-            len(rel.sources) == 1
-            and rel.why is None
-            and rel.id not in undercut_targets
-            and rel.id == default_relation_id(str(rel.type), rel.sources, rel.target)
-        )
-        if simple:
+        title = titles.get(rel.id)
+        if title is None:
             symbol = "+" if rel.type is RelationType.SUPPORT else "-"
             out += [f"[{_title(rel.target)}]", f"  {symbol} [{_title(rel.sources[0])}]", ""]
             continue
-        title = titles[rel.id] = used_titles.take(_title(rel.id))
         data = " {argmap-type: attack}" if rel.type is RelationType.ATTACK else ""
         why = f": {escape(rel.why)}" if rel.why else ""
         out += [f"<{title}>{why}{data}", ""]

@@ -1,8 +1,9 @@
 """GraphML export for yEd and Gephi.
 
-Plain GraphML data keys (label, kind, side, relation type, why) that Gephi
-reads as attributes, plus yEd's own node and edge graphics (colours by
-side and relation) in the `y:` namespace, which other tools ignore.
+Plain GraphML data keys (the map's title and description; label, kind, side,
+relation type, why) that Gephi reads as attributes, plus yEd's own node and
+edge graphics (colours by side and relation) in the `y:` namespace, which
+other tools ignore.
 A relation that is linked or undercut becomes a small node of its own,
 since a GraphML edge cannot point at another edge.
 """
@@ -22,6 +23,8 @@ EDGE_COLOURS = {
     RelationType.UNDERCUT: "#e08214",
 }
 _KEYS = (
+    ("d_title", "graph", "title"),
+    ("d_description", "graph", "description"),
     ("d_label", "node", "label"),
     ("d_kind", "node", "kind"),
     ("d_side", "node", "side"),
@@ -54,6 +57,9 @@ def write_graphml(m: Map) -> str:
     out.append('  <key id="d_ynode" for="node" yfiles.type="nodegraphics"/>')
     out.append('  <key id="d_yedge" for="edge" yfiles.type="edgegraphics"/>')
     out.append(f'  <graph id={quoteattr(m.id)} edgedefault="directed">')
+    out.append("    " + _data("d_title", m.title))
+    if m.description:
+        out.append("    " + _data("d_description", m.description))
     theses = set(m.theses)
     for claim in m.claims:
         side = sides[claim.id]

@@ -102,11 +102,11 @@ def _relation_questions(
     m: Map, kinds: set[RelationType], keep: Collection[str] | None = None
 ) -> Iterator[Question]:
     """Which way each relation of `kinds` goes (or, for an undercut, what it denies);
-    with `keep`, only relations within those claims (`_within`)."""
+    with `keep`, only relations within those claims (`within_branch`)."""
     for rel in m.relations:
         if rel.type not in kinds:
             continue
-        if keep is not None and not _within(m, rel, keep):
+        if keep is not None and not within_branch(m, rel, keep):
             continue
         sources = [m.claims_by_id[s] for s in rel.sources if s in m.claims_by_id]
         if not sources:
@@ -125,7 +125,7 @@ def _relation_questions(
             )
 
 
-def _within(m: Map, rel: Relation, keep: Collection[str]) -> bool:
+def within_branch(m: Map, rel: Relation, keep: Collection[str]) -> bool:
     """Do the relation's premises and the claim it bears on (for an undercut, the
     conclusion of the step it cuts) all belong to `keep`, one thesis's branch? A
     shared claim's link to another thesis is not part of this thesis's debate."""
@@ -213,7 +213,7 @@ def outline(m: Map, questions: bool = False, thesis: str | None = None) -> Outli
             continue
         point = Point(claim)
         for rel in m.outgoing.get(claim.id, ()):
-            if keep is not None and not _within(m, rel, keep):
+            if keep is not None and not within_branch(m, rel, keep):
                 continue
             together = [s for s in rel.sources if s != claim.id]
             with_ = (
