@@ -53,6 +53,12 @@ CORPORA = (
         OUR_LABELS,
     ),
     Corpus(
+        "face-at-the-door-dev",
+        GRADING / "face-at-the-door-dev.jsonl",
+        ROOT / "arguments" / "face-at-the-door.yaml",
+        OUR_LABELS,
+    ),
+    Corpus(
         "example-smart-locks",
         GRADING / "example-smart-locks.jsonl",
         ROOT / "arguments" / "example-smart-locks.yaml",
@@ -206,6 +212,9 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # answer is held at partial, so fewer contradictory answers are graded correct.
 FLOORS: dict[str, dict[str, float]] = {
     "face-at-the-door": {"agreement": 0.80, "contradictory_correct": 11, "correct_lost": 0.1},
+    # The development rows: the hardest kinds only, read row by row while the grader
+    # was changed (face-at-the-door is held out: only its totals are read).
+    "face-at-the-door-dev": {"agreement": 0.58, "contradictory_correct": 1, "correct_lost": 0.48},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.55, "contradictory_f1": 0.40},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.37},
