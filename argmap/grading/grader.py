@@ -651,9 +651,10 @@ def _assess_one(
     if theirs is None and question:
         theirs = chosen_option(ref.text, question)
         mine = chosen_option(answer_text, question) if theirs is not None else None
+    one_word = bool(total) and made == total and _one_word_only(points, text)
     if denied or (text_denied and not made) or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
-    elif (total and made == total and not _one_word_only(points, text)) or substance:
+    elif (total and made == total and not one_word) or substance:
         verdict = Verdict.CORRECT
     elif made or (not total and text.coverage >= TEXT_COVERAGE_PARTIAL):
         verdict = Verdict.PARTIAL
@@ -668,6 +669,12 @@ def _assess_one(
     if verdict is Verdict.CONTRADICTORY:
         score = 0.0
     caps: list[str] = []
+    if one_word and verdict is Verdict.PARTIAL:
+        score = 0.5
+        caps.append(
+            f'Held at partial: only "{points[0].evidence}" matches this model answer; '
+            "say its argument, not just its word."
+        )
     if mine is not None and mine != theirs:
         caps.append(f'The model answer says "{theirs}"; you answered "{mine}".')
     limit = max(PADDING_MIN_LIMIT, PADDING_FACTOR * len(analyse(ref.text)))

@@ -485,6 +485,8 @@ def test_one_word_of_a_one_point_model_answer_is_not_enough() -> None:
     loose = assess("Strangers get through the door just as easily as residents.", [stop])
     assert loose.verdict is Verdict.PARTIAL
     assert loose.points[0].state is PointState.MADE  # the word is there; the argument is not
+    assert loose.score == 0.5
+    assert 'Held at partial: only "Strangers" matches' in " ".join(loose.feedback)
     said = assess(
         "The lock compares your face with the residents' stored faces and turns strangers away.",
         [stop],
