@@ -217,7 +217,7 @@ def _aif_relations(m: Map) -> list[Loss]:
         "X705",
         [r for r in m.relations if r.why],
         "AIF has no place for why a relation holds: the why of {n} ({ids}) is not written",
-        "export --to json, argdown or graphml keeps them",
+        "export --to json or graphml keeps them",
     )
     return lost
 
