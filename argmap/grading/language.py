@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 # Sentence and clause breaks. A comma is a soft break: it ends a plain negation's
 # scope, but not a sentential one ("It is not true that A, or that B").
@@ -888,7 +888,20 @@ def _object_negations(words: list[str], end: int) -> list[int]:
 
 
 def analyse(text: str) -> list[Token]:
-    """The words of `text` with lemma, sentence and negation, in order."""
+    """The words of `text` with lemma, sentence and negation, in order.
+
+    Kept for the last texts analysed: a question's model answers are analysed
+    again for every answer graded against them.
+    """
+    return list(_analysed(text))
+
+
+@lru_cache(maxsize=4096)
+def _analysed(text: str) -> tuple[Token, ...]:
+    return tuple(_analyse(text))
+
+
+def _analyse(text: str) -> list[Token]:
     out: list[Token] = []
     position = 0
     clause = 0

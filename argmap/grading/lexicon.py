@@ -20,7 +20,7 @@ from __future__ import annotations
 import gzip
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -229,6 +229,7 @@ class Embedder:
 EMBEDDER = Embedder()
 
 
+@lru_cache(maxsize=200_000)
 def word_similarity(a: str, b: str) -> float:
     """Similarity of two folded words: lexical if any, else the embeddings' above a floor."""
     lexical = lexical_similarity(a, b)
