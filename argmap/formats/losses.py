@@ -224,6 +224,8 @@ def _aif_relations(m: Map) -> list[Loss]:
 
 def _aif_theses(m: Map) -> list[Loss]:
     """AIF has no theses; its reader takes the claims concluded that conclude nothing."""
+    if not m.claims:  # no valid map, but `losses` may be handed any `Map`
+        return []
     premise_ids = {s for r in m.relations for s in r.sources}
     concluded = {r.target for r in m.relations}
     back = [c.id for c in m.claims if c.id in concluded and c.id not in premise_ids]
@@ -296,17 +298,27 @@ def _argdown_relations(m: Map) -> list[Loss]:
 
 
 def _argdown_text(m: Map) -> list[Loss]:
-    return _loss(
-        "X713",
-        [c for c in m.claims if visible_line(c.text) != c.text],
-        "Argdown has no escape for invisible characters or line breaks: in the text "
-        "of {n} ({ids}) they are written as markers (⟨U+202E⟩) and spaces",
-    ) + _loss(
-        "X713",
-        [r for r in m.relations if r.why and visible_line(r.why) != r.why],
-        "Argdown has no escape for invisible characters or line breaks: in the why "
-        "of {n} ({ids}) they are written as markers (⟨U+202E⟩) and spaces",
-    )
+    """Claims (and whys) Argdown cannot write as they are: one loss for both."""
+    claims = [c for c in m.claims if visible_line(c.text) != c.text]
+    whys = [r for r in m.relations if r.why and visible_line(r.why) != r.why]
+    if not claims and not whys:
+        return []
+    parts = []
+    if claims:
+        parts.append(f"the text of {_count(len(claims), 'claim')} ({some([c.id for c in claims])})")
+    if whys:
+        parts.append(f"the why of {_count(len(whys), 'relation')} ({some([r.id for r in whys])})")
+    items: list[Claim | Relation] = [*claims, *whys]
+    return [
+        Loss(
+            "X713",
+            "Argdown has no escape for invisible characters or line breaks: in "
+            f"{' and '.join(parts)} they are written as markers (⟨U+202E⟩) and spaces",
+            JSON_KEEPS,
+            tuple(item.id for item in items),
+            items[0].pos,
+        )
+    ]
 
 
 DOT_WIDTH, DOT_LINES = 32, 8  # a claim's box in `dot._label`

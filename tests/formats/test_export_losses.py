@@ -27,6 +27,7 @@ from argmap.cli import main
 from argmap.formats.aif import read_aif, write_aif
 from argmap.formats.argdown import read_argdown, write_argdown
 from argmap.formats.losses import losses, some
+from argmap.formats.registry import WRITERS
 from argmap.loading import load_map, load_map_text
 from argmap.model import Map, Relation
 
@@ -368,3 +369,37 @@ def test_argdown_says_when_text_changes(tmp_path: Path) -> None:
     back = read_argdown(write_argdown(m), "back.argdown").map
     assert back.claims_by_id["b"].text != m.claims_by_id["b"].text
     assert back.claims_by_id["a"].text == m.claims_by_id["a"].text
+
+
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile" / "bidi-newline.yaml"
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_each_kind_is_said_once_and_names_what_the_map_holds(fmt: str) -> None:
+    hostile = load_map(HOSTILE).map
+    assert hostile is not None
+    for m in [*_maps(), hostile]:
+        found = losses(m, fmt)
+        codes = [loss.code for loss in found]
+        assert len(codes) == len(set(codes)), (m.id, codes)
+        known = {*m.claims_by_id, *m.relations_by_id, *m.sources_by_id, *m.themes}
+        for loss in found:
+            assert set(loss.ids) <= known and (loss.ids or loss.code == "X714")
+            assert loss.pos.line > 0, loss
+
+
+def test_argdown_text_changes_are_one_warning_shown_as_markers(tmp_path: Path, capsys) -> None:
+    assert _export(HOSTILE, "argdown", tmp_path / "h.argdown") == 0
+    (line,) = [line for code, line in _warnings(capsys.readouterr().err) if code == "X713"]
+    assert "the text of 2 claims (t, r) and the why of 1 relation (attack:r->t)" in line
+
+
+def test_an_id_in_a_warning_is_shown_never_obeyed(tmp_path: Path, capsys) -> None:
+    text = PLAIN.replace(
+        "  - {type: support, from: c, to: b}",
+        '  - {id: "cools\\u202eloot", type: support, from: c, to: b}',
+    )
+    path = _map_file(tmp_path, text)
+    assert _export(path, "dot", tmp_path / "m.dot") == 0
+    err = capsys.readouterr().err
+    assert "\u202e" not in err and "cools⟨U+202E⟩loot" in err
