@@ -38,8 +38,11 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _label(text: str, width: int = 32) -> str:
-    return "\n".join(textwrap.wrap(text, width)[:8])
+LABEL_WIDTH, LABEL_LINES = 32, 8  # a claim's box; `losses` warns of text cut (X713)
+
+
+def _label(text: str, width: int = LABEL_WIDTH) -> str:
+    return "\n".join(textwrap.wrap(text, width)[:LABEL_LINES])
 
 
 def write_dot(m: Map) -> str:

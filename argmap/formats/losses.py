@@ -321,14 +321,13 @@ def _argdown_text(m: Map) -> list[Loss]:
     ]
 
 
-DOT_WIDTH, DOT_LINES = 32, 8  # a claim's box in `dot._label`
-
-
 def _dot_text(m: Map) -> list[Loss]:
+    from argmap.formats.dot import LABEL_LINES, LABEL_WIDTH
+
     return _loss(
         "X713",
-        [c for c in m.claims if len(textwrap.wrap(c.text, DOT_WIDTH)) > DOT_LINES],
-        f"a DOT box shows {DOT_LINES} lines of a claim: the text of {{n}} ({{ids}}) is cut short",
+        [c for c in m.claims if len(textwrap.wrap(c.text, LABEL_WIDTH)) > LABEL_LINES],
+        f"a DOT box shows {LABEL_LINES} lines of a claim: the text of {{n}} ({{ids}}) is cut short",
         "export --to graphml or json keeps the whole text",
     )
 
