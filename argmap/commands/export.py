@@ -1,4 +1,9 @@
-"""`argmap export MAP --to FORMAT [-o FILE]`: write a map in another format."""
+"""`argmap export MAP --to FORMAT [-o FILE] [--strict]`: write a map in another format.
+
+What the format cannot hold of the map is computed by `argmap.formats.losses`
+and only printed here: a warning per kind, the file still written, or with
+`--strict` an error and nothing written (docs/interop.md).
+"""
 
 from __future__ import annotations
 

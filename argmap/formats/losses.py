@@ -85,17 +85,17 @@ def _and(words: Sequence[str]) -> str:
 
 
 def _map_fields(m: Map, name: str, fields: Sequence[str]) -> list[Loss]:
+    """The map's own fields (id, title, description) the format has no place for."""
     present = [f for f in fields if getattr(m, f)]
     if not present:
         return []
     said = _and(present)
     where = next((m.positions[f] for f in present if f in m.positions), m.pos)
-    verb = "is" if len(present) == 1 else "are"
+    they = "it is" if len(present) == 1 else "they are"
     return [
         Loss(
             "X714",
-            f"{name} has no place for the map's {said}: {'it is' if verb == 'is' else 'they are'} "
-            "not written",
+            f"{name} has no place for the map's {said}: {they} not written",
             "export --to json or argdown keeps them",
             (),
             where,
