@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             f"--thesis {args.thesis!r} is not a thesis of this map "
             f"(theses: {', '.join(loaded.theses) or 'none'})"
         )
-    lost = _loss_report(loaded, fmt, args.thesis, args.map)
+    lost = _loss_report(loaded, fmt, args.thesis, args.map, brief=not args.strict)
     if lost and args.strict:
         raise CommandError(
             ExitCode.FINDINGS,
@@ -101,14 +101,19 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _loss_report(loaded: Map, fmt: str, thesis: str | None, name: str | None) -> str:
+def _loss_report(
+    loaded: Map, fmt: str, thesis: str | None, name: str | None, *, brief: bool = True
+) -> str:
     """The warnings for what `fmt` cannot hold of the map (computed by
-    `argmap.formats.losses`; only printed here), or "" when nothing is lost."""
+    `argmap.formats.losses`; only printed here), or "" when nothing is lost;
+    `brief`: the fields the format has no place for in one line."""
     from argmap.commands.map_input import map_path
     from argmap.diagnostics import render_text
-    from argmap.formats.losses import losses
+    from argmap.formats.losses import in_brief, losses
 
     found = losses(loaded, fmt, thesis)
+    if brief:
+        found = in_brief(found, fmt)
     if not found:
         return ""
     path = loaded.path or str(map_path(name))

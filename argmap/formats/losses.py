@@ -17,6 +17,7 @@ and ids by design, and reports only what it fails to show of the argument.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -450,6 +451,53 @@ _RULES: dict[str, Rule] = {
     "aif": _aif,
 }
 HANDOUTS = ("markdown", "html", "markdown-drill", "html-drill")
+
+
+# What a format simply has no field for, as against what it does to the argument (a
+# relation left out, a text cut, other theses). `in_brief` says these in one line.
+FIELD_LABELS = {
+    "X714": "the map's id, title or description",
+    "X706": "claim ids",
+    "X704": "relation ids",
+    "X705": "relations' why",
+    "X707": "claim kinds",
+    "X708": "themes",
+    "X709": "evidence",
+    "X710": "notes",
+    "X711": "base scores",
+    "X712": "drill data",
+}
+_NAMES = {"dot": "DOT", "svg": "DOT", "png": "DOT", "graphml": "GraphML"}
+_NAMES |= {"argdown": "Argdown", "aif": "AIF"}
+
+
+def _label(loss: Loss) -> str:
+    """ "themes (200 claims)", "the map's description": a field loss in a few words."""
+    own = re.search(r"the map's ([^:]+):", loss.message) if loss.code == "X714" else None
+    label = f"the map's {own.group(1)}" if own else FIELD_LABELS[loss.code]
+    count = re.search(r"\b(\d+ (?:claim|relation)s?)\b", loss.message)
+    return f"{label} ({count.group(1)})" if count else label
+
+
+def in_brief(found: Sequence[Loss], fmt: str) -> list[Loss]:
+    """`found` as a user wants it by default: each loss to the argument itself on its
+    own, and the fields the format has no place for together in one note (X700).
+
+    Seven warnings that every DOT drawing lacks notes, themes and key points would
+    hide the one that says a claim's text was cut; `--strict` lists each."""
+    fields = [loss for loss in found if loss.code in FIELD_LABELS]
+    if len(fields) < 2:
+        return list(found)
+    name = _NAMES.get(fmt, "This format")
+    said = "; ".join(_label(loss) for loss in fields)
+    merged = Loss(
+        "X700",
+        f"{name} has no place for these, so they are not written: {said}",
+        "export --to json keeps everything; --strict lists each loss",
+        tuple(i for loss in fields for i in loss.ids),
+        fields[0].pos,
+    )
+    return [loss for loss in found if loss.code not in FIELD_LABELS] + [merged]
 
 
 def losses(m: Map, fmt: str, thesis: str | None = None) -> list[Loss]:

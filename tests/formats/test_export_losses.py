@@ -26,7 +26,7 @@ from formats_roundtrip import (
 from argmap.cli import main
 from argmap.formats.aif import read_aif, write_aif
 from argmap.formats.argdown import read_argdown, write_argdown
-from argmap.formats.losses import losses, some
+from argmap.formats.losses import in_brief, losses, some
 from argmap.formats.registry import WRITERS
 from argmap.loading import load_map, load_map_text
 from argmap.model import Map, Relation
@@ -84,6 +84,11 @@ def _export(path: Path, fmt: str, out: Path, *extra: str) -> int:
     return main(["export", str(path), "--to", fmt, "-o", str(out), *extra])
 
 
+def _said(text: str, fmt: str) -> dict[str, str]:
+    """Code -> message of every loss, as `--strict` lists them (not merged)."""
+    return {loss.code: loss.message for loss in losses(_load(text), fmt)}
+
+
 def _warnings(err: str) -> list[tuple[str, str]]:
     """(code, whole line) of each warning on standard error."""
     return [
@@ -119,8 +124,11 @@ def test_aif_always_says_the_map_id_and_title_are_lost(tmp_path: Path, capsys) -
     path = _map_file(tmp_path, PLAIN)
     out = tmp_path / "m.json"
     assert _export(path, "aif", out) == 0
-    codes = [code for code, _ in _warnings(capsys.readouterr().err)]
-    assert codes == ["X714", "X706"]
+    warned = _warnings(capsys.readouterr().err)
+    # Two fields AIF has no place for: said together, in one line.
+    assert [code for code, _ in warned] == ["X700"]
+    assert "not written: the map's id and title; claim ids (3 claims)" in warned[0][1]
+    assert list(_said(PLAIN, "aif")) == ["X714", "X706"]
     assert len(json.loads(out.read_text())["nodes"]) == 3 + 2
 
 
@@ -130,16 +138,22 @@ def test_argdown_names_the_undercut_of_an_undercut(tmp_path: Path, capsys) -> No
     assert _export(path, "argdown", out) == 0
     err = capsys.readouterr().err
     found = dict(_warnings(err))
-    # Once per kind, at the line of the first relation it names.
-    assert [code for code, _ in _warnings(err)] == ["X701", "X703", "X704", "X705", "X710"]
+    # Once per kind, at the line of the first relation it names; the fields Argdown
+    # has no place for together, last.
+    assert [code for code, _ in _warnings(err)] == ["X701", "X703", "X700"]
+    assert (
+        "relation ids (1 relation); relations' why (1 relation); notes (1 claim)" in found["X700"]
+    )
+    assert list(_said(UNDERCUTS, "argdown")) == ["X701", "X703", "X704", "X705", "X710"]
     assert f"{path}:16:5: warning[X701]:" in found["X701"]
     assert (
         "undercut of an undercut" in found["X701"] and "1 relation (u2) left out" in found["X701"]
     )
     assert "  hint: export --to json or aif keeps them" in err
     assert "(u3) become one undercut per premise" in found["X703"]
-    assert "the why of 1 relation (u1)" in found["X705"]
-    assert "the notes of 1 claim (b)" in found["X710"]
+    said = _said(UNDERCUTS, "argdown")
+    assert "the why of 1 relation (u1)" in said["X705"]
+    assert "the notes of 1 claim (b)" in said["X710"]
     # The file holds everything else: every claim, and every relation but u2
     # (u3 as one undercut per premise).
     back = read_argdown(out.read_text(), str(out)).map
@@ -209,7 +223,8 @@ relations:
     path = _map_file(tmp_path, text)
     out = tmp_path / "m.json"
     assert _export(path, "aif", out) == 0
-    found = dict(_warnings(capsys.readouterr().err))
+    assert set(dict(_warnings(capsys.readouterr().err))) == {"X715", "X700"}
+    found = _said(text, "aif")
     assert set(found) == {"X714", "X715", "X706", "X704", "X705", "X707", "X711"}
     assert "id, title and description" in found["X714"]
     assert "which here are a instead of a, z" in found["X715"]
@@ -264,7 +279,8 @@ relations:
     path = _map_file(tmp_path, text)
     out = tmp_path / "m.graphml"
     assert _export(path, "graphml", out) == 0
-    found = dict(_warnings(capsys.readouterr().err))
+    assert set(dict(_warnings(capsys.readouterr().err))) == {"X700"}
+    found = _said(text, "graphml")
     assert set(found) == {"X708", "X709"}
     assert "the themes of 1 claim (a) and the map's theme names" in found["X708"]
     assert "the quotes of 1 claim (b), from 1 source, are not written" in found["X709"]
@@ -403,3 +419,26 @@ def test_an_id_in_a_warning_is_shown_never_obeyed(tmp_path: Path, capsys) -> Non
     assert _export(path, "dot", tmp_path / "m.dot") == 0
     err = capsys.readouterr().err
     assert "\u202e" not in err and "cools⟨U+202E⟩loot" in err
+
+
+def test_in_brief_keeps_losses_to_the_argument_and_merges_fields() -> None:
+    """A loss to the argument (a relation left out) stays on its own line; what the
+    format has no field for is one line; a single field loss is left as it is."""
+    found = losses(_load(UNDERCUTS), "argdown")
+    brief = in_brief(found, "argdown")
+    assert [loss.code for loss in brief] == ["X701", "X703", "X700"]
+    merged = brief[-1]
+    assert merged.message.startswith("Argdown has no place for these")
+    assert merged.message.endswith(
+        "relation ids (1 relation); relations' why (1 relation); notes (1 claim)"
+    )
+    assert set(merged.ids) == {i for loss in found[2:] for i in loss.ids}
+    one = [loss for loss in found if loss.code in {"X701", "X710"}]
+    assert in_brief(one, "argdown") == one
+
+
+def test_strict_lists_every_loss_on_its_own(tmp_path: Path, capsys) -> None:
+    path = _map_file(tmp_path, UNDERCUTS)
+    assert _export(path, "argdown", tmp_path / "m.argdown", "--strict") == 1
+    codes = [code for code, _ in _warnings(capsys.readouterr().err)]
+    assert codes == ["X701", "X703", "X704", "X705", "X710"]
