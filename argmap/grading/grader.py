@@ -648,7 +648,10 @@ def _assess_one(
     total = len(points)
     theirs = direct_answer(ref.text)
     mine = direct_answer(answer_text) if theirs is not None else None
-    if theirs is None and question:
+    # Options only against a teacher's reference: a map's question is a claim, whose
+    # text may name two parties ("Xinhua reports ... Residents ...") without offering
+    # them as options.
+    if theirs is None and question and not ref.key_points:
         theirs = chosen_option(ref.text, question)
         mine = chosen_option(answer_text, question) if theirs is not None else None
     one_word = bool(total) and made == total and _one_word_only(points, text)

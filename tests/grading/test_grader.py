@@ -492,3 +492,16 @@ def test_one_word_of_a_one_point_model_answer_is_not_enough() -> None:
         [stop],
     )
     assert said.verdict is Verdict.CORRECT
+
+
+def test_a_maps_model_answer_offers_no_options() -> None:
+    """A map's question is a claim that may name two parties without offering them as
+    options: opening with the other one is no contradiction there."""
+    question = "Xinhua reports that residents feel safer. Residents say the estate is calm."
+    keyed = Reference(
+        "Xinhua, a state agency, picks whom to quote.",
+        (KeyPoint("state agency", ("state media",)),),
+        "state-voice",
+    )
+    answer = "Residents, though, were picked by a state agency that chooses whom to quote."
+    assert assess(answer, [keyed], question=question).verdict is not Verdict.CONTRADICTORY
