@@ -81,6 +81,8 @@ TEXT_DENIED_SHARE = 0.3
 TEXT_COVERAGE_CONTRA = 0.2
 KEYED_COVERAGE_CONTRA = 0.35
 KEYED_DENIED_SHARE = 0.3
+# ... even with a key point made, when this share of the met words is denied.
+KEYED_TEXT_DENIED = 0.5
 # Padding: longer than this many words, or this many times the model answer.
 PADDING_MIN_LIMIT = 40
 PADDING_FACTOR = 3
@@ -655,7 +657,10 @@ def _assess_one(
         theirs = chosen_option(ref.text, question)
         mine = chosen_option(answer_text, question) if theirs is not None else None
     one_word = bool(total) and made == total and _one_word_only(points, text)
-    if denied or (text_denied and not made) or (mine is not None and mine != theirs):
+    # ... or, with a point made, a denial of most of what it says of that point:
+    # "Nobody online defends face registration against scam calls" makes "scam calls".
+    text_refuted = text_denied and (not made or text.denied_share >= KEYED_TEXT_DENIED)
+    if denied or text_refuted or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total and not one_word) or substance:
         verdict = Verdict.CORRECT
@@ -672,6 +677,11 @@ def _assess_one(
     if verdict is Verdict.CONTRADICTORY:
         score = 0.0
     caps: list[str] = []
+    if text_refuted and made and not denied:
+        caps.append(
+            f"Contradicted: your answer denies most of what the model answer says: "
+            f'"{_quote(ref.text)}"'
+        )
     if one_word and verdict is Verdict.PARTIAL:
         score = 0.5
         caps.append(

@@ -505,3 +505,18 @@ def test_a_maps_model_answer_offers_no_options() -> None:
     )
     answer = "Residents, though, were picked by a state agency that chooses whom to quote."
     assert assess(answer, [keyed], question=question).verdict is not Verdict.CONTRADICTORY
+
+
+def test_a_point_made_inside_a_denial_of_the_model_answer_is_contradictory() -> None:
+    """The key words said, the model answer's claim about them denied."""
+    scams = Reference(
+        "Some Chinese social-media users defend face registration as a necessary weapon "
+        "against fraud such as scam calls.",
+        (KeyPoint("scam calls", ("phone scams", "fraud calls")),),
+        "scam-support",
+    )
+    denied = assess("Nobody online defends face registration against scam calls.", [scams])
+    assert denied.verdict is Verdict.CONTRADICTORY
+    assert "denies most of what the model answer says" in " ".join(denied.feedback)
+    said = assess("Many people online defend face registration against scam calls.", [scams])
+    assert said.verdict is Verdict.CORRECT
