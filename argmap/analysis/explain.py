@@ -22,6 +22,12 @@ standing undercut that was itself undercut. A claim whose own attack or
 undercut is cut by a standing undercut says, besides its label, that its
 move does not count (`CUT`).
 
+Under a what-if, a sentence that names a claim you accepted or rejected says
+so where that decides it ("…, which stands because you accepted it
+(what-if)", "the reply “…” falls because you rejected it (what-if)"): the
+claim's reasons end with the marks of the claims they name (`MARKED`), and
+`because_you` is the one rule for those words.
+
 A reason is a plain tuple of strings (cheap to pickle for 10,000 claims);
 `sentences` words it. `acceptance_words` says a claim's acceptance under the
 multi-extension semantics in words a reader needs no legend for.
@@ -53,7 +59,10 @@ PREMISE_REJECTED = "premise-rejected"  # (kind, attack, premise)  what-if
 UNDERCUT = "undercut"  # (kind, attack, undercut, [reply, reply's cutter or ""])
 OPEN = "open"  # (kind, attack)  the attack is itself open
 CUT = "cut"  # (kind, relation, undercut)  the claim's own attack or undercut is cut
-"""DEFEATED and UNDERCUT name the standing relation's failed reply (an undercut of it)
+MARKED = "marked"  # (kind, *"accepted:id" / "rejected:id")  not a reason: the what-if marks
+"""MARKED comes last, only under a what-if, for the marked claims the reasons name.
+
+DEFEATED and UNDERCUT name the standing relation's failed reply (an undercut of it)
 when it has one: cut by the undercut named, or ("") failing with its premise."""
 
 SHORT = 48
@@ -64,6 +73,19 @@ VERDICTS = {IN: "stands", OUT: "falls", UNDEC: "open"}
 
 MAX_REASONS = 12
 """Reasons kept per claim: enough to read, few enough to send for 10,000 claims."""
+
+YOU_ACCEPTED, YOU_REJECTED = "accepted", "rejected"
+"""What-if marks, as `MARKED` records them and as `because_you` words them."""
+
+
+_BECAUSE = (" because you {} ", " (what-if)")
+"""The words around what you marked: the one wording of a what-if as a cause."""
+
+
+def because_you(mark: str) -> str:
+    """ " because you rejected it (what-if)": why a claim stands or falls by its mark."""
+    head, tail = _BECAUSE
+    return f"{head.format(mark)}it{tail}"
 
 
 def explain_claims(
@@ -87,7 +109,7 @@ def explain_claims(
     # The map's own nodes keep their places; `assuming` appends one `reject:` node per
     # rejected claim, in order, so the base framework's (cached) index serves.
     extra = {f"reject:{c}": len(mf.names) + k for k, c in enumerate(rejected)}
-    why = _Why(m, mf.framework.index, extra, labels, frozenset(accepted))
+    why = _Why(m, mf.framework.index, extra, labels, frozenset(accepted), frozenset(rejected))
     return {c: why.reasons(c, i) for c, i in mf.claim_index.items()}
 
 
@@ -99,10 +121,12 @@ class _Why:
         extra: Mapping[str, int],
         labels: Sequence[Label],
         accepted: frozenset[str],
+        rejected: frozenset[str] = frozenset(),
     ):
         self.m = m
         self.labels = labels
         self.accepted = accepted
+        self.rejected = rejected
         self.index = index
         self.extra = extra
         from argmap.analysis.bipolar import gate_id, inference_id
@@ -117,8 +141,23 @@ class _Why:
         return None if i is None else self.labels[i]
 
     def reasons(self, claim: str, i: int) -> tuple[Reason, ...]:
-        own = self._own(claim, i)
-        return (own + self._cut(claim))[:MAX_REASONS]
+        found = self._own(claim, i) + self._cut(claim)
+        marks = self._marks(found) if self.accepted or self.rejected else ()
+        return found[: MAX_REASONS - len(marks)] + marks
+
+    def _marks(self, reasons: Iterable[Reason]) -> tuple[Reason, ...]:
+        """The what-if marks of the claims the reasons name, as one `MARKED` record (or none)."""
+        named: dict[str, None] = {}
+        for reason in reasons:
+            for name in reason[1:]:
+                rel = self.m.relations_by_id.get(name)
+                named.update(dict.fromkeys(rel.sources if rel else (name,)))
+        marks = [
+            f"{YOU_ACCEPTED if c in self.accepted else YOU_REJECTED}:{c}"
+            for c in named
+            if c in self.accepted or c in self.rejected
+        ]
+        return ((MARKED, *marks),) if marks else ()
 
     def _cut(self, claim: str) -> tuple[Reason, ...]:
         """The claim's attacks and undercuts that a standing undercut stops."""
@@ -137,6 +176,10 @@ class _Why:
         replies = [
             u.id for u in self.m.incoming.get(relation, ()) if u.type is RelationType.UNDERCUT
         ]
+        for u in replies:  # a premise you rejected (what-if) first: your move decides it
+            sources = self.m.relations_by_id[u].sources
+            if any(p in self.rejected and self.label(self.gate(u, p)) == IN for p in sources):
+                return (u, "")
         for u in replies:
             for uu in self.m.incoming.get(u, ()):
                 if uu.type is RelationType.UNDERCUT and self.label(self.rel(uu.id)) == IN:
@@ -207,9 +250,16 @@ class Sentence:
 
 def sentences(m: Map, reasons: Iterable[Reason]) -> list[Sentence]:
     """The reasons in words, each linked to the claim that decides it."""
+    reasons = list(reasons)
+    marks: dict[str, str] = {}
+    for reason in reasons:
+        if reason[0] == MARKED:
+            for record in reason[1:]:
+                mark, _, claim = record.partition(":")  # a mark holds no colon; an id may
+                marks[claim] = mark
     out: list[Sentence] = []
     for reason in reasons:
-        made = _sentence(m, reason)
+        made = _sentence(m, reason, marks)
         if made is not None:
             out.append(made)
     return out
@@ -235,8 +285,27 @@ def _claims(m: Map, ids: Sequence[str], limit: int = 0) -> list[tuple[str, bool]
 
 _NOUN = {RelationType.ATTACK: "attack", RelationType.UNDERCUT: "undercut"}
 
+Marks = Mapping[str, str]
+"""Claim id -> the what-if mark it carries (`YOU_ACCEPTED`, `YOU_REJECTED`)."""
 
-def _reply_words(m: Map, reason: Reason, at: int) -> list[tuple[str, bool]]:
+
+def _because(
+    m: Map, ids: Sequence[str], marks: Marks, mark: str, before: str = ""
+) -> list[tuple[str, bool]]:
+    """`because_you` for the claims of `ids` with `mark`, after `before`; [] when none has it.
+
+    One claim is "it"; of linked premises, those marked are named.
+    """
+    hit = [c for c in ids if marks.get(c) == mark]
+    if not hit:
+        return []
+    if len(ids) == 1:
+        return [(before + because_you(mark), False)]
+    head, tail = _BECAUSE
+    return [(before + head.format(mark), False), *_claims(m, hit, SHORT), (tail, False)]
+
+
+def _reply_words(m: Map, reason: Reason, at: int, marks: Marks) -> list[tuple[str, bool]]:
     """Why the standing relation's reply (`reason[at]`, an undercut of it) fails, or []."""
     if len(reason) < at + 2:
         return []
@@ -246,8 +315,10 @@ def _reply_words(m: Map, reason: Reason, at: int) -> list[tuple[str, bool]]:
     parts = [("the reply ", False), *_claims(m, replies, SHORT)]
     cutters = _sources(m, reason[at + 1]) if reason[at + 1] else ()
     if cutters:
-        return [*parts, (" is itself undercut by ", False), *_claims(m, cutters, SHORT)]
-    return [*parts, (" falls" if len(replies) == 1 else " fall", False)]
+        parts += [(" is itself undercut by ", False), *_claims(m, cutters, SHORT)]
+        return [*parts, *_because(m, cutters, marks, YOU_ACCEPTED, ", which stands")]
+    parts.append((" falls" if len(replies) == 1 else " fall", False))
+    return [*parts, *_because(m, replies, marks, YOU_REJECTED)]
 
 
 def _move(m: Map, relation: str) -> list[tuple[str, bool]]:
@@ -264,27 +335,34 @@ def _move(m: Map, relation: str) -> list[tuple[str, bool]]:
     return [(f"undercut of the {noun} by ", False), *_claims(m, cut, SHORT)]
 
 
-def _sentence(m: Map, reason: Reason) -> Sentence | None:
+def _sentence(m: Map, reason: Reason, marks: Marks) -> Sentence | None:
     kind = reason[0]
+    if kind == MARKED:
+        return None
     if kind == UNATTACKED:
         return Sentence((("Nothing attacks it, so it stands.", False),), None)
     if kind == ACCEPTED:
-        return Sentence((("It stands because you accepted it (what-if).", False),), None)
+        return Sentence(((f"It stands{because_you(YOU_ACCEPTED)}.", False),), None)
     if kind == REJECTED:
-        return Sentence((("It falls because you rejected it (what-if).", False),), None)
+        return Sentence(((f"It falls{because_you(YOU_REJECTED)}.", False),), None)
     attackers = _sources(m, reason[1])
     if not attackers:
         return None
     if kind == DEFEATED:
-        reply = _reply_words(m, reason, 3)
+        reply = _reply_words(m, reason, 3, marks)
         limit = SHORT if reply else 0
         parts = [("Falls: attacked by ", False), *_claims(m, attackers, limit)]
         carrier = _sources(m, reason[2]) if reason[2] else ()
         if carrier:
-            parts += [(", carried by its standing reason ", False), *_claims(m, carrier, limit)]
+            fell = _because(m, attackers, marks, YOU_REJECTED, ", which falls")
+            parts += [*fell, (" but is" if fell else ",", False)]
+            parts += [(" carried by its standing reason ", False), *_claims(m, carrier, limit)]
+            parts += _because(m, carrier, marks, YOU_ACCEPTED, ", which stands")
             parts.append(("; " if reply else ".", False))
         else:
-            parts.append((", which stands: " if reply else ", which stands.", False))
+            parts.append((", which stands", False))
+            parts += _because(m, attackers, marks, YOU_ACCEPTED)
+            parts.append((": " if reply else ".", False))
         if reply:
             parts += [*reply, (".", False)]
         return Sentence(tuple(parts), attackers[0])
@@ -297,7 +375,8 @@ def _sentence(m: Map, reason: Reason) -> Sentence | None:
         parts.append(
             ("itself undercut by " if own.type is RelationType.UNDERCUT else "undercut by ", False)
         )
-        parts += [*_claims(m, cutters, SHORT), (", which stands.", False)]
+        parts += [*_claims(m, cutters, SHORT), (", which stands", False)]
+        parts += [*_because(m, cutters, marks, YOU_ACCEPTED), (".", False)]
         return Sentence(tuple(parts), cutters[0])
     if kind == OPEN:
         parts = [("Open: attacked by ", False), *_claims(m, attackers)]
@@ -305,11 +384,12 @@ def _sentence(m: Map, reason: Reason) -> Sentence | None:
         return Sentence(tuple(parts), attackers[0])
     if kind == UNDERCUT:
         cutters = _sources(m, reason[2])
-        reply = _reply_words(m, reason, 3)
+        reply = _reply_words(m, reason, 3, marks)
         limit = SHORT if reply else 0
         parts = [("Stands: the attack by ", False), *_claims(m, attackers, limit)]
         parts += [(" is undercut by ", False), *_claims(m, cutters, limit)]
-        parts.append((", which stands: " if reply else ", which stands.", False))
+        parts += [(", which stands", False), *_because(m, cutters, marks, YOU_ACCEPTED)]
+        parts.append((": " if reply else ".", False))
         if reply:
             parts += [*reply, (".", False)]
         return Sentence(tuple(parts), cutters[0] if cutters else attackers[0])
@@ -318,12 +398,15 @@ def _sentence(m: Map, reason: Reason) -> Sentence | None:
         return None
     if kind == PREMISE_REJECTED:
         parts = [("Stands: its attacker ", False), *_claims(m, (premise.id,))]
-        parts.append((" falls because you rejected it (what-if).", False))
+        parts.append((f" falls{because_you(YOU_REJECTED)}.", False))
         return Sentence(tuple(parts), premise.id)
     if kind == DEFENDED:
         defenders = _sources(m, reason[3])
         parts = [("Stands: ", False), *_claims(m, defenders), (" defeats its attacker ", False)]
         parts += _claims(m, (premise.id,))
+        if any(marks.get(c) == YOU_ACCEPTED for c in defenders):
+            parts += [("; ", False), *_claims(m, defenders), (" stands", False)]
+            parts += [*_because(m, defenders, marks, YOU_ACCEPTED), (".", False)]
         return Sentence(tuple(parts), defenders[0] if defenders else premise.id)
     return None
 

@@ -14,6 +14,7 @@ from argmap.analysis.explain import (
     DEFEATED,
     DEFENDED,
     EVERY_READING,
+    MARKED,
     NO_READING,
     OPEN,
     PREMISE_REJECTED,
@@ -90,14 +91,71 @@ def test_a_defender_reinstates_and_a_standing_attack_defeats() -> None:
 def test_what_if_marks_are_the_reasons_they_give() -> None:
     reasons = why(CHAIN, rejected=("b",))
     assert reasons["b"] == ((REJECTED,),)
-    assert reasons["a"] == ((PREMISE_REJECTED, "r1", "b"),)  # b attacks a but was rejected
+    # b attacks a but was rejected; the reasons end with the marks of the claims they name
+    assert reasons["a"] == ((PREMISE_REJECTED, "r1", "b"), (MARKED, "rejected:b"))
     assert reasons["t"] == ((DEFEATED, "r0", ""),)  # a stands again and defeats t
-    assert sentences(CHAIN, reasons["a"])[0].plain == (
-        "Stands: its attacker “B” falls because you rejected it (what-if)."
-    )
+    [words] = sentences(CHAIN, reasons["a"])  # the marks are no sentence of their own
+    assert words.plain == "Stands: its attacker “B” falls because you rejected it (what-if)."
     accepted = why(CHAIN, accepted=("a",))
     assert accepted["a"] == ((ACCEPTED,),)
-    assert accepted["t"] == ((DEFEATED, "r0", ""),)
+    assert accepted["t"] == ((DEFEATED, "r0", ""), (MARKED, "accepted:a"))
+    assert sentences(CHAIN, accepted["t"])[0].plain == (
+        "Falls: attacked by “A”, which stands because you accepted it (what-if)."
+    )
+    assert why(CHAIN)["t"] == ((DEFENDED, "r0", "a", "r1"),)  # no what-if, no marks
+
+
+def test_every_sentence_that_hangs_on_a_what_if_mark_says_so() -> None:
+    m = _loaded(REPO / "arguments" / "example-smart-locks.yaml")
+    # The reply falls because you rejected its premise: the privacy attack stands again.
+    after = why(m, rejected=("data-protected",))
+    assert after["locks"] == (
+        (DEFEATED, "r-photos", "", "r-undercut-photos", ""),
+        (MARKED, "rejected:data-protected"),
+    )
+    assert sentences(m, after["locks"])[0].plain.endswith(
+        ", which stands: the reply “The housing centre says the images are stored…”"
+        " falls because you rejected it (what-if)."
+    )
+    # Accepting the cutter changes no label, but the words say what now holds it up.
+    held = why(m, accepted=("promise-unverifiable",))
+    assert sentences(m, held["locks"])[0].plain.endswith(
+        " is itself undercut by “A promise of deletion made by the operator…”, which stands"
+        " because you accepted it (what-if)."
+    )
+    assert sentences(m, held["data-protected"])[1].plain.endswith(
+        "“A promise of deletion made by the operator…”, which stands because you accepted it"
+        " (what-if)."
+    )
+    # An undercut, and a defender, that stand because you accepted them.
+    undercut = _map(
+        {"t": None, "a": None, "u": None}, [("attack", ("a",), "t"), ("undercut", ("u",), "r0")]
+    )
+    assert sentences(undercut, why(undercut, accepted=("u",))["t"])[0].plain == (
+        "Stands: the attack by “A” is undercut by “U”, which stands because you accepted it"
+        " (what-if)."
+    )
+    assert sentences(CHAIN, why(CHAIN, accepted=("b",))["t"])[0].plain == (
+        "Stands: “B” defeats its attacker “A”; “B” stands because you accepted it (what-if)."
+    )
+    # A rejected attacker whose standing reason still carries its attack.
+    carried = _map(
+        {"t": None, "a": None, "s": None},
+        [("attack", ("a",), "t"), ("support", ("s",), "a")],
+    )
+    assert sentences(carried, why(carried, rejected=("a",))["t"])[0].plain == (
+        "Falls: attacked by “A”, which falls because you rejected it (what-if) but is carried"
+        " by its standing reason “S”."
+    )
+    # Of linked premises, the one you marked is named.
+    linked = _map({"t": None, "a": None, "b": None}, [("attack", ("a", "b"), "t")])
+    assert sentences(linked, why(linked, accepted=("b",))["t"])[0].plain == (
+        "Falls: attacked by “A” together with “B”, which stands because you accepted “B” (what-if)."
+    )
+    # The marks survive the trip from the analysis process, and only claims named carry them.
+    _, shown = analyse(m, (), ("data-protected",))
+    assert shown.claim("locks").why == after["locks"]  # type: ignore[union-attr]
+    assert shown.claim("elderly-checks").why == ((UNATTACKED,),)  # type: ignore[union-attr]
 
 
 def test_an_undercut_stops_an_attack_and_a_cycle_leaves_claims_open() -> None:
@@ -266,10 +324,12 @@ def test_the_example_map_says_why_the_privacy_attack_stands() -> None:
     after = why(m, rejected=("promise-unverifiable",))
     assert after["locks"] == (
         (UNDERCUT, "r-photos", "r-undercut-photos", "r-undercut-reassurance", ""),
+        (MARKED, "rejected:promise-unverifiable"),
     )
     assert sentences(m, after["locks"])[0].plain.endswith(
         "is undercut by “The housing centre says the images are stored…”, which stands:"
-        " the reply “A promise of deletion made by the operator…” falls."
+        " the reply “A promise of deletion made by the operator…” falls because you"
+        " rejected it (what-if)."
     )
     assert after["photos-collected"] == ((UNATTACKED,), (CUT, "r-photos", "r-undercut-photos"))
     assert after["data-protected"] == ((UNATTACKED,),)
