@@ -35,15 +35,19 @@ multi-extension semantics in words a reader needs no legend for.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.model import Map, RelationType
 
 TYPE_CHECKING = False  # the explorer imports the wording alone: no engine, no `typing`
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     from argmap.analysis.bipolar import MapFramework
     from argmap.analysis.semantics import Label
+
+    P = TypeVar("P")  # a piece of a sentence: the why line's (text, is claim) or a round's
 
 IN, OUT, UNDEC = "in", "out", "undec"  # `Label` values (a StrEnum: they compare equal)
 
@@ -305,6 +309,35 @@ def _because(
     return [(before + head.format(mark), False), *_claims(m, hit, SHORT), (tail, False)]
 
 
+def reply_fails(
+    reply: Sequence[P], cutters: Sequence[P], plural: bool, word: Callable[[str], P]
+) -> list[P]:
+    """Why an answer's reply failed: "the reply R is itself undercut by C", or "the reply R
+    falls" (no cutter: its premise fell). One wording for the why line and a round's verdict;
+    `word` turns argmap's own words into the caller's pieces, `reply` and `cutters` are named."""
+    said = [word("the reply "), *reply]
+    if cutters:
+        return [*said, word(" is itself undercut by "), *cutters]
+    return [*said, word(" fall" if plural else " falls")]
+
+
+def does_not_count(
+    move: Sequence[P], cutters: Sequence[P], itself: bool, word: Callable[[str], P]
+) -> list[P]:
+    """A move a standing undercut cuts: "<move> does not count: it is [itself] undercut by C,
+    which stands" (`itself` for an undercut that is cut). Shared as `reply_fails` is."""
+    cut = (
+        " does not count: it is itself undercut by "
+        if itself
+        else " does not count: it is undercut by "
+    )
+    return [*move, word(cut), *cutters, word(", which stands")]
+
+
+def _word(text: str) -> tuple[str, bool]:
+    return (text, False)
+
+
 def _reply_words(m: Map, reason: Reason, at: int, marks: Marks) -> list[tuple[str, bool]]:
     """Why the standing relation's reply (`reason[at]`, an undercut of it) fails, or []."""
     if len(reason) < at + 2:
@@ -312,13 +345,13 @@ def _reply_words(m: Map, reason: Reason, at: int, marks: Marks) -> list[tuple[st
     replies = _sources(m, reason[at])
     if not replies:
         return []
-    parts = [("the reply ", False), *_claims(m, replies, SHORT)]
     cutters = _sources(m, reason[at + 1]) if reason[at + 1] else ()
+    said = reply_fails(
+        _claims(m, replies, SHORT), _claims(m, cutters, SHORT), len(replies) > 1, _word
+    )
     if cutters:
-        parts += [(" is itself undercut by ", False), *_claims(m, cutters, SHORT)]
-        return [*parts, *_because(m, cutters, marks, YOU_ACCEPTED, ", which stands")]
-    parts.append((" falls" if len(replies) == 1 else " fall", False))
-    return [*parts, *_because(m, replies, marks, YOU_REJECTED)]
+        return [*said, *_because(m, cutters, marks, YOU_ACCEPTED, ", which stands")]
+    return [*said, *_because(m, replies, marks, YOU_REJECTED)]
 
 
 def _move(m: Map, relation: str) -> list[tuple[str, bool]]:
@@ -371,11 +404,9 @@ def _sentence(m: Map, reason: Reason, marks: Marks) -> Sentence | None:
         if not cutters:
             return None
         own = m.relations_by_id[reason[1]]
-        parts = [("Its ", False), *_move(m, own.id), (" does not count: it is ", False)]
-        parts.append(
-            ("itself undercut by " if own.type is RelationType.UNDERCUT else "undercut by ", False)
-        )
-        parts += [*_claims(m, cutters, SHORT), (", which stands", False)]
+        itself = own.type is RelationType.UNDERCUT
+        parts = [("Its ", False), *_move(m, own.id)]
+        parts = does_not_count(parts, _claims(m, cutters, SHORT), itself, _word)
         parts += [*_because(m, cutters, marks, YOU_ACCEPTED), (".", False)]
         return Sentence(tuple(parts), cutters[0])
     if kind == OPEN:

@@ -9,6 +9,13 @@ shows a `Ref` its own way). The reasons follow the labels:
   (the claim is *defended by* that claim), or an undercut of the attack stands;
 * a claim *falls* to the attacks on it that stand;
 * a claim is *undecided* when the attacks on it are (attacks in a circle).
+
+Where an answer was answered, the sentence goes one level deeper, in the
+words of the explorer's why line (`argmap.analysis.explain.reply_fails`,
+`does_not_count`): an attack that stands although it was undercut says why
+that reply fails ("(the reply y is itself undercut by z)", or "(the reply y
+falls)"), as does a standing undercut that was undercut; a claim whose own
+attack or undercut is cut by a standing undercut says its move does not count.
 """
 
 from __future__ import annotations
@@ -16,10 +23,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from argmap.analysis.explain import does_not_count, reply_fails
 from argmap.analysis.semantics import Label
 from argmap.debate.round import Judge, Turn
 from argmap.debate.verdict import Decision, Labels, PropositionArgument
-from argmap.debate.wording import Sentence, joined, premises, verb
+from argmap.debate.wording import Segment, Sentence, joined, premises, verb
 from argmap.model import Map, Relation, RelationType
 from argmap.sides import Side
 
@@ -52,6 +60,10 @@ def _acts(relation: Relation) -> str:
     return verb(relation.type, len(relation.sources) > 1)
 
 
+def _word(text: str) -> Segment:
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class _Reasons:
     sub: Map
@@ -73,6 +85,41 @@ class _Reasons:
             if u.type is RelationType.UNDERCUT and self.labels.relations[u.id] is Label.IN
         ]
 
+    def reply(self, relation: Relation) -> Sentence:
+        """Why a standing relation's reply (an undercut of it) failed, in brackets, or ()."""
+        replies = [
+            u for u in self.sub.incoming.get(relation.id, ()) if u.type is RelationType.UNDERCUT
+        ]
+        for u in replies:
+            cut = self.undercuts(u)
+            if cut:
+                said = reply_fails(_by(u), _by(cut[0]), len(u.sources) > 1, _word)
+                return (" (", *said, ")")
+        if not replies:
+            return ()
+        said = reply_fails(_by(replies[0]), (), len(replies[0].sources) > 1, _word)
+        return (" (", *said, ")")
+
+    def not_counting(self, claim_id: str) -> Sentence:
+        """The claim's own attacks and undercuts that a standing undercut cuts, or ()."""
+        said: list[Sentence] = []
+        for r in self.sub.outgoing.get(claim_id, ()):
+            if r.type is RelationType.SUPPORT or self.labels.relations[r.id] is Label.IN:
+                continue  # as the why line: a support never defends; a relation in acts
+            cut = self.undercuts(r)
+            if cut:
+                move: Sentence = ("its ", r.type.value, *self.target(r))
+                itself = r.type is RelationType.UNDERCUT
+                said.append(tuple(does_not_count(move, _by(cut[0]), itself, _word)))
+        return ("; ", *joined(said, "; ")) if said else ()
+
+    def target(self, relation: Relation) -> Sentence:
+        """What a move bears on, as a round names it: " on m", " of the attack of x"."""
+        link = self.sub.relations_by_id.get(relation.target)
+        if link is None:
+            return (" on ", *premises((relation.target,)))
+        return (f" of the {link.type.value} of ", *_by(link))
+
     def defence(self, attack: Relation) -> Sentence:
         """Why an attack that does not act fails: what undercuts it or defeats a premise."""
         cut = self.undercuts(attack)
@@ -84,6 +131,7 @@ class _Reasons:
                 _acts(cut[0]) if len(cut) == 1 else "undercut",
                 " the attack of ",
                 *_by(attack),
+                *self.reply(cut[0]),
             )
         defeaters = [
             r
@@ -108,17 +156,20 @@ class _Reasons:
         head: Sentence = premises((claim_id,))
         if label is Label.IN:
             attacks = self.attacks(claim_id)
+            cut = self.not_counting(claim_id)
             if not attacks:
-                return label, (*head, " stands: nothing played attacks it.")
-            return label, (*head, " stands, ", *joined(map(self.defence, attacks), "; and "), ".")
+                return label, (*head, " stands: nothing played attacks it", *cut, ".")
+            defences = joined(map(self.defence, attacks), "; and ")
+            return label, (*head, " stands, ", *defences, *cut, ".")
         if label is Label.OUT:
             clauses = []
             for attack in self.attacks(claim_id, Label.IN):
                 clause = _by(attack)
                 if self.was_dropped(attack):
                     clause += (", which was never answered (dropped)",)
-                clauses.append(clause)
-            return label, (*head, " falls to ", *joined(clauses, " and to "), ".")
+                clauses.append(clause + self.reply(attack))
+            fall = joined(clauses, " and to ")
+            return label, (*head, " falls to ", *fall, *self.not_counting(claim_id), ".")
         open_attacks = self.attacks(claim_id, Label.UNDEC)  # never empty for an undecided claim
         many = len(open_attacks) > 1 or len(open_attacks[0].sources) > 1
         return label, (
@@ -126,7 +177,9 @@ class _Reasons:
             " is undecided: ",
             *joined((_by(r) for r in open_attacks), " and "),
             " attack it and are" if many else " attacks it and is",
-            " undecided in turn (the attacks run in a circle).",
+            " undecided in turn (the attacks run in a circle)",
+            *self.not_counting(claim_id),
+            ".",
         )
 
 

@@ -231,7 +231,10 @@ def test_an_undercut_of_an_attack_defends_the_claim_it_attacked() -> None:
         said(verdict.explanation.stand)[0]
         == "m stands, defended by u, which undercuts the attack of a."
     )
-    assert "a stands: nothing played attacks it." in said(verdict.explanation.stand)
+    assert (
+        "a stands: nothing played attacks it; its attack on m does not count: it is undercut"
+        " by u, which stands." in said(verdict.explanation.stand)
+    )
     assert verdict.decision is Decision.NO_CASE
 
 

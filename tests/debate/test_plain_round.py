@@ -121,7 +121,11 @@ def test_an_undercut_of_an_undercut_is_worded_through_the_link_it_cuts() -> None
     )
     assert "r-undercut-photos" not in out and "[r-photos]" not in out
     assert "the motion falls (out) under grounded semantics" in out
-    assert "  - locks falls to photos-collected." in out
+    # The privacy attack stands because its reply was cut, and the verdict says so.
+    assert (
+        "  - locks falls to photos-collected (the reply data-protected is itself undercut by"
+        " promise-unverifiable)." in out
+    )
 
 
 def test_judge_semantics_decides_by_the_motions_label_alone() -> None:
