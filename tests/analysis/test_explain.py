@@ -153,7 +153,10 @@ def test_every_sentence_that_hangs_on_a_what_if_mark_says_so() -> None:
         "Falls: attacked by “A” together with “B”, which stands because you accepted “B” (what-if)."
     )
     # The marks survive the trip from the analysis process, and only claims named carry them.
+    import pickle
+
     _, shown = analyse(m, (), ("data-protected",))
+    shown = pickle.loads(pickle.dumps(shown))
     assert shown.claim("locks").why == after["locks"]  # type: ignore[union-attr]
     assert shown.claim("elderly-checks").why == ((UNATTACKED,),)  # type: ignore[union-attr]
 

@@ -127,6 +127,15 @@ async def test_a_what_if_move_says_what_changed_and_marks_the_claims() -> None:
         )
         assert app.explorer.changed_claims == {"locks", "promise-unverifiable"}
         assert "It falls because you rejected it (what-if)." in detail_text(app)
+        # The thesis now stands, and its why says the reply fell to your rejection.
+        assert app.explorer.jump_to("locks")
+        await settle(pilot)
+        assert link_texts(app)[0].endswith(
+            "the reply “A promise of deletion made by the operator…” falls because you"
+            " rejected it (what-if)."
+        )
+        assert app.explorer.jump_to("promise-unverifiable")
+        await settle(pilot)
         # The tree marks exactly the changed lines (the mark comes before the badge).
         tree = app.explorer.claim_tree
         built = tree.built_nodes()
