@@ -207,15 +207,15 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # these floors so that no change makes the grader worse, while the benchmark reports
 # against the issue's targets above, which are not all met yet (issue 14 stays open).
 # Measured 2026-12-01, fourth session (docs/benchmarks.md): face-at-the-door
-# 0.807 / 10 / 9.6 %, its development rows 0.607 / 0 / 47 %, example-smart-locks
-# 0.786 / 0 / 16.7 %, sciEntsBank 0.556 / 0.404, Beetle 0.533 / 0.379. Agreement went
+# 0.807 / 10 / 9.6 %, its development rows 0.643 / 0 / 41 %, example-smart-locks
+# 0.786 / 0 / 16.7 %, sciEntsBank 0.557 / 0.404, Beetle 0.533 / 0.379. Agreement went
 # down by design: a one-word match of a one-point model answer is held at partial, so
 # fewer contradictory answers are graded correct.
 FLOORS: dict[str, dict[str, float]] = {
     "face-at-the-door": {"agreement": 0.80, "contradictory_correct": 10, "correct_lost": 0.1},
     # The development rows: the hardest kinds only, read row by row while the grader
     # was changed (face-at-the-door is held out: only its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.6, "contradictory_correct": 0, "correct_lost": 0.48},
+    "face-at-the-door-dev": {"agreement": 0.64, "contradictory_correct": 0, "correct_lost": 0.42},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.55, "contradictory_f1": 0.40},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.37},
