@@ -17,13 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.analysis.semantics import Label
-from argmap.debate.adjudication import Adjudication, adjudicate
-from argmap.debate.round import Judge, Round, settings_for
+from argmap.debate.adjudication import Adjudication
+from argmap.debate.round import Judge
 from argmap.debate.verdict import Decision
-from argmap.debate.wording import Sentence, plain
 from argmap.loading import load_map
 from argmap.model import Map
 from argmap.sides import Side
+from tests.debate.played import play, said
 from tests.debate.small_maps import A, S, U, build
 
 MAP = Path(__file__).resolve().parent / "data" / "burden.yaml"
@@ -39,18 +39,7 @@ def judged(
     moves: list[str], judge: Judge = Judge.BURDEN, the_map: Map | None = None
 ) -> Adjudication:
     """Pro opens; `-` is a pass."""
-    m = the_map or school()
-    rnd = Round(m, settings_for(m, first=Side.PRO, judge=judge))
-    for claim_id in moves:
-        if claim_id == "-":
-            rnd.pass_turn()
-        else:
-            rnd.play(rnd.reply_for(claim_id))
-    return adjudicate(rnd)
-
-
-def said(sentences: tuple[Sentence, ...]) -> list[str]:
-    return [plain(s) for s in sentences]
+    return play(the_map or school(), moves, Side.PRO, judge)
 
 
 def test_the_issue_round_pro_wins_by_semantics_and_loses_by_the_burden() -> None:
@@ -132,10 +121,7 @@ def test_rebuttals_alone_defend_the_motion_but_make_no_case() -> None:
     chain = build(
         [("ra", A, "a", "m"), ("rb", A, "b", "a"), ("rp", S, "p", "m")], ["m", "a", "b", "p"]
     )
-    rnd = Round(chain, settings_for(chain, first=Side.CON))
-    rnd.play(rnd.reply_for("a"))
-    rnd.play(rnd.reply_for("b"))
-    burden = adjudicate(rnd)
+    burden = play(chain, ["a", "b"], Side.CON)
     assert burden.status.grounded == "in" and burden.decision is Decision.NO_CASE
     assert "m stands, defended by b against a." in said(burden.explanation.stand)
 
@@ -223,10 +209,7 @@ def test_draws_undecided_motion_or_undecided_arguments() -> None:
 def test_an_undercut_of_an_attack_defends_the_claim_it_attacked() -> None:
     # Con: a attacks m; Pro: u undercuts that attack (dropped); Pro never argued for m.
     m = build([("ra", A, "a", "m"), ("ru", U, "u", "ra")], ["m", "a", "u"])
-    rnd = Round(m, settings_for(m, first=Side.CON))
-    rnd.play(rnd.reply_for("a"))
-    rnd.play(rnd.reply_for("u"))
-    verdict = adjudicate(rnd)
+    verdict = play(m, ["a", "u"], Side.CON)
     assert (
         said(verdict.explanation.stand)[0]
         == "m stands, defended by u, which undercuts the attack of a."

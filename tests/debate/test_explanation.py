@@ -12,12 +12,11 @@ from pathlib import Path
 
 from argmap.analysis.explain import explain_claims, sentences
 from argmap.analysis.prepared import prepare
-from argmap.debate.adjudication import Adjudication, adjudicate
-from argmap.debate.round import Judge, Round, settings_for
-from argmap.debate.wording import Sentence, plain
+from argmap.debate.round import Judge
 from argmap.loading import load_map
 from argmap.model import Map
 from argmap.sides import Side
+from tests.debate.played import play, said
 from tests.debate.small_maps import A, U, build
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "arguments" / "example-smart-locks.yaml"
@@ -29,27 +28,12 @@ def example() -> Map:
     return result.map
 
 
-def judged(the_map: Map, moves: list[str], first: Side, judge: Judge) -> Adjudication:
-    """Play the moves in turn (`-` passes) and judge the round."""
-    rnd = Round(the_map, settings_for(the_map, first=first, judge=judge))
-    for claim_id in moves:
-        if claim_id == "-":
-            rnd.pass_turn()
-        else:
-            rnd.play(rnd.reply_for(claim_id))
-    return adjudicate(rnd)
-
-
-def said(sentences: tuple[Sentence, ...]) -> list[str]:
-    return [plain(s) for s in sentences]
-
-
 def test_the_privacy_attack_stands_because_its_reply_was_cut() -> None:
     # Pro argues for the motion; Con: the photos; Pro: the data is protected; Con: that
     # promise cannot be checked. Pro's reply is cut, so the privacy attack stands.
     moves = ["locks-stop-strangers", "photos-collected", "data-protected", "promise-unverifiable"]
     for judge in Judge:
-        verdict = judged(example(), moves, Side.PRO, judge)
+        verdict = play(example(), moves, Side.PRO, judge)
         assert verdict.status.grounded == "out" and verdict.winner is Side.CON, judge
         assert said(verdict.explanation.fall) == [
             "locks falls to photos-collected (the reply data-protected is itself undercut by"
@@ -68,7 +52,7 @@ def test_the_privacy_attack_stands_because_its_reply_was_cut() -> None:
 
 def test_the_round_and_the_why_line_say_the_reply_in_the_same_words() -> None:
     m = example()
-    verdict = judged(
+    verdict = play(
         m, ["photos-collected", "data-protected", "promise-unverifiable"], Side.CON, Judge.SEMANTICS
     )
     [fall] = verdict.explanation.fall
@@ -89,7 +73,7 @@ def test_a_defence_whose_reply_falls_and_a_standing_attack_whose_reply_falls() -
         ["m", "a", "u", "v", "w"],
     )
     # Con: a; Pro: u; Con: v; Pro: w. v falls to w, so u's undercut acts again and m stands.
-    verdict = judged(m, ["a", "u", "v", "w"], Side.CON, Judge.SEMANTICS)
+    verdict = play(m, ["a", "u", "v", "w"], Side.CON, Judge.SEMANTICS)
     assert verdict.status.grounded == "in"
     assert said(verdict.explanation.stand)[0] == (
         "m stands, defended by u, which undercuts the attack of a (the reply v falls)."
@@ -101,7 +85,7 @@ def test_a_defence_whose_reply_falls_and_a_standing_attack_whose_reply_falls() -
         " by u, which stands." in said(verdict.explanation.stand)
     )
     # No reply at all: the old sentence, word for word.
-    plain_round = judged(m, ["a", "-"], Side.CON, Judge.SEMANTICS)
+    plain_round = play(m, ["a", "-"], Side.CON, Judge.SEMANTICS)
     assert said(plain_round.explanation.fall) == [
         "m falls to a, which was never answered (dropped)."
     ]
