@@ -8,24 +8,25 @@ from pathlib import Path
 
 from textual.widgets import Button, Select, Static
 
-from argmap.loading import load_map
-from argmap.model import Map
 from argmap.training.drills import CruxSource
 from argmap.training.session import DrillSession, SessionOptions
 from argmap_tui.screens.drill import DrillScreen, DrillSetup, drill_app, session_start
-from tests.tui.support import BUNDLED, Host, context_for, fake_analyser, make_app, settle, worked
+from tests.tui.support import (
+    BUNDLED,
+    Host,
+    context_for,
+    fake_analyser,
+    load,
+    make_app,
+    settle,
+    worked,
+)
 
 DRILL_MAP = Path(__file__).resolve().parents[1] / "training" / "data" / "drill-map.yaml"
 PHONES = (
     "China's telecom carriers should scan the face of everyone who registers "
     "a new mobile phone number."
 )
-
-
-def load(path: Path) -> Map:
-    result = load_map(path)
-    assert result.map is not None
-    return result.map
 
 
 def scope(screen: object) -> Static:
