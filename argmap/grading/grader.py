@@ -561,17 +561,16 @@ def _feedback(
     return tuple(lines)
 
 
+def with_terms(ref: Reference) -> list[Token]:
+    """The model answer's words with its key terms': all it says a student may echo."""
+    return analyse(" ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)]))
+
+
 def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]) -> bool:
     """Several sentences, most of them about something else: a pasted pile, not an answer."""
     if len(sentences) < PADDING_MIN_SENTENCES:
         return False
-    own = {
-        t.lemma
-        for t in analyse(
-            " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])
-        )
-        if t.content
-    }
+    own = {t.lemma for t in with_terms(ref) if t.content}
     by_sentence: dict[int, list[bool]] = {}
     for tok in answer:
         by_sentence.setdefault(tok.sentence, []).append(tok.lemma in own)
@@ -608,7 +607,7 @@ def _assess_one(
     sentences = sentences_of(answer_text)
     opposites = anchored(
         answer,
-        analyse(" ".join([ref.text, *(t for kp in ref.key_points for t in kp.terms)])),
+        with_terms(ref),
         question_lemmas,
     )
     points = tuple(
@@ -733,13 +732,7 @@ def assess(
     tokens = analyse(answer)
     content = [t for t in tokens if t.content]
     question_lemmas = frozenset(t.lemma for t in analyse(question or "") if t.content)
-    known = frozenset(
-        t.lemma
-        for ref in references
-        for t in analyse(
-            " ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)])
-        )
-    )
+    known = frozenset(t.lemma for ref in references for t in with_terms(ref))
     refusal = _not_an_argument(answer, tokens, known | question_lemmas)
     if refusal is not None:
         ref = references[0]
