@@ -525,6 +525,13 @@ class _Graded:
 _RANK = {Verdict.CORRECT: 3, Verdict.CONTRADICTORY: 2, Verdict.PARTIAL: 1, Verdict.INCORRECT: 0}
 
 
+def _listed(head: str, items: Sequence[str]) -> str:
+    """ "Made: a; b." with one full stop, also when the last item is a whole sentence
+    (a teacher's reference: "Made: The water evaporated.")."""
+    said = "; ".join(items)
+    return f"{head}: {said}" + ("" if said.endswith((".", "!", "?")) else ".")
+
+
 def _feedback(
     points: Sequence[PointResult], substance: bool, caps: Sequence[str], verdict: Verdict
 ) -> tuple[str, ...]:
@@ -534,29 +541,32 @@ def _feedback(
     lines = []
     if made:
         lines.append(
-            "Made: "
-            + "; ".join(
-                f'{p.point} (you wrote "{p.evidence}")'
-                if p.evidence and p.evidence != p.point
-                else p.point
-                for p in made
+            _listed(
+                "Made",
+                [
+                    f'{p.point} (you wrote "{p.evidence}")'
+                    if p.evidence and p.evidence != p.point
+                    else p.point
+                    for p in made
+                ],
             )
-            + "."
         )
     if denied:
         lines.append(
-            "Contradicted: "
-            + "; ".join(
-                f'{p.point} (you wrote "{p.evidence}")' if p.evidence else p.point for p in denied
+            _listed(
+                "Contradicted",
+                [
+                    f'{p.point} (you wrote "{p.evidence}")' if p.evidence else p.point
+                    for p in denied
+                ],
             )
-            + "."
         )
     if substance and verdict is Verdict.CORRECT and missed:
         lines.append("You made the model answer's point in your own words.")
     elif substance and verdict is Verdict.CONTRADICTORY and not denied:
         lines.append("Your answer says the opposite of the model answer.")
     elif missed:
-        lines.append("Missed: " + "; ".join(p.point for p in missed) + ".")
+        lines.append(_listed("Missed", [p.point for p in missed]))
     lines.extend(caps)
     return tuple(lines)
 

@@ -520,3 +520,10 @@ def test_a_point_made_inside_a_denial_of_the_model_answer_is_contradictory() -> 
     assert "denies most of what the model answer says" in " ".join(denied.feedback)
     said = assess("Many people online defend face registration against scam calls.", [scams])
     assert said.verdict is Verdict.CORRECT
+
+
+def test_feedback_on_a_whole_sentence_reference_ends_with_one_full_stop() -> None:
+    ref = Reference("The water was evaporated, leaving the salt.")
+    for answer in ("Let the water evaporate and the salt is left behind.", "It was not."):
+        for line in assess(answer, [ref]).feedback:
+            assert not line.endswith(".."), line
