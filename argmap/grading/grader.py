@@ -30,6 +30,7 @@ per question or per map.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,7 +47,13 @@ from argmap.grading.language import (
     quote_span,
     sentences_of,
 )
-from argmap.grading.lexicon import EMBEDDER, opposite, word_similarity
+from argmap.grading.lexicon import (
+    EMBEDDER,
+    edit_distance,
+    opposite,
+    typo_allowance,
+    word_similarity,
+)
 from argmap.grading.verdicts import Assessment, PointResult, PointState, Reference, Verdict
 from argmap.model import KeyPoint
 
@@ -425,21 +432,43 @@ def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) ->
     return len(words) >= 3 and grammar <= len(words) // 8 and listed
 
 
+# Words that stand in for an answer without being one.
+FILLERS = frozenset({"blah", "bla", "lorem", "ipsum", "dolor", "yadda", "etc", "asdf"})
+# A word this share of an answer's words (of five or more) is repetition, not a sentence.
+REPEATED_SHARE = 0.5
+
+
+def _strange(word: Token, known: frozenset[str]) -> bool:
+    """A non-word: unknown to the dictionary and to the model answers, and no typo of a
+    word they use or of a grammatical word ("conected" is a typo of "connected")."""
+    if word.text in FILLERS:
+        return True
+    if len(word.text) < 3 or is_known_word(word.text) or {word.lemma, word.text} & known:
+        return False
+    limit = typo_allowance(word.text)
+    return not limit or not any(
+        abs(len(k) - len(w)) <= limit and edit_distance(w, k, limit) <= limit
+        for w in {word.text, word.lemma}
+        for k in known | SENTENCE_WORDS
+    )
+
+
 def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) -> str | None:
     """Why the answer is not an argument at all, or None."""
     words = [t for t in tokens if t.text.isalpha()]
     if not words:
         return "That is not an answer: argue the point in a sentence."
-    strange = [
-        t
-        for t in words
-        if len(t.text) >= 3
-        and not is_known_word(t.text)
-        and t.lemma not in known
-        and t.text not in known
-    ]
-    if len(strange) / len(words) >= GIBBERISH_SHARE:
+    strange = [t for t in words if _strange(t, known)]
+    # Non-words among the words that carry meaning: grammatical words strung between
+    # them ("fjdksl the privacy is jfkdls") do not make it English.
+    meaning = [t for t in words if t.text not in SENTENCE_WORDS]
+    if len(strange) / len(words) >= GIBBERISH_SHARE or (
+        len(strange) >= 2 and len(strange) / max(1, len(meaning)) >= GIBBERISH_SHARE
+    ):
         return "That does not read as English: argue the point in a sentence."
+    counts = Counter(t.text for t in words)
+    if len(words) >= 5 and counts.most_common(1)[0][1] / len(words) > REPEATED_SHARE:
+        return "That repeats a word rather than arguing: argue the point in a sentence."
     if len(words) == 1:
         return "One word is not an argument: say why, in a sentence."
     if _keyword_list(text, tokens, words):
@@ -687,10 +716,12 @@ def _assess_one(
         score = 0.0
     caps: list[str] = []
     if text_refuted and made and not denied:
-        caps.append(
-            f"Contradicted: your answer denies most of what the model answer says: "
-            f'"{_quote(ref.text)}"'
+        # Its words said inside that denial: the point is denied, not made.
+        points = tuple(
+            replace(p, state=PointState.CONTRADICTED) if p.state is PointState.MADE else p
+            for p in points
         )
+        caps.append(f'Your answer denies most of what the model answer says: "{_quote(ref.text)}"')
     if one_word and verdict is Verdict.PARTIAL:
         score = 0.5
         caps.append(
@@ -742,7 +773,7 @@ def assess(
     tokens = analyse(answer)
     content = [t for t in tokens if t.content]
     question_lemmas = frozenset(t.lemma for t in analyse(question or "") if t.content)
-    known = frozenset(t.lemma for ref in references for t in with_terms(ref))
+    known = frozenset(w for ref in references for t in with_terms(ref) for w in (t.lemma, t.text))
     refusal = _not_an_argument(answer, tokens, known | question_lemmas)
     if refusal is not None:
         ref = references[0]

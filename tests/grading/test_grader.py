@@ -119,6 +119,10 @@ def test_some_points_and_no_denial_is_partial() -> None:
         ("averages conversions blog unsourced", "list of keywords"),
         ("averages, conversions, inconsistent, blog", "list of keywords"),
         ("asdf qwer zxcv lorem ipsum", "does not read as English"),
+        # Non-words strung on grammatical words, fillers around a key word.
+        ("fjdksl the averages is jfkdls and the jfkdsl", "does not read as English"),
+        ("blah blah blah averages blah blah it is too much", "does not read as English"),
+        ("The the the averages the the conversions", "repeats a word"),
         ("", "not an answer"),
         ("???", "not an answer"),
     ],
@@ -127,6 +131,13 @@ def test_not_an_argument_is_incorrect_and_says_why(answer: str, why: str) -> Non
     graded = assess(answer, [DOUBTFUL])
     assert graded.verdict is Verdict.INCORRECT
     assert why in " ".join(graded.feedback)
+
+
+def test_typos_of_the_model_answers_words_are_not_gibberish() -> None:
+    """A misspelt answer is English: its odd words are typos of words the reference uses."""
+    graded = assess("The convershuns disagre and the avrages are unsorced.", [DOUBTFUL])
+    assert "does not read as English" not in " ".join(graded.feedback)
+    assert graded.verdict is not Verdict.INCORRECT
 
 
 def test_off_topic_is_incorrect() -> None:
@@ -518,6 +529,9 @@ def test_a_point_made_inside_a_denial_of_the_model_answer_is_contradictory() -> 
     denied = assess("Nobody online defends face registration against scam calls.", [scams])
     assert denied.verdict is Verdict.CONTRADICTORY
     assert "denies most of what the model answer says" in " ".join(denied.feedback)
+    # The point's words are said inside the denial: `points` says it is contradicted.
+    assert [p.state for p in denied.points] == [PointState.CONTRADICTED]
+    assert denied.feedback[0].startswith("Contradicted: scam calls")
     said = assess("Many people online defend face registration against scam calls.", [scams])
     assert said.verdict is Verdict.CORRECT
 
