@@ -40,7 +40,7 @@ class TreeEntry:
 class Badge:
     """The few analysis facts a tree line shows beside a claim."""
 
-    label: str = ""
+    label: str = ""  # the verdict in words (`VERDICTS`): stands, falls or open
     strength: float | None = None
     mark: str = ""
 
@@ -66,7 +66,11 @@ class ClaimAnalysis:
 
 
 VERDICTS = {"in": "stands", "out": "falls", "undec": "open"}
-"""A grounded label in the words the explorer shows it in (see argmap.analysis.explain)."""
+"""A grounded label in the words the explorer shows it in (see argmap.analysis.explain).
+
+The tree's badges, the claim panel and the legend all take their words from here."""
+VERDICT_WIDTH = max(len(word) for word in VERDICTS.values())
+"""The widest verdict, so the tree can pad each badge's word and line up the strengths."""
 
 MARK_ACCEPTED = "A"
 MARK_REJECTED = "R"
@@ -74,8 +78,6 @@ PIVOTAL_MARKED = 10
 """How many of the claims a thesis's strength hangs on most the detail panel marks pivotal."""
 PIVOTAL_SHARE = 0.2
 """...and the least share they need: on a small map the tenth claim may barely matter."""
-
-SHORT_LABELS = {"in": "IN", "out": "OUT", "undec": "UND"}
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,7 @@ class Badges(Mapping[str, Badge]):
             if not mark:
                 raise KeyError(claim_id)
             return Badge(mark=mark)
-        return Badge(SHORT_LABELS.get(found.label, found.label.upper()[:3]), found.strength, mark)
+        return Badge(VERDICTS.get(found.label, found.label), found.strength, mark)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._claims

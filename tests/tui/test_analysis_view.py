@@ -88,7 +88,7 @@ def test_claim_facts_views_and_sides_are_read_from_the_analysis() -> None:
     ]
     assert view.views["unanswered"] == [("feels-safer", ""), ("state-voice", "")]
     assert view.views["flaws"] == [("feels-safer", "[anecdote]")]
-    assert view.badges()["photos-collected"].label == "OUT"
+    assert view.badges()["photos-collected"].label == "falls"
 
 
 def test_several_theses_name_the_thesis_of_each_side() -> None:

@@ -292,10 +292,41 @@ async def test_new_badges_show_on_every_line_at_once() -> None:
         await settle(pilot)
         shown = [n for n in tree.built_nodes() if 0 <= n.line < tree.size.height]
         assert len(shown) > 5
-        tree.set_badges({n.data.claim_id: Badge("UND", 0.125) for n in shown})
+        tree.set_badges({n.data.claim_id: Badge("open", 0.125) for n in shown})
         await pilot.pause()
         # What the widget paints now, its border included.
         painted = tree.render_lines(Region(0, 0, tree.outer_size.width, tree.outer_size.height))
         top = tree.gutter.top
-        assert all("UND 0.12" in painted[top + n.line].text for n in shown)
-        assert all("UND 0.12" in n.label.plain for n in shown)
+        assert all("open   0.12" in painted[top + n.line].text for n in shown)
+        assert all("open   0.12" in n.label.plain for n in shown)
+
+
+async def test_rows_say_stands_and_falls_in_words_with_the_strengths_lined_up() -> None:
+    from argmap.view_model import analyse
+
+    app = make_app(EXAMPLE, analyser=analyse)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(ClaimTree)
+        analysis = app.screen.analysis
+        assert analysis is not None and analysis.available
+        nodes = {n.data.claim_id: n for n in tree.built_nodes()}
+        thesis, attack = nodes["locks"], nodes["photos-collected"]
+        # The real analysis: the thesis falls (grounded OUT), the attack on it stands (IN).
+        assert analysis.claims["locks"].label == "out"
+        assert analysis.claims["photos-collected"].label == "in"
+        painted = tree.render_lines(Region(0, 0, tree.outer_size.width, tree.outer_size.height))
+        top = tree.gutter.top
+        thesis_row = painted[top + thesis.line].text
+        attack_row = painted[top + attack.line].text
+        assert "◆ falls  0." in thesis_row and "IN" not in thesis_row
+        assert "✖ stands 0." in attack_row and "OUT" not in attack_row
+        # "falls" is padded to the width of "stands": the strengths start one under the other.
+        assert thesis.label.plain.index("0.") == thesis.label.plain.index("falls") + 7
+        assert attack.label.plain.index("0.") == attack.label.plain.index("stands") + 7
+        # The word keeps the badge's bold style.
+        word = thesis.label.plain.index("falls")
+        assert any(
+            s.start == word and s.end == word + 5 and "bold" in str(s.style)
+            for s in thesis.label.spans
+        )

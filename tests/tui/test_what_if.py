@@ -18,12 +18,12 @@ async def test_reject_accept_and_reset_change_labels_at_once() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         tree = app.screen.query_one(ClaimTree)
-        assert label_of(tree, "photos-collected").startswith("✖ IN 0.50 ")
+        assert label_of(tree, "photos-collected").startswith("✖ stands 0.50 ")
         tree.select_claim("photos-collected")
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        assert label_of(tree, "photos-collected").startswith("✖ R OUT 0.00 ")
+        assert label_of(tree, "photos-collected").startswith("✖ R falls  0.00 ")
         body = detail_text(app)
         assert "Falls" in body and "What-if: R rejected" in body
         status = app.screen.query_one("#status", Static).content.plain
@@ -31,11 +31,11 @@ async def test_reject_accept_and_reset_change_labels_at_once() -> None:
         # Accepting the same claim replaces the rejection.
         await pilot.press("a")
         await settle(pilot)
-        assert label_of(tree, "photos-collected").startswith("✖ A IN 1.00 ")
+        assert label_of(tree, "photos-collected").startswith("✖ A stands 1.00 ")
         assert app.screen.accepted == {"photos-collected"} and not app.screen.rejected
         await pilot.press("x")
         await settle(pilot)
-        assert label_of(tree, "photos-collected").startswith("✖ IN 0.50 ")
+        assert label_of(tree, "photos-collected").startswith("✖ stands 0.50 ")
         assert "what-if" not in app.screen.query_one("#status", Static).content.plain
 
 
@@ -49,7 +49,7 @@ async def test_pressing_the_same_key_again_unmarks() -> None:
         await pilot.press("r")
         await settle(pilot)
         assert not app.screen.rejected
-        assert label_of(app.screen.query_one(ClaimTree), "locks").startswith("◆ IN ")
+        assert label_of(app.screen.query_one(ClaimTree), "locks").startswith("◆ stands ")
 
 
 async def test_real_analysis_fills_in_and_what_if_reaches_other_claims() -> None:
@@ -59,7 +59,7 @@ async def test_real_analysis_fills_in_and_what_if_reaches_other_claims() -> None
         tree = app.screen.query_one(ClaimTree)
         assert app.screen.analysis is not None and app.screen.analysis.available
         before = {n.data.claim_id: n.label.plain for n in tree.built_nodes()}
-        assert all(" IN " in t or " OUT " in t or " UND " in t for t in before.values())
+        assert all(t.split()[1] in {"stands", "falls", "open"} for t in before.values())
         tree.select_claim("photos-collected")
         await settle(pilot)
         await pilot.press("r")
@@ -77,7 +77,7 @@ async def test_default_app_analyses_in_a_child_process_and_stops_it_on_quit() ->
         await settle(pilot)
         assert app.explorer.analysis is not None and app.explorer.analysis.available
         thesis = app.explorer.claim_tree.root.children[0].label.plain
-        assert thesis.split()[1] in {"IN", "OUT", "UND"}
+        assert thesis.split()[1] in {"stands", "falls", "open"}
         child = app.analyser._process  # type: ignore[attr-defined]
         assert child is not None and child.poll() is None
     assert child.poll() is not None

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from argmap.analysis.explain import EVERY_READING, NO_READING, SOME_READINGS
+from argmap.view_model import VERDICTS
 from argmap_tui.preferences import STATE_FILE as STATE_FILE  # the legend's tests read it
 from argmap_tui.preferences import read_preferences, remember
 
@@ -27,10 +28,10 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Does it stand?",
         (
-            ("Stands · IN", "Every attack on the claim is answered, so it holds up."),
-            ("Falls · OUT", "An attack on the claim holds up, so the claim does not."),
+            (VERDICTS["in"], "Every attack on the claim is answered, so it holds up."),
+            (VERDICTS["out"], "An attack on the claim holds up, so the claim does not."),
             (
-                "Open · UND",
+                VERDICTS["undec"],
                 "Neither: it hangs on a circle of attacks the map does not settle.",
             ),
             (

@@ -42,7 +42,7 @@ from argmap.map_tree import can_open, children, thesis_entries, unlinked_ids
 from argmap.map_tree import path_to as map_path_to
 from argmap.map_tree import places as map_places
 from argmap.model import Map, RelationType
-from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, Badge, TreeEntry
+from argmap.view_model import ROLE_THESIS, ROLE_UNLINKED, VERDICT_WIDTH, Badge, TreeEntry
 from argmap_tui.text import assemble, literal_line
 
 SYMBOLS: Mapping[str, str] = {
@@ -858,7 +858,9 @@ class ClaimTree(TreeKeys):
             if badge.mark:
                 parts += [(badge.mark, "reverse bold"), " "]
             if badge.label:
-                parts += [(badge.label, "bold"), " "]
+                # padded to the widest verdict, so the strengths below one another line up
+                pad = VERDICT_WIDTH - len(badge.label) if badge.strength is not None else 0
+                parts += [(badge.label, "bold"), " " * (1 + max(0, pad))]
             if badge.strength is not None:
                 parts += [(f"{badge.strength:.2f}", self._muted), " "]
         if entry.cycle:
