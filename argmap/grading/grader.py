@@ -230,13 +230,56 @@ def match_term(
             else m
             for m in matches
         ]
+    # The mirror case: the term's negation reaches further than the answer's ("no reason
+    # given" and "gives no reason"; "no protection from the state" and "the state
+    # offers no protection"). Words of that one negation of the term, met unnegated
+    # in the sentence where the answer carries it, are said, not denied.
+    carried = {
+        (w.negator, m.agree_token.sentence)
+        for w, m in zip(term, matches, strict=True)
+        if w.negated
+        and not m.denied
+        and m.agree >= DENIAL_MET
+        and m.agree_token is not None
+        and m.agree_token.negated
+    }
+    if carried:
+        matches = [
+            replace(m, agree=m.deny, agree_token=m.deny_token, deny=0.0, deny_token=None)
+            if m.denied
+            and w.negated
+            and m.deny_token is not None
+            and not m.deny_token.negated
+            and (w.negator, m.deny_token.sentence) in carried
+            else m
+            for w, m in zip(term, matches, strict=True)
+        ]
+    # A pair the term says together is no denial of either: "comings and goings" met
+    # by "coming and going" (WordNet's antonyms come and go).
+    agreeing = {id(m.agree_token) for m in matches if m.agree_token is not None}
+    matches = [
+        replace(m, deny=0.0, deny_token=None)
+        if m.deny_token is not None and id(m.deny_token) in agreeing
+        else m
+        for m in matches
+    ]
     mass = sum(m.weight * m.best for m in matches)
     denied_mass = sum(m.weight * m.best for m in matches if m.denied)
     # Said: every word met with the term's polarity. Denied: every word met, and some
     # of them denied ("don't use face-recognition glasses" denies "police glasses").
     agree = 0.0 if denied_mass else sum(m.weight * m.agree for m in matches) / total
     deny = mass / total if denied_mass else 0.0
-    both = sum(m.weight * m.agree for m in matches if _said_both_ways(m)) / total
+    twice = [m for m in matches if _said_both_ways(m)]
+    # Said and unsaid as a whole: the words said one way in one clause, and the other
+    # way in one clause. "a borrowed ID card but not a borrowed face, so a face
+    # check…" says "borrowed" both ways and "face" both ways, but never "face
+    # borrowed" both ways.
+    if len(twice) > 1 and any(
+        len({(t.sentence, t.clause) for t in tokens if t is not None}) > 1
+        for tokens in ([m.agree_token for m in twice], [m.deny_token for m in twice])
+    ):
+        twice = []
+    both = sum(m.weight * m.agree for m in twice) / total
     used = [m.agree_token if not m.denied else m.deny_token for m in matches]
     evidence = _shown(used)
     by_position = {t.position: t for t in used if t is not None}

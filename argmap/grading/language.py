@@ -526,6 +526,11 @@ _PREVENTING = frozenset(
     }
 )
 
+# Words after which a participle stands before its noun ("because prevented crimes…").
+_BEFORE_A_NOUN = frozenset(
+    {"a", "an", "the", "these", "those", "any", "every", "because", "since", "and", "or"}
+    | {"but", "of", "for", "with", "by", "if", "when", "as"}
+)
 # ... but "keeps growing" goes on growing: only "keep ... from" prevents.
 _CONTINUING = frozenset({"keep", "keeps", "kept"})
 
@@ -538,7 +543,15 @@ def _is_negator(words: list[str], i: int) -> bool:
     if before is not None and i >= len(before) and tuple(words[i - len(before) : i]) == before:
         return True
     if w in _PREVENTING and w not in _CONTINUING:  # "stops subletting", "bans smoking"
-        return i + 1 < len(words) and words[i + 1].endswith("ing") and len(words[i + 1]) > 4
+        # ... but "Prevented wrongdoing is hard to count", "the banned smoking area": a
+        # participle before its noun prevents nothing.
+        adjective = w.endswith("ed") and (i == 0 or words[i - 1] in _BEFORE_A_NOUN)
+        return (
+            not adjective
+            and i + 1 < len(words)
+            and words[i + 1].endswith("ing")
+            and len(words[i + 1]) > 4
+        )
     if w == "from":  # "keeps strangers from entering": within a few words of the verb
         return (
             i + 1 < len(words)
@@ -583,16 +596,23 @@ def _uncertain(words: list[str], i: int) -> bool:
 _SUBJECT_DETERMINERS = frozenset({"no", "few"})
 
 
+# Words after which a "no" opens the subject of a clause of its own.
+_CLAUSE_OPENERS = frozenset({"which", "who", "because", "since", "if", "when", "whereas"})
+
+
 def _subject_negator(words: list[str], i: int) -> bool:
     """ "No source gives a number": a negated subject denies the predicate that follows."""
     if words[i] in {"nobody", "nothing", "none", "neither"}:
         return True
     if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
         return True
-    return (
-        words[i] in _SUBJECT_DETERMINERS
-        and all(w in FUNCTION_WORDS or w == "," for w in words[:i])
-        and not any(w in _COPULAS for w in words[:i])
+    if words[i] not in _SUBJECT_DETERMINERS:
+        return False
+    # A clause's subject: "..., which no written rule can hold in check".
+    if i >= 1 and words[i - 1] in _CLAUSE_OPENERS:
+        return True
+    return all(w in FUNCTION_WORDS or w == "," for w in words[:i]) and not any(
+        w in _COPULAS for w in words[:i]
     )
 
 
@@ -625,6 +645,12 @@ def _sentential(words: list[str], i: int) -> bool:
     )
 
 
+# Subjects of "... is wrong" that say something is amiss rather than that a claim is false.
+_AMISS_SUBJECTS = frozenset(
+    {"something", "anything", "everything", "nothing", "what", "who", "which", "someone"}
+)
+
+
 def _trailing_denial(words: list[str]) -> int | None:
     """Where a trailing "... is false" starts in a sentence, if it ends with one."""
     for i in range(len(words) - 1, 0, -1):
@@ -632,7 +658,8 @@ def _trailing_denial(words: list[str]) -> int | None:
             j = i - 1
             if words[j] in {"a", "an", "simply", "just", "plainly", "completely", "totally"}:
                 j -= 1
-            if words[j] in _COPULAS and j >= 1:
+            # "... the sign that something is wrong": a thing is amiss, no claim is false.
+            if words[j] in _COPULAS and j >= 1 and words[j - 1] not in _AMISS_SUBJECTS:
                 return j
         if (
             words[i] in {"true", "case", "so"}
@@ -691,9 +718,22 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     j = i + 1
     if words[i] == "no" and j < end and words[j] in {"longer", "more"}:
         j += 1  # "no longer in a closed path": a verbal negation
-        noun = False
+        noun = copular = False
     else:
-        noun = words[i] in _NOUN_NEGATORS and not _subject_negator(words, i)
+        # "is not a guardian against the state's use": a copula's negation denies the
+        # noun phrase it predicates, up to its first preposition; the state's use is
+        # not denied.
+        copular = (
+            words[i] == "not"
+            and i >= 1
+            and words[i - 1] in _COPULAS
+            and i + 1 < end
+            and words[i + 1] in {"a", "an", "the"}
+            # "it is not the bulb that is damaged", "there is not a path with both":
+            # a cleft or an existential denies the whole of what follows.
+            and not (i >= 2 and words[i - 2] in {"it", "there", "this", "that"})
+        )
+        noun = copular or (words[i] in _NOUN_NEGATORS and not _subject_negator(words, i))
     subject = _negated_subject(words, i, end)
     if subject is not None:
         # "No report on the scheme shows visitors logged": a negated subject denies
@@ -710,8 +750,10 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         if is_content:
             started = True
             content += 1
-        elif noun and started and w != "of":
-            break  # the noun phrase is over ("no logging of visitors" runs on over "of")
+        elif noun and started and w != "of" and not (copular and w in {"as", "than"}):
+            # the noun phrase is over ("no logging of visitors" runs on over "of"; "is
+            # not the same as harm" over "as")
+            break
         out.append(j)
         if not noun and content >= VERB_SCOPE_WORDS:
             break

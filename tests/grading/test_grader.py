@@ -536,6 +536,62 @@ def test_a_point_made_inside_a_denial_of_the_model_answer_is_contradictory() -> 
     assert said.verdict is Verdict.CORRECT
 
 
+def test_a_terms_negation_may_reach_further_than_the_answers() -> None:
+    """ "no reason given" is "gives no reason": one negation, placed differently."""
+    ref = Reference(
+        "The commenter gives no reason to think so.",
+        (KeyPoint("no reason given", ()),),
+    )
+    graded = assess("The commenter gives no reason for it.", [ref])
+    assert [p.state for p in graded.points] == [PointState.MADE]
+    # ... but a reason given, and no negation anywhere, still denies it.
+    denied = assess("The commenter gives a good reason for it.", [ref])
+    assert [p.state for p in denied.points] == [PointState.CONTRADICTED]
+
+
+def test_a_pair_of_opposites_said_together_denies_neither() -> None:
+    ref = Reference(
+        "The records link a face to every coming and going.",
+        (KeyPoint("comings and goings", ()),),
+    )
+    graded = assess("Every coming and going is tied to a face.", [ref])
+    assert [p.state for p in graded.points] == [PointState.MADE]
+
+
+def test_a_term_said_and_unsaid_only_as_a_whole() -> None:
+    """Each word said both ways in different clauses is not the term said both ways."""
+    ref = Reference(
+        "A scammer can use a borrowed ID card but not a borrowed face.",
+        (KeyPoint("face cannot be borrowed", ("can't borrow a face",)),),
+    )
+    graded = assess(
+        "A scammer can use a borrowed ID card but not a borrowed face, so a face check stops him.",
+        [ref],
+    )
+    assert graded.verdict is Verdict.CORRECT
+
+
+def test_every_bundled_model_answer_grades_correct_against_its_own_question() -> None:
+    """A student who copies the model answer word for word is right: the grader's
+    reading of a model answer must agree with its own key points."""
+    from benchmarks.model_answers import model_answers
+
+    from argmap.bundled import resolve_map_path
+    from argmap.grading.batch import AnswerRow, grade_row, result_json
+
+    wrong = []
+    for name in ("face-at-the-door", "example-smart-locks"):
+        the_map = load_map(resolve_map_path(name)).map
+        for claim in the_map.claims:
+            for drill in ("rebut", "support"):
+                for answer in model_answers(the_map, claim.id, drill):
+                    row = AnswerRow(line=1, answer=answer.text, claim=claim.id, drill=drill)
+                    got = result_json(grade_row(row, the_map))
+                    if got["verdict"] != "correct":
+                        wrong.append((name, drill, claim.id, answer.id, got["verdict"]))
+    assert not wrong
+
+
 def test_feedback_on_a_whole_sentence_reference_ends_with_one_full_stop() -> None:
     ref = Reference("The water was evaporated, leaving the salt.")
     for answer in ("Let the water evaporate and the salt is left behind.", "It was not."):

@@ -61,6 +61,35 @@ def said(text: str) -> list[str]:
         ),
         # Two negations cancel.
         ("It is not true that the rule does not cover old numbers", set(), {"cover"}),
+        # A copula's negation denies the noun it predicates, up to a preposition ...
+        (
+            "A state carrier is not a guardian against the state's own use of the faces",
+            {"guardian"},
+            {"state", "use", "face"},
+        ),
+        ("Familiarity is not the same as harm", {"same", "harm"}, {"familiarity"}),
+        # ... but a cleft or an existential denies all that follows.
+        ("It is not the bulb that is damaged", {"bulb", "damage"}, set()),
+        ("There is not a full circuit with both terminals", {"circuit", "terminal"}, set()),
+        # A "no" opening a relative clause's subject denies its predicate.
+        (
+            "Everyone games the score, which no written rule can hold in check",
+            {"rule", "hold"},
+            {"score"},
+        ),
+        # "something is wrong" says a thing is amiss, not that the sentence is false.
+        (
+            "A missed outing is the sign that something is wrong",
+            set(),
+            {"miss", "sign", "wrong"},
+        ),
+        # A participle before its noun prevents nothing.
+        (
+            "Prevented wrongdoing is hard to count",
+            set(),
+            {"wrongdoing", "hard", "count"},
+        ),
+        ("The checks have prevented subletting", {"sublet"}, {"check"}),
     ],
 )
 def test_what_a_negation_reaches(text: str, no: set[str], yes: set[str]) -> None:
