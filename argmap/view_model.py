@@ -4,8 +4,9 @@ The tree's entries and badges, a claim's analysis facts, and `AnalysisView`,
 read from what `analyse_map` and `what_if` return. It lives in the core so
 that the analysis child process (`argmap_tui.analysis_process`) can build and pickle
 these without importing Textual, which cost it 0.3-0.45 s of start-up. It
-computes nothing about the debate itself. `argmap.analysis` (and networkx)
-is imported only when `analyse` runs, so importing this module stays cheap.
+computes nothing about the debate itself. The analysis engine (and networkx)
+is imported only when `analyse` runs, so importing this module stays cheap:
+at import it reads only the wording of `argmap.analysis.explain`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
+# A grounded label in the words the explorer shows it in (the why line's own words): the
+# tree's badges, the claim panel and the legend all take them from here. `explain` loads
+# alone, without the analysis engine (the package imports its modules on use).
+from argmap.analysis.explain import VERDICTS as VERDICTS
 from argmap.model import Map
 from argmap.sides import merged
 
@@ -65,10 +70,6 @@ class ClaimAnalysis:
     contribution_to: str = ""
 
 
-VERDICTS = {"in": "stands", "out": "falls", "undec": "open"}
-"""A grounded label in the words the explorer shows it in (see argmap.analysis.explain).
-
-The tree's badges, the claim panel and the legend all take their words from here."""
 VERDICT_WIDTH = max(len(word) for word in VERDICTS.values())
 """The widest verdict, so the tree can pad each badge's word and line up the strengths."""
 
