@@ -284,10 +284,16 @@ def match_term(
     evidence = _shown(used)
     by_position = {t.position: t for t in used if t is not None}
     in_order = tuple(by_position[k] for k in sorted(by_position))
-    denier = next((m.deny_token for m in matches if m.deny_token is not None), None)
+    denier, word = next(
+        ((m.deny_token, w) for w, m in zip(term, matches, strict=True) if m.deny_token),
+        (None, term[0]),
+    )
+    # Quoted back: a negator with its words ("no source"), an antonym alone ("pricier":
+    # it denies with the term's own polarity), else the sentence that denies.
     denial = (
         denier.shown
-        if denier is not None and denier.cue and denier.cue != "not"
+        if denier is not None
+        and ((denier.cue and denier.cue != "not") or denier.negated == word.negated)
         else (f"sentence {denier.sentence}" if denier is not None else None)
     )
     return TermMatch(
@@ -421,7 +427,85 @@ def anchored(
     model answer's. "Face checks keep the estate safe" shares only "face" with "a store
     of faces can leak", so its "keep" does not deny "breach"."""
     own = {t.lemma for t in model if t.content} - question_lemmas
-    return any(t.lemma in own for t in answer)
+    if any(t.lemma in own for t in answer):
+        return True
+    # ... or two words of it each the antonym of a word of the model answer: "The
+    # cameras get pricier and weaker" against "cheaper and more powerful".
+    theirs = {t.lemma: t for t in model if t.content}
+    flipped = {
+        t.lemma
+        for t in answer
+        if any(opposite(t.text, w.text) or opposite(t.lemma, w.lemma) for w in theirs.values())
+    }
+    return len(flipped) >= 2
+
+
+_NOT_COMPARING = frozenset({"well", "long", "far", "soon", "if", "though", "such"})
+
+
+def _equations(answer: Sequence[Token]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """What an answer says is alike: "X is just as P as Y", "X is the same as Y"
+    give the content words on each side of the comparison, in one sentence."""
+    found = []
+    for i, tok in enumerate(answer):
+        # ("as well as", "as long as", "as far as" compare nothing; "not the same as"
+        # and "not as easy as" deny the likeness.)
+        if (
+            tok.text != "as"
+            or i == 0
+            or answer[i - 1].negated
+            or (i + 1 < len(answer) and answer[i + 1].text in _NOT_COMPARING)
+        ):
+            continue
+        # "as easily as", "as much a condition as": the second "as" a few words on.
+        ends = [
+            j
+            for j in range(i + 2, min(i + 5, len(answer)))
+            if answer[j].text == "as" and answer[j].sentence == tok.sentence
+        ]
+        same = answer[i - 1].text == "same"
+        if not ends and not same:
+            continue
+        end = ends[0] if ends else i
+        before = frozenset(
+            t.lemma
+            for t in answer[: i - 1 if same else i]
+            if t.content and t.sentence == tok.sentence
+        )
+        after_tokens = answer[end + 1 :]
+        clause = after_tokens[0].clause if after_tokens else -1
+        after = frozenset(
+            t.lemma
+            for t in after_tokens
+            if t.content and t.sentence == tok.sentence and t.clause == clause
+        )
+        if before - after and after - before:
+            found.append((before - after, after - before))
+    return found
+
+
+def equates_a_contrast(answer: Sequence[Token], model: Sequence[Token]) -> bool:
+    """Whether the answer says two things are alike that the model answer sets against
+    each other: "A face can be handed over just as easily as a badge" against "a badge
+    can be handed to a subtenant, while a face cannot be passed on"."""
+    clauses: dict[tuple[int, int], list[Token]] = {}
+    for t in model:
+        if t.content:
+            clauses.setdefault((t.sentence, t.clause), []).append(t)
+    negative = {k: any(t.negated for t in ts) for k, ts in clauses.items()}
+    lemmas = {k: {t.lemma for t in ts} for k, ts in clauses.items()}
+    for one, other in _equations(answer):
+        # A clause of the model answer about one side and not the other, and a clause
+        # about the other side and not the first, of opposite polarity.
+        if any(
+            negative[a] != negative[b]
+            and (one & lemmas[a]) - lemmas[b]
+            and (other & lemmas[b]) - lemmas[a]
+            for a in clauses
+            for b in clauses
+        ):
+            return True
+    return False
 
 
 def match_text(
@@ -741,7 +825,8 @@ def _assess_one(
     # ... or, with a point made, a denial of most of what it says of that point:
     # "Nobody online defends face registration against scam calls" makes "scam calls".
     text_refuted = text_denied and (not made or text.denied_share >= KEYED_TEXT_DENIED)
-    if denied or text_refuted or (mine is not None and mine != theirs):
+    alike = equates_a_contrast(every, model)
+    if denied or text_refuted or alike or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total and not one_word) or substance:
         verdict = Verdict.CORRECT
@@ -765,6 +850,10 @@ def _assess_one(
             for p in points
         )
         caps.append(f'Your answer denies most of what the model answer says: "{_quote(ref.text)}"')
+    if alike and not denied:
+        caps.append(
+            f'Contradicted: the model answer sets apart what you call alike: "{_quote(ref.text)}"'
+        )
     if one_word and verdict is Verdict.PARTIAL:
         score = 0.5
         caps.append(

@@ -571,6 +571,48 @@ def test_a_term_said_and_unsaid_only_as_a_whole() -> None:
     assert graded.verdict is Verdict.CORRECT
 
 
+BADGES = Reference(
+    "A badge or a password can be handed to a subtenant, while a face cannot be passed on.",
+    (KeyPoint("badges can be lent", ("handed over",)), KeyPoint("face cannot", ())),
+    "badges-lend",
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "A face can be handed over just as easily as a badge.",
+        "A face is passed on the same as a badge is.",
+    ],
+)
+def test_calling_alike_what_the_model_answer_sets_apart_is_contradictory(answer: str) -> None:
+    graded = assess(answer, [BADGES])
+    assert graded.verdict is Verdict.CONTRADICTORY
+    assert "sets apart what you call alike" in " ".join(graded.feedback)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # "as well as" compares nothing; a likeness denied asserts none.
+        "A badge can be handed over as well as a password, but a face cannot.",
+        "A face is not the same as a badge: a badge can be handed over.",
+    ],
+)
+def test_no_likeness_no_contradiction(answer: str) -> None:
+    assert assess(answer, [BADGES]).verdict is not Verdict.CONTRADICTORY
+
+
+def test_an_antonym_is_quoted_back_as_the_word_that_denies() -> None:
+    cheaper = Reference(
+        "The technology keeps getting cheaper and more powerful.",
+        (KeyPoint("cheaper", ()), KeyPoint("more powerful", ())),
+    )
+    graded = assess("The cameras get pricier and weaker every year.", [cheaper])
+    assert graded.verdict is Verdict.CONTRADICTORY
+    assert 'Contradicted: cheaper (you wrote "pricier")' in graded.feedback[0]
+
+
 def test_every_bundled_model_answer_grades_correct_against_its_own_question() -> None:
     """A student who copies the model answer word for word is right: the grader's
     reading of a model answer must agree with its own key points."""
