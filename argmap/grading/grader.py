@@ -490,10 +490,14 @@ def equates_a_contrast(answer: Sequence[Token], model: Sequence[Token]) -> bool:
     can be handed to a subtenant, while a face cannot be passed on"."""
     clauses: dict[tuple[int, int], list[Token]] = {}
     for t in model:
-        if t.content:
-            clauses.setdefault((t.sentence, t.clause), []).append(t)
-    negative = {k: any(t.negated for t in ts) for k, ts in clauses.items()}
-    lemmas = {k: {t.lemma for t in ts} for k, ts in clauses.items()}
+        clauses.setdefault((t.sentence, t.clause), []).append(t)
+    # A clause with a negation in it, also one with nothing after it ("while giving
+    # your face to keep your home is not").
+    negative = {
+        k: any(t.negated or t.text in NEGATORS or t.lemma == "not" for t in ts)
+        for k, ts in clauses.items()
+    }
+    lemmas = {k: {t.lemma for t in ts if t.content} for k, ts in clauses.items()}
     for one, other in _equations(answer):
         # A clause of the model answer about one side and not the other, and a clause
         # about the other side and not the first, of opposite polarity.

@@ -17,6 +17,7 @@ from argmap.flaws import assess_flaw_name
 from argmap.grading import Assessment, PointState, Reference, Verdict, assess
 from argmap.grading.elsewhere import answered_elsewhere, elsewhere_sentence
 from argmap.model import Map
+from argmap.sides import Side, sides
 from argmap.training.questions import DrillKind, Option, Question
 
 HEADLINES = {
@@ -95,4 +96,24 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
         if other is not None:
             sentence = elsewhere_sentence(the_map, other, question.subject)
             assessment = replace(assessment, feedback=(sentence, *assessment.feedback))
+            wrong_side = WRONG_SIDE.get(
+                (question.drill, sides(the_map, question.claim_id).get(other))
+            )
+            if wrong_side is not None and assessment.verdict is Verdict.PARTIAL:
+                # The word or two of the model answer it holds serve the other side's point.
+                assessment = replace(
+                    assessment,
+                    verdict=Verdict.INCORRECT,
+                    score=0.0,
+                    feedback=(sentence, wrong_side, *assessment.feedback[1:]),
+                    caps=(*assessment.caps, wrong_side),
+                )
     return Grade(assessment.verdict, assessment.score, assessment=assessment)
+
+
+# A rebuttal that makes the point of a claim on the claim's own side (or a support
+# that makes an attacker's point) argues the other side: `incorrect`, not `partial`.
+WRONG_SIDE = {
+    (DrillKind.REBUT, Side.PRO): "That argues for the claim you were asked to rebut.",
+    (DrillKind.SUPPORT, Side.CON): "That argues against the claim you were asked to support.",
+}

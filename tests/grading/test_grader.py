@@ -205,6 +205,43 @@ def test_an_answer_to_another_claim_is_told_so(bundled: Map) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "drill", "answer", "told"),
+    [
+        (
+            "consent-thesis",
+            "support",
+            "Every tenancy has its conditions, and a subsidised flat may ask more than a "
+            "private landlord.",
+            "That argues against the claim you were asked to support.",
+        ),
+        (
+            "t3-control",
+            "rebut",
+            "Insiders say the police will be alerted early to blacklisted people and anyone "
+            "behaving abnormally.",
+            "That argues for the claim you were asked to rebut.",
+        ),
+    ],
+)
+def test_the_other_sides_point_is_incorrect_and_told_so(
+    bundled: Map, claim: str, drill: str, answer: str, told: str
+) -> None:
+    """A word of the model answer in an answer that argues the other side is not partial."""
+    question = map_question(bundled, claim, drill)
+    assert not isinstance(question, str)
+    # Against the model answers alone it holds a word of one: partial ...
+    assert assess(answer, question.text_answers, question=question.subject).verdict is (
+        Verdict.PARTIAL
+    )
+    # ... but the map shows whose point it makes.
+    grade = grade_text(question, answer, bundled)
+    assert grade.verdict is Verdict.INCORRECT and grade.score == 0
+    assert grade.assessment is not None
+    assert grade.assessment.feedback[0].startswith("That makes the point of")
+    assert grade.assessment.feedback[1] == told
+
+
 def test_no_model_answer_is_an_error() -> None:
     with pytest.raises(ValueError):
         assess("anything", [])
