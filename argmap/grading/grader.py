@@ -319,17 +319,26 @@ def _in_own_words(sentences: Sequence[str], found: TermMatch) -> str | None:
     return found.evidence
 
 
-def _in_context(term: Sequence[Token], model: Sequence[Token]) -> list[Token]:
+def _in_context(term: list[Token], model: Sequence[Token]) -> list[Token]:
     """A key term with the polarity its words have in the model answer.
 
     Key points abbreviate the model answer: "operator" stands for "not from
-    the operator" when that is how the model answer says it.
+    the operator" when that is how the model answer says it; and a term that
+    looks negative but whose words the model answer says plainly is read
+    plainly ("few square metres" for "in a few square metres").
     """
-    negated = {t.lemma: t.negated for t in model}
-    return [
-        replace(w, negated=not w.negated) if not w.negated and negated.get(w.lemma) else w
-        for w in term
-    ]
+    if len(term) == 1:
+        negated = {t.lemma: t.negated for t in model}
+        return [
+            replace(w, negated=not w.negated) if not w.negated and negated.get(w.lemma) else w
+            for w in term
+        ]
+    said = {t.lemma for t in model if t.content and not t.negated}
+    unsaid = {t.lemma for t in model if t.content and t.negated}
+    negative = [w for w in term if w.negated]
+    if negative and all(w.lemma in said and w.lemma not in unsaid for w in negative):
+        return [replace(w, negated=False) for w in term]
+    return term
 
 
 def said_literally(term: str, every: Sequence[Token]) -> tuple[Token, ...]:
@@ -374,9 +383,7 @@ def _point_result(
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
     said_and_unsaid = False
     for term in point.terms:
-        words = analyse_term(term)
-        if len(words) == 1:
-            words = _in_context(words, model)
+        words = _in_context(analyse_term(term), model)
         if not words:
             literal = said_literally(term, every)
             if literal and len(literal) > made_mass:

@@ -926,6 +926,8 @@ def _object_negations(words: list[str], end: int) -> list[int]:
         if words[i] in _NEGATIVE_OBJECTS
         and _content_word(words[i - 1])
         and not (i + 1 < end and words[i + 1] == "but")
+        # "new uses nobody agreed to": a word of content after it makes it a subject.
+        and not (i + 1 < end and _content_word(words[i + 1]))
     ]
 
 

@@ -113,7 +113,7 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
 
 # A rebuttal that makes the point of a claim on the claim's own side (or a support
 # that makes an attacker's point) argues the other side: `incorrect`, not `partial`.
-WRONG_SIDE = {
+WRONG_SIDE: dict[tuple[DrillKind, Side | None], str] = {
     (DrillKind.REBUT, Side.PRO): "That argues for the claim you were asked to rebut.",
     (DrillKind.SUPPORT, Side.CON): "That argues against the claim you were asked to support.",
 }

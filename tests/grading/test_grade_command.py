@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -351,3 +352,25 @@ def test_the_worked_example_in_the_docs_runs_as_documented(tmp_path, capsys) -> 
         == [["2", "1", "Ana"], ["3", "2", "Ana"], ["4", "3", "Ben"], ["5", "4", "Ben"]]
     )
     assert printed[-1] == shown[-1] == "4 answers graded, 1 row not graded (listed above)."
+
+
+def test_verdicts_do_not_depend_on_the_hash_seed() -> None:
+    """The same answers graded in two processes with different string hashing give the
+    same results: a teacher who grades a class twice gets one set of verdicts."""
+    # (Seeds 2 and 3 once gave these rows different feedback: a tie among the claims
+    # an answer might answer instead was broken by set order.)
+    sample = Path(__file__).resolve().parents[1] / "data" / "grading" / "face-at-the-door-dev.jsonl"
+    outputs = []
+    for seed in ("2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap.cli", "grade", "--json", str(sample)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            encoding="utf-8",
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) >= 150

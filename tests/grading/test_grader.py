@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.bundled import default_map_path
+from argmap.bundled import default_map_path, resolve_map_path
 from argmap.grading import PointState, Reference, Verdict, assess
-from argmap.grading.batch import map_question
+from argmap.grading.batch import AnswerRow, grade_row, map_question, result_json
 from argmap.grading.grader import chosen_option, direct_answer
 from argmap.loading import load_map
 from argmap.model import KeyPoint, Map
 from argmap.training.grading import grade_text
+from benchmarks.model_answers import model_answers
 
 DOUBTFUL = Reference(
     "City-wide averages from an unsourced blog, with dollar conversions that do not agree, "
@@ -586,6 +587,16 @@ def test_a_terms_negation_may_reach_further_than_the_answers() -> None:
     assert [p.state for p in denied.points] == [PointState.CONTRADICTED]
 
 
+def test_a_term_reads_as_plainly_as_the_model_answer_says_its_words() -> None:
+    """ "few square metres" is the model answer's "a few square metres", not a denial."""
+    ref = Reference(
+        "Subletting has left two families living in a few square metres.",
+        (KeyPoint("overcrowding", ("few square metres",)),),
+    )
+    graded = assess("Two families are crammed into a few square metres.", [ref])
+    assert graded.verdict is Verdict.CORRECT
+
+
 def test_a_pair_of_opposites_said_together_denies_neither() -> None:
     ref = Reference(
         "The records link a face to every coming and going.",
@@ -653,11 +664,6 @@ def test_an_antonym_is_quoted_back_as_the_word_that_denies() -> None:
 def test_every_bundled_model_answer_grades_correct_against_its_own_question() -> None:
     """A student who copies the model answer word for word is right: the grader's
     reading of a model answer must agree with its own key points."""
-    from benchmarks.model_answers import model_answers
-
-    from argmap.bundled import resolve_map_path
-    from argmap.grading.batch import AnswerRow, grade_row, result_json
-
     wrong = []
     for name in ("face-at-the-door", "example-smart-locks"):
         the_map = load_map(resolve_map_path(name)).map

@@ -90,6 +90,9 @@ def said(text: str) -> list[str]:
             {"wrongdoing", "hard", "count"},
         ),
         ("The checks have prevented subletting", {"sublet"}, {"check"}),
+        # A negative pronoun followed by its verb is a subject, not an object.
+        ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
+        ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
     ],
 )
 def test_what_a_negation_reaches(text: str, no: set[str], yes: set[str]) -> None:
