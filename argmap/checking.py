@@ -524,17 +524,23 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_map(
-    m: Map, source_dirs: Sequence[str | Path] = (), notes: bool = False
+    m: Map, source_dirs: Sequence[str | Path] = (), notes: bool = False, grading: bool = False
 ) -> list[Diagnostic]:
     """Every diagnostic the rules find, in file order; with `notes`, the authoring
     notes too (argmap.authoring_notes). They are asked for, not the default: only
     `check --notes` shows them, and every other caller (import, the explorer, the
-    commands that refuse a map with errors) would pay for them and drop them."""
+    commands that refuse a map with errors) would pay for them and drop them. With
+    `grading`, every model answer is graded against its own question (N510,
+    argmap.grading.model_answer_check): the grader's cost, so only when asked."""
     ctx = CheckContext(m, source_dirs)
     rules: tuple[Rule, ...] = RULES
     if notes:
         from argmap.authoring_notes import NOTE_RULES
 
         rules += NOTE_RULES
+    if grading:
+        from argmap.grading.model_answer_check import rule_model_answers_graded
+
+        rules += (rule_model_answers_graded,)
     found = [diag for rule in rules for diag in rule(m, ctx)]
     return sorted(found, key=lambda d: (d.line, d.col, d.code))

@@ -40,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "(sourced facts defeated, key points split at a comma, possible duplicates, claims "
         "that point elsewhere, discounts on one side)",
     )
+    parser.add_argument(
+        "--grading",
+        action="store_true",
+        help="also grade every model answer, copied word for word, against its own question, "
+        "and note each one the grader would not grade correct (N510; takes a few "
+        "milliseconds a question)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     parser.set_defaults(func=run)
 
@@ -54,10 +61,14 @@ def run(args: argparse.Namespace) -> int:
     report_lines: list[str] = []
     for name in names:
         path = map_path(name)
-        the_map, found = map_diagnostics(path, args.sources, notes=args.notes)
+        the_map, found = map_diagnostics(path, args.sources, notes=args.notes, grading=args.grading)
         if any(d.code == "E000" for d in found):
             unreadable = True
-        shown = [d for d in found if args.notes or d.severity is not Severity.NOTE]
+        shown = [
+            d
+            for d in found
+            if args.notes or d.severity is not Severity.NOTE or (args.grading and d.code == "N510")
+        ]
         everything += shown
         if args.format == "text":
             if shown:

@@ -37,10 +37,11 @@ def missing_map_hint() -> str:
 
 
 def map_diagnostics(
-    path: Path, source_dirs: Sequence[str | Path] = (), notes: bool = False
+    path: Path, source_dirs: Sequence[str | Path] = (), notes: bool = False, grading: bool = False
 ) -> tuple[Map | None, list[Diagnostic]]:
     """Load and check a map: what `argmap check` reports, in file order
-    (the authoring notes only with `notes`).
+    (the authoring notes only with `notes`, the model answers graded only with
+    `grading`).
 
     Loading problems and checker findings are one sorted list, so every
     command shows a map's problems the same way, line by line.
@@ -66,7 +67,7 @@ def map_diagnostics(
     result = load_map(path)
     found = list(result.diagnostics)
     if result.map is not None and not any(d.code == "E000" for d in found):
-        found += check_map(result.map, source_dirs, notes=notes)
+        found += check_map(result.map, source_dirs, notes=notes, grading=grading)
     return result.map, sorted(found, key=sort_key)
 
 

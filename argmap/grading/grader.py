@@ -319,13 +319,15 @@ def _in_own_words(sentences: Sequence[str], found: TermMatch) -> str | None:
     return found.evidence
 
 
-def _in_context(term: list[Token], model: Sequence[Token]) -> list[Token]:
+def _in_context(term: list[Token], model: Sequence[Token], explicit: bool = False) -> list[Token]:
     """A key term with the polarity its words have in the model answer.
 
     Key points abbreviate the model answer: "operator" stands for "not from
     the operator" when that is how the model answer says it; and a term that
     looks negative but whose words the model answer says plainly is read
-    plainly ("few square metres" for "in a few square metres").
+    plainly ("few square metres" for "in a few square metres"), unless its
+    author wrote the negation out (`explicit`: "not ordinary residents" means
+    what it says, whatever the text).
     """
     if len(term) == 1:
         negated = {t.lemma: t.negated for t in model}
@@ -336,9 +338,25 @@ def _in_context(term: list[Token], model: Sequence[Token]) -> list[Token]:
     said = {t.lemma for t in model if t.content and not t.negated}
     unsaid = {t.lemma for t in model if t.content and t.negated}
     negative = [w for w in term if w.negated]
-    if negative and all(w.lemma in said and w.lemma not in unsaid for w in negative):
+    if (
+        negative
+        and all(w.lemma in said and w.lemma not in unsaid for w in negative)
+        and not explicit
+    ):
         return [replace(w, negated=False) for w in term]
     return term
+
+
+# Negators a key term's author writes to mean it ("not", "no", "never"), as against
+# determiners of quantity ("few square metres") that only look negative.
+_QUANTITIES = frozenset({"few", "little", "rare", "less", "fewer", "hardly", "barely", "scarcely"})
+
+
+def _negator_written(term: str) -> bool:
+    return any(
+        (t.text in NEGATORS and t.text not in _QUANTITIES) or t.lemma == "not"
+        for t in analyse(term)
+    )
 
 
 def said_literally(term: str, every: Sequence[Token]) -> tuple[Token, ...]:
@@ -383,7 +401,7 @@ def _point_result(
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
     said_and_unsaid = False
     for term in point.terms:
-        words = _in_context(analyse_term(term), model)
+        words = _in_context(analyse_term(term), model, _negator_written(term))
         if not words:
             literal = said_literally(term, every)
             if literal and len(literal) > made_mass:
