@@ -589,7 +589,10 @@ def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) ->
 
 
 # Words that stand in for an answer without being one.
-FILLERS = frozenset({"blah", "bla", "lorem", "ipsum", "dolor", "yadda", "etc", "asdf"})
+FILLERS = frozenset(
+    {"blah", "bla", "lorem", "ipsum", "dolor", "yadda", "etc", "asdf", "lol", "idk", "lmao"}
+    | {"omg", "meh", "dunno", "hmm", "umm", "uhh"}
+)
 # A word this share of an answer's words (of five or more) is repetition, not a sentence.
 REPEATED_SHARE = 0.5
 

@@ -123,6 +123,7 @@ def test_some_points_and_no_denial_is_partial() -> None:
         ("fjdksl the averages is jfkdls and the jfkdsl", "does not read as English"),
         ("blah blah blah averages blah blah it is too much", "does not read as English"),
         ("The the the averages the the conversions", "repeats a word"),
+        ("lol idk the blog averages or whatever", "does not read as English"),
         ("", "not an answer"),
         ("???", "not an answer"),
     ],
