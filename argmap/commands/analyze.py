@@ -276,6 +276,8 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
         if len(exts) > SHOWN_EXTENSIONS:
             out.append(f"  ... and {len(exts) - SHOWN_EXTENSIONS} more (--json lists all)")
     if "structure" in payload:
+        from argmap.analysis.explain import VERDICTS  # (a map's: a framework has no theses)
+
         st = payload["structure"]
         # Each thesis's claims (the thesis left out), to say how many it shares.
         branches = {
@@ -283,8 +285,10 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], fw_title: str) -> N
         }
         for thesis, info in st["theses"].items():
             acc = payload["acceptance"][thesis]
+            # The explorer's word first ("falls"), then the semantics' own ("grounded out").
             out.append(
-                f"\nthesis {thesis}: grounded {grounded[thesis]}, strength "
+                f"\nthesis {thesis}: {VERDICTS[grounded[thesis]]} (grounded "
+                f"{grounded[thesis]}), strength "
                 f"{payload['strength'][thesis]:.3f}; credulous: "
                 f"{', '.join(acc['credulous']) or '-'}; sceptical: "
                 f"{', '.join(acc['sceptical']) or '-'}"

@@ -91,3 +91,15 @@ def test_grounded_path_imports_no_networkx_or_yaml(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_text_output_says_whether_each_thesis_stands_in_the_explorers_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["analyze", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    payload = _json(capsys, str(EXAMPLE))
+    word = {"in": "stands", "out": "falls", "undec": "open"}
+    for thesis, label in payload["labelling"]["grounded"].items():
+        if f"\nthesis {thesis}:" in out:
+            assert f"\nthesis {thesis}: {word[label]} (grounded {label})," in out
