@@ -56,16 +56,14 @@ def answered_elsewhere(
         if len(ids) <= max(20, len(the_map.claims) // 20):  # skip words every claim uses
             shared.update(ids)
     skip = set(exclude)
-    best: tuple[float, str] | None = None
     for claim_id, count in shared.most_common(CANDIDATES + len(skip)):
         if count < MIN_SHARED or claim_id in skip:
             continue
         claim = the_map.claims_by_id[claim_id]
         found = assess(answer, [Reference(claim.text, claim.key_points, claim.id)])
-        # The claim whose point it makes most closely, not the first one tried.
-        if found.verdict is Verdict.CORRECT and found.fit > max(own_fit, best[0] if best else 0):
-            best = (found.fit, claim_id)
-    return best[1] if best else None
+        if found.verdict is Verdict.CORRECT and found.fit > own_fit:
+            return claim_id
+    return None
 
 
 def elsewhere_sentence(the_map: Map, claim_id: str, subject: str) -> str:
