@@ -109,10 +109,16 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
-    """A point a good free-text answer should make, and words that also count."""
+    """A point a good free-text answer should make, and words that also count.
+
+    `opposites` are what the map's author knows denies the point in this
+    debate without a "not" ("the conversions agree" against "conversions
+    disagree"): an answer that says one contradicts the point.
+    """
 
     point: str
     synonyms: tuple[str, ...] = ()
+    opposites: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
