@@ -114,10 +114,13 @@ def _claim(out: list[str], c: Claim) -> None:
     if c.key_points:
         out.append("    key_points:")
         for k in c.key_points:
-            if k.synonyms:
-                out.append(
-                    f"      - {{point: {_quote(k.point)}, synonyms: {_flow_list(k.synonyms)}}}"
-                )
+            if k.synonyms or k.opposites:
+                fields = f"point: {_quote(k.point)}"
+                if k.synonyms:
+                    fields += f", synonyms: {_flow_list(k.synonyms)}"
+                if k.opposites:
+                    fields += f", opposites: {_flow_list(k.opposites)}"
+                out.append(f"      - {{{fields}}}")
             else:
                 out.append(f"      - {_quote(k.point)}")
     if c.note:
@@ -391,10 +394,12 @@ class _ReadBack:
                 base = None
         key_points = []
         for k in c.key_points:
-            if not k.synonyms:
+            if not (k.synonyms or k.opposites):  # written as a bare text
                 key_points.append(KeyPoint(_as_read(k.point)))
-            elif point := _as_read(k.point):
-                key_points.append(KeyPoint(point, _as_read_all(k.synonyms)))
+            elif point := _as_read(k.point):  # a mapping: loading drops an empty point
+                key_points.append(
+                    KeyPoint(point, _as_read_all(k.synonyms), _as_read_all(k.opposites))
+                )
         back = Claim(
             id=claim_id,
             text=text,

@@ -50,7 +50,12 @@ def map_to_json_data(m: Map) -> dict[str, object]:
                 "flaw": c.flaw,
                 "note": c.note,
                 "key_points": [
-                    {"point": k.point, "synonyms": list(k.synonyms)} for k in c.key_points
+                    {
+                        "point": k.point,
+                        "synonyms": list(k.synonyms),
+                        "opposites": list(k.opposites),
+                    }
+                    for k in c.key_points
                 ],
                 "also_answers": list(c.also_answers),
                 "line": c.pos.line,

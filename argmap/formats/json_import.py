@@ -194,6 +194,7 @@ def read_json(text: str, path: str = "<json>") -> ImportResult:
                     KeyPoint(
                         _text(_required(kp, "point", at), f"{at}.point"),
                         _texts(kp.get("synonyms"), f"{at}.synonyms"),
+                        _texts(kp.get("opposites"), f"{at}.opposites"),
                     )
                 )
             claims.append(

@@ -109,7 +109,11 @@ def maps(draw: st.DrawFn) -> Map:
                 ),
                 base=draw(_BASE),
                 key_points=tuple(
-                    KeyPoint(draw(_TEXT), tuple(draw(st.lists(_TEXT, max_size=2))))
+                    KeyPoint(
+                        draw(_TEXT),
+                        tuple(draw(st.lists(_TEXT, max_size=2))),
+                        tuple(draw(st.lists(_TEXT, max_size=2))),
+                    )
                     for _ in range(draw(st.integers(0, 2)))
                 ),
                 note=draw(texts),
