@@ -42,7 +42,8 @@ def main(argv: list[str]) -> int:
                     print(f"  -> {ans.id}: {ans.text}")
                     for kp in ans.key_points:
                         syn = f"  (also: {', '.join(kp.synonyms)})" if kp.synonyms else ""
-                        print(f"       * {kp.point}{syn}")
+                        opp = f"  (opposites: {', '.join(kp.opposites)})" if kp.opposites else ""
+                        print(f"       * {kp.point}{syn}{opp}")
     return 0
 
 
