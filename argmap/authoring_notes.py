@@ -115,6 +115,7 @@ def split_terms(claim: Claim) -> list[tuple[str, ...]]:
     """Runs of neighbouring terms of one list that read as one number cut at its
     commas: ("5", "000 faces"), ("1", "234", "567")."""
     lists = [kp.synonyms for kp in claim.key_points]
+    lists += [kp.opposites for kp in claim.key_points if kp.opposites]
     lists.append(tuple(kp.point for kp in claim.key_points if not kp.synonyms))
     found: list[tuple[str, ...]] = []
     for terms in lists:
@@ -537,7 +538,7 @@ def unmatchable_terms(claim: Claim) -> list[str]:
 
     found = []
     for kp in claim.key_points:
-        for term in kp.terms:
+        for term in (*kp.terms, *kp.opposites):
             words = re.findall(r"[^\W_]+(?:'[^\W_]+)*", fold(term))
             if (
                 words

@@ -531,11 +531,17 @@ class _MapReader:
         out: list[KeyPoint] = []
         for item, pos in self.seq(claim, "key_points", where):
             if isinstance(item, YMap):
-                self.fields(item, f"a key point of {where}", ("point", "synonyms"), ("point",))
+                self.fields(
+                    item, f"a key point of {where}", ("point", "synonyms", "opposites"), ("point",)
+                )
                 point = self.text(item, "point", where)
                 if point:
                     out.append(
-                        KeyPoint(point, self.text_list(item, "synonyms", where, allow_scalar=True))
+                        KeyPoint(
+                            point,
+                            self.text_list(item, "synonyms", where, allow_scalar=True),
+                            self.text_list(item, "opposites", where, allow_scalar=True),
+                        )
                     )
             elif item is not None and not isinstance(item, YSeq):
                 out.append(KeyPoint(str(item).strip()))

@@ -399,7 +399,8 @@ def _references(reference: object, references: object) -> tuple[str, ...]:
 
 
 def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
-    """Key points from a JSON list (of texts or {point, synonyms}) or ';'-separated text."""
+    """Key points from a JSON list (of texts or {point, synonyms, opposites}) or
+    ';'-separated text."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -428,17 +429,29 @@ def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
         elif (
             isinstance(item, dict) and isinstance(item.get("point"), str) and item["point"].strip()
         ):
-            synonyms = item.get("synonyms", [])
-            if isinstance(synonyms, str):
-                synonyms = [synonyms]
-            if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
-                raise _BadRow("a key point's synonyms should be a list of texts")
             out.append(
-                KeyPoint(item["point"].strip(), tuple(s.strip() for s in synonyms if s.strip()))
+                KeyPoint(
+                    item["point"].strip(),
+                    _texts(item.get("synonyms"), "synonyms"),
+                    _texts(item.get("opposites"), "opposites"),
+                )
             )
         else:
-            raise _BadRow('each key point should be text or {"point": "...", "synonyms": ["..."]}')
+            raise _BadRow(
+                'each key point should be text or {"point": "...", "synonyms": ["..."], '
+                '"opposites": ["..."]}'
+            )
     return tuple(out)
+
+
+def _texts(value: object, name: str) -> tuple[str, ...]:
+    """A key point's synonyms or opposites: a list of texts (or one text)."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(s, str) for s in items):
+        raise _BadRow(f"a key point's {name} should be a list of texts")
+    return tuple(s.strip() for s in items if s.strip())
 
 
 # ------------------------------------------------------------------ grading

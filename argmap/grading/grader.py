@@ -399,6 +399,7 @@ def _point_result(
     made: str | None = None
     denied: str | None = None
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
+    made_at: set[int] = set()  # the sentences of the strongest term made
     said_and_unsaid = False
     for term in point.terms:
         words = _in_context(analyse_term(term), model, _negator_written(term))
@@ -412,6 +413,7 @@ def _point_result(
         found = match_term(words, answer, opposites=opposites)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
             made_mass, made = found.agree * len(words), _in_own_words(sentences, found)
+            made_at = {t.sentence for t in found.evidence_tokens}
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated
@@ -419,6 +421,27 @@ def _point_result(
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True
+    # The map author's opposites: one said denies the point ("the figures agree" against
+    # "conversions disagree"); one denied makes it ("the figures do not add up").
+    opposed_at: set[int] = set()
+    for term in point.opposites:
+        words = analyse_term(term)
+        if not words:  # ("can refuse" against "cannot refuse": word for word)
+            literal = said_literally(term, every)
+            if literal and len(literal) > denied_mass:
+                denied_mass = float(len(literal))
+                denied = quote_span(sentences[literal[0].sentence], literal) or term
+                opposed_at = {literal[0].sentence}
+            continue
+        found = match_term(words, answer, opposites=opposites)
+        if found.agree >= TERM_MADE and found.agree * len(words) > denied_mass:
+            denied_mass, denied = found.agree * len(words), _in_own_words(sentences, found)
+            opposed_at = {t.sentence for t in found.evidence_tokens}
+        if found.deny >= TERM_MADE and found.deny * len(words) > made_mass:
+            made_mass, made = found.deny * len(words), _in_own_words(sentences, found)
+    # ... and said beside the point in another sentence, the point is said and unsaid.
+    if opposed_at and made_mass and not opposed_at & made_at:
+        said_and_unsaid = True
     is_made = made_mass > 0
     # A denial outweighs a made term only when it is the stronger match: "they name no
     # documents" does not undo "Minghui campaigns", but "don't use police glasses"
@@ -751,7 +774,7 @@ def _feedback(
         )
     if substance and verdict is Verdict.CORRECT and missed:
         lines.append("You made the model answer's point in your own words.")
-    elif substance and verdict is Verdict.CONTRADICTORY and not denied:
+    elif verdict is Verdict.CONTRADICTORY and not denied and (substance or not caps):
         lines.append("Your answer says the opposite of the model answer.")
     elif missed:
         lines.append(_listed("Missed", [p.point for p in missed]))
@@ -761,7 +784,11 @@ def _feedback(
 
 def with_terms(ref: Reference) -> list[Token]:
     """The model answer's words with its key terms': all it says a student may echo."""
-    return analyse(" ".join([ref.text, *(term for kp in ref.key_points for term in kp.terms)]))
+    return analyse(
+        " ".join(
+            [ref.text, *(term for kp in ref.key_points for term in (*kp.terms, *kp.opposites))]
+        )
+    )
 
 
 def _unfocused(answer: Sequence[Token], ref: Reference, sentences: Sequence[str]) -> bool:

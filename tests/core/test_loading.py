@@ -8,7 +8,7 @@ import tracemalloc
 import pytest
 
 from argmap.loading import default_relation_id, load_map, load_map_text
-from argmap.model import ClaimKind, Pos, RelationType
+from argmap.model import ClaimKind, KeyPoint, Pos, RelationType
 from argmap.safe_yaml import MAX_DEPTH, YamlProblem, parse_yaml
 
 MINIMAL = """
@@ -163,3 +163,27 @@ def test_positions_count_only_real_line_breaks(odd: str) -> None:
     assert (diag.code, diag.line, diag.col) == ("E100", 3, 1), diag.render()
     found = load_map_text("- \x850", "fuzz.yaml").diagnostics
     assert all(d.line <= 1 for d in found), [d.render() for d in found]
+
+
+def test_key_point_opposites_load_and_bad_ones_are_named(tmp_path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(
+        "map: {id: o, title: T, theses: [t]}\n"
+        "claims:\n"
+        "  - id: t\n"
+        "    text: The blog's rent figures show a large gap.\n"
+        "    kind: value\n"
+        "    key_points:\n"
+        "      - {point: gap, synonyms: [difference], opposites: [no gap, rents equal]}\n"
+        "      - {point: big, opposites: {a: 1}}\n"
+        "      - {point: wide, oposites: [narrow]}\n",
+        encoding="utf-8",
+    )
+    result = load_map(path)
+    assert result.map is not None
+    assert result.map.claim("t").key_points[0] == KeyPoint(
+        "gap", ("difference",), ("no gap", "rents equal")
+    )
+    found = {(d.line, d.code): d for d in result.diagnostics}
+    assert "'opposites' of claim 't' should be a list" in found[(8, "E200")].message
+    assert "did you mean 'opposites'" in found[(9, "E202")].hint

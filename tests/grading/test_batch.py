@@ -89,6 +89,21 @@ def test_key_points_as_a_json_list_in_a_csv_cell(tmp_path) -> None:
     assert rows[0].references == ("The sky is blue",) and not rows[0].needs_map
 
 
+def test_a_teachers_key_point_may_carry_opposites(tmp_path) -> None:
+    rows, skipped = read_answers(
+        write(
+            tmp_path,
+            (
+                "answer,reference,key_points\n"
+                'x,The sky is blue,"[{""point"": ""blue"", ""opposites"": [""grey""]}]"\n'
+                'y,The sky is blue,"[{""point"": ""blue"", ""opposites"": 5}]"\n'
+            ),
+        )
+    )
+    assert rows[0].key_points == (KeyPoint("blue", (), ("grey",)),)
+    assert [s.reason for s in skipped] == ["a key point's opposites should be a list of texts"]
+
+
 def test_a_row_starts_on_its_first_line_even_after_a_quoted_line_break(tmp_path) -> None:
     rows, _ = read_answers(
         write(tmp_path, ('id,answer,reference\none,"first line\nsecond line",r\n\ntwo,plain,r\n'))

@@ -661,6 +661,56 @@ def test_an_antonym_is_quoted_back_as_the_word_that_denies() -> None:
     assert 'Contradicted: cheaper (you wrote "pricier")' in graded.feedback[0]
 
 
+RENT_DOUBT = Reference(
+    "The blog's averages are unsourced and its dollar conversions disagree.",
+    (
+        KeyPoint("unsourced", ("no source",)),
+        KeyPoint(
+            "conversions disagree",
+            ("figures contradict",),
+            ("figures agree", "conversions match", "figures add up"),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "want", "told"),
+    [
+        # An opposite the author listed, said with no "not": the point is denied.
+        (
+            "The blog cites no source, and the figures agree perfectly.",
+            Verdict.CONTRADICTORY,
+            'Contradicted: conversions disagree (you wrote "figures agree")',
+        ),
+        # ... denied, it makes the point.
+        (
+            "The blog cites no source and its figures do not add up.",
+            Verdict.CORRECT,
+            "Made: unsourced",
+        ),
+        # ... said beside the point in another sentence: said and unsaid.
+        (
+            "The blog cites no source and the conversions disagree. Its figures agree, though.",
+            Verdict.CONTRADICTORY,
+            "Contradicted: conversions disagree",
+        ),
+    ],
+)
+def test_the_authors_opposites_deny_a_point(answer: str, want: Verdict, told: str) -> None:
+    graded = assess(answer, [RENT_DOUBT])
+    assert graded.verdict is want
+    assert told in " ".join(graded.feedback)
+
+
+def test_without_opposites_the_same_answer_is_not_contradictory() -> None:
+    plain = Reference(
+        RENT_DOUBT.text, tuple(KeyPoint(kp.point, kp.synonyms) for kp in RENT_DOUBT.key_points)
+    )
+    answer = "The blog cites no source, and the figures agree perfectly."
+    assert assess(answer, [plain]).verdict is not Verdict.CONTRADICTORY
+
+
 def test_feedback_on_a_whole_sentence_reference_ends_with_one_full_stop() -> None:
     ref = Reference("The water was evaporated, leaving the salt.")
     for answer in ("Let the water evaporate and the salt is left behind.", "It was not."):
