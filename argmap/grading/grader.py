@@ -536,16 +536,16 @@ def equates_a_contrast(answer: Sequence[Token], model: Sequence[Token]) -> bool:
     """Whether the answer says two things are alike that the model answer sets against
     each other: "A face can be handed over just as easily as a badge" against "a badge
     can be handed to a subtenant, while a face cannot be passed on"."""
-    clauses: dict[tuple[int, int], list[Token]] = {}
+    by_clause: dict[tuple[int, int], list[Token]] = {}
     for t in model:
-        clauses.setdefault((t.sentence, t.clause), []).append(t)
+        by_clause.setdefault((t.sentence, t.clause), []).append(t)
     # A clause with a negation in it, also one with nothing after it ("while giving
     # your face to keep your home is not").
     negative = {
         k: any(t.negated or t.text in NEGATORS or t.lemma == "not" for t in ts)
-        for k, ts in clauses.items()
+        for k, ts in by_clause.items()
     }
-    lemmas = {k: {t.lemma for t in ts if t.content} for k, ts in clauses.items()}
+    lemmas = {k: {t.lemma for t in ts if t.content} for k, ts in by_clause.items()}
     for one, other in _equations(answer):
         # A clause of the model answer about one side and not the other, and a clause
         # about the other side and not the first, of opposite polarity.
@@ -553,8 +553,8 @@ def equates_a_contrast(answer: Sequence[Token], model: Sequence[Token]) -> bool:
             negative[a] != negative[b]
             and (one & lemmas[a]) - lemmas[b]
             and (other & lemmas[b]) - lemmas[a]
-            for a in clauses
-            for b in clauses
+            for a in by_clause
+            for b in by_clause
         ):
             return True
     return False
