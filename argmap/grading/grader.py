@@ -736,7 +736,7 @@ class _Graded:
 _RANK = {Verdict.CORRECT: 3, Verdict.CONTRADICTORY: 2, Verdict.PARTIAL: 1, Verdict.INCORRECT: 0}
 
 
-def _listed(head: str, items: Sequence[str]) -> str:
+def listed(head: str, items: Sequence[str]) -> str:
     """ "Made: a; b." with one full stop, also when the last item is a whole sentence
     (a teacher's reference: "Made: The water evaporated.")."""
     said = "; ".join(items)
@@ -752,7 +752,7 @@ def _feedback(
     lines = []
     if made:
         lines.append(
-            _listed(
+            listed(
                 "Made",
                 [
                     f'{p.point} (you wrote "{p.evidence}")'
@@ -764,7 +764,7 @@ def _feedback(
         )
     if denied:
         lines.append(
-            _listed(
+            listed(
                 "Contradicted",
                 [
                     f'{p.point} (you wrote "{p.evidence}")' if p.evidence else p.point
@@ -777,7 +777,7 @@ def _feedback(
     elif verdict is Verdict.CONTRADICTORY and not denied and (substance or not caps):
         lines.append("Your answer says the opposite of the model answer.")
     elif missed:
-        lines.append(_listed("Missed", [p.point for p in missed]))
+        lines.append(listed("Missed", [p.point for p in missed]))
     lines.extend(caps)
     return tuple(lines)
 

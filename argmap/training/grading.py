@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from argmap.flaws import assess_flaw_name
 from argmap.grading import Assessment, PointState, Reference, Verdict, assess
 from argmap.grading.elsewhere import answered_elsewhere, elsewhere_sentence
+from argmap.grading.grader import listed
 from argmap.model import Map
 from argmap.sides import Side, sides
 from argmap.training.questions import DrillKind, Option, Question
@@ -100,12 +101,21 @@ def grade_text(question: Question, answer: str, the_map: Map | None = None) -> G
                 (question.drill, sides(the_map, question.claim_id).get(other))
             )
             if wrong_side is not None and assessment.verdict is Verdict.PARTIAL:
-                # The word or two of the model answer it holds serve the other side's point.
+                # The word or two of the model answer it holds serve the other side's
+                # point: none of the model answer's points is made.
+                points = tuple(
+                    replace(p, state=PointState.MISSED, evidence=None)
+                    if p.state is PointState.MADE
+                    else p
+                    for p in assessment.points
+                )
+                missed = [p.point for p in points if p.state is PointState.MISSED]
                 assessment = replace(
                     assessment,
                     verdict=Verdict.INCORRECT,
                     score=0.0,
-                    feedback=(sentence, wrong_side, *assessment.feedback[1:]),
+                    points=points,
+                    feedback=(sentence, wrong_side, listed("Missed", missed)),
                     caps=(*assessment.caps, wrong_side),
                 )
     return Grade(assessment.verdict, assessment.score, assessment=assessment)

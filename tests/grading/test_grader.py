@@ -241,6 +241,9 @@ def test_the_other_sides_point_is_incorrect_and_told_so(
     assert grade.assessment is not None
     assert grade.assessment.feedback[0].startswith("That makes the point of")
     assert grade.assessment.feedback[1] == told
+    # The word it shared with a model answer served the other side: no point is made.
+    assert all(p.state is PointState.MISSED for p in grade.assessment.points)
+    assert grade.assessment.feedback[2].startswith("Missed: ")
 
 
 def test_no_model_answer_is_an_error() -> None:
