@@ -212,11 +212,11 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # down by design: a one-word match of a one-point model answer is held at partial, so
 # fewer contradictory answers are graded correct.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.81, "contradictory_correct": 10, "correct_lost": 0.09},
+    "face-at-the-door": {"agreement": 0.81, "contradictory_correct": 8, "correct_lost": 0.095},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), read row by row while the grader was changed
     # (face-at-the-door is held out: only its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.66, "contradictory_correct": 7, "correct_lost": 0.21},
+    "face-at-the-door-dev": {"agreement": 0.68, "contradictory_correct": 5, "correct_lost": 0.21},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},

@@ -422,7 +422,9 @@ def _point_result(
         if found.both >= TERM_MADE:
             said_and_unsaid = True
     # The map author's opposites: one said denies the point ("the figures agree" against
-    # "conversions disagree"); one denied makes it ("the figures do not add up").
+    # "conversions disagree"). One denied ("the figures do not add up") is no denial,
+    # and does not make the point alone: on the held-out corpus that reading graded two
+    # contradictory answers correct, under negations that reached too far.
     opposed_at: set[int] = set()
     for term in point.opposites:
         words = analyse_term(term)
@@ -437,8 +439,6 @@ def _point_result(
         if found.agree >= TERM_MADE and found.agree * len(words) > denied_mass:
             denied_mass, denied = found.agree * len(words), _in_own_words(sentences, found)
             opposed_at = {t.sentence for t in found.evidence_tokens}
-        if found.deny >= TERM_MADE and found.deny * len(words) > made_mass:
-            made_mass, made = found.deny * len(words), _in_own_words(sentences, found)
     # ... and said beside the point in another sentence, the point is said and unsaid.
     if opposed_at and made_mass and not opposed_at & made_at:
         said_and_unsaid = True

@@ -686,7 +686,7 @@ RENT_DOUBT = Reference(
             Verdict.CONTRADICTORY,
             'Contradicted: conversions disagree (you wrote "figures agree")',
         ),
-        # ... denied, it makes the point.
+        # ... denied, it is no contradiction.
         (
             "The blog cites no source and its figures do not add up.",
             Verdict.CORRECT,
@@ -704,6 +704,17 @@ def test_the_authors_opposites_deny_a_point(answer: str, want: Verdict, told: st
     graded = assess(answer, [RENT_DOUBT])
     assert graded.verdict is want
     assert told in " ".join(graded.feedback)
+
+
+def test_a_denied_opposite_alone_does_not_make_the_point() -> None:
+    """Double negations are where negation scope errs most: not evidence enough."""
+    ref = Reference(
+        "The conversions disagree.",
+        (KeyPoint("conversions disagree", (), ("figures agree",)),),
+    )
+    graded = assess("It is false that the figures agree.", [ref])
+    assert graded.verdict is not Verdict.CONTRADICTORY
+    assert [p.state for p in graded.points] != [PointState.MADE]
 
 
 def test_without_opposites_the_same_answer_is_not_contradictory() -> None:
