@@ -883,7 +883,12 @@ def _assess_one(
     one_word = bool(total) and made == total and _one_word_only(points, text)
     # ... or, with a point made, a denial of most of what it says of that point:
     # "Nobody online defends face registration against scam calls" makes "scam calls".
-    text_refuted = text_denied and (not made or text.denied_share >= KEYED_TEXT_DENIED)
+    # (Not when the answer makes two points or more of it, each by its own words: "The
+    # carrier is not independent of the state, so it cannot protect the faces" makes
+    # both of "same state, no protection", negations and all.)
+    text_refuted = text_denied and (
+        not made or (text.denied_share >= KEYED_TEXT_DENIED and made < max(2, total))
+    )
     alike = equates_a_contrast(every, model)
     if denied or text_refuted or alike or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY

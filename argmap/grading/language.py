@@ -746,6 +746,15 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         w = words[j]
         if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
+        if (
+            content == 1
+            and words[i] in {"not", "never"}
+            and w in _COPULAS
+            and _content_word(words[j - 1])
+        ):
+            # "What never happened is hard to measure": the negated verb ended a
+            # subject clause, and the sentence's own verb is not denied.
+            break
         is_content = w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
         if is_content:
             started = True

@@ -559,6 +559,31 @@ def test_a_maps_model_answer_offers_no_options() -> None:
     assert assess(answer, [keyed], question=question).verdict is not Verdict.CONTRADICTORY
 
 
+@pytest.mark.parametrize(
+    ("claim", "answer"),
+    [
+        # Both points made, each in its own words with its own negation: the many
+        # negated words do not deny the model answer.
+        (
+            "carrier-accountable",
+            "The carrier is not independent of the state, so it cannot protect the faces "
+            "from the police.",
+        ),
+        (
+            "no-fraud-figures",
+            "What never happened is hard to measure: a check that deters fraud leaves no "
+            "record of it.",
+        ),
+    ],
+)
+def test_correct_rebuttals_full_of_negations_are_correct(
+    bundled: Map, claim: str, answer: str
+) -> None:
+    question = map_question(bundled, claim, "rebut")
+    assert not isinstance(question, str)
+    assert grade_text(question, answer, bundled).verdict is Verdict.CORRECT
+
+
 def test_a_point_made_inside_a_denial_of_the_model_answer_is_contradictory() -> None:
     """The key words said, the model answer's claim about them denied."""
     scams = Reference(

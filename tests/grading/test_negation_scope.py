@@ -90,6 +90,10 @@ def said(text: str) -> list[str]:
             {"wrongdoing", "hard", "count"},
         ),
         ("The checks have prevented subletting", {"sublet"}, {"check"}),
+        # A verb negated inside a subject clause leaves the sentence's own verb alone ...
+        ("What never happened is hard to measure", {"happen"}, {"hard", "measure"}),
+        # ... but a negated subject still denies its predicate.
+        ("Nobody anywhere is selling face data", {"sell", "face", "data"}, set()),
         # A negative pronoun followed by its verb is a subject, not an object.
         ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
         ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
