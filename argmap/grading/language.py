@@ -1059,8 +1059,8 @@ def quote_span(sentence: str, tokens: Sequence[Token]) -> str | None:
     """The answer's own words from the first of `tokens` to the last, as written.
 
     `sentence` is the sentence they come from (`sentences_of`), tokens in the
-    order written; a negator that denies the first token ("no", "never") is
-    taken in when it stands just before it. None when a token cannot be found
+    order written; a negator that denies the first token ("no", "never",
+    "not") is taken in when it stands just before it. None when a token cannot be found
     in order or the stretch is longer than `QUOTE_WORDS` words: the caller then
     shows the matched words alone.
     """
@@ -1085,6 +1085,11 @@ def quote_span(sentence: str, tokens: Sequence[Token]) -> str | None:
             if fold(written[back].group()) == cue:
                 first = back
                 break
+    elif cue == "not" and first > 0:
+        # ... and a "not" right before it: "not independent", "can't protect".
+        before = fold(written[first - 1].group())
+        if before in {"not", "never", "cannot"} or before.endswith("n't"):
+            first -= 1
     if last - first + 1 > QUOTE_WORDS:
         return None
     return " ".join(sentence[written[first].start() : written[last].end()].split())

@@ -271,7 +271,12 @@ def test_quote_span_finds_words_in_order_or_gives_up() -> None:
 
     sentence = "It is NOT true that they didn't check, honestly."
     tokens = [t for t in analyse(sentence) if t.text in ("true", "check")]
-    assert quote_span(sentence, tokens) == "true that they didn't check"
+    # (The "not" that denies the first word is taken in, as written.)
+    assert quote_span(sentence, tokens) == "NOT true that they didn't check"
+    plain = "The carrier is not independent of the state."
+    assert quote_span(plain, [t for t in analyse(plain) if t.text == "independent"]) == (
+        "not independent"
+    )
     assert quote_span("nothing here", tokens) is None
     far = "alpha " + "word " * QUOTE_WORDS + "omega"
     ends = [t for t in analyse(far) if t.text in ("alpha", "omega")]
