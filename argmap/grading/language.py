@@ -702,6 +702,10 @@ _WIDE_ENDS = frozenset(
 _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
+# A verb's particle: "going out", "giving up".
+_PARTICLES = frozenset({"out", "up", "in", "off", "away", "down", "back", "on"})
+
+
 def _scope(words: list[str], i: int, end: int) -> list[int]:
     """The positions a negator at `i` denies (see the module's rules)."""
     out: list[int] = []
@@ -747,13 +751,17 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
         if (
-            content == 1
-            and words[i] in {"not", "never"}
+            words[i] in {"not", "never"}
             and w in _COPULAS
-            and _content_word(words[j - 1])
+            and j >= 2
+            and (
+                _content_word(words[j - 1])
+                or (words[j - 1] in _PARTICLES and _content_word(words[j - 2]))
+            )
         ):
-            # "What never happened is hard to measure": the negated verb ended a
-            # subject clause, and the sentence's own verb is not denied.
+            # "What never happened is hard to measure", "not going out is the sign":
+            # the negated verb ended a subject, and the sentence's own verb is not
+            # denied.
             break
         is_content = w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
         if is_content:

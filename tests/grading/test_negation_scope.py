@@ -92,6 +92,7 @@ def said(text: str) -> list[str]:
         ("The checks have prevented subletting", {"sublet"}, {"check"}),
         # A verb negated inside a subject clause leaves the sentence's own verb alone ...
         ("What never happened is hard to measure", {"happen"}, {"hard", "measure"}),
+        ("Not going out is the sign something is wrong", {"go"}, {"sign", "wrong"}),
         # ... but a negated subject still denies its predicate.
         ("Nobody anywhere is selling face data", {"sell", "face", "data"}, set()),
         # A negative pronoun followed by its verb is a subject, not an object.
