@@ -20,6 +20,10 @@ from argmap.model import Map
 
 CANDIDATES = 8
 MIN_SHARED = 2  # content words an answer must share with a claim to be tried against it
+# ... and how closely it must fit that claim's text: a few of its words scattered over an
+# answer about something else ("photo ... opening" for "every opening photographed")
+# are no answer to its question.
+MIN_FIT = 0.3
 
 # The index of the last map asked about (a session or a batch asks about one map).
 _LAST: list[tuple[Map, dict[str, list[str]]]] = []
@@ -61,7 +65,7 @@ def answered_elsewhere(
             continue
         claim = the_map.claims_by_id[claim_id]
         found = assess(answer, [Reference(claim.text, claim.key_points, claim.id)])
-        if found.verdict is Verdict.CORRECT and found.fit > own_fit:
+        if found.verdict is Verdict.CORRECT and found.fit > max(own_fit, MIN_FIT):
             return claim_id
     return None
 

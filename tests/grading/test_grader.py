@@ -246,6 +246,18 @@ def test_the_other_sides_point_is_incorrect_and_told_so(
     assert grade.assessment.feedback[2].startswith("Missed: ")
 
 
+def test_a_few_scattered_words_of_another_claim_are_not_its_point(bundled: Map) -> None:
+    """ "photo ... opening" does not make "every opening photographed": no 'That makes
+    the point of' sentence for an answer that only restates the claim."""
+    question = map_question(bundled, "photo-spoof", "rebut")
+    assert not isinstance(question, str)
+    answer = "A printed photo held up to the camera could easily trick the door into opening."
+    grade = grade_text(question, answer, bundled)
+    assert grade.assessment is not None
+    assert not grade.correct
+    assert not any(f.startswith("That makes the point of") for f in grade.assessment.feedback)
+
+
 def test_no_model_answer_is_an_error() -> None:
     with pytest.raises(ValueError):
         assess("anything", [])
