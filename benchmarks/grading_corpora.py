@@ -212,7 +212,7 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # down by design: a one-word match of a one-point model answer is held at partial, so
 # fewer contradictory answers are graded correct.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.81, "contradictory_correct": 8, "correct_lost": 0.095},
+    "face-at-the-door": {"agreement": 0.82, "contradictory_correct": 8, "correct_lost": 0.09},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), read row by row while the grader was changed
     # (face-at-the-door is held out: only its totals are read).
