@@ -810,6 +810,8 @@ ONE_WORD_COVERAGE = 0.3
 
 
 def _one_word_only(points: Sequence[PointResult], text: TextMatch) -> bool:
+    """One point, made by one word as quoted back (`quote_span`): a "not" standing
+    right before that word is quoted with it ("not independent") and makes two."""
     return (
         len(points) == 1
         and points[0].evidence is not None
