@@ -460,7 +460,9 @@ class DrillScreen(Screen[None]):
             keys = f"Grade wrong? {OVERRIDE_KEYS}\n{keys}"
         body.mount(Static(literal(keys), id="feedback-keys"))
         self.set_focus(None)  # the feedback keys (n, o, r, p, w) now reach the screen
-        body.scroll_end(animate=False)
+        # Once the feedback is laid out: scrolled before, the end is the old one, and
+        # the last lines (the keys) may stay below the screen at 80x24.
+        body.call_after_refresh(body.scroll_end, animate=False)
         self.refresh_bindings()
         self._update_status()
 
