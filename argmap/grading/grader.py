@@ -446,7 +446,9 @@ def _point_result(
     # A denial outweighs a made term only when it is the stronger match: "they name no
     # documents" does not undo "Minghui campaigns", but "don't use police glasses"
     # undoes "police".
-    if said_and_unsaid or denied_mass > made_mass:
+    # An opposite said as strongly as a term is made wins: it is the author's word for
+    # what denies the point ("Xinhua picked the residents completely at random").
+    if said_and_unsaid or denied_mass > made_mass or (opposed_at and denied_mass >= made_mass):
         if denied is not None and denied.startswith("sentence "):
             denied = _quote(sentences[int(denied.split()[1])])
         return PointResult(point.point, PointState.CONTRADICTED, denied)

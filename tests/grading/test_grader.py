@@ -748,6 +748,18 @@ def test_the_authors_opposites_deny_a_point(answer: str, want: Verdict, told: st
     assert told in " ".join(graded.feedback)
 
 
+def test_an_opposite_as_strong_as_a_made_term_wins() -> None:
+    """ "picked ... at random" says the point's word and the author's opposite equally."""
+    ref = Reference(
+        "Xinhua chose the residents it quoted.",
+        (KeyPoint("chosen", ("picked",), ("at random",)),),
+    )
+    graded = assess("Xinhua picked the residents it quoted completely at random.", [ref])
+    assert graded.verdict is Verdict.CONTRADICTORY
+    assert 'Contradicted: chosen (you wrote "random")' in graded.feedback[0]
+    assert assess("Xinhua picked the residents it quoted.", [ref]).verdict is Verdict.CORRECT
+
+
 def test_a_denied_opposite_alone_does_not_make_the_point() -> None:
     """Double negations are where negation scope errs most: not evidence enough."""
     ref = Reference(
