@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from argmap.display import shorten
 from argmap.grading.language import (
+    DEGREE_NEGATORS,
     NEGATORS,
     SENTENCE_WORDS,
     Token,
@@ -347,14 +348,11 @@ def _in_context(term: list[Token], model: Sequence[Token], explicit: bool = Fals
     return term
 
 
-# Negators a key term's author writes to mean it ("not", "no", "never"), as against
-# determiners of quantity ("few square metres") that only look negative.
-_QUANTITIES = frozenset({"few", "little", "rare", "less", "fewer", "hardly", "barely", "scarcely"})
-
-
 def _negator_written(term: str) -> bool:
+    """Whether the term's author wrote a "not", "no", "never" ... into it, as against a
+    negator of degree ("few square metres") that only looks negative."""
     return any(
-        (t.text in NEGATORS and t.text not in _QUANTITIES) or t.lemma == "not"
+        (t.text in NEGATORS and t.text not in DEGREE_NEGATORS) or t.lemma == "not"
         for t in analyse(term)
     )
 
@@ -623,8 +621,8 @@ REPEATED_SHARE = 0.5
 
 
 def _strange(word: Token, known: frozenset[str]) -> bool:
-    """A non-word: unknown to the dictionary and to the model answers, and no typo of a
-    word they use or of a grammatical word ("conected" is a typo of "connected")."""
+    """A non-word: unknown to the dictionary and to the model answers (`known`, with
+    the grammatical words), and no typo of one ("conected" is a typo of "connected")."""
     if word.text in FILLERS:
         return True
     if len(word.text) < 3 or is_known_word(word.text) or {word.lemma, word.text} & known:
@@ -633,7 +631,7 @@ def _strange(word: Token, known: frozenset[str]) -> bool:
     return not limit or not any(
         abs(len(k) - len(w)) <= limit and edit_distance(w, k, limit) <= limit
         for w in {word.text, word.lemma}
-        for k in known | SENTENCE_WORDS
+        for k in known
     )
 
 
@@ -642,7 +640,8 @@ def _not_an_argument(text: str, tokens: Sequence[Token], known: frozenset[str]) 
     words = [t for t in tokens if t.text.isalpha()]
     if not words:
         return "That is not an answer: argue the point in a sentence."
-    strange = [t for t in words if _strange(t, known)]
+    near = known | SENTENCE_WORDS  # (once per answer, not once per word)
+    strange = [t for t in words if _strange(t, near)]
     # Non-words among the words that carry meaning: grammatical words strung between
     # them ("fjdksl the privacy is jfkdls") do not make it English.
     meaning = [t for t in words if t.text not in SENTENCE_WORDS]

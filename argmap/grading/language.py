@@ -87,6 +87,11 @@ NEGATORS = frozenset(
         "few",
     }
 )
+# Negators of degree ("few square metres", "hardly any"): they say "not much", and a
+# key term's author may write them without meaning "not" (`grader._in_context`).
+DEGREE_NEGATORS = frozenset(
+    {"few", "little", "rare", "less", "fewer", "hardly", "barely", "scarcely"}
+)
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
 _FRAMED = {
     "little": None,
