@@ -190,6 +190,18 @@ def _said_both_ways(m: Match) -> bool:
     )
 
 
+def _together(tokens: Sequence[Token | None]) -> bool:
+    """Whether the answer's words met for a term stand together: in one sentence, and in
+    one clause or within `APART` words of each other."""
+    met = [t for t in tokens if t is not None]
+    if len(met) < 2:
+        return True
+    if len({t.sentence for t in met}) > 1:
+        return False
+    span = max(t.position for t in met) - min(t.position for t in met)
+    return span <= APART or len({t.clause for t in met}) == 1
+
+
 def _quote(sentence: str, limit: int = 80) -> str:
     return shorten(" ".join(sentence.split()), limit)
 
@@ -270,6 +282,13 @@ def match_term(
     # of them denied ("don't use face-recognition glasses" denies "police glasses").
     agree = 0.0 if denied_mass else sum(m.weight * m.agree for m in matches) / total
     deny = mass / total if denied_mass else 0.0
+    if denied_mass and not _together(
+        [m.deny_token if m.denied else m.agree_token for m in matches]
+    ):
+        # A term is one phrase: its words met far apart are no denial of it ("a fraudster
+        # who buys a stranger's ID card ... cannot be opened in that name" does not deny
+        # "fraud calls").
+        deny = 0.0
     twice = [m for m in matches if _said_both_ways(m)]
     # Said and unsaid as a whole: the words said one way in one clause, and the other
     # way in one clause. "a borrowed ID card but not a borrowed face, so a face

@@ -784,3 +784,22 @@ def test_feedback_on_a_whole_sentence_reference_ends_with_one_full_stop() -> Non
     for answer in ("Let the water evaporate and the salt is left behind.", "It was not."):
         for line in assess(answer, [ref]).feedback:
             assert not line.endswith(".."), line
+
+
+def test_a_term_is_denied_only_by_words_that_stand_together(bundled: Map) -> None:
+    """ "fraudster" at one end and "cannot be opened in that name" at the other (WordNet:
+    to call is to name) are two claims, not a denial of "fraud calls"."""
+    scattered = (
+        "A fraudster who buys a stranger's ID card still has to stand in front of the "
+        "camera, and his face is not the stranger's, so the number cannot be opened in "
+        "that name."
+    )
+    claim = bundled.claims_by_id["scam-support"]
+    scams = Reference(claim.text, claim.key_points, claim.id)
+    assert "fraud calls" in [t for kp in claim.key_points for t in kp.terms]
+    graded = assess(scattered, [scams])
+    assert graded.verdict is not Verdict.CONTRADICTORY
+    assert [p.state for p in graded.points] != [PointState.CONTRADICTED]
+    # Together, the same words deny it.
+    denial = assess("Nobody online worries about fraud calls.", [scams])
+    assert [p.state for p in denial.points] == [PointState.CONTRADICTED]
