@@ -953,6 +953,36 @@ def _object_negations(words: list[str], end: int) -> list[int]:
     ]
 
 
+_FREE_COMPOUND = re.compile(r"([^\W_]+)-free\b")
+# Verbs that take "free" as their complement: "set them free", "feel free".
+_FREEING = frozenset(
+    {"set", "sets", "break", "breaks", "broke", "feel", "feels", "felt", "get", "gets"}
+    | {"got", "go", "goes", "went", "walk", "walks", "walked", "run", "runs", "ran"}
+    | {"stay", "stays", "stayed", "keep", "keeps", "kept", "let", "lets", "come", "came"}
+)
+
+
+def _free_compounds(sentence: str, words: list[str]) -> list[int]:
+    """The words a "-free" compound says are absent: "hands-free entry" (or "hands free
+    entry") is entry without hands, so a "can't hand over her face" does not deny it."""
+    heads = {m.group(1) for m in _FREE_COMPOUND.finditer(sentence)}
+    return [
+        k
+        for k in range(len(words) - 1)
+        if words[k + 1] == "free"
+        and (
+            words[k] in heads
+            or (
+                _content_word(words[k])
+                and words[k] not in _FREEING
+                # ("set the residents free": the verb a few words before)
+                and not any(w in _FREEING for w in words[max(0, k - 3) : k])
+                and (k + 2 == len(words) or words[k + 2] != "of")
+            )
+        )
+    ]
+
+
 def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order.
 
@@ -1015,6 +1045,10 @@ def _analyse(text: str) -> list[Token]:
             negated[j] = not negated[j]
             cues[j] = cues[j] or "not"
             by[j] = base + 9_999
+        for j in _free_compounds(sentence, words):
+            negated[j] = not negated[j]
+            cues[j] = "without"
+            by[j] = base + j + 1
         clause += 1
         for k, w in enumerate(words):
             if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:

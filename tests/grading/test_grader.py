@@ -803,3 +803,15 @@ def test_a_term_is_denied_only_by_words_that_stand_together(bundled: Map) -> Non
     # Together, the same words deny it.
     denial = assess("Nobody online worries about fraud calls.", [scams])
     assert [p.state for p in denial.points] == [PointState.CONTRADICTED]
+
+
+def test_a_free_compound_term_is_not_denied_by_its_first_word_negated(bundled: Map) -> None:
+    """ "hands-free" is entry without hands: "can't hand over her face" does not deny it."""
+    claim = bundled.claims_by_id["convenience-thesis"]
+    assert "hands-free" in [t for kp in claim.key_points for t in kp.terms]
+    ref = Reference(claim.text, claim.key_points, claim.id)
+    answer = (
+        "A tenant who rents the flat to a stranger can't hand over her face, so the "
+        "stranger can't get in."
+    )
+    assert PointState.CONTRADICTED not in [p.state for p in assess(answer, [ref]).points]

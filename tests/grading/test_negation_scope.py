@@ -292,3 +292,22 @@ def test_an_elliptical_sentence_takes_back_the_one_before(
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
     assert not (yes & set(denied(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # A "-free" compound says its first word is absent, with or without the hyphen.
+        ("Entry is hands-free", {"hand"}, {"entry"}),
+        ("hands free entry", {"hand"}, {"entry"}),
+        # ... and a negation of the compound says it is there.
+        ("The gate is not hands-free", set(), {"hand", "gate"}),
+        # "free" after a verb, or before "of", is no compound.
+        ("They set the residents free", set(), {"set", "resident"}),
+        ("The flats are free of mould", {"mould"}, {"flat"}),
+    ],
+)
+def test_a_free_compound_denies_what_it_is_free_of(text: str, no: set[str], yes: set[str]) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
+    assert not (no & set(said(text)))
