@@ -11,7 +11,10 @@ reader would notice (docs/format.md lists the codes and states the rules):
 * N508 a thesis whose discounts (lowered `base`, flaw labels) fall on one side
   far more than that side's share of the claims;
 * N509 a key-point term of grammatical words alone ("too much", "had to"): the
-  grader matches a point by its content words, so no answer can make it.
+  grader matches a point by its content words, so no answer can make it;
+* N511 an opposite written as a phrase that the grader reads as one word ("free
+  press" is "press": "free" is a negator): every answer with that word would be
+  graded contradictory.
 
 They are notes: they never change the exit status. All of them are linear
 (or near it) in the map's size, and none imports networkx or clingo: the
@@ -34,7 +37,7 @@ from argmap.model import Claim, ClaimKind, Map, Pos, RelationType
 from argmap.sides import Side, sides
 
 # The codes of the notes this module writes (the explorer's problems panel shows them).
-CODES = frozenset({"N504", "N505", "N506", "N507", "N508", "N509"})
+CODES = frozenset({"N504", "N505", "N506", "N507", "N508", "N509", "N511"})
 
 if TYPE_CHECKING:
     from argmap.checking import CheckContext
@@ -570,6 +573,59 @@ def rule_unmatchable_terms(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+# --------------------------------------------------------------------------- N511
+
+
+def one_word_opposites(claim: Claim) -> list[tuple[str, str]]:
+    """The opposites of `claim` written as phrases that the grader reads as one word,
+    with that word: ("free press", "press").
+
+    An opposite said makes an answer contradictory, and the grader matches it by
+    its content words; the others ("only", "own", negators such as "free" or
+    "refuse" outside their frames) are not matched. Read as one word, the
+    opposite calls every answer that uses that word a contradiction.
+    """
+    from argmap.grading.language import fold, written_term
+
+    found = []
+    for kp in claim.key_points:
+        for term in kp.opposites:
+            read = written_term(term)
+            # Noted only when a word that carries meaning is dropped: "gets rehoused"
+            # read as "rehoused" loses nothing.
+            dropped = read.idle_negators or [w for w in fold(term).split() if w in _GRADED_AWAY]
+            if len(read.content) == 1 and not read.negated and dropped:
+                found.append((term, read.content[0]))
+    return found
+
+
+# Grammatical words that change what an opposite says ("only up close", "their own
+# judgement", "sole way in"), which the grader does not match.
+_GRADED_AWAY = frozenset({"only", "own", "way", "just", "even", "every", "each", "both"})
+_GRADED_AWAY |= {"again", "still", "yet", "ever", "too", "very", "much", "many", "up"}
+
+
+def rule_one_word_opposites(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    raw: str | None = None
+    for claim in m.claims:
+        found = one_word_opposites(claim) if any(kp.opposites for kp in claim.key_points) else []
+        if found and raw is None:
+            from argmap.text_lines import editor_lines
+
+            raw = "\n".join(editor_lines(ctx.map_text() or ""))
+        start = claim.positions.get("key_points", claim.pos)
+        for term, word in found:
+            yield ctx.diag(
+                (_find_after(raw, term, start) if raw else None) or start,
+                Severity.NOTE,
+                "N511",
+                f"opposite {term!r} of {claim.id!r} is read as the one word {word!r}: "
+                f"every answer that says {word!r} would be graded contradictory",
+                "add a word that carries what the opposite says "
+                '("free press" -> "independent press", "sole way in" -> "face-only entry")',
+            )
+
+
 def _pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
@@ -581,4 +637,5 @@ NOTE_RULES = (
     rule_pointing_openings,
     rule_side_balance,
     rule_unmatchable_terms,
+    rule_one_word_opposites,
 )

@@ -1077,6 +1077,30 @@ def _analyse(text: str) -> list[Token]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenTerm:
+    """What the grader reads of a term, read without the lemmatiser (so that `check
+    --notes` stays light): its content words, whether a negator acts in it, and the
+    negator words that do not act ("free" in "free press") and so are dropped."""
+
+    content: list[str]
+    negated: bool
+    idle_negators: list[str]
+
+
+def written_term(term: str) -> WrittenTerm:
+    words: list[str] = []
+    for raw in _TOKEN.findall(fold(term)):
+        if raw[0].isalnum():
+            words.extend(_split(raw))
+    acting = [_is_negator(words, i) for i in range(len(words))]
+    return WrittenTerm(
+        [w for w in words if w not in FUNCTION_WORDS and w not in NEGATORS],
+        any(acting),
+        [w for w, a in zip(words, acting, strict=True) if w in NEGATORS and not a],
+    )
+
+
 def analyse_term(term: str) -> list[Token]:
     """A key term's content words. Terms are telegraphic: a negator at the end
     denies what comes before it ("face cannot" means the face cannot)."""
