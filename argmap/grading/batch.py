@@ -44,6 +44,7 @@ KNOWN_COLUMNS = (
     "reference",
     "references",
     "key_points",
+    "opposites",
     "question",
 )
 # CSV delimiters tried on the header line: a spreadsheet in some locales writes ';'.
@@ -70,6 +71,7 @@ class AnswerRow:
     drill: str | None = None
     references: tuple[str, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
+    opposites: tuple[str, ...] = ()  # what denies a reference without key points
     question: str | None = None
     extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
@@ -350,6 +352,19 @@ def _row(line: int, values: Mapping[str, object], *, csv_cells: bool) -> AnswerR
         if answer is not None and not isinstance(answer, str):
             raise _BadRow(f"the answer should be text, not a {_json_kind(answer)}")
         references = _references(get("reference"), get("references"))
+        key_points = _key_points(get("key_points"), csv_cells)
+        opposites = _opposites(get("opposites"))
+        if opposites and key_points:
+            raise _BadRow(
+                "opposites with key_points: give each key point its own, "
+                '{"point": "...", "opposites": ["..."]}, and leave the opposites column '
+                "for a reference without key points"
+            )
+        if opposites and not references:
+            raise _BadRow(
+                "opposites without a reference: they say what denies your model answer, "
+                "so give its text in the reference column"
+            )
         return AnswerRow(
             line=line,
             answer=answer,
@@ -358,7 +373,8 @@ def _row(line: int, values: Mapping[str, object], *, csv_cells: bool) -> AnswerR
             claim=_text(get("claim"), "claim"),
             drill=_text(get("drill"), "drill"),
             references=references,
-            key_points=_key_points(get("key_points"), csv_cells),
+            key_points=key_points,
+            opposites=opposites,
             question=_text(get("question"), "question"),
             extra=MappingProxyType({k: v for k, v in values.items() if k not in KNOWN_COLUMNS}),
         )
@@ -444,6 +460,25 @@ def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
     return tuple(out)
 
 
+def _opposites(value: object) -> tuple[str, ...]:
+    """A reference's opposites: a JSON list of texts, or texts separated by ';'."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        if not value.strip().startswith("["):
+            return tuple(p.strip() for p in value.split(";") if p.strip())
+        try:
+            value = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            raise _BadRow(
+                'opposites is not a valid JSON list; write ["first", "second"], or '
+                "separate them with ';'"
+            ) from None
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise _BadRow("opposites should be a list of texts")
+    return tuple(s.strip() for s in value if s.strip())
+
+
 def _texts(value: object, name: str) -> tuple[str, ...]:
     """A key point's synonyms or opposites: a list of texts (or one text)."""
     if value is None:
@@ -482,7 +517,7 @@ def grade_row(row: AnswerRow, the_map: Map | None) -> GradedRow | SkippedRow:
             )
         from argmap.grading import assess
 
-        refs = [Reference(text, row.key_points) for text in row.references]
+        refs = [Reference(text, row.key_points, opposites=row.opposites) for text in row.references]
         assessment = assess(row.answer, refs, question=row.question)
         return GradedRow(row, Grade(assessment.verdict, assessment.score, assessment=assessment))
     if not row.claim or not row.drill:

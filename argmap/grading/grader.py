@@ -442,20 +442,10 @@ def _point_result(
     # "conversions disagree"). One denied ("the figures do not add up") is no denial,
     # and does not make the point alone: on the held-out corpus that reading graded two
     # contradictory answers correct, under negations that reached too far.
+    opposed = _opposite_said(point.opposites, answer, sentences, every, opposites)
     opposed_at: set[int] = set()
-    for term in point.opposites:
-        words = analyse_term(term)
-        if not words:  # ("can refuse" against "cannot refuse": word for word)
-            literal = said_literally(term, every)
-            if literal and len(literal) > denied_mass:
-                denied_mass = float(len(literal))
-                denied = quote_span(sentences[literal[0].sentence], literal) or term
-                opposed_at = {literal[0].sentence}
-            continue
-        found = match_term(words, answer, opposites=opposites)
-        if found.agree >= TERM_MADE and found.agree * len(words) > denied_mass:
-            denied_mass, denied = found.agree * len(words), _in_own_words(sentences, found)
-            opposed_at = {t.sentence for t in found.evidence_tokens}
+    if opposed is not None and opposed.mass > denied_mass:
+        denied_mass, denied, opposed_at = opposed.mass, opposed.quote, opposed.sentences
     # ... and said beside the point in another sentence, the point is said and unsaid.
     if opposed_at and made_mass and not opposed_at & made_at:
         said_and_unsaid = True
@@ -472,6 +462,40 @@ def _point_result(
     if is_made:
         return PointResult(point.point, PointState.MADE, made)
     return PointResult(point.point, PointState.MISSED)
+
+
+@dataclass(frozen=True, slots=True)
+class Opposed:
+    """The strongest of the author's opposites an answer says: how much of it (by
+    words met), the answer's words for it, and the sentences that hold them."""
+
+    mass: float
+    quote: str | None
+    sentences: set[int]
+
+
+def _opposite_said(
+    terms: Sequence[str],
+    answer: Sequence[Token],
+    sentences: Sequence[str],
+    every: Sequence[Token],
+    opposites: bool = True,
+) -> Opposed | None:
+    best: Opposed | None = None
+    for term in terms:
+        words = analyse_term(term)
+        if not words:  # ("can refuse" against "cannot refuse": word for word)
+            literal = said_literally(term, every)
+            if literal and (best is None or len(literal) > best.mass):
+                quote = quote_span(sentences[literal[0].sentence], literal) or term
+                best = Opposed(float(len(literal)), quote, {literal[0].sentence})
+            continue
+        found = match_term(words, answer, opposites=opposites)
+        mass = found.agree * len(words)
+        if found.agree >= TERM_MADE and (best is None or mass > best.mass):
+            evidence = {t.sentence for t in found.evidence_tokens}
+            best = Opposed(mass, _in_own_words(sentences, found), evidence)
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -775,7 +799,7 @@ def _feedback(
             listed(
                 "Made",
                 [
-                    f'{p.point} (you wrote "{p.evidence}")'
+                    f'{p.point.rstrip(".")} (you wrote "{p.evidence}")'
                     if p.evidence and p.evidence != p.point
                     else p.point
                     for p in made
@@ -787,7 +811,7 @@ def _feedback(
             listed(
                 "Contradicted",
                 [
-                    f'{p.point} (you wrote "{p.evidence}")' if p.evidence else p.point
+                    f'{p.point.rstrip(".")} (you wrote "{p.evidence}")' if p.evidence else p.point
                     for p in denied
                 ],
             )
@@ -806,7 +830,11 @@ def with_terms(ref: Reference) -> list[Token]:
     """The model answer's words with its key terms': all it says a student may echo."""
     return analyse(
         " ".join(
-            [ref.text, *(term for kp in ref.key_points for term in (*kp.terms, *kp.opposites))]
+            [
+                ref.text,
+                *(term for kp in ref.key_points for term in (*kp.terms, *kp.opposites)),
+                *ref.opposites,
+            ]
         )
     )
 
@@ -912,7 +940,13 @@ def _assess_one(
         not made or (text.denied_share >= KEYED_TEXT_DENIED and made < max(2, total))
     )
     alike = equates_a_contrast(every, model)
-    if denied or text_refuted or alike or (mine is not None and mine != theirs):
+    # A teacher's opposites of a reference without key points: one said denies it.
+    opposed = (
+        _opposite_said(ref.opposites, answer, sentences, every, opposites)
+        if not points and ref.opposites
+        else None
+    )
+    if denied or text_refuted or alike or opposed or (mine is not None and mine != theirs):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total and not one_word) or substance:
         verdict = Verdict.CORRECT
@@ -965,7 +999,8 @@ def _assess_one(
             Verdict.CORRECT: PointState.MADE,
             Verdict.CONTRADICTORY: PointState.CONTRADICTED,
         }.get(verdict, PointState.MISSED)
-        points = (PointResult(ref.text, state, None),)
+        evidence = opposed.quote if opposed is not None else None
+        points = (PointResult(ref.text, state, evidence),)
     assessment = Assessment(
         verdict,
         round(score, 3),

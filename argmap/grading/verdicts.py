@@ -33,12 +33,15 @@ class Reference:
     """A model answer: its text, the points a good answer makes, and where it comes from.
 
     `claim_id` is the map claim the model answer is (None for a teacher's own
-    reference). With no key points the reference's whole text is the one point.
+    reference). With no key points the reference's whole text is the one point,
+    and `opposites` are what denies it without a "not" (a teacher's "evaporates"
+    against "the water condenses"); with key points, each point has its own.
     """
 
     text: str
     key_points: tuple[KeyPoint, ...] = ()
     claim_id: str | None = None
+    opposites: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

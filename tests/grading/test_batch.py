@@ -104,6 +104,51 @@ def test_a_teachers_key_point_may_carry_opposites(tmp_path) -> None:
     assert [s.reason for s in skipped] == ["a key point's opposites should be a list of texts"]
 
 
+CONDENSES = "The water vapour condenses on the cold glass."
+
+
+def test_a_reference_without_key_points_may_carry_opposites(tmp_path) -> None:
+    """What denies a teacher's whole model answer without a "not": one said is a
+    contradiction, quoted back; without the column the same answer is not."""
+    rows, skipped = read_answers(
+        write(
+            tmp_path,
+            (
+                "id,answer,reference,opposites\n"
+                f"1,The water evaporates into the air.,{CONDENSES},evaporates; turns into gas\n"
+                f"2,The vapour condenses on the glass.,{CONDENSES},evaporates; turns into gas\n"
+                f"3,The water evaporates into the air.,{CONDENSES},\n"
+            ),
+        )
+    )
+    assert not skipped and rows[0].opposites == ("evaporates", "turns into gas")
+    said, plain, without = (result_json(grade_row(row, None)) for row in rows)
+    assert said["verdict"] == "contradictory"
+    assert said["points"] == [{"point": CONDENSES, "state": "contradicted"}]
+    assert said["feedback"][0] == (
+        'Contradicted: The water vapour condenses on the cold glass (you wrote "evaporates").'
+    )
+    assert plain["verdict"] == "correct"
+    assert without["verdict"] != "contradictory"
+
+
+def test_reference_opposites_in_jsonl_and_the_rows_that_cannot_take_them(tmp_path) -> None:
+    lines = [
+        {"answer": "It turns into gas.", "reference": CONDENSES, "opposites": ["turns into gas"]},
+        {"answer": "x", "reference": CONDENSES, "opposites": [1, 2]},
+        {"answer": "x", "reference": CONDENSES, "opposites": ["dry"], "key_points": ["wet"]},
+        {"answer": "x", "claim": "locks", "drill": "rebut", "opposites": ["dry"]},
+    ]
+    rows, skipped = read_answers(
+        write(tmp_path, "\n".join(json.dumps(x) for x in lines) + "\n", "answers.jsonl")
+    )
+    assert result_json(grade_row(rows[0], None))["verdict"] == "contradictory"
+    reasons = {s.line: s.reason for s in skipped}
+    assert reasons[2] == "opposites should be a list of texts"
+    assert reasons[3].startswith("opposites with key_points: give each key point its own")
+    assert reasons[4].startswith("opposites without a reference")
+
+
 def test_a_row_starts_on_its_first_line_even_after_a_quoted_line_break(tmp_path) -> None:
     rows, _ = read_answers(
         write(tmp_path, ('id,answer,reference\none,"first line\nsecond line",r\n\ntwo,plain,r\n'))
