@@ -418,6 +418,8 @@ def _point_result(
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
     made_at: set[int] = set()  # the sentences of the strongest term made
     said_and_unsaid = False
+    made_tokens: list[tuple[Token, ...]] = []
+    denied_tokens: list[tuple[Token, ...]] = []
     for term in point.terms:
         words = _in_context(analyse_term(term), model, _negator_written(term))
         if not words:
@@ -428,12 +430,16 @@ def _point_result(
                 made = quoted or " ".join(t.text for t in literal)
             continue
         found = match_term(words, answer, opposites=opposites)
+        if found.agree >= TERM_MADE:
+            made_tokens.append(found.evidence_tokens)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
             made_mass, made = found.agree * len(words), _in_own_words(sentences, found)
             made_at = {t.sentence for t in found.evidence_tokens}
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated
+        if found.deny >= TERM_MADE and not one_negative:
+            denied_tokens.append(found.evidence_tokens)
         if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass and not one_negative:
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
@@ -442,6 +448,12 @@ def _point_result(
     # "conversions disagree"). One denied ("the figures do not add up") is no denial,
     # and does not make the point alone: on the held-out corpus that reading graded two
     # contradictory answers correct, under negations that reached too far.
+    # ... or one term said and another denied on the two sides of a turn: "Xinhua
+    # hand-picked the residents, though it never chose whom to quote". (Without the
+    # turn, a term denied far from another said is often a second claim: "holds the
+    # door" and "does not keep out".)
+    if any(_turn_between(a, d, every) for a in made_tokens for d in denied_tokens):
+        said_and_unsaid = True
     opposed = _opposite_said(point.opposites, answer, sentences, every, opposites)
     opposed_at: set[int] = set()
     if opposed is not None and opposed.mass > denied_mass:
@@ -462,6 +474,25 @@ def _point_result(
     if is_made:
         return PointResult(point.point, PointState.MADE, made)
     return PointResult(point.point, PointState.MISSED)
+
+
+_TURNS = frozenset({"but", "although", "though", "yet", "however", "whereas"})
+
+
+def _turn_between(said: Sequence[Token], unsaid: Sequence[Token], every: Sequence[Token]) -> bool:
+    """Whether a turn ("but", "although") stands between the words that say a point and
+    the words that deny it, with neither group on both sides."""
+    if not said or not unsaid:
+        return False
+    a0, a1 = min(t.position for t in said), max(t.position for t in said)
+    d0, d1 = min(t.position for t in unsaid), max(t.position for t in unsaid)
+    if a1 < d0:
+        lo, hi = a1, d0
+    elif d1 < a0:
+        lo, hi = d1, a0
+    else:
+        return False
+    return any(lo < t.position < hi and t.text in _TURNS for t in every)
 
 
 @dataclass(frozen=True, slots=True)

@@ -815,3 +815,19 @@ def test_a_free_compound_term_is_not_denied_by_its_first_word_negated(bundled: M
         "stranger can't get in."
     )
     assert PointState.CONTRADICTED not in [p.state for p in assess(answer, [ref]).points]
+
+
+def test_a_point_said_and_denied_by_two_terms_across_a_turn_is_contradicted(
+    bundled: Map,
+) -> None:
+    claim = bundled.claims_by_id["state-picks-voices"]
+    ref = Reference(claim.text, claim.key_points, claim.id)
+    turned = "Xinhua hand-picked the residents it quoted, though it never chose whom to quote."
+    graded = assess(turned, [ref])
+    assert graded.verdict is Verdict.CONTRADICTORY
+    # Each half alone is what it says.
+    assert assess("Xinhua hand-picked the residents it quoted.", [ref]).verdict in (
+        Verdict.CORRECT,
+        Verdict.PARTIAL,
+    )
+    assert assess("Xinhua never chose whom to quote.", [ref]).verdict is Verdict.CONTRADICTORY
