@@ -217,7 +217,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
     # read row by row while the grader was changed (face-at-the-door is held out: only
     # its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.62, "contradictory_correct": 14, "correct_lost": 0.18},
+    "face-at-the-door-dev": {"agreement": 0.62, "contradictory_correct": 15, "correct_lost": 0.18},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},

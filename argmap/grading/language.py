@@ -83,14 +83,13 @@ NEGATORS = frozenset(
         "seldom",
         "rare",
         "less",
-        "fewer",
         "few",
     }
 )
 # Negators of degree ("few square metres", "hardly any"): they say "not much", and a
 # key term's author may write them without meaning "not" (`grader._in_context`).
 DEGREE_NEGATORS = frozenset(
-    {"few", "little", "rare", "less", "fewer", "hardly", "barely", "scarcely"}
+    {"few", "little", "rare", "less", "hardly", "barely", "scarcely"}
 )
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
 _FRAMED = {
@@ -99,7 +98,6 @@ _FRAMED = {
     "seldom": None,
     "rare": None,
     "less": None,
-    "fewer": None,
     "few": None,
     "free": "of",
     "fail": "to",
@@ -224,6 +222,8 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "seems", "sounds
 # Grammatical words: they carry no point of their own.
 FUNCTION_WORDS = frozenset(
     {
+        # "fewer" grades a count and denies nothing: fewer errors are still errors.
+        "fewer",
         "a",
         "an",
         "the",
@@ -565,7 +565,7 @@ def _is_negator(words: list[str], i: int) -> bool:
         )
     if w in {"little", "rare", "few"}:  # "little opposition", not "a little" or "so little"
         return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so", "too"}
-    if w in {"less", "fewer"}:  # "less safe", not "less than half" or "more or less"
+    if w == "less":  # "less safe", not "less than half" or "more or less"
         return (
             i + 1 < len(words)
             and words[i + 1] not in {"than", "and", "or", ","}
@@ -716,7 +716,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     out: list[int] = []
     if _uncertain(words, i):
         return out
-    if words[i] in {"less", "fewer"}:  # a comparative denies the one word it grades
+    if words[i] == "less":  # a comparative denies the one word it grades
         return [i + 1] if i + 1 < end else []
     if _sentential(words, i):
         for j in range(i + 1, end):
