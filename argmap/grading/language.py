@@ -88,9 +88,7 @@ NEGATORS = frozenset(
 )
 # Negators of degree ("few square metres", "hardly any"): they say "not much", and a
 # key term's author may write them without meaning "not" (`grader._in_context`).
-DEGREE_NEGATORS = frozenset(
-    {"few", "little", "rare", "less", "hardly", "barely", "scarcely"}
-)
+DEGREE_NEGATORS = frozenset({"few", "little", "rare", "less", "hardly", "barely", "scarcely"})
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
 _FRAMED = {
     "little": None,
@@ -563,8 +561,8 @@ def _is_negator(words: list[str], i: int) -> bool:
             and words[i + 1].endswith("ing")
             and any(v in _PREVENTING for v in words[max(0, i - 5) : i])
         )
-    if w in {"little", "rare", "few"}:  # "little opposition", not "a little" or "so little"
-        return i == 0 or words[i - 1] not in {"a", "the", "quite", "very", "so", "too"}
+    if w in {"little", "rare", "few"}:  # "(very) little opposition", not "a little"
+        return i == 0 or words[i - 1] not in {"a", "the", "quite"}
     if w == "less":  # "less safe", not "less than half" or "more or less"
         return (
             i + 1 < len(words)
@@ -711,6 +709,10 @@ _HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"
 _PARTICLES = frozenset({"out", "up", "in", "off", "away", "down", "back", "on"})
 
 
+# Pronouns that open a clause of their own after "and"/"or".
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there"})
+
+
 def _scope(words: list[str], i: int, end: int) -> list[int]:
     """The positions a negator at `i` denies (see the module's rules)."""
     out: list[int] = []
@@ -755,6 +757,8 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         w = words[j]
         if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
+        if w in {"and", "or"} and j + 1 < end and words[j + 1] in _SUBJECT_PRONOUNS:
+            break  # "might not know you and you're stuck outside": a new clause
         if (
             words[i] in {"not", "never"}
             and w in _COPULAS

@@ -313,3 +313,22 @@ def test_a_free_compound_denies_what_it_is_free_of(text: str, no: set[str], yes:
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
     assert not (no & set(said(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # "very", "so" and "too" make a negator of degree stronger, not weaker...
+        ("There are too few homes for the poor", {"home"}, {"poor"}),
+        ("Very little evidence was given", {"evidence"}, set()),
+        # ... "a little", "quite a few" are amounts.
+        ("A little evidence was given", set(), {"evidence"}),
+        ("Quite a few tenants complained", set(), {"tenant", "complain"}),
+        # "and" or "or" before a pronoun opens a new clause: the negation stops.
+        ("The lock might not know you and you are stuck outside", {"know"}, {"stick"}),
+        ("It does not log visitors or they would stay away", {"log", "visitor"}, {"stay"}),
+    ],
+)
+def test_degree_words_and_new_clauses(text: str, no: set[str], yes: set[str]) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
