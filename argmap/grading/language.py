@@ -877,10 +877,19 @@ _ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
 _CONCESSIVE_STARTS = frozenset({"although", "though", "while", "even"})
 
 
+def _no_matter_how(words: list[str], k: int) -> bool:
+    """ "however normal such rules are": "however" before a word of content means "no
+    matter how", and takes nothing back."""
+    return words[k] == "however" and k + 1 < len(words) and _content_word(words[k + 1])
+
+
 def _attribution_end(words: list[str], start: int, stop: int) -> int | None:
-    """Where the first attribution frame between `start` and `stop` ends, if any."""
+    """Where the first attribution frame between `start` and `stop` ends, if any
+    ("say no to" refuses: it reports nobody's claim)."""
     for i in range(start, stop):
         for frame in _ATTRIBUTIONS:
+            if len(frame) == 1 and i + 1 < stop and words[i + 1] in {"no", "yes"}:
+                continue
             if tuple(words[i : i + len(frame)]) == frame and i + len(frame) <= stop:
                 end = i + len(frame)
                 return end + 1 if end < stop and words[end] == "that" else end
@@ -921,7 +930,7 @@ def _retracted(words: list[str], end: int) -> list[int]:
     out: list[int] = []
     start = 0
     for k in range(end):
-        if words[k] not in _RETRACTING_TURNS:
+        if words[k] not in _RETRACTING_TURNS or _no_matter_how(words, k):
             continue
         if _elliptical_denial(words, k):
             framed = _attribution_end(words, start, k)

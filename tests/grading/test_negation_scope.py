@@ -332,3 +332,23 @@ def test_a_free_compound_denies_what_it_is_free_of(text: str, no: set[str], yes:
 def test_degree_words_and_new_clauses(text: str, no: set[str], yes: set[str]) -> None:
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "no", "yes"),
+    [
+        # "however" before a word of content is "no matter how", no turn; and "say no
+        # to" refuses, it reports no claim to take back.
+        (
+            "A rule you can't afford to say no to is still forced on you, however normal "
+            "such rules are",
+            {"afford"},
+            {"force", "normal", "rule"},
+        ),
+        # ... a turn after a claim reported still takes it back.
+        ("The centre says the photos are deleted, however it keeps them", {"photo"}, {"keep"}),
+    ],
+)
+def test_however_and_say_no(text: str, no: set[str], yes: set[str]) -> None:
+    assert no <= set(denied(text)), denied(text)
+    assert yes <= set(said(text)), said(text)
