@@ -149,7 +149,8 @@ def _match_word(
     agree_tok: Token | None = None
     deny_tok: Token | None = None
     for tok in answer:
-        if opposites and (opposite(tok.text, word.text) or opposite(tok.lemma, word.lemma)):
+        # (`opposite` reads each word's lemma too.)
+        if opposites and opposite(tok.text, word.text):
             sim, flipped = 0.9, True
         else:
             sim, flipped = word_similarity(tok.text, word.text), False
@@ -554,11 +555,7 @@ def anchored(
     # ... or two words of it each the antonym of a word of the model answer: "The
     # cameras get pricier and weaker" against "cheaper and more powerful".
     theirs = {t.lemma: t for t in model if t.content}
-    flipped = {
-        t.lemma
-        for t in answer
-        if any(opposite(t.text, w.text) or opposite(t.lemma, w.lemma) for w in theirs.values())
-    }
+    flipped = {t.lemma for t in answer if any(opposite(t.text, w.text) for w in theirs.values())}
     return len(flipped) >= 2
 
 

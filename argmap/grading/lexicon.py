@@ -83,6 +83,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     """Damerau-Levenshtein (optimal string alignment), giving up past `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit == 1 and min(len(a), len(b)) >= 3 and a[0] != b[0] and a[-1] != b[-1]:
+        return 2  # one edit cannot change both ends of a word of three letters or more
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -98,6 +100,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+@cache
 def _negative_stem(word: str) -> str | None:
     """ "unsourced" -> "sourced", "pointless" -> "point": a word its prefix negates.
 
@@ -222,7 +225,9 @@ class Embedder:
         return [self._cache[t] for t in texts]
 
     def similarity(self, a: str, b: str) -> float:
-        va, vb = self.vectors([a, b])
+        va, vb = self._cache.get(a), self._cache.get(b)
+        if va is None or vb is None:  # (the common case, two words seen before, is a dot)
+            va, vb = self.vectors([a, b])
         return float(va @ vb)
 
 
