@@ -110,3 +110,33 @@ def test_opposites_wordnet_does_not_pair(a: str, b: str) -> None:
 )
 def test_words_of_one_group_are_not_opposites(a: str, b: str) -> None:
     assert not opposite(a, b)
+
+
+def _full_distance(a: str, b: str) -> int:
+    """Optimal string alignment without a limit: the reference for the fast version."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("resident", "xresident"),  # an edit at the front...
+        ("resident", "residentx"),  # ... or at the end
+        ("resident", "rezident"),
+        ("resident", "eesidenx"),  # both ends: two edits
+        ("abc", "xbc"),
+        ("abc", "xby"),
+        ("neighbours", "nieghbours"),
+        ("recognise", "reconise"),
+    ],
+)
+def test_edit_distance_within_one_agrees_with_the_full_computation(a: str, b: str) -> None:
+    assert (edit_distance(a, b, 1) <= 1) == (_full_distance(a, b) <= 1)
