@@ -206,18 +206,17 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # What the grader reaches now (docs/benchmarks.md), a little below: the tests hold
 # these floors so that no change makes the grader worse, while the benchmark reports
 # against the issue's targets above, which are not all met yet (issue 14 stays open).
-# Measured 2026-12-01, fourth session (docs/benchmarks.md): face-at-the-door
-# 0.807 / 10 / 9.6 %, its development rows 0.643 / 0 / 41 %, example-smart-locks
-# 0.786 / 0 / 16.7 %, sciEntsBank 0.557 / 0.404, Beetle 0.533 / 0.379. Agreement went
-# down by design: a one-word match of a one-point model answer is held at partial, so
-# fewer contradictory answers are graded correct.
+# Measured 2026-12-01, sixth session (docs/benchmarks.md, "Fifth pass"):
+# face-at-the-door 0.839 / 7 / 7.6 %, its development rows 0.668 / 15 / 11.0 %,
+# example-smart-locks 0.786 / 0 / 16.7 %, sciEntsBank 0.566 / 0.425, Beetle
+# 0.535 / 0.381.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.82, "contradictory_correct": 8, "correct_lost": 0.09},
+    "face-at-the-door": {"agreement": 0.83, "contradictory_correct": 7, "correct_lost": 0.08},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
     # read row by row while the grader was changed (face-at-the-door is held out: only
     # its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.62, "contradictory_correct": 15, "correct_lost": 0.18},
+    "face-at-the-door-dev": {"agreement": 0.66, "contradictory_correct": 15, "correct_lost": 0.12},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},
