@@ -98,6 +98,33 @@ def said(text: str) -> list[str]:
         # A negative pronoun followed by its verb is a subject, not an object.
         ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
         ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
+        # A "-free" compound says its first word is absent, with or without the hyphen.
+        ("Entry is hands-free", {"hand"}, {"entry"}),
+        ("hands free entry", {"hand"}, {"entry"}),
+        # ... and a negation of the compound says it is there.
+        ("The gate is not hands-free", set(), {"hand", "gate"}),
+        # "free" after a verb, or before "of", is no compound.
+        ("They set the residents free", set(), {"set", "resident"}),
+        ("The flats are free of mould", {"mould"}, {"flat"}),
+        # "very", "so" and "too" make a negator of degree stronger, not weaker...
+        ("There are too few homes for the poor", {"home"}, {"poor"}),
+        ("Very little evidence was given", {"evidence"}, set()),
+        # ... "a little", "quite a few" are amounts.
+        ("A little evidence was given", set(), {"evidence"}),
+        ("Quite a few tenants complained", set(), {"tenant", "complain"}),
+        # "and" or "or" before a pronoun opens a new clause: the negation stops.
+        ("The lock might not know you and you are stuck outside", {"know"}, {"stick"}),
+        ("It does not log visitors or they would stay away", {"log", "visitor"}, {"stay"}),
+        # "however" before a word of content is "no matter how", no turn; and "say no
+        # to" refuses, it reports no claim to take back.
+        (
+            "A rule you can't afford to say no to is still forced on you, however normal "
+            "such rules are",
+            {"afford"},
+            {"force", "normal", "rule"},
+        ),
+        # ... a turn after a claim reported still takes it back.
+        ("The centre says the photos are deleted, however it keeps them", {"photo"}, {"keep"}),
     ],
 )
 def test_what_a_negation_reaches(text: str, no: set[str], yes: set[str]) -> None:
@@ -294,61 +321,3 @@ def test_an_elliptical_sentence_takes_back_the_one_before(
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
     assert not (yes & set(denied(text)))
-
-
-@pytest.mark.parametrize(
-    ("text", "no", "yes"),
-    [
-        # A "-free" compound says its first word is absent, with or without the hyphen.
-        ("Entry is hands-free", {"hand"}, {"entry"}),
-        ("hands free entry", {"hand"}, {"entry"}),
-        # ... and a negation of the compound says it is there.
-        ("The gate is not hands-free", set(), {"hand", "gate"}),
-        # "free" after a verb, or before "of", is no compound.
-        ("They set the residents free", set(), {"set", "resident"}),
-        ("The flats are free of mould", {"mould"}, {"flat"}),
-    ],
-)
-def test_a_free_compound_denies_what_it_is_free_of(text: str, no: set[str], yes: set[str]) -> None:
-    assert no <= set(denied(text)), denied(text)
-    assert yes <= set(said(text)), said(text)
-    assert not (no & set(said(text)))
-
-
-@pytest.mark.parametrize(
-    ("text", "no", "yes"),
-    [
-        # "very", "so" and "too" make a negator of degree stronger, not weaker...
-        ("There are too few homes for the poor", {"home"}, {"poor"}),
-        ("Very little evidence was given", {"evidence"}, set()),
-        # ... "a little", "quite a few" are amounts.
-        ("A little evidence was given", set(), {"evidence"}),
-        ("Quite a few tenants complained", set(), {"tenant", "complain"}),
-        # "and" or "or" before a pronoun opens a new clause: the negation stops.
-        ("The lock might not know you and you are stuck outside", {"know"}, {"stick"}),
-        ("It does not log visitors or they would stay away", {"log", "visitor"}, {"stay"}),
-    ],
-)
-def test_degree_words_and_new_clauses(text: str, no: set[str], yes: set[str]) -> None:
-    assert no <= set(denied(text)), denied(text)
-    assert yes <= set(said(text)), said(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "no", "yes"),
-    [
-        # "however" before a word of content is "no matter how", no turn; and "say no
-        # to" refuses, it reports no claim to take back.
-        (
-            "A rule you can't afford to say no to is still forced on you, however normal "
-            "such rules are",
-            {"afford"},
-            {"force", "normal", "rule"},
-        ),
-        # ... a turn after a claim reported still takes it back.
-        ("The centre says the photos are deleted, however it keeps them", {"photo"}, {"keep"}),
-    ],
-)
-def test_however_and_say_no(text: str, no: set[str], yes: set[str]) -> None:
-    assert no <= set(denied(text)), denied(text)
-    assert yes <= set(said(text)), said(text)
