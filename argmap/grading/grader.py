@@ -39,6 +39,7 @@ from argmap.grading.language import (
     DEGREE_NEGATORS,
     NEGATORS,
     SENTENCE_WORDS,
+    TURNS,
     Token,
     analyse,
     analyse_term,
@@ -445,16 +446,16 @@ def _point_result(
             denied_mass, denied = found.deny * len(words), found.denial
         if found.both >= TERM_MADE:
             said_and_unsaid = True
+    # One term said and another denied on the two sides of a turn is the point said
+    # and unsaid: "Xinhua hand-picked the residents, though it never chose whom to
+    # quote". (Without the turn, a term denied far from another said is often a second
+    # claim: "holds the door" and "does not keep out".)
+    if any(_turn_between(a, d, every) for a in made_tokens for d in denied_tokens):
+        said_and_unsaid = True
     # The map author's opposites: one said denies the point ("the figures agree" against
     # "conversions disagree"). One denied ("the figures do not add up") is no denial,
     # and does not make the point alone: on the held-out corpus that reading graded two
     # contradictory answers correct, under negations that reached too far.
-    # ... or one term said and another denied on the two sides of a turn: "Xinhua
-    # hand-picked the residents, though it never chose whom to quote". (Without the
-    # turn, a term denied far from another said is often a second claim: "holds the
-    # door" and "does not keep out".)
-    if any(_turn_between(a, d, every) for a in made_tokens for d in denied_tokens):
-        said_and_unsaid = True
     opposed = _opposite_said(point.opposites, answer, sentences, every, opposites)
     opposed_at: set[int] = set()
     if opposed is not None and opposed.mass > denied_mass:
@@ -477,9 +478,6 @@ def _point_result(
     return PointResult(point.point, PointState.MISSED)
 
 
-_TURNS = frozenset({"but", "although", "though", "yet", "however", "whereas"})
-
-
 def _turn_between(said: Sequence[Token], unsaid: Sequence[Token], every: Sequence[Token]) -> bool:
     """Whether a turn ("but", "although") stands between the words that say a point and
     the words that deny it, with neither group on both sides."""
@@ -493,7 +491,7 @@ def _turn_between(said: Sequence[Token], unsaid: Sequence[Token], every: Sequenc
         lo, hi = d1, a0
     else:
         return False
-    return any(lo < t.position < hi and t.text in _TURNS for t in every)
+    return any(lo < t.position < hi and t.text in TURNS for t in every)
 
 
 @dataclass(frozen=True, slots=True)

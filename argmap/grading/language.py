@@ -702,7 +702,8 @@ _WIDE_ENDS = frozenset(
         "still",
     }
 )
-_HARD_ENDS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
+# Contrastive turns: what follows one sets itself against what came before it.
+TURNS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
 # A verb's particle: "going out", "giving up".
@@ -722,7 +723,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         return [i + 1] if i + 1 < end else []
     if _sentential(words, i):
         for j in range(i + 1, end):
-            if words[j] in _WIDE_ENDS or words[j] in _HARD_ENDS:
+            if words[j] in _WIDE_ENDS or words[j] in TURNS:
                 break
             out.append(j)
         return out
@@ -755,7 +756,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     started = False
     while j < end:
         w = words[j]
-        if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS or _is_negator(words, j):
+        if w == "," or w in SCOPE_ENDERS or w in TURNS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
         if w in {"and", "or"} and j + 1 < end and words[j + 1] in _SUBJECT_PRONOUNS:
             break  # "might not know you and you're stuck outside": a new clause
@@ -1064,7 +1065,7 @@ def _analyse(text: str) -> list[Token]:
             by[j] = base + j + 1
         clause += 1
         for k, w in enumerate(words):
-            if w == "," or w in SCOPE_ENDERS or w in _HARD_ENDS:
+            if w == "," or w in SCOPE_ENDERS or w in TURNS:
                 clause += 1
             if not w[0].isalnum():
                 continue
