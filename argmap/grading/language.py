@@ -600,7 +600,10 @@ _SUBJECT_DETERMINERS = frozenset({"no", "few"})
 
 
 # Words after which a "no" opens the subject of a clause of its own.
-_CLAUSE_OPENERS = frozenset({"which", "who", "because", "since", "if", "when", "whereas"})
+_CLAUSE_OPENERS = frozenset(
+    {"which", "who", "because", "since", "if", "when", "whereas"}
+    | {"so", "although", "though", "while", "unless", "until", "that", "where", "whether"}
+)
 
 
 def _subject_negator(words: list[str], i: int) -> bool:
@@ -897,6 +900,15 @@ def _attribution_end(words: list[str], start: int, stop: int) -> int | None:
     return None
 
 
+_TRAILING_FRAMES = (("on", "paper"), ("in", "theory"), ("in", "principle"))
+
+
+def _ends_in_theory(words: list[str], start: int, k: int) -> bool:
+    """Whether the clause before the turn at `k` ends "on paper" or "in theory"."""
+    end = k - 1 if k >= 1 and words[k - 1] == "," else k
+    return any(end - start >= 3 and tuple(words[end - 2 : end]) == f for f in _TRAILING_FRAMES)
+
+
 def _elliptical_denial(words: list[str], k: int) -> bool:
     """ "... but it doesn't" at the turn `k`: only grammar and a negator to the clause's end."""
     tail: list[str] = []
@@ -938,7 +950,11 @@ def _retracted(words: list[str], end: int) -> list[int]:
             out.extend(range(framed if framed is not None else start, k))
         else:
             framed = _attribution_end(words, start, k)
-            if framed is not None:
+            if _ends_in_theory(words, start, k):
+                # "Clear rules may hold it in check on paper, but ...": the frame closes
+                # the clause it takes back.
+                out.extend(range(start, k))
+            elif framed is not None:
                 out.extend(range(framed, k))
         start = k + 1
     if words and words[0] in _CONCESSIVE_STARTS and "," in words[:end]:

@@ -831,3 +831,18 @@ def test_a_point_said_and_denied_by_two_terms_across_a_turn_is_contradicted(
         Verdict.PARTIAL,
     )
     assert assess("Xinhua never chose whom to quote.", [ref]).verdict is Verdict.CONTRADICTORY
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Everyone will game the score, so no written rule can hold social credit in check.",
+        "Clear rules may hold a system in check on paper, but everyone will game the score.",
+    ],
+)
+def test_a_concession_and_a_negated_subject_make_rules_will_not_hold(
+    bundled: Map, answer: str
+) -> None:
+    claim = bundled.claims_by_id["gaming-comment"]
+    graded = assess(answer, [Reference(claim.text, claim.key_points, claim.id)])
+    assert graded.verdict is Verdict.CORRECT, graded.feedback

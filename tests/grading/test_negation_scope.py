@@ -98,6 +98,19 @@ def said(text: str) -> list[str]:
         # A negative pronoun followed by its verb is a subject, not an object.
         ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
         ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
+        # A "no" after "so", "that", "although" ... opens a clause's subject.
+        (
+            "Everyone will game the score, so no written rule can hold it in check",
+            {"rule", "hold", "check"},
+            {"game", "score"},
+        ),
+        # A claim that ends "on paper" or "in theory" before a turn is taken back.
+        (
+            "Clear rules may hold a system in check on paper, but everyone will game the score",
+            {"rule", "hold", "system"},
+            {"game", "score"},
+        ),
+        ("In theory the locks stop strangers, but they walk in", {"lock", "stop"}, {"walk"}),
         # A "-free" compound says its first word is absent, with or without the hyphen.
         ("Entry is hands-free", {"hand"}, {"entry"}),
         ("hands free entry", {"hand"}, {"entry"}),
