@@ -537,17 +537,13 @@ def unmatchable_terms(claim: Claim) -> list[str]:
     grammatical words alone ("too much", "when", "had to") would be made by
     every answer, so the grader never counts it.
     """
-    from argmap.grading.language import FUNCTION_WORDS, NEGATORS, fold
+    from argmap.grading.language import written_term
 
     found = []
     for kp in claim.key_points:
         for term in (*kp.terms, *kp.opposites):
-            words = re.findall(r"[^\W_]+(?:'[^\W_]+)*", fold(term))
-            if (
-                words
-                and all(w in FUNCTION_WORDS for w in words)
-                and not any(w in NEGATORS or w.endswith("n't") for w in words)
-            ):
+            read = written_term(term)
+            if read.words and not read.content and not read.negated and not read.idle_negators:
                 found.append(term)
     return found
 
@@ -601,8 +597,10 @@ def one_word_opposites(claim: Claim) -> list[tuple[str, str]]:
 
 # Grammatical words that change what an opposite says ("only up close", "their own
 # judgement", "sole way in"), which the grader does not match.
-_GRADED_AWAY = frozenset({"only", "own", "way", "just", "even", "every", "each", "both"})
-_GRADED_AWAY |= {"again", "still", "yet", "ever", "too", "very", "much", "many", "up"}
+_GRADED_AWAY = frozenset(
+    {"only", "own", "way", "just", "even", "every", "each", "both", "again", "still"}
+    | {"yet", "ever", "too", "very", "much", "many", "up"}
+)
 
 
 def rule_one_word_opposites(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:

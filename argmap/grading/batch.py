@@ -352,7 +352,7 @@ def _row(line: int, values: Mapping[str, object], *, csv_cells: bool) -> AnswerR
         if answer is not None and not isinstance(answer, str):
             raise _BadRow(f"the answer should be text, not a {_json_kind(answer)}")
         references = _references(get("reference"), get("references"))
-        key_points = _key_points(get("key_points"), csv_cells)
+        key_points = _key_points(get("key_points"))
         opposites = _opposites(get("opposites"))
         if opposites and key_points:
             raise _BadRow(
@@ -414,27 +414,30 @@ def _references(reference: object, references: object) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _key_points(value: object, csv_cell: bool) -> tuple[KeyPoint, ...]:
+def _listed(value: object, name: str, example: str) -> object:
+    """A cell that holds a list: JSON when it opens with "[", else texts separated by
+    ';'. Anything else (a JSON Lines value) is returned as it is, to be checked."""
+    if not isinstance(value, str):
+        return value
+    if not value.strip().startswith("["):
+        return [p.strip() for p in value.split(";") if p.strip()]
+    try:
+        return json.loads(value)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = (
+            f" ({exc.msg} at column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        )
+        raise _BadRow(
+            f"{name} is not a valid JSON list{where}; write {example}, or separate them with ';'"
+        ) from None
+
+
+def _key_points(value: object) -> tuple[KeyPoint, ...]:
     """Key points from a JSON list (of texts or {point, synonyms, opposites}) or
     ';'-separated text."""
     if value is None:
         return ()
-    if isinstance(value, str):
-        if not value.strip().startswith("["):
-            return tuple(KeyPoint(p.strip()) for p in value.split(";") if p.strip())
-        try:
-            value = json.loads(value)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            where = (
-                f" ({exc.msg} at column {exc.colno})"
-                if isinstance(exc, json.JSONDecodeError)
-                else ""
-            )
-            raise _BadRow(
-                f"key_points is not a valid JSON list{where}; write "
-                '["first point", "second point"], or separate the points '
-                "with ';'"
-            ) from None
+    value = _listed(value, "key_points", '["first point", "second point"]')
     if not isinstance(value, list):
         raise _BadRow(f"key_points should be a list, not a {_json_kind(value)}")
     out = []
@@ -464,16 +467,7 @@ def _opposites(value: object) -> tuple[str, ...]:
     """A reference's opposites: a JSON list of texts, or texts separated by ';'."""
     if value is None:
         return ()
-    if isinstance(value, str):
-        if not value.strip().startswith("["):
-            return tuple(p.strip() for p in value.split(";") if p.strip())
-        try:
-            value = json.loads(value)
-        except (json.JSONDecodeError, RecursionError):
-            raise _BadRow(
-                'opposites is not a valid JSON list; write ["first", "second"], or '
-                "separate them with ';'"
-            ) from None
+    value = _listed(value, "opposites", '["first", "second"]')
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
         raise _BadRow("opposites should be a list of texts")
     return tuple(s.strip() for s in value if s.strip())

@@ -1110,9 +1110,10 @@ def _analyse(text: str) -> list[Token]:
 @dataclass(frozen=True, slots=True)
 class WrittenTerm:
     """What the grader reads of a term, read without the lemmatiser (so that `check
-    --notes` stays light): its content words, whether a negator acts in it, and the
-    negator words that do not act ("free" in "free press") and so are dropped."""
+    --notes` stays light): its words, its content words, whether a negator acts in it,
+    and the negator words that do not act ("free" in "free press") and so are dropped."""
 
+    words: list[str]
     content: list[str]
     negated: bool
     idle_negators: list[str]
@@ -1125,6 +1126,7 @@ def written_term(term: str) -> WrittenTerm:
             words.extend(_split(raw))
     acting = [_is_negator(words, i) for i in range(len(words))]
     return WrittenTerm(
+        words,
         [w for w in words if w not in FUNCTION_WORDS and w not in NEGATORS],
         any(acting),
         [w for w, a in zip(words, acting, strict=True) if w in NEGATORS and not a],
