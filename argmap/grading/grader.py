@@ -46,6 +46,7 @@ from argmap.grading.language import (
     clauses,
     fold,
     is_known_word,
+    number_value,
     quote_span,
     sentences_of,
 )
@@ -284,6 +285,14 @@ def match_term(
     # of them denied ("don't use face-recognition glasses" denies "police glasses").
     agree = 0.0 if denied_mass else sum(m.weight * m.agree for m in matches) / total
     deny = mass / total if denied_mass else 0.0
+    # A figure has no other words: a term naming one (that the question does not give)
+    # is met with that figure or not at all. "9,000 yuan market rent" is no "5,000 yuan
+    # market rent", though three words of four agree.
+    if any(
+        m.weight == 1.0 and not m.best and number_value(w.text) is not None
+        for w, m in zip(term, matches, strict=True)
+    ):
+        agree = deny = 0.0
     if denied_mass and not _together(
         [m.deny_token if m.denied else m.agree_token for m in matches]
     ):
@@ -929,8 +938,15 @@ def _assess_one(
     # ... and only one long enough to say all of it: a short answer that matches part of
     # the model answer closely is partial, not a paraphrase.
     whole = not points or len(answer) >= SUBSTANCE_LENGTH * sum(1 for t in model if t.content)
+    # ... nor does a paraphrase of the whole make a point that names a figure.
+    figure_missed = any(
+        p.state is PointState.MISSED
+        and any(number_value(t.text) is not None for t in analyse(kp.point))
+        for p, kp in zip(points, ref.key_points, strict=True)
+    )
     substance = (
-        (
+        not figure_missed
+        and (
             text.coverage >= coverage
             or text.similarity >= similarity
             or text.blend >= blend

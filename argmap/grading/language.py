@@ -33,8 +33,11 @@ from functools import cache, lru_cache
 
 # Sentence and clause breaks. A comma is a soft break: it ends a plain negation's
 # scope, but not a sentential one ("It is not true that A, or that B").
-_SENTENCE_BREAK = re.compile(r"[.;!?\n]+|:(?=\s)")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,:()\[\]\"“”]")
+# A full stop between two digits is a decimal point, and a comma before three digits
+# a thousands separator: "2,000" and "3.5" are one number each, never "000".
+_SENTENCE_BREAK = re.compile(r"(?:[;!?\n]|(?<!\d)\.|\.(?!\d))+|:(?=\s)")
+_NUMBER_WRITTEN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)|\d+\.\d+"
+_TOKEN = re.compile(_NUMBER_WRITTEN + r"|[^\W_]+(?:['’][^\W_]+)*|[,:()\[\]\"“”]")
 
 NEGATORS = frozenset(
     {
@@ -451,10 +454,72 @@ def _lemmatizer():  # type: ignore[no-untyped-def]
 @cache
 def lemma(word: str) -> str:
     """The dictionary form of one folded word ("evaporated" -> "evaporate")."""
+    if word[:1].isdigit():
+        return word.replace(",", "")  # "2,000" is 2000 however it is written
     if len(word) <= 2 or not word.isalpha():
         return word
     lemmatised: str = _lemmatizer().lemmatize(word, lang="en")
     return lemmatised.casefold()
+
+
+_NUMBER_WORDS: dict[str, float] = {
+    word: float(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "seventy": 70.0,
+    "eighty": 80.0,
+    "ninety": 90.0,
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+
+
+@cache
+def number_value(word: str) -> float | None:
+    """The number one folded word writes ("2,000", "3.5", "ten", "millions"), or None.
+
+    Numbers meet only their equal: "2,000 yuan" is no "5,000 yuan", however alike
+    the embeddings find them, and WordNet's "million" for "billion" (a large
+    indefinite number) is no synonym when the figure is the point.
+    """
+    if word[:1].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:  # "4pm", "3d"
+            return None
+    return _NUMBER_WORDS.get(word, _NUMBER_WORDS.get(word.removesuffix("s")))
 
 
 @cache
@@ -1143,7 +1208,7 @@ def analyse_term(term: str) -> list[Token]:
     return words
 
 
-_WRITTEN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WRITTEN_WORD = re.compile(_NUMBER_WRITTEN + r"|[^\W_]+(?:['’][^\W_]+)*")
 # A quote back covers at most this many of the answer's words.
 QUOTE_WORDS = 12
 
@@ -1207,7 +1272,7 @@ def content_tokens(text: str) -> list[Token]:
     return [t for t in analyse(text) if t.content]
 
 
-_CLAUSE_BREAK = re.compile(r"[.;:!?,()\n]+")
+_CLAUSE_BREAK = re.compile(r"(?:[;:!?()\n]|(?<!\d)[.,]|[.,](?!\d))+")
 # A clause ends where a negation stops: at a turn, a reason, a relative clause.
 _CLAUSE_WORDS = SCOPE_ENDERS
 

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.grading.language import is_known_word, lemma
+from argmap.grading.language import is_known_word, lemma, number_value
 
 if TYPE_CHECKING:
     import numpy as np
@@ -179,6 +179,9 @@ def lexical_similarity(a: str, b: str) -> float:
     """Similarity of two folded words from the lemma, WordNet and typos alone (0-1)."""
     if a == b:
         return SAME
+    na, nb = number_value(a), number_value(b)
+    if na is not None or nb is not None:
+        return SAME if na == nb else 0.0
     la, lb = lemma(a), lemma(b)
     if la == lb:
         return SAME
@@ -240,7 +243,7 @@ def word_similarity(a: str, b: str) -> float:
     lexical = lexical_similarity(a, b)
     if lexical:
         return lexical
-    if len(a) < 3 or len(b) < 3:
+    if len(a) < 3 or len(b) < 3 or number_value(a) is not None or number_value(b) is not None:
         return 0.0
     cos = EMBEDDER.similarity(lemma(a), lemma(b))
     return cos if cos >= EMBEDDING_FLOOR else 0.0

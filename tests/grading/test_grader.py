@@ -846,3 +846,23 @@ def test_a_concession_and_a_negated_subject_make_rules_will_not_hold(
     claim = bundled.claims_by_id["gaming-comment"]
     graded = assess(answer, [Reference(claim.text, claim.key_points, claim.id)])
     assert graded.verdict is Verdict.CORRECT, graded.feedback
+
+
+FIGURES = Reference(
+    "A public flat rents for about 2,000 yuan a month against 5,000 yuan on the market.",
+    (KeyPoint("2,000 yuan public rent"), KeyPoint("5,000 yuan market rent")),
+    "rent-figures",
+)
+
+
+def test_a_number_is_made_only_by_its_equal_however_written() -> None:
+    graded = assess("Public housing costs about 2,000 yuan a month.", [FIGURES])
+    assert [p.state for p in graded.points] == [PointState.MADE, PointState.MISSED]
+    assert graded.verdict is Verdict.PARTIAL
+    text = " ".join(graded.feedback)
+    assert 'you wrote "000' not in text  # "2,000" is one number, not "2" and "000"
+    assert "Missed: 5,000 yuan market rent" in text
+    both = assess("Rent is 2000 yuan in public housing and 5000 yuan market rent.", [FIGURES])
+    assert both.verdict is Verdict.CORRECT
+    wrong = assess("Public rent is 7,000 yuan, market rent 9,000 yuan.", [FIGURES])
+    assert all(p.state is not PointState.MADE for p in wrong.points)

@@ -8,7 +8,8 @@ import textwrap
 
 import pytest
 
-from argmap.grading.lexicon import edit_distance, lexical_similarity, opposite
+from argmap.grading.language import analyse, sentences_of
+from argmap.grading.lexicon import edit_distance, lexical_similarity, opposite, word_similarity
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,27 @@ def _full_distance(a: str, b: str) -> int:
 )
 def test_edit_distance_within_one_agrees_with_the_full_computation(a: str, b: str) -> None:
     assert (edit_distance(a, b, 1) <= 1) == (_full_distance(a, b) <= 1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("2,000", "2000", True),
+        ("ten", "10", True),
+        ("millions", "million", True),
+        ("2000", "5000", False),  # the embeddings find these alike
+        ("20000", "2000", False),  # a typo's one edit is another figure
+        ("million", "billion", False),  # WordNet: both "a large indefinite number"
+    ],
+)
+def test_numbers_meet_only_their_equal(a: str, b: str, same: bool) -> None:
+    assert (word_similarity(a, b) == 1.0) is same
+    if not same:
+        assert word_similarity(a, b) == 0.0
+
+
+def test_a_decimal_point_and_a_thousands_separator_do_not_split_a_number() -> None:
+    tokens = analyse("Rents rose 3.5 times, to 2,000 yuan. Terminals 1,2 and 3 are on.")
+    assert [t.text for t in tokens if t.text[0].isdigit()] == ["3.5", "2,000", "1", "2", "3"]
+    assert {t.sentence for t in tokens if t.text in {"rents", "yuan"}} == {0}
+    assert sentences_of("It costs 3.5 yuan. Then more.") == ["It costs 3.5 yuan", " Then more", ""]
