@@ -1,7 +1,11 @@
 """Build argmap's word-relations table from Princeton WordNet 3.0's database files.
 
-Usage: python scripts/build_lexicon.py WORDNET_DICT_DIR
-Writes argmap/grading/data/lexicon.tsv.gz: one line per word,
+Usage: python scripts/build_lexicon.py WORDNET_DICT_DIR [--verbs-only]
+Writes argmap/grading/data/verbs.txt.gz: the single-word lemmas WordNet
+knows only as verbs ("lose", "protect"; not "pay", which is a noun too), one
+a line; the grader ends a negation's scope at one of them inflected ("a tenant
+who won't hand over a photo loses the flat"). Without `--verbs-only`, also
+argmap/grading/data/lexicon.tsv.gz: one line per word,
 `word<TAB>synonyms<TAB>opposites<TAB>related`, each a comma-separated list.
 
 - synonyms: the other words of the word's most frequent senses (the first
@@ -30,6 +34,7 @@ from pathlib import Path
 
 SENSES = {"n": 2, "v": 2, "a": 3, "s": 3, "r": 2}
 OUT = Path(__file__).resolve().parent.parent / "argmap" / "grading" / "data" / "lexicon.tsv.gz"
+VERBS = OUT.with_name("verbs.txt.gz")
 
 
 Pointer = tuple[str, int, str, int, int]
@@ -130,5 +135,25 @@ def main(folder: Path) -> None:
     print(f"{len(rows)} words -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
 
 
+def index_lemmas(folder: Path, name: str) -> set[str]:
+    """The single-word lemmas of one WordNet index file."""
+    words = set()
+    for line in (folder / name).read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" ") and line.split()[0].isalpha():
+            words.add(line.split()[0])
+    return words
+
+
+def write_verbs(folder: Path) -> None:
+    verbs = index_lemmas(folder, "index.verb")
+    for other in ("index.noun", "index.adj", "index.adv"):
+        verbs -= index_lemmas(folder, other)
+    with gzip.open(VERBS, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\n".join(sorted(verbs)) + "\n")
+    print(f"{len(verbs)} verbs -> {VERBS} ({VERBS.stat().st_size / 1e3:.0f} kB)")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    write_verbs(Path(sys.argv[1]))
+    if "--verbs-only" not in sys.argv:
+        main(Path(sys.argv[1]))

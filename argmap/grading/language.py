@@ -25,11 +25,13 @@ from behind. The rules:
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from pathlib import Path
 
 # Sentence and clause breaks. A comma is a soft break: it ends a plain negation's
 # scope, but not a sentential one ("It is not true that A, or that B").
@@ -841,6 +843,20 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             # the negated verb ended a subject, and the sentence's own verb is not
             # denied.
             break
+        if (
+            not noun
+            and subject is None
+            and not _subject_negator(words, i)
+            and content
+            and _content_word(words[j - 1])
+            and _finite_verb(w)
+        ):
+            # ... and so does any verb of its own after a word of content: "a tenant
+            # who won't hand over a photo loses the flat", "keeping out people it
+            # doesn't recognise protects privacy". ("does not mean it protects" runs
+            # on: a pronoun opens a clause the negation reaches; a negated subject
+            # denies its verb: "nobody online defends it".)
+            break
         is_content = w[0].isalnum() and w not in FUNCTION_WORDS and w not in NEGATORS
         if is_content:
             started = True
@@ -854,6 +870,21 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             break
         j += 1
     return out
+
+
+VERBS = Path(__file__).resolve().parent / "data" / "verbs.txt.gz"
+
+
+@cache
+def _verbs_only() -> frozenset[str]:
+    """The lemmas WordNet knows only as verbs (scripts/build_lexicon.py), read once."""
+    with gzip.open(VERBS, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
+
+
+def _finite_verb(word: str) -> bool:
+    """ "loses", "protects": an -s form that can only be a verb, so a predicate of its own."""
+    return word.endswith("s") and lemma(word) != word and lemma(word) in _verbs_only()
 
 
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:

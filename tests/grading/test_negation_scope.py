@@ -93,8 +93,22 @@ def said(text: str) -> list[str]:
         # A verb negated inside a subject clause leaves the sentence's own verb alone ...
         ("What never happened is hard to measure", {"happen"}, {"hard", "measure"}),
         ("Not going out is the sign something is wrong", {"go"}, {"sign", "wrong"}),
+        # ... and so does a verb that can only be a verb, after a word of content:
+        # the negated verb was in a relative clause.
+        (
+            "A tenant who won't hand over a photo loses the flat",
+            {"hand", "photo"},
+            {"tenant", "lose", "flat"},
+        ),
+        (
+            "Keeping out people the system doesn't recognize protects privacy",
+            {"recognize"},
+            {"protect", "privacy"},
+        ),
+        ("It does not mean it protects anyone", {"mean", "protect"}, set()),  # a pronoun
         # ... but a negated subject still denies its predicate.
         ("Nobody anywhere is selling face data", {"sell", "face", "data"}, set()),
+        ("Nobody online defends face registration", {"defend", "face", "registration"}, set()),
         # A negative pronoun followed by its verb is a subject, not an object.
         ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
         ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
