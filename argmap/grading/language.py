@@ -1109,6 +1109,9 @@ def _free_compounds(sentence: str, words: list[str]) -> list[int]:
     ]
 
 
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
 def analyse(text: str) -> list[Token]:
     """The words of `text` with lemma, sentence and negation, in order.
 
@@ -1181,8 +1184,11 @@ def _analyse(text: str) -> list[Token]:
                 clause += 1
             if not w[0].isalnum():
                 continue
-            content = (w not in FUNCTION_WORDS or (negated[k] and w in LIGHT_VERBS)) and (
-                w not in NEGATORS
+            content = (
+                (w not in FUNCTION_WORDS or (negated[k] and w in LIGHT_VERBS))
+                and w not in NEGATORS
+                # "a ten-year-old" gives an age: no "old" against "young"
+                and not (w == "old" and k and words[k - 1] in _AGE_UNITS)
             )
             out.append(
                 Token(

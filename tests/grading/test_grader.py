@@ -866,3 +866,14 @@ def test_a_number_is_made_only_by_its_equal_however_written() -> None:
     assert both.verdict is Verdict.CORRECT
     wrong = assess("Public rent is 7,000 yuan, market rent 9,000 yuan.", [FIGURES])
     assert all(p.state is not PointState.MADE for p in wrong.points)
+
+
+def test_an_age_is_no_old_against_young() -> None:
+    ref = Reference(
+        "Young children's faces change quickly, so a lock may not know them a year on.",
+        (KeyPoint("young", ("children",)), KeyPoint("faces change")),
+    )
+    graded = assess("A ten-year-old looks nothing like the six-year-old on file.", [ref])
+    assert graded.verdict is not Verdict.CONTRADICTORY
+    assert graded.points[0].state is not PointState.CONTRADICTED
+    assert assess("Old people's faces change too.", [ref]).verdict is Verdict.CONTRADICTORY
