@@ -1109,6 +1109,28 @@ def _free_compounds(sentence: str, words: list[str]) -> list[int]:
     ]
 
 
+# Words written apart that are one word: British "for ever" is "forever".
+_WRITTEN_APART = {("for", "ever"): "forever"}
+
+
+def _words(folded: str, marks: bool) -> list[str]:
+    """The words of a folded sentence, contractions split ("didn't" -> "did", "not"),
+    with its punctuation marks too when `marks`."""
+    words: list[str] = []
+    for raw in _TOKEN.findall(folded):
+        if not raw[0].isalnum():
+            if marks:
+                words.append(raw)
+            continue
+        for w in _split(raw):
+            joined = _WRITTEN_APART.get((words[-1], w)) if words else None
+            if joined is not None:
+                words[-1] = joined
+            else:
+                words.append(w)
+    return words
+
+
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -1132,9 +1154,7 @@ def _analyse(text: str) -> list[Token]:
     clause = 0
     previous: list[str] = []  # the last sentence's words
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text).replace("%", " percent"))):
-        words: list[str] = []
-        for raw in _TOKEN.findall(sentence):
-            words.extend(_split(raw) if raw[0].isalnum() else [raw])
+        words = _words(sentence, marks=True)
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)
@@ -1222,10 +1242,7 @@ class WrittenTerm:
 
 
 def written_term(term: str) -> WrittenTerm:
-    words: list[str] = []
-    for raw in _TOKEN.findall(fold(term)):
-        if raw[0].isalnum():
-            words.extend(_split(raw))
+    words = _words(fold(term), marks=False)
     acting = [_is_negator(words, i) for i in range(len(words))]
     return WrittenTerm(
         words,

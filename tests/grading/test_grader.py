@@ -877,3 +877,13 @@ def test_an_age_is_no_old_against_young() -> None:
     assert graded.verdict is not Verdict.CONTRADICTORY
     assert graded.points[0].state is not PointState.CONTRADICTED
     assert assess("Old people's faces change too.", [ref]).verdict is Verdict.CONTRADICTORY
+
+
+def test_for_ever_is_forever() -> None:
+    ref = Reference(
+        "Residents' images are deleted when they move away.",
+        (KeyPoint("deleted", ("erased",), opposites=("kept forever",)),),
+    )
+    both = "The images are deleted when residents move away, and the centre holds them for ever."
+    assert assess(both, [ref]).verdict is Verdict.CONTRADICTORY
+    assert assess("The centre keeps them for ever.", [ref]).verdict is Verdict.CONTRADICTORY
