@@ -600,6 +600,8 @@ _PREVENTING = frozenset(
 _BEFORE_A_NOUN = frozenset(
     {"a", "an", "the", "these", "those", "any", "every", "because", "since", "and", "or"}
     | {"but", "of", "for", "with", "by", "if", "when", "as"}
+    # ... and at the start of a clause: "I think prevented wrongdoing is hard to count"
+    | {",", "think", "believe", "well", "so", "then"}
 )
 # ... but "keeps growing" goes on growing: only "keep ... from" prevents.
 _CONTINUING = frozenset({"keep", "keeps", "kept"})
@@ -1131,6 +1133,11 @@ def _words(folded: str, marks: bool) -> list[str]:
     return words
 
 
+_META_NOUNS = frozenset({"claim", "claims", "argument", "arguments", "point", "case"})
+_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "my"}
+    | {"our", "such", "a", "an", "whose"}
+)
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -1209,6 +1216,8 @@ def _analyse(text: str) -> list[Token]:
                 and w not in NEGATORS
                 # "a ten-year-old" gives an age: no "old" against "young"
                 and not (w == "old" and k and words[k - 1] in _AGE_UNITS)
+                # "so the claim fails", "their argument": talk about the debate
+                and not (w in _META_NOUNS and k and words[k - 1] in _DETERMINERS)
             )
             out.append(
                 Token(

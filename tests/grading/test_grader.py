@@ -887,3 +887,14 @@ def test_for_ever_is_forever() -> None:
     both = "The images are deleted when residents move away, and the centre holds them for ever."
     assert assess(both, [ref]).verdict is Verdict.CONTRADICTORY
     assert assess("The centre keeps them for ever.", [ref]).verdict is Verdict.CONTRADICTORY
+
+
+def test_talk_about_the_claim_is_no_word_of_it() -> None:
+    ref = Reference(
+        "Nobody claims the lock cures the housing shortage; it protects the flats that exist.",
+        (KeyPoint("not a cure", ("does not claim",)), KeyPoint("protects the flats")),
+    )
+    answer = "Nobody claims the lock cures the housing shortage, so the claim fails."
+    graded = assess(answer, [ref])
+    assert graded.verdict is not Verdict.CONTRADICTORY
+    assert graded.points[0].state is PointState.MADE

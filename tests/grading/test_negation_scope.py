@@ -109,6 +109,9 @@ def said(text: str) -> list[str]:
         # ... but a negated subject still denies its predicate.
         ("Nobody anywhere is selling face data", {"sell", "face", "data"}, set()),
         ("Nobody online defends face registration", {"defend", "face", "registration"}, set()),
+        # A participle at a clause's start stands before its noun: it prevents nothing.
+        ("I think prevented wrongdoing is hard to count", set(), {"wrongdoing", "hard"}),
+        ("Well, prevented wrongdoing is hard to count", set(), {"wrongdoing", "hard"}),
         # A negative pronoun followed by its verb is a subject, not an object.
         ("It was extended to new uses nobody agreed to", {"agree"}, {"use", "new"}),
         ("Residents paid nothing for the locks", {"pay"}, {"resident"}),
