@@ -1,0 +1,54 @@
+"""Every model answer of the bundled maps, said as a student might say it, is never
+graded contradictory or incorrect: a lead-in ("I think", "Well,"), a "Because", no
+capitals or full stops, one word left out, or a conclusion tacked on. Found two misreadings
+("I think prevented wrongdoing ..." read "prevented" as a negator; "so the claim fails"
+unsaid "does not claim")."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from argmap.bundled import resolve_map_path
+from argmap.grading.batch import AnswerRow, grade_row, map_question, result_json
+from argmap.loading import load_map
+
+
+def variants(text: str, rnd: random.Random) -> dict[str, str]:
+    lowered = text[0].lower() + text[1:]
+    out = {
+        "no capitals or stops": re.sub(r"[^\w\s',-]", "", text.lower()),
+        "I think": "I think " + lowered,
+        "Because": "Because " + lowered,
+        "Well,": "Well, " + lowered,
+        "a conclusion": text.rstrip(".") + ", so the claim fails.",
+    }
+    words = text.split()
+    if len(words) > 6:
+        k = rnd.randrange(1, len(words) - 1)
+        out["a word left out"] = " ".join(words[:k] + words[k + 1 :])
+    return out
+
+
+@pytest.mark.parametrize("name", ["face-at-the-door", "example-smart-locks"])
+def test_a_model_answer_said_loosely_is_never_contradictory_or_incorrect(name: str) -> None:
+    the_map = load_map(resolve_map_path(name)).map
+    rnd = random.Random(1)
+    wrong = []
+    graded = 0
+    for claim in the_map.claims_by_id:
+        for drill in ("rebut", "support"):
+            question = map_question(the_map, claim, drill)
+            if isinstance(question, str):
+                continue
+            for ref in question.text_answers:
+                for how, answer in variants(ref.text, rnd).items():
+                    row = AnswerRow(line=1, answer=answer, claim=claim, drill=drill)
+                    verdict = result_json(grade_row(row, the_map))["verdict"]
+                    graded += 1
+                    if verdict in ("contradictory", "incorrect"):
+                        wrong.append(f"{claim}/{drill} ({how}): {verdict}: {answer}")
+    assert graded >= 12  # (the example map has two typed answers)
+    assert not wrong, "\n".join(wrong)
