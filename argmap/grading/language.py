@@ -603,6 +603,11 @@ _BEFORE_A_NOUN = frozenset(
     # ... and at the start of a clause: "I think prevented wrongdoing is hard to count"
     | {",", "think", "believe", "well", "so", "then"}
 )
+# Verbs whose "that" opens a clause, not a relative one: "ignores that prevented
+# wrongdoing is hard to count" (but "the check that prevented subletting").
+_THAT_CLAUSE_VERBS = frozenset(
+    {"think", "thinks", "believe", "believes", "say", "says", "know", "knows"}
+) | frozenset({"argue", "argues", "grant", "grants", "claim", "claims", "show", "shows"})
 # ... but "keeps growing" goes on growing: only "keep ... from" prevents.
 _CONTINUING = frozenset({"keep", "keeps", "kept"})
 
@@ -617,7 +622,15 @@ def _is_negator(words: list[str], i: int) -> bool:
     if w in _PREVENTING and w not in _CONTINUING:  # "stops subletting", "bans smoking"
         # ... but "Prevented wrongdoing is hard to count", "the banned smoking area": a
         # participle before its noun prevents nothing.
-        adjective = w.endswith("ed") and (i == 0 or words[i - 1] in _BEFORE_A_NOUN)
+        adjective = w.endswith("ed") and (
+            i == 0
+            or words[i - 1] in _BEFORE_A_NOUN
+            or (
+                words[i - 1] == "that"
+                and i >= 2
+                and (words[i - 2] in _THAT_CLAUSE_VERBS or words[i - 2] in _DISMISSALS)
+            )
+        )
         return (
             not adjective
             and i + 1 < len(words)
@@ -686,8 +699,11 @@ def _subject_negator(words: list[str], i: int) -> bool:
     # A clause's subject: "..., which no written rule can hold in check".
     if i >= 1 and words[i - 1] in _CLAUSE_OPENERS:
         return True
-    return all(w in FUNCTION_WORDS or w == "," for w in words[:i]) and not any(
-        w in _COPULAS for w in words[:i]
+    # ... from the start of its clause: "Actually, no source reports a crime", "That
+    # sounds right, but no source ..."
+    start = max((k + 1 for k in range(i) if words[k] in {",", ";", ":"}), default=0)
+    return all(w in FUNCTION_WORDS for w in words[start:i]) and not any(
+        w in _COPULAS for w in words[start:i]
     )
 
 
@@ -726,10 +742,11 @@ _AMISS_SUBJECTS = frozenset(
 )
 
 
-def _trailing_denial(words: list[str]) -> int | None:
-    """Where a trailing "... is false" starts in a sentence, if it ends with one."""
+def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
+    """Where a trailing "... is false" starts in a sentence, if it ends with one (and
+    it judges what the sentence says, not the other side: not "…, so they are wrong")."""
     for i in range(len(words) - 1, 0, -1):
-        if words[i] in _DENIAL_WORDS and i >= 2:
+        if words[i] in _DENIAL_WORDS and i >= 2 and i not in meta:
             j = i - 1
             if words[j] in {"a", "an", "simply", "just", "plainly", "completely", "totally"}:
                 j -= 1
@@ -884,9 +901,15 @@ def _verbs_only() -> frozenset[str]:
         return frozenset(f.read().split())
 
 
+# -s forms of verbs that are nouns too, but hardly ever plural nouns in an answer.
+_VERB_FORMS = frozenset({"keeps", "makes", "gives", "lets", "helps", "takes", "gets", "puts"})
+
+
 def _finite_verb(word: str) -> bool:
     """ "loses", "protects": an -s form that can only be a verb, so a predicate of its own."""
-    return word.endswith("s") and lemma(word) != word and lemma(word) in _verbs_only()
+    return word in _VERB_FORMS or (
+        word.endswith("s") and lemma(word) != word and lemma(word) in _verbs_only()
+    )
 
 
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:
@@ -992,6 +1015,8 @@ def _attribution_end(words: list[str], start: int, stop: int) -> int | None:
         for frame in _ATTRIBUTIONS:
             if len(frame) == 1 and i + 1 < stop and words[i + 1] in {"no", "yes"}:
                 continue
+            if i > start and words[i - 1] in _DETERMINERS:
+                continue  # "the claim is mistaken, because ...": a noun, nobody's report
             if tuple(words[i : i + len(frame)]) == frame and i + len(frame) <= stop:
                 end = i + len(frame)
                 return end + 1 if end < stop and words[end] == "that" else end
@@ -1133,11 +1158,61 @@ def _words(folded: str, marks: bool) -> list[str]:
     return words
 
 
-_META_NOUNS = frozenset({"claim", "claims", "argument", "arguments", "point", "case"})
+# Talk about the debate rather than its matter: "the claim", "their argument", "the
+# other side" ...
+_META_NOUNS = frozenset(
+    {"claim", "claims", "argument", "arguments", "point", "case", "side", "sides"}
+    | {"opponent", "opponents"}
+)
 _DETERMINERS = frozenset(
     {"the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "my"}
     | {"our", "such", "a", "an", "whose"}
 )
+# ... a judgement of it ("so the claim is wrong", "this shows they are mistaken",
+# "that sounds right") ...
+_JUDGEMENTS = frozenset({"false", "untrue", "wrong", "incorrect", "mistaken", "right", "true"})
+_META_VERBS = frozenset({"shows", "show", "proves", "prove", "means", "sounds", "seems"})
+_JUDGEMENT_ADVERBS = frozenset({"simply", "just", "plainly", "completely", "totally", "clearly"})
+# ... and a dismissal of what the other side misses, which says that it is so: "the
+# opposing side ignores that the system watches passers-by".
+_DISMISSALS = frozenset(
+    {"ignore", "ignores", "ignored", "overlook", "overlooks", "overlooked", "forget"}
+    | {"forgets", "forgot", "neglect", "neglects", "neglected", "miss", "misses", "missed"}
+)
+
+
+def _meta_words(words: list[str]) -> set[int]:
+    """Positions of a sentence's words that talk about the debate, not its matter:
+    they are no words of a point, and a judgement among them denies nothing ("the
+    technology keeps getting cheaper, so the claim is wrong"; "I disagree")."""
+    meta: set[int] = set()
+    for k, w in enumerate(words):
+        before = words[k - 1] if k else ""
+        after = words[k + 1 : k + 4]
+        if w in _META_NOUNS and (before in _DETERMINERS or before in {"opposing", "other"}):
+            meta.update({k, k - 1} if before in {"opposing", "other"} else {k})
+        elif w in {"agree", "disagree"} and before in {"i", "we"}:
+            meta.add(k)
+        elif w in _DISMISSALS and after[:1] == ["that"] or after == ["the", "fact", "that"]:
+            meta.add(k)
+    for k, w in enumerate(words):
+        # ("It is wrong that X", "they are wrong to say X" judge what follows: X)
+        if w not in _JUDGEMENTS or words[k + 1 : k + 2] in (["that"], ["to"]):
+            continue
+        j = k - 1 if k and words[k - 1] in _JUDGEMENT_ADVERBS else k
+        if j < 2 or words[j - 1] not in _COPULAS:
+            continue
+        start = j - 1
+        while start > 0 and words[start - 1] not in {",", ";", ":"}:
+            start -= 1
+        subject = range(start, j - 1)
+        if subject and all(
+            words[s] in FUNCTION_WORDS or words[s] in _META_VERBS or s in meta for s in subject
+        ):
+            meta.update(range(start, k + 1))
+    return meta
+
+
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -1176,7 +1251,8 @@ def _analyse(text: str) -> list[Token]:
             for k in mine[first:]:
                 t = out[k]
                 out[k] = replace(t, negated=not t.negated, cue=t.cue or "not", negator=base)
-        denial = _trailing_denial(words)
+        meta = _meta_words(words)
+        denial = _trailing_denial(words, meta)
         end = len(words)
         if denial is not None:
             end = denial
@@ -1186,7 +1262,7 @@ def _analyse(text: str) -> list[Token]:
                 by[k] = base + denial
         neutral: set[int] = set()
         for i in range(end):
-            if not _is_negator(words, i):
+            if i in meta or not _is_negator(words, i):  # ("the claim is mistaken, because")
                 continue
             neutral.update(_negated_subject(words, i, end) or ())
             for j in _scope(words, i, end):
@@ -1216,8 +1292,7 @@ def _analyse(text: str) -> list[Token]:
                 and w not in NEGATORS
                 # "a ten-year-old" gives an age: no "old" against "young"
                 and not (w == "old" and k and words[k - 1] in _AGE_UNITS)
-                # "so the claim fails", "their argument": talk about the debate
-                and not (w in _META_NOUNS and k and words[k - 1] in _DETERMINERS)
+                and k not in meta  # "so the claim is wrong": talk about the debate
             )
             out.append(
                 Token(

@@ -1,8 +1,10 @@
 """Every model answer of the bundled maps, said as a student might say it, is never
-graded contradictory or incorrect: a lead-in ("I think", "Well,"), a "Because", no
-capitals or full stops, one word left out, or a conclusion tacked on. Found two misreadings
-("I think prevented wrongdoing ..." read "prevented" as a negator; "so the claim fails"
-unsaid "does not claim")."""
+graded contradictory or incorrect: a lead-in ("I think", "Well,", "Actually,"), a
+"Because", no capitals or full stops, one word left out, a verdict on the other side
+("so they are wrong", "The claim is mistaken, because ..."). These found misreadings:
+"I think prevented wrongdoing ..." read "prevented" as a negator; "so the claim is
+wrong" denied the whole sentence; "Actually, no source reports ..." lost its negated
+subject; "the opposing side" denied "welcome"."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ def variants(text: str, rnd: random.Random) -> dict[str, str]:
         "Because": "Because " + lowered,
         "Well,": "Well, " + lowered,
         "a conclusion": text.rstrip(".") + ", so the claim fails.",
+        "In my view,": "In my view, " + lowered,
+        "Actually,": "Actually, " + lowered,
+        "Yes,": "Yes, " + lowered,
+        "a concession": "That sounds right, but " + lowered,
+        "a verdict after": text.rstrip(".") + ", so they are wrong.",
+        "a verdict before": "They are wrong: " + lowered,
+        "a verdict of its own": text + " This shows the claim is wrong.",
+        "I disagree": text.rstrip(".") + ", which is why I disagree.",
+        "a verdict with a reason": "The claim is mistaken, because " + lowered,
+        "what the other side ignores": "The opposing side ignores that " + lowered,
     }
     words = text.split()
     if len(words) > 6:

@@ -109,7 +109,17 @@ def said(text: str) -> list[str]:
         # ... but a negated subject still denies its predicate.
         ("Nobody anywhere is selling face data", {"sell", "face", "data"}, set()),
         ("Nobody online defends face registration", {"defend", "face", "registration"}, set()),
+        # A verdict on the other side denies nothing of what the sentence says ...
+        ("It keeps getting cheaper, so the claim is wrong", set(), {"cheap"}),
+        ("The claim is mistaken, because the locks record visitors", set(), {"record"}),
+        ("They are wrong: the locks record visitors", set(), {"lock", "record"}),
+        # ... but one that judges what follows does.
+        ("They are wrong that the locks record visitors", {"lock", "record"}, set()),
+        # A "no" opens a subject at the start of a clause, after a lead-in.
+        ("Actually, no source reports a crime", {"source", "report"}, set()),
+        ("That sounds right, but no source reports a crime", {"source", "report"}, set()),
         # A participle at a clause's start stands before its noun: it prevents nothing.
+        ("They ignore that prevented wrongdoing is hard to count", set(), {"wrongdoing"}),
         ("I think prevented wrongdoing is hard to count", set(), {"wrongdoing", "hard"}),
         ("Well, prevented wrongdoing is hard to count", set(), {"wrongdoing", "hard"}),
         # A negative pronoun followed by its verb is a subject, not an object.
