@@ -1191,9 +1191,9 @@ def _meta_words(words: list[str]) -> set[int]:
         after = words[k + 1 : k + 4]
         if w in _META_NOUNS and (before in _DETERMINERS or before in {"opposing", "other"}):
             meta.update({k, k - 1} if before in {"opposing", "other"} else {k})
-        elif w in {"agree", "disagree"} and before in {"i", "we"}:
-            meta.add(k)
-        elif w in _DISMISSALS and after[:1] == ["that"] or after == ["the", "fact", "that"]:
+        elif (w in {"agree", "disagree"} and before in {"i", "we"}) or (
+            w in _DISMISSALS and (after[:1] == ["that"] or after == ["the", "fact", "that"])
+        ):
             meta.add(k)
     for k, w in enumerate(words):
         # ("It is wrong that X", "they are wrong to say X" judge what follows: X)
