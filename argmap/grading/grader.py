@@ -453,7 +453,13 @@ def _point_result(
             denied_tokens.append(found.evidence_tokens)
         if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass and not one_negative:
             denied_mass, denied = found.deny * len(words), found.denial
-        if found.both >= TERM_MADE:
+        # ... nor is it unsaid by its word said plainly where the model answer says it
+        # plainly too: "a leaked password can be changed, but a leaked face stays
+        # leaked" makes "cannot change".
+        echoed = one_negative and any(
+            t.lemma == words[0].lemma and t.negated != words[0].negated for t in model
+        )
+        if found.both >= TERM_MADE and not echoed:
             said_and_unsaid = True
     # One term said and another denied on the two sides of a turn is the point said
     # and unsaid: "Xinhua hand-picked the residents, though it never chose whom to

@@ -898,3 +898,15 @@ def test_talk_about_the_claim_is_no_word_of_it() -> None:
     graded = assess(answer, [ref])
     assert graded.verdict is not Verdict.CONTRADICTORY
     assert graded.points[0].state is PointState.MADE
+
+
+def test_a_contrast_the_model_answer_draws_does_not_unsay_a_negative_point() -> None:
+    ref = Reference(
+        "A leaked password can be changed, but a leaked face stays leaked for life.",
+        (KeyPoint("cannot change", ("for life", "permanent")),),
+    )
+    for answer in (
+        "You can change a leaked password, but a leaked face stays leaked for life.",
+        "A leaked face stays leaked for life. A leaked password can be changed.",
+    ):
+        assert assess(answer, [ref]).verdict is Verdict.CORRECT, answer
