@@ -863,6 +863,18 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             # denied.
             break
         if (
+            _subject_negator(words, i)
+            and w in _COPULAS
+            and words[i + 1] in _AUXILIARIES
+            and _verb_form(words[j - 1])
+        ):
+            # ... as does a negative pronoun's own verb: "an error rate that nobody has
+            # published is unknown" ("nobody anywhere is selling it" denies the selling,
+            # "nothing published is reliable" the reliability).
+            break
+        if w in _QUOTE_MARKS and sum(x in _QUOTE_MARKS for x in words[:i]) % 2:
+            break  # a negation quoted ends with its quote: 'the "may not have a choice" of'
+        if (
             not noun
             and subject is None
             and not _subject_negator(words, i)
@@ -903,6 +915,17 @@ def _verbs_only() -> frozenset[str]:
 
 # -s forms of verbs that are nouns too, but hardly ever plural nouns in an answer.
 _VERB_FORMS = frozenset({"keeps", "makes", "gives", "lets", "helps", "takes", "gets", "puts"})
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "can", "could", "will"})
+
+
+def _verb_form(word: str) -> bool:
+    """ "published", "protects": a form that is a verb's, not a noun's or an adverb's."""
+    return _finite_verb(word) or (
+        word.endswith("ed") and lemma(word) != word and lemma(word) in _verbs_only()
+    )
 
 
 def _finite_verb(word: str) -> bool:

@@ -118,6 +118,13 @@ def said(text: str) -> list[str]:
         # A "no" opens a subject at the start of a clause, after a lead-in.
         ("Actually, no source reports a crime", {"source", "report"}, set()),
         ("That sounds right, but no source reports a crime", {"source", "report"}, set()),
+        # A negative pronoun's own verb ends its scope at the sentence's copula ...
+        ("An error rate that nobody has published is unknown", {"publish"}, {"unknown"}),
+        # ... but a negative pronoun that is the copula's subject denies its predicate.
+        ("Nothing published is reliable", {"publish", "reliable"}, set()),
+        # A negation inside a quotation ends with the quotation.
+        ('The "may not have a choice" of a column is an aside', {"choice"}, {"column", "aside"}),
+        ('It is not "independent" at all', {"independent"}, set()),
         # A participle at a clause's start stands before its noun: it prevents nothing.
         ("They ignore that prevented wrongdoing is hard to count", set(), {"wrongdoing"}),
         ("I think prevented wrongdoing is hard to count", set(), {"wrongdoing", "hard"}),
