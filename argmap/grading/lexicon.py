@@ -144,6 +144,14 @@ OPPOSITE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 )
 
 
+# Converses WordNet lists as antonyms: one exchange seen from its two sides. A card
+# that is lent is borrowed; "ID cards can be lent or sold" denies no "borrowed ID card".
+CONVERSES: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair.split())
+    for pair in ("lend borrow", "buy sell", "import export", "parent child")
+)
+
+
 # word -> the (group, side) pairs it belongs to, so a pair is checked by lookup.
 _GROUP_SIDES: dict[str, set[tuple[int, int]]] = {}
 for _g, _sides in enumerate(OPPOSITE_GROUPS):
@@ -165,6 +173,8 @@ def opposite(a: str, b: str) -> bool:
     if a == b:
         return False
     fa, fb = _forms(a), _forms(b)
+    if any(frozenset((x, y)) in CONVERSES for x in fa for y in fb):
+        return False
     if _grouped_opposites(fa, fb):
         return True
     for x, others in [(x, fb) for x in fa] + [(y, fa) for y in fb]:

@@ -36,6 +36,8 @@ def test_opposites(a: str, b: str) -> None:
         ("test", "running"),
         ("photo", "picture"),
         ("salt", "water"),
+        ("lent", "borrowed"),  # converses: one exchange from its two sides
+        ("sold", "bought"),
     ],
 )
 def test_not_opposites(a: str, b: str) -> None:
