@@ -143,16 +143,23 @@ def _match_word(
     weight: float,
     ambiguous: bool = False,
     opposites: bool = True,
+    echoes: frozenset[tuple[str, bool]] = frozenset(),
 ) -> Match:
     """The best agreeing and denying words for `word`; with `ambiguous`, words whose
     polarity is ambiguous (`Token.polar`) never deny; without `opposites`, an
-    antonym is not a denial."""
+    antonym is not a denial, nor is one the model answer says itself (`echoes`: its
+    words' lemmas and polarities): "optional in a shop, compulsory at home" is
+    contrasted, and its "compulsory" denies no "choice in a shop"."""
     agree, deny = 0.0, 0.0
     agree_tok: Token | None = None
     deny_tok: Token | None = None
     for tok in answer:
         # (`opposite` reads each word's lemma too.)
-        if opposites and opposite(tok.text, word.text):
+        if (
+            opposites
+            and (tok.lemma, tok.negated) not in echoes
+            and opposite(tok.text, word.text)
+        ):
             sim, flipped = 0.9, True
         else:
             sim, flipped = word_similarity(tok.text, word.text), False
@@ -215,6 +222,7 @@ def match_term(
     question_lemmas: frozenset[str] = frozenset(),
     ambiguous: bool = False,
     opposites: bool = True,
+    echoes: frozenset[tuple[str, bool]] = frozenset(),
 ) -> TermMatch:
     """How much of `term` the answer says, with the term's polarity and against it."""
     matches = [
@@ -224,6 +232,7 @@ def match_term(
             QUESTION_WORD_WEIGHT if word.lemma in question_lemmas else 1.0,
             ambiguous,
             opposites,
+            echoes,
         )
         for word in term
     ]
@@ -431,6 +440,7 @@ def _point_result(
     said_and_unsaid = False
     made_tokens: list[tuple[Token, ...]] = []
     denied_tokens: list[tuple[Token, ...]] = []
+    echoes = frozenset((t.lemma, t.negated) for t in model if t.content)
     for term in point.terms:
         words = _in_context(analyse_term(term), model, _negator_written(term))
         if not words:
@@ -440,7 +450,7 @@ def _point_result(
                 quoted = quote_span(sentences[literal[0].sentence], literal)
                 made = quoted or " ".join(t.text for t in literal)
             continue
-        found = match_term(words, answer, opposites=opposites)
+        found = match_term(words, answer, opposites=opposites, echoes=echoes)
         if found.agree >= TERM_MADE:
             made_tokens.append(found.evidence_tokens)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:

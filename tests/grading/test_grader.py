@@ -910,3 +910,14 @@ def test_a_contrast_the_model_answer_draws_does_not_unsay_a_negative_point() -> 
         "A leaked face stays leaked for life. A leaked password can be changed.",
     ):
         assert assess(answer, [ref]).verdict is Verdict.CORRECT, answer
+
+
+def test_an_antonym_the_model_answer_says_itself_denies_nothing(bundled: Map) -> None:
+    claim = bundled.claim("spread-not-creep")
+    ref = Reference(claim.text, claim.key_points)
+    # "new" denies the point "reuse of data" by WordNet (new / used), but the model
+    # answer says "new" itself: its own contrast.
+    answer = "Jaywalking cameras are new systems with their own data, so this is spread, not creep."
+    graded = assess(answer, [ref])
+    assert graded.verdict is not Verdict.CONTRADICTORY
+    assert all(p.state is not PointState.CONTRADICTED for p in graded.points)
