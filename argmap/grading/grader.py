@@ -155,11 +155,7 @@ def _match_word(
     deny_tok: Token | None = None
     for tok in answer:
         # (`opposite` reads each word's lemma too.)
-        if (
-            opposites
-            and (tok.lemma, tok.negated) not in echoes
-            and opposite(tok.text, word.text)
-        ):
+        if opposites and (tok.lemma, tok.negated) not in echoes and opposite(tok.text, word.text):
             sim, flipped = 0.9, True
         else:
             sim, flipped = word_similarity(tok.text, word.text), False

@@ -872,6 +872,21 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             # published is unknown" ("nobody anywhere is selling it" denies the selling,
             # "nothing published is reliable" the reliability).
             break
+        if (
+            not noun
+            and subject is None
+            and not _subject_negator(words, i)
+            and content
+            and (
+                (w in _MODALS and _content_word(words[j - 1]))
+                or (w == "and" and _past_verb(words, j + 1) and _verbal(words, i))
+            )
+        ):
+            # A modal or a verb in the past after the negated verb starts a predicate of
+            # its own: "a resident whose face is not recognised can use a card", "she
+            # refused to comply and sued the park" (but "it was not recorded and
+            # analysed" denies both).
+            break
         if w in _QUOTE_MARKS and sum(x in _QUOTE_MARKS for x in words[:i]) % 2:
             break  # a negation quoted ends with its quote: 'the "may not have a choice" of'
         if (
@@ -919,6 +934,20 @@ _VERB_FORMS = frozenset({"keeps", "makes", "gives", "lets", "helps", "takes", "g
 
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "can", "could", "will"})
+
+
+_MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
+
+
+def _past_verb(words: list[str], k: int) -> bool:
+    """ "sued", "searched": an inflected -ed form at `k`."""
+    return k < len(words) and words[k].endswith("ed") and lemma(words[k]) != words[k]
+
+
+def _verbal(words: list[str], i: int) -> bool:
+    """Whether the negator at `i` negates a verb of its own ("refused to", "did not"),
+    not a participle or adjective after a copula ("was not recorded")."""
+    return words[i] not in {"not", "never"} or (i >= 1 and words[i - 1] in {"did", "does", "do"})
 
 
 def _verb_form(word: str) -> bool:

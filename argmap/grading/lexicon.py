@@ -147,8 +147,7 @@ OPPOSITE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 # Converses WordNet lists as antonyms: one exchange seen from its two sides. A card
 # that is lent is borrowed; "ID cards can be lent or sold" denies no "borrowed ID card".
 CONVERSES: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair.split())
-    for pair in ("lend borrow", "buy sell", "import export", "parent child")
+    frozenset(pair.split()) for pair in ("lend borrow", "buy sell", "import export", "parent child")
 )
 
 

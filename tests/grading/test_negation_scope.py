@@ -118,6 +118,12 @@ def said(text: str) -> list[str]:
         # A "no" opens a subject at the start of a clause, after a lead-in.
         ("Actually, no source reports a crime", {"source", "report"}, set()),
         ("That sounds right, but no source reports a crime", {"source", "report"}, set()),
+        # A modal, or "and" with a verb in the past, after the negated verb starts a
+        # predicate of its own ...
+        ("A resident whose face is not recognised can use a card", {"recognise"}, {"card"}),
+        ("She refused to comply with the scan and sued the park", {"comply"}, {"sue", "park"}),
+        # ... but participles after a copula share their negation.
+        ("It was not recorded and analysed", {"record", "analyse"}, set()),
         # A negative pronoun's own verb ends its scope at the sentence's copula ...
         ("An error rate that nobody has published is unknown", {"publish"}, {"unknown"}),
         # ... but a negative pronoun that is the copula's subject denies its predicate.
