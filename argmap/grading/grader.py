@@ -380,6 +380,10 @@ def _in_context(term: list[Token], model: Sequence[Token], explicit: bool = Fals
         and not explicit
     ):
         return [replace(w, negated=False) for w in term]
+    # ... and a plain term whose words the model answer only ever denies stands for
+    # their denial: "reuse of data" for "not one system's data being reused".
+    if not negative and all(w.lemma in unsaid and w.lemma not in said for w in term):
+        return [replace(w, negated=True) for w in term]
     return term
 
 
@@ -437,8 +441,17 @@ def _point_result(
     made_tokens: list[tuple[Token, ...]] = []
     denied_tokens: list[tuple[Token, ...]] = []
     echoes = frozenset((t.lemma, t.negated) for t in model if t.content)
+    # A point the model answer denies ("reuse of data" for "not one system's data being
+    # reused") is denied in every wording: its plain synonyms ("same data") too.
+    head = analyse_term(point.point)
+    denied_point = bool(head) and all(
+        w.negated and not h.negated
+        for w, h in zip(_in_context(head, model, _negator_written(point.point)), head, strict=True)
+    )
     for term in point.terms:
         words = _in_context(analyse_term(term), model, _negator_written(term))
+        if denied_point and not any(w.negated for w in words) and not _negator_written(term):
+            words = [replace(w, negated=True) for w in words]
         if not words:
             literal = said_literally(term, every)
             if literal and len(literal) > made_mass:

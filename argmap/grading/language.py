@@ -536,6 +536,13 @@ def is_known_word(word: str) -> bool:
 _NT_HEADS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 
 
+# Words whose "'s" is "is" (or "has"); after any other word it is a possessive.
+_IS_CONTRACTED = frozenset(
+    {"it", "that", "this", "there", "here", "he", "she", "what", "who", "where", "how"}
+    | {"when", "why", "everyone", "everybody", "nobody", "nothing", "something", "one"}
+)
+
+
 def _split(raw: str) -> list[str]:
     """ "didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"."""
     if raw == "cannot":
@@ -545,6 +552,8 @@ def _split(raw: str) -> list[str]:
         return [head, "not"] if head else ["not"]
     if "'" in raw:
         head, _, tail = raw.partition("'")
+        if tail == "s" and head not in _IS_CONTRACTED:
+            return [head]  # a possessive: "the system's data" has no "is"
         return (
             [
                 head,

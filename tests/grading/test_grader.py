@@ -921,3 +921,17 @@ def test_an_antonym_the_model_answer_says_itself_denies_nothing(bundled: Map) ->
     graded = assess(answer, [ref])
     assert graded.verdict is not Verdict.CONTRADICTORY
     assert all(p.state is not PointState.CONTRADICTED for p in graded.points)
+
+
+def test_a_plain_point_the_model_answer_only_denies_stands_for_its_denial(bundled: Map) -> None:
+    claim = bundled.claim("spread-not-creep")  # "... are not one system's data being reused"
+    ref = Reference(claim.text, claim.key_points)
+    for answer in (
+        "Different systems for different purposes do not reuse one system's data, so the "
+        "spread is not creep.",
+        "The jaywalking cameras are a new system with new data, not one shared database "
+        "being reused.",
+    ):
+        graded = assess(answer, [ref])
+        assert graded.verdict is Verdict.CORRECT, (answer, graded.feedback)
+    assert assess("It is the same data being reused.", [ref]).verdict is Verdict.CONTRADICTORY

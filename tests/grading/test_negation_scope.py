@@ -374,3 +374,15 @@ def test_an_elliptical_sentence_takes_back_the_one_before(
     assert no <= set(denied(text)), denied(text)
     assert yes <= set(said(text)), said(text)
     assert not (yes & set(denied(text)))
+
+
+def test_a_possessive_is_no_is() -> None:
+    assert [t.text for t in analyse("Xinhua's report is thin; it's short")] == [
+        "xinhua",
+        "report",
+        "is",
+        "thin",
+        "it",
+        "is",
+        "short",
+    ]
