@@ -7,7 +7,7 @@ Run: .venv/bin/python benchmarks/model_answers.py [MAP ...]
 
 from __future__ import annotations
 
-import sys
+import argparse
 
 from argmap.bundled import resolve_map_path
 from argmap.loading import load_map
@@ -26,11 +26,17 @@ def model_answers(the_map: Map, claim_id: str, drill: str) -> list[Claim]:
     return found
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Print every claim that has at least one model answer, with those answers."""
-    for name in argv or ["face-at-the-door", "example-smart-locks"]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("maps", nargs="*", metavar="MAP", help="a map file or bundled map name")
+    args = parser.parse_args(argv)
+    for name in args.maps or ["face-at-the-door", "example-smart-locks"]:
         result = load_map(resolve_map_path(name))
         the_map = result.map
+        if the_map is None:
+            print(f"{name}: cannot be read: {'; '.join(d.message for d in result.diagnostics)}")
+            return 2
         print(f"=== {the_map.id}")
         for claim in the_map.claims:
             for drill in ("rebut", "support"):
@@ -48,4 +54,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
