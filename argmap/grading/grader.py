@@ -135,6 +135,7 @@ class TermMatch:
     denial: str | None
     # The answer's words behind `evidence`, in the order written (to quote them back).
     evidence_tokens: tuple[Token, ...] = ()
+    antonym: bool = False  # denied by an antonym ("pricier"), not by a negation
 
 
 def _match_word(
@@ -341,6 +342,7 @@ def match_term(
         evidence,
         denial,
         in_order,
+        denier is not None and denier.negated == word.negated,
     )
 
 
@@ -468,7 +470,9 @@ def _point_result(
         # A one-word negative term ("not from these systems") is denied only by that
         # word explicitly negated... which agrees with it: such a term never denies.
         one_negative = len(words) == 1 and words[0].negated
-        if found.deny >= TERM_MADE and not one_negative:
+        # (An antonym across a turn is a contrast the answer draws, not the point
+        # unsaid: "the rule covers new numbers, but for old ones it is unclear".)
+        if found.deny >= TERM_MADE and not one_negative and not found.antonym:
             denied_tokens.append(found.evidence_tokens)
         if found.deny >= TERM_MADE and found.deny * len(words) > denied_mass and not one_negative:
             denied_mass, denied = found.deny * len(words), found.denial

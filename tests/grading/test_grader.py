@@ -935,3 +935,11 @@ def test_a_plain_point_the_model_answer_only_denies_stands_for_its_denial(bundle
         graded = assess(answer, [ref])
         assert graded.verdict is Verdict.CORRECT, (answer, graded.feedback)
     assert assess("It is the same data being reused.", [ref]).verdict is Verdict.CONTRADICTORY
+
+
+def test_an_antonym_across_a_turn_is_a_contrast_not_the_point_unsaid(bundled: Map) -> None:
+    claim = bundled.claim("rule-scope-unclear")  # "existing accounts" ("old numbers" too)
+    ref = Reference(claim.text, claim.key_points)
+    answer = "The rule covers new numbers, but Reuters says it is unclear for existing accounts."
+    graded = assess(answer, [ref])
+    assert graded.verdict is Verdict.CORRECT, graded.feedback
