@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from argmap.display import shorten
 from argmap.grading.language import (
     DEGREE_NEGATORS,
+    HARD_WORDS,
     NEGATORS,
     SENTENCE_WORDS,
     TURNS,
@@ -425,6 +426,22 @@ def said_literally(term: str, every: Sequence[Token]) -> tuple[Token, ...]:
     return ()
 
 
+def _readings(terms: Sequence[str]) -> list[tuple[str, list[Token]]]:
+    """Each term with its content words, and a term "hard to X" also as "cannot X":
+    "you can't count what the checks prevent" makes "hard to measure"."""
+    out = []
+    for term in terms:
+        words = analyse_term(term)
+        out.append((term, words))
+        written = fold(term).split()
+        for k, w in enumerate(written[:-2]):
+            if w in HARD_WORDS and written[k + 1] == "to":
+                rest = analyse_term(" ".join(written[k + 2 :]))
+                if rest and not any(t.negated for t in rest):
+                    out.append((term, [replace(rest[0], negated=True), *rest[1:]]))
+    return out
+
+
 def _point_result(
     point: KeyPoint,
     answer: Sequence[Token],
@@ -450,8 +467,8 @@ def _point_result(
         w.negated and not h.negated
         for w, h in zip(_in_context(head, model, _negator_written(point.point)), head, strict=True)
     )
-    for term in point.terms:
-        words = _in_context(analyse_term(term), model, _negator_written(term))
+    for term, words in _readings(point.terms):
+        words = _in_context(words, model, _negator_written(term))
         if denied_point and not any(w.negated for w in words) and not _negator_written(term):
             words = [replace(w, negated=True) for w in words]
         if not words:

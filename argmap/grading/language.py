@@ -896,6 +896,10 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             # refused to comply and sued the park" (but "it was not recorded and
             # analysed" denies both).
             break
+        if w in _WH_WORDS and content and not noun and subject is None:
+            # A question word opens a clause the negated verb is about, not one it denies:
+            # "you can't count what the checks prevent" (they do prevent it).
+            break
         if w in _QUOTE_MARKS and sum(x in _QUOTE_MARKS for x in words[:i]) % 2:
             break  # a negation quoted ends with its quote: 'the "may not have a choice" of'
         if (
@@ -945,6 +949,7 @@ _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "can", "could", "will"})
 
 
+_WH_WORDS = frozenset({"what", "who", "whom", "which", "where", "when", "how", "why"})
 _MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
 
 
@@ -1274,6 +1279,8 @@ def _meta_words(words: list[str]) -> set[int]:
     return meta
 
 
+# "hard to X": X is all but impossible.
+HARD_WORDS = frozenset({"hard", "difficult", "impossible", "tough"})
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -1321,7 +1328,13 @@ def _analyse(text: str) -> list[Token]:
                 negated[k] = not negated[k]
                 cues[k] = "not"
                 by[k] = base + denial
-        neutral: set[int] = set()
+        # "hard to count" is all but "cannot count": a whole text's "can't count" neither
+        # agrees with it nor denies it.
+        neutral: set[int] = {
+            k + 2
+            for k in range(len(words) - 2)
+            if words[k] in HARD_WORDS and words[k + 1] == "to" and words[k + 2][0].isalnum()
+        }
         for i in range(end):
             if i in meta or not _is_negator(words, i):  # ("the claim is mistaken, because")
                 continue

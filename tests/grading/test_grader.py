@@ -943,3 +943,15 @@ def test_an_antonym_across_a_turn_is_a_contrast_not_the_point_unsaid(bundled: Ma
     answer = "The rule covers new numbers, but Reuters says it is unclear for existing accounts."
     graded = assess(answer, [ref])
     assert graded.verdict is Verdict.CORRECT, graded.feedback
+
+
+def test_cannot_x_makes_hard_to_x(bundled: Map) -> None:
+    claim = bundled.claim("deterrence-invisible")  # "hard to measure" ("... hard to count")
+    ref = Reference(claim.text, claim.key_points)
+    made = assess(
+        "You can't count what the checks prevent: scared-off cheats leave no trace.", [ref]
+    )
+    assert made.verdict is not Verdict.CONTRADICTORY, made.feedback
+    assert any(p.point == "hard to measure" and p.state is PointState.MADE for p in made.points)
+    easy = assess("It is easy to count what the checks prevent.", [ref])
+    assert easy.verdict is Verdict.CONTRADICTORY

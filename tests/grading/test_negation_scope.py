@@ -124,6 +124,8 @@ def said(text: str) -> list[str]:
         ("She refused to comply with the scan and sued the park", {"comply"}, {"sue", "park"}),
         # ... but participles after a copula share their negation.
         ("It was not recorded and analysed", {"record", "analyse"}, set()),
+        # A question word opens a clause the negated verb is about.
+        ("You can't count what the checks prevent", {"count"}, {"check", "prevent"}),
         # A negative pronoun's own verb ends its scope at the sentence's copula ...
         ("An error rate that nobody has published is unknown", {"publish"}, {"unknown"}),
         # ... but a negative pronoun that is the copula's subject denies its predicate.
