@@ -182,19 +182,25 @@ def _shown(tokens: Sequence[Token | None]) -> str | None:
 APART = 6
 
 
-def _said_both_ways(m: Match) -> bool:
+def _said_both_ways(m: Match, answer: Sequence[Token]) -> bool:
     """A word said and unsaid in two claims: far apart, in two sentences, or on the two
-    sides of a turn ("although it claims to turn strangers away, strangers walk in")."""
+    sides of a turn ("although it claims to turn strangers away, strangers walk in").
+
+    Unsaid by another word (an antonym), only about the same thing: the two clauses
+    share a word. "A friend comes round ... and the record goes off to a central
+    station" does not unsay "who came"."""
     a, d = m.agree_token, m.deny_token
+    if a is None or d is None or m.agree < DENIAL_MET:
+        return False
+    if a.lemma != d.lemma:
+        around_a = {t.lemma for t in answer if (t.sentence, t.clause) == (a.sentence, a.clause)}
+        around_d = {t.lemma for t in answer if (t.sentence, t.clause) == (d.sentence, d.clause)}
+        if not (around_a - {a.lemma}) & (around_d - {d.lemma}):
+            return False
     return (
-        a is not None
-        and d is not None
-        and m.agree >= DENIAL_MET
-        and (
-            a.sentence != d.sentence
-            or abs(a.position - d.position) >= APART
-            or (a.clause != d.clause and a.lemma == d.lemma)
-        )
+        a.sentence != d.sentence
+        or abs(a.position - d.position) >= APART
+        or (a.clause != d.clause and a.lemma == d.lemma)
     )
 
 
@@ -221,8 +227,10 @@ def match_term(
     ambiguous: bool = False,
     opposites: bool = True,
     echoes: frozenset[tuple[str, bool]] = frozenset(),
+    whole: bool = True,
 ) -> TermMatch:
-    """How much of `term` the answer says, with the term's polarity and against it."""
+    """How much of `term` the answer says, with the term's polarity and against it
+    (`whole`: the answer is the whole answer, not one clause of it)."""
     matches = [
         _match_word(
             word,
@@ -307,7 +315,7 @@ def match_term(
         # who buys a stranger's ID card ... cannot be opened in that name" does not deny
         # "fraud calls").
         deny = 0.0
-    twice = [m for m in matches if _said_both_ways(m)]
+    twice = [m for m in matches if _said_both_ways(m, answer)]
     # Said and unsaid as a whole: the words said one way in one clause, and the other
     # way in one clause. "a borrowed ID card but not a borrowed face, so a face
     # check…" says "borrowed" both ways and "face" both ways, but never "face
@@ -318,6 +326,10 @@ def match_term(
     ):
         twice = []
     both = sum(m.weight * m.agree for m in twice) / total
+    if whole and both < TERM_MADE and any(m.agree_token and m.deny_token for m in matches):
+        both = max(
+            both, _said_then_unsaid(term, answer, question_lemmas, ambiguous, opposites, echoes)
+        )
     used = [m.agree_token if not m.denied else m.deny_token for m in matches]
     evidence = _shown(used)
     by_position = {t.position: t for t in used if t is not None}
@@ -344,6 +356,38 @@ def match_term(
         denial,
         in_order,
         denier is not None and denier.negated == word.negated,
+    )
+
+
+def _said_then_unsaid(
+    term: Sequence[Token],
+    answer: Sequence[Token],
+    question_lemmas: frozenset[str],
+    ambiguous: bool,
+    opposites: bool,
+    echoes: frozenset[tuple[str, bool]],
+) -> float:
+    """How strongly one clause says the whole term and another clause denies it: "The
+    lock records every visitor, but visitors are never recorded". (Word by word, the
+    best match of each word agrees, so the denial is only seen clause by clause.)"""
+    clauses: dict[tuple[int, int], list[Token]] = {}
+    for t in answer:
+        clauses.setdefault((t.sentence, t.clause), []).append(t)
+    found = [
+        match_term(term, part, question_lemmas, ambiguous, opposites, echoes, whole=False)
+        for part in clauses.values()
+    ]
+    # (Denied by a negation: an antonym in another clause is often about another thing.)
+    if not any(f.deny >= TERM_MADE and not f.antonym for f in found):
+        return 0.0
+    return max(
+        (
+            f.agree
+            for k, f in enumerate(found)
+            if f.agree >= TERM_MADE
+            and any(g.deny >= TERM_MADE and not g.antonym for j, g in enumerate(found) if j != k)
+        ),
+        default=0.0,
     )
 
 

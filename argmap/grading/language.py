@@ -906,8 +906,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             not noun
             and subject is None
             and not _subject_negator(words, i)
-            and content
-            and _content_word(words[j - 1])
+            and ((content and _content_word(words[j - 1])) or words[j - 1] in _OBJECT_PRONOUNS)
             and _finite_verb(w)
         ):
             # ... and so does any verb of its own after a word of content: "a tenant
@@ -942,13 +941,17 @@ def _verbs_only() -> frozenset[str]:
 
 
 # -s forms of verbs that are nouns too, but hardly ever plural nouns in an answer.
-_VERB_FORMS = frozenset({"keeps", "makes", "gives", "lets", "helps", "takes", "gets", "puts"})
+_VERB_FORMS = frozenset(
+    {"keeps", "makes", "gives", "lets", "helps", "takes", "gets", "puts", "leaves", "goes", "comes"}
+)
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "can", "could", "will"})
 
 
+# Pronouns that end an object: "not doing something leaves no trace".
+_OBJECT_PRONOUNS = frozenset({"something", "anything", "them", "him", "her", "us", "me"})
 _WH_WORDS = frozenset({"what", "who", "whom", "which", "where", "when", "how", "why"})
 _MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
 

@@ -955,3 +955,20 @@ def test_cannot_x_makes_hard_to_x(bundled: Map) -> None:
     assert any(p.point == "hard to measure" and p.state is PointState.MADE for p in made.points)
     easy = assess("It is easy to count what the checks prevent.", [ref])
     assert easy.verdict is Verdict.CONTRADICTORY
+
+
+def test_an_antonym_unsays_a_word_only_about_the_same_thing() -> None:
+    ref = Reference(
+        "The locks could record everyone who came to visit and send the record away.",
+        (KeyPoint("visitors recorded", ("who came",)),),
+    )
+    fine = (
+        "Every time a friend comes round, the lock notes it, and the record goes off to a station."
+    )
+    assert assess(fine, [ref]).verdict is not Verdict.CONTRADICTORY
+    # ... while the same words said and then denied, clause by clause, are unsaid.
+    both = "The lock records every visitor, but visitors are never recorded."
+    assert assess(both, [ref]).verdict is Verdict.CONTRADICTORY
+    assert assess("It records visitors' faces but not their names.", [ref]).verdict is (
+        Verdict.CORRECT
+    )
