@@ -115,6 +115,7 @@ class Match:
     deny: float
     agree_token: Token | None
     deny_token: Token | None
+    flipped: bool = False  # agreed through a negated antonym: "doesn't waste" for "saves"
 
     @property
     def best(self) -> float:
@@ -155,6 +156,7 @@ def _match_word(
     agree, deny = 0.0, 0.0
     agree_tok: Token | None = None
     deny_tok: Token | None = None
+    agree_flipped = False
     for tok in answer:
         # (`opposite` reads each word's lemma too.)
         if opposites and (tok.lemma, tok.negated) not in echoes and opposite(tok.text, word.text):
@@ -169,8 +171,8 @@ def _match_word(
             if sim > deny and sim >= DENIAL_MET:
                 deny, deny_tok = sim, tok
         elif sim > agree:
-            agree, agree_tok = sim, tok
-    return Match(weight, agree, deny, agree_tok, deny_tok)
+            agree, agree_tok, agree_flipped = sim, tok, flipped
+    return Match(weight, agree, deny, agree_tok, deny_tok, agree_flipped)
 
 
 def _shown(tokens: Sequence[Token | None]) -> str | None:
@@ -249,10 +251,16 @@ def match_term(
     # negation of the answer ("face not on file" and "does not have his face on
     # file"): the negation only reaches further in the answer's sentence, so those
     # words are said, not denied.
+    # So too a negation that agrees through an antonym: "doesn't waste residents' time"
+    # says "saves time", the time and all.
     negations = {
         m.agree_token.negator
         for w, m in zip(term, matches, strict=True)
-        if w.negated and not m.denied and m.agree >= DENIAL_MET and m.agree_token is not None
+        if (w.negated or m.flipped)
+        and not m.denied
+        and m.agree >= DENIAL_MET
+        and m.agree_token is not None
+        and m.agree_token.negated
     }
     if negations:
         matches = [

@@ -972,3 +972,12 @@ def test_an_antonym_unsays_a_word_only_about_the_same_thing() -> None:
     assert assess("It records visitors' faces but not their names.", [ref]).verdict is (
         Verdict.CORRECT
     )
+
+
+def test_a_negation_agreeing_through_an_antonym_takes_its_words_along() -> None:
+    from argmap.grading.grader import match_term
+    from argmap.grading.language import analyse, analyse_term
+
+    answer = [t for t in analyse("The card does not block entry.") if t.content]
+    found = match_term(analyse_term("allows entry"), answer)
+    assert found.agree >= 0.75 and not found.deny  # "entry" is not denied by that "not"
