@@ -7,7 +7,8 @@ import pytest
 from argmap.bundled import default_map_path
 from argmap.grading import PointState, Reference, Verdict, assess
 from argmap.grading.batch import map_question
-from argmap.grading.grader import chosen_option, direct_answer
+from argmap.grading.grader import chosen_option, direct_answer, match_term
+from argmap.grading.language import analyse, analyse_term
 from argmap.loading import load_map
 from argmap.model import KeyPoint, Map
 from argmap.training.grading import grade_text
@@ -975,9 +976,6 @@ def test_an_antonym_unsays_a_word_only_about_the_same_thing() -> None:
 
 
 def test_a_negation_agreeing_through_an_antonym_takes_its_words_along() -> None:
-    from argmap.grading.grader import match_term
-    from argmap.grading.language import analyse, analyse_term
-
     answer = [t for t in analyse("The card does not block entry.") if t.content]
     found = match_term(analyse_term("allows entry"), answer)
     assert found.agree >= 0.75 and not found.deny  # "entry" is not denied by that "not"
