@@ -211,12 +211,15 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # example-smart-locks 0.786 / 0 / 16.7 %, sciEntsBank 0.566 / 0.425, Beetle
 # 0.535 / 0.381.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.83, "contradictory_correct": 7, "correct_lost": 0.08},
+    # (correct_lost 0.076 -> 0.081 in the seventh session: one concrete example had been
+    # held at partial only by a number matched to a word, "ten" for "everyone"; numbers
+    # now meet only their equal, and it is incorrect.)
+    "face-at-the-door": {"agreement": 0.83, "contradictory_correct": 7, "correct_lost": 0.082},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
-    # read row by row while the grader was changed (face-at-the-door is held out: only
-    # its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.66, "contradictory_correct": 15, "correct_lost": 0.12},
+    # a fourth in a set mix of kinds (dev-287..586), read row by row while the grader
+    # was changed (face-at-the-door is held out: only its totals are read).
+    "face-at-the-door-dev": {"agreement": 0.75, "contradictory_correct": 22, "correct_lost": 0.07},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},
