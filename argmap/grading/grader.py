@@ -478,6 +478,43 @@ def said_literally(term: str, every: Sequence[Token]) -> tuple[Token, ...]:
     return ()
 
 
+# A missed point whose clause of the model answer meets no clause of the answer above
+# this similarity was left out: the whole text does not make it in other words.
+LEFT_OUT_SIMILARITY = 0.2
+
+
+def _point_left_out(points: Sequence[PointResult], ref: Reference, answer_text: str) -> bool:
+    """Whether a point the words missed is absent from the answer in any words: its clause
+    of the model answer (the one holding most of its words) is like no clause of the
+    answer. "The people asked for their faces are the poorest tenants" leaves out "and
+    have the least power to refuse", however close the whole text is."""
+    missed = [
+        kp
+        for kp, p in zip(ref.key_points, points, strict=True)
+        if p.state is PointState.MISSED
+    ]
+    if not missed:
+        return False
+    theirs, mine = clauses(ref.text), clauses(answer_text)
+    if not theirs or not mine:
+        return False
+    vectors = EMBEDDER.vectors(theirs + mine)
+    ref_vecs, answer_vecs = vectors[: len(theirs)], vectors[len(theirs) :]
+    words = [[t for t in analyse(c) if t.content] for c in theirs]
+    for kp in missed:
+        terms = [w for term in kp.terms for w in analyse_term(term)]
+        held = [
+            sum(1 for w in terms if any(word_similarity(w.text, t.text) >= WORD_MET for t in ws))
+            for ws in words
+        ]
+        where = max(range(len(theirs)), key=lambda k: held[k])
+        if held[where] and max(float(ref_vecs[where] @ v) for v in answer_vecs) < (
+            LEFT_OUT_SIMILARITY
+        ):
+            return True
+    return False
+
+
 def _readings(terms: Sequence[str]) -> list[tuple[str, list[Token]]]:
     """Each term with its content words, and a term "hard to X" also as "cannot X":
     "you can't count what the checks prevent" makes "hard to measure"."""
@@ -910,6 +947,9 @@ class _Graded:
 
 # Among a question's model answers: one fully made wins; else a denial of any of them
 # (the answer asserts what the map holds false); else some points of one.
+# How much more of a model answer a partial answer must talk about than of the one it
+# denies, for the partial reading to win.
+TOPIC_MARGIN = 0.2
 _RANK = {Verdict.CORRECT: 3, Verdict.CONTRADICTORY: 2, Verdict.PARTIAL: 1, Verdict.INCORRECT: 0}
 
 
@@ -1044,6 +1084,7 @@ def _assess_one(
     )
     substance = (
         not figure_missed
+        and not _point_left_out(points, ref, answer_text)
         and (
             text.coverage >= coverage
             or text.similarity >= similarity
@@ -1184,4 +1225,15 @@ def assess(
     # A map's model answers are different arguments: the best fit wins.
     if not any(ref.key_points for ref in references):
         return max(graded, key=lambda g: (g.topic, g.rank)).assessment
-    return max(graded, key=lambda g: g.rank).assessment
+    best = max(graded, key=lambda g: g.rank)
+    # ... but a denial of a model answer the answer hardly talks about does not outrank
+    # some points of the one it is about.
+    if best.assessment.verdict is Verdict.CONTRADICTORY:
+        about = max(
+            (g for g in graded if g.assessment.verdict is Verdict.PARTIAL),
+            key=lambda g: g.topic,
+            default=None,
+        )
+        if about is not None and about.topic >= best.topic + TOPIC_MARGIN:
+            return about.assessment
+    return best.assessment

@@ -6,7 +6,7 @@ import pytest
 
 from argmap.bundled import default_map_path
 from argmap.grading import PointState, Reference, Verdict, assess
-from argmap.grading.batch import map_question
+from argmap.grading.batch import AnswerRow, grade_row, map_question, result_json
 from argmap.grading.grader import chosen_option, direct_answer, match_term
 from argmap.grading.language import analyse, analyse_term
 from argmap.loading import load_map
@@ -979,3 +979,38 @@ def test_a_negation_agreeing_through_an_antonym_takes_its_words_along() -> None:
     answer = [t for t in analyse("The card does not block entry.") if t.content]
     found = match_term(analyse_term("allows entry"), answer)
     assert found.agree >= 0.75 and not found.deny  # "entry" is not denied by that "not"
+
+
+def _drill(the_map: Map, claim: str, drill: str, answer: str) -> dict[str, object]:
+    return result_json(
+        grade_row(AnswerRow(line=1, answer=answer, claim=claim, drill=drill), the_map)
+    )
+
+
+def test_a_point_left_out_in_any_words_holds_a_close_answer_at_partial(bundled: Map) -> None:
+    half = _drill(
+        bundled,
+        "burden-thesis",
+        "support",
+        "The people asked for their faces are the poorest tenants.",
+    )
+    assert half["verdict"] == "partial"  # the whole text is close, but "least power" is absent
+    whole = _drill(
+        bundled,
+        "burden-thesis",
+        "support",
+        "The people asked for their faces are the poorest tenants, who have the least power "
+        "to refuse.",
+    )
+    assert whole["verdict"] == "correct"
+
+
+def test_a_denial_of_a_model_answer_barely_talked_about_does_not_outrank_a_partial(
+    bundled: Map,
+) -> None:
+    answer = (
+        "A face system built to stop subletting or fraud runs a real risk of being extended "
+        "to uses nobody agreed to."
+    )
+    graded = _drill(bundled, "face-access", "rebut", answer)
+    assert (graded["verdict"], graded["matched"]) == ("partial", "creep-thesis")
