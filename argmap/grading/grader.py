@@ -1084,7 +1084,6 @@ def _assess_one(
     )
     substance = (
         not figure_missed
-        and not _point_left_out(points, ref, answer_text)
         and (
             text.coverage >= coverage
             or text.similarity >= similarity
@@ -1093,6 +1092,7 @@ def _assess_one(
         )
         and text.denied_share < denial_limit
         and whole
+        and not _point_left_out(points, ref, answer_text)  # (last: it embeds clauses)
     )
     # The whole text denied: with key points, only a close denial of most of it counts,
     # because paraphrases place their negations differently.
