@@ -489,9 +489,7 @@ def _point_left_out(points: Sequence[PointResult], ref: Reference, answer_text: 
     answer. "The people asked for their faces are the poorest tenants" leaves out "and
     have the least power to refuse", however close the whole text is."""
     missed = [
-        kp
-        for kp, p in zip(ref.key_points, points, strict=True)
-        if p.state is PointState.MISSED
+        kp for kp, p in zip(ref.key_points, points, strict=True) if p.state is PointState.MISSED
     ]
     if not missed:
         return False

@@ -159,11 +159,31 @@ for _g, _sides in enumerate(OPPOSITE_GROUPS):
             _GROUP_SIDES.setdefault(_w, set()).add((_g, _side))
 
 
-def _grouped_opposites(fa: set[str], fb: set[str]) -> bool:
-    sides_a = {gs for x in fa for gs in _GROUP_SIDES.get(x, ())}
-    if not sides_a:
-        return False
-    return any((g, 1 - side) in sides_a for y in fb for g, side in _GROUP_SIDES.get(y, ()))
+_CONVERSE_OF: dict[str, frozenset[str]] = {w: pair - {w} for pair in CONVERSES for w in pair}
+
+
+@dataclass(frozen=True, slots=True)
+class _Polarity:
+    """What one word can deny, read once per word (a question compares each answer
+    word with each term word: the pairs are many, the words few)."""
+
+    forms: frozenset[str]
+    sides: frozenset[tuple[int, int]]  # its places in OPPOSITE_GROUPS
+    stems: tuple[str, ...]  # what its negative prefix or suffix negates
+    opposites: frozenset[str]  # WordNet's antonyms of its forms
+    converses: frozenset[str]
+
+
+@cache
+def _polarity(word: str) -> _Polarity:
+    forms = frozenset(_forms(word))
+    return _Polarity(
+        forms,
+        frozenset(gs for x in forms for gs in _GROUP_SIDES.get(x, ())),
+        tuple(stem for x in forms if (stem := _negative_stem(x)) is not None),
+        frozenset(o for x in forms for o in relations(x).opposites),
+        frozenset(c for x in forms for c in _CONVERSE_OF.get(x, ())),
+    )
 
 
 @cache
@@ -171,16 +191,15 @@ def opposite(a: str, b: str) -> bool:
     """Does word `a` deny word `b` ("closed"/"open", "unverifiable"/"verified")?"""
     if a == b:
         return False
-    fa, fb = _forms(a), _forms(b)
-    if any(frozenset((x, y)) in CONVERSES for x in fa for y in fb):
+    pa, pb = _polarity(a), _polarity(b)
+    if pa.converses & pb.forms:
         return False
-    if _grouped_opposites(fa, fb):
+    if pa.sides and any((g, 1 - side) in pa.sides for g, side in pb.sides):
         return True
-    for x, others in [(x, fb) for x in fa] + [(y, fa) for y in fb]:
-        stem = _negative_stem(x)
-        if stem is not None and any(lexical_similarity(stem, o) >= SYNONYM for o in others):
+    for stems, others in ((pa.stems, pb.forms), (pb.stems, pa.forms)):
+        if any(lexical_similarity(stem, o) >= SYNONYM for stem in stems for o in others):
             return True
-    return any(y in relations(x).opposites or x in relations(y).opposites for x in fa for y in fb)
+    return bool(pa.opposites & pb.forms or pb.opposites & pa.forms)
 
 
 @cache
