@@ -214,12 +214,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # (correct_lost 0.076 -> 0.081 in the seventh session: one concrete example went from
     # partial to incorrect when numbers began to meet only their equal; on the development
     # rows the same change undid "ten" met as "everyone".)
-    "face-at-the-door": {"agreement": 0.83, "contradictory_correct": 7, "correct_lost": 0.082},
+    "face-at-the-door": {"agreement": 0.84, "contradictory_correct": 6, "correct_lost": 0.082},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
     # a fourth in a set mix of kinds (dev-287..586), read row by row while the grader
     # was changed (face-at-the-door is held out: only its totals are read).
-    "face-at-the-door-dev": {"agreement": 0.75, "contradictory_correct": 22, "correct_lost": 0.07},
+    "face-at-the-door-dev": {"agreement": 0.76, "contradictory_correct": 21, "correct_lost": 0.075},
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
     "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},

@@ -18,7 +18,7 @@ from argmap.grading.language import analyse
 from argmap.grading.verdicts import Reference, Verdict
 from argmap.model import Map
 
-CANDIDATES = 8
+CANDIDATES = 4
 MIN_SHARED = 2  # content words an answer must share with a claim to be tried against it
 # ... and how closely it must fit that claim's text: a few of its words scattered over an
 # answer about something else ("photo ... opening" for "every opening photographed")
