@@ -836,7 +836,15 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         copular = (
             words[i] == "not"
             and i >= 1
-            and words[i - 1] in _COPULAS
+            and (
+                words[i - 1] in _COPULAS
+                # "is really not a guardian", "is just not the point"
+                or (
+                    i >= 2
+                    and words[i - 1] in _JUDGEMENT_ADVERBS | {"really", "surely"}
+                    and words[i - 2] in _COPULAS
+                )
+            )
             and i + 1 < end
             and words[i + 1] in {"a", "an", "the"}
             # "it is not the bulb that is damaged", "there is not a path with both":

@@ -36,6 +36,8 @@ def variants(text: str, rnd: random.Random) -> dict[str, str]:
         "I disagree": text.rstrip(".") + ", which is why I disagree.",
         "a verdict with a reason": "The claim is mistaken, because " + lowered,
         "what the other side ignores": "The opposing side ignores that " + lowered,
+        "really": re.sub(r"\b(is|are|can|will|would)\b", r"\1 really", text, count=1),
+        "just": re.sub(r"\b(is|are)\b", r"\1 just", text, count=1),
     }
     words = text.split()
     if len(words) > 6:

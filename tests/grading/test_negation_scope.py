@@ -124,6 +124,12 @@ def said(text: str) -> list[str]:
         ("She refused to comply with the scan and sued the park", {"comply"}, {"sue", "park"}),
         # ... but participles after a copula share their negation.
         ("It was not recorded and analysed", {"record", "analyse"}, set()),
+        # A copula's negation with an adverb between denies its noun phrase alone.
+        (
+            "A carrier run by the state is really not a guardian against the state's use",
+            {"guardian"},
+            {"state", "use"},
+        ),
         # A question word opens a clause the negated verb is about.
         ("You can't count what the checks prevent", {"count"}, {"check", "prevent"}),
         # A negative pronoun's own verb ends its scope at the sentence's copula ...
