@@ -1109,8 +1109,15 @@ def _ends_in_theory(words: list[str], start: int, k: int) -> bool:
     return any(end - start >= 3 and tuple(words[end - 2 : end]) == f for f in _TRAILING_FRAMES)
 
 
+# A rejection of what was just reported: "Some people argue X, but I don't buy it",
+# "... but that is wrong", "... but I disagree".
+_REJECTING = frozenset({"i", "we", "buy", "agree", "accept", "believe", "wrong", "false"})
+_REJECTION = frozenset({"wrong", "false", "untrue", "mistaken", "nonsense", "disagree"})
+
+
 def _elliptical_denial(words: list[str], k: int) -> bool:
-    """ "... but it doesn't" at the turn `k`: only grammar and a negator to the clause's end."""
+    """ "... but it doesn't" at the turn `k`: only grammar and a negator to the clause's
+    end; or a rejection ("... but I don't buy it", "... but that is wrong")."""
     tail: list[str] = []
     for w in words[k + 1 :]:
         if w == "," or w in SCOPE_ENDERS:
@@ -1118,8 +1125,8 @@ def _elliptical_denial(words: list[str], k: int) -> bool:
         tail.append(w)
     return (
         bool(tail)
-        and any(w in {"not", "never", "no"} for w in tail)
-        and all(w in _ELLIPSIS_WORDS for w in tail)
+        and any(w in {"not", "never", "no"} or w in _REJECTION for w in tail)
+        and all(w in _ELLIPSIS_WORDS or w in _REJECTING or w in _REJECTION for w in tail)
     )
 
 

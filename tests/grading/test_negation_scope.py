@@ -130,6 +130,13 @@ def said(text: str) -> list[str]:
             {"guardian"},
             {"state", "use"},
         ),
+        # A rejection after a turn takes back what was reported before it.
+        (
+            "Some people argue that everyone gets used to it, but I don't buy it",
+            {"everyone", "use"},
+            set(),
+        ),
+        ("They claim the locks keep strangers out, but that is wrong", {"lock", "stranger"}, set()),
         # A question word opens a clause the negated verb is about.
         ("You can't count what the checks prevent", {"count"}, {"check", "prevent"}),
         # A negative pronoun's own verb ends its scope at the sentence's copula ...
