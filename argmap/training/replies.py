@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.grading import Verdict
+from argmap.grading.language import number_value
 from argmap.training.questions import Question
 
 # The student's words for each verdict they may give (`/right` etc.).
@@ -36,20 +37,6 @@ OVERRIDES: dict[str, Verdict] = {
 }
 HINT = "?"
 
-_NUMBER_WORDS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
 _ORDINALS = (
     "first",
     "second",
@@ -64,7 +51,7 @@ _ORDINALS = (
     "eleventh",
     "twelfth",
 )
-_WORDS = {w: i for i, w in enumerate(_NUMBER_WORDS, 1)} | {w: i for i, w in enumerate(_ORDINALS, 1)}
+_ORDINAL_AT = {w: i for i, w in enumerate(_ORDINALS, 1)}
 # Longer digit strings are never an option number: compared by length, never converted.
 _MAX_DIGITS = 6
 # `(3)`, `#3`, `3.`, `3)`, `[c]`, `option 3`, `no. 3`, `3rd`, `three` ...
@@ -109,8 +96,11 @@ def option_number(line: str) -> int | None:
     digits, what = found["digits"], found["word"]
     if digits is not None:
         return int(digits) if len(digits) <= _MAX_DIGITS else 0
-    if what in _WORDS:
-        return _WORDS[what]
+    if what in _ORDINAL_AT:
+        return _ORDINAL_AT[what]
+    value = number_value(what)  # "three": the grader's one reading of number words
+    if value is not None and value.is_integer() and 1 <= value <= len(_ORDINALS):
+        return int(value)
     if len(what) == 1:
         return ord(what) - ord("a") + 1
     return None
