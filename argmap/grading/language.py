@@ -960,7 +960,7 @@ _AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "can", "cou
 
 # Pronouns that end an object: "not doing something leaves no trace".
 _OBJECT_PRONOUNS = frozenset({"something", "anything", "them", "him", "her", "us", "me"})
-_WH_WORDS = frozenset({"what", "who", "whom", "which", "where", "when", "how", "why"})
+_WH_WORDS = (_OPEN_QUESTION - {"whether", "if"}) | {"whom"}
 _MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
 
 
@@ -1047,7 +1047,8 @@ _ELLIPSIS_WORDS = frozenset(
     {
         *("it", "they", "that", "this", "he", "she", "which", "there", "the", "a"),
         *("is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had"),
-        *("can", "could", "will", "would", "should", "may", "might", "must", "shall"),
+        *_MODALS,
+        "shall",
         *("not", "never", "no", "so", "really", "actually", "true", "case", "quite"),
         *("in", "practice", "reality", "fact", "at", "all", "of", "course"),
     }
@@ -1111,7 +1112,7 @@ def _ends_in_theory(words: list[str], start: int, k: int) -> bool:
 
 # A rejection of what was just reported: "Some people argue X, but I don't buy it",
 # "... but that is wrong", "... but I disagree".
-_REJECTING = frozenset({"i", "we", "buy", "agree", "accept", "believe", "wrong", "false"})
+_REJECTING = frozenset({"i", "we", "buy", "agree", "accept", "believe"})
 _REJECTION = frozenset({"wrong", "false", "untrue", "mistaken", "nonsense", "disagree"})
 
 
