@@ -757,7 +757,7 @@ def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
     for i in range(len(words) - 1, 0, -1):
         if words[i] in _DENIAL_WORDS and i >= 2 and i not in meta:
             j = i - 1
-            if words[j] in {"a", "an", "simply", "just", "plainly", "completely", "totally"}:
+            if words[j] in _JUDGEMENT_ADVERBS or words[j] in {"a", "an"}:
                 j -= 1
             # "... the sign that something is wrong": a thing is amiss, no claim is false.
             if words[j] in _COPULAS and j >= 1 and words[j - 1] not in _AMISS_SUBJECTS:
@@ -1255,7 +1255,7 @@ _DETERMINERS = frozenset(
 )
 # ... a judgement of it ("so the claim is wrong", "this shows they are mistaken",
 # "that sounds right") ...
-_JUDGEMENTS = frozenset({"false", "untrue", "wrong", "incorrect", "mistaken", "right", "true"})
+_JUDGEMENTS = _DENIAL_WORDS | {"right", "true"}
 _META_VERBS = frozenset({"shows", "show", "proves", "prove", "means", "sounds", "seems"})
 _JUDGEMENT_ADVERBS = frozenset({"simply", "just", "plainly", "completely", "totally", "clearly"})
 # ... and a dismissal of what the other side misses, which says that it is so: "the
@@ -1284,7 +1284,7 @@ def _meta_words(words: list[str]) -> set[int]:
         # ("It is wrong that X", "they are wrong to say X" judge what follows: X)
         if w not in _JUDGEMENTS or words[k + 1 : k + 2] in (["that"], ["to"]):
             continue
-        j = k - 1 if k and words[k - 1] in _JUDGEMENT_ADVERBS else k
+        j = k - 1 if k and (words[k - 1] in _JUDGEMENT_ADVERBS or words[k - 1] in {"a", "an"}) else k
         if j < 2 or words[j - 1] not in _COPULAS:
             continue
         start = j - 1
