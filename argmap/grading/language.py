@@ -703,7 +703,7 @@ def _subject_negator(words: list[str], i: int) -> bool:
         return True
     if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
         return True
-    if words[i] not in _SUBJECT_DETERMINERS:
+    if words[i] not in _SUBJECT_DETERMINERS and not _not_one(words, i):
         return False
     # A clause's subject: "..., which no written rule can hold in check".
     if i >= 1 and words[i - 1] in _CLAUSE_OPENERS:
@@ -713,6 +713,13 @@ def _subject_negator(words: list[str], i: int) -> bool:
     start = max((k + 1 for k in range(i) if words[k] in {",", ";", ":"}), default=0)
     return all(w in FUNCTION_WORDS for w in words[start:i]) and not any(
         w in _COPULAS for w in words[start:i]
+    )
+
+
+def _not_one(words: list[str], i: int) -> bool:
+    """ "Not one source", "not a single report": a "not" that is a subject's "no"."""
+    return words[i] == "not" and (
+        words[i + 1 : i + 2] == ["one"] or words[i + 1 : i + 3] == ["a", "single"]
     )
 
 
@@ -991,6 +998,12 @@ def _finite_verb(word: str) -> bool:
 
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:
     """The words of the subject a "no" at `i` negates, if it negates a subject."""
+    if _not_one(words, i):
+        return (
+            range(i + 1, _after_noun_phrase(words, i + 1, end))
+            if _subject_negator(words, i)
+            else None
+        )
     if (
         words[i] not in _SUBJECT_DETERMINERS
         or not _subject_negator(words, i)
@@ -1284,7 +1297,11 @@ def _meta_words(words: list[str]) -> set[int]:
         # ("It is wrong that X", "they are wrong to say X" judge what follows: X)
         if w not in _JUDGEMENTS or words[k + 1 : k + 2] in (["that"], ["to"]):
             continue
-        j = k - 1 if k and (words[k - 1] in _JUDGEMENT_ADVERBS or words[k - 1] in {"a", "an"}) else k
+        j = (
+            k - 1
+            if k and (words[k - 1] in _JUDGEMENT_ADVERBS or words[k - 1] in {"a", "an"})
+            else k
+        )
         if j < 2 or words[j - 1] not in _COPULAS:
             continue
         start = j - 1

@@ -118,6 +118,10 @@ def said(text: str) -> list[str]:
         # A "no" opens a subject at the start of a clause, after a lead-in.
         ("Actually, no source reports a crime", {"source", "report"}, set()),
         ("That sounds right, but no source reports a crime", {"source", "report"}, set()),
+        # ... and so does "not one", "not a single", where a "no" could stand.
+        ("Not one source gives a number", {"source", "give", "number"}, set()),
+        ("Not a single report shows a crime", {"report", "show", "crime"}, set()),
+        ("It is not one source but many", {"source"}, set()),
         # A modal, or "and" with a verb in the past, after the negated verb starts a
         # predicate of its own ...
         ("A resident whose face is not recognised can use a card", {"recognise"}, {"card"}),
