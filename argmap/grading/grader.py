@@ -48,6 +48,7 @@ from argmap.grading.language import (
     fold,
     is_known_word,
     number_value,
+    finite_verb,
     quote_span,
     sentences_of,
 )
@@ -815,7 +816,15 @@ def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) ->
     """
     compounds = {fold(p) for chunk in text.split() if "-" in chunk for p in chunk.split("-")}
     grammar = sum(t.text in SENTENCE_WORDS and t.text not in compounds for t in tokens)
-    if len(words) >= 3 and not grammar and len(words) <= KEYWORD_LIST_WORDS:
+    # (A verb that can only be one, after a word, makes a bare clause of them: "face
+    # recognition keeps getting cheaper". Past and base forms do not: keyword lists
+    # hold "imposed", "prevented", "conversions disagree".)
+    if (
+        len(words) >= 3
+        and not grammar
+        and len(words) <= KEYWORD_LIST_WORDS
+        and not any(finite_verb(t.text) for t in words[1:])
+    ):
         return True
     items = [len(item.split()) for item in re.split(r"[,;/\n]+", text) if item.strip()]
     listed = len(items) >= 3 and sum(n <= 2 for n in items) >= 0.75 * len(items)

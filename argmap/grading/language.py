@@ -989,6 +989,11 @@ def _verb_form(word: str) -> bool:
     )
 
 
+def finite_verb(word: str) -> bool:
+    """ "keeps", "protects": an -s form that can only be a verb, so a predicate of its own."""
+    return _finite_verb(word)
+
+
 def _finite_verb(word: str) -> bool:
     """ "loses", "protects": an -s form that can only be a verb, so a predicate of its own."""
     return word in _VERB_FORMS or (

@@ -390,6 +390,19 @@ def test_an_opposite_wordnet_does_not_pair_contradicts() -> None:
     assert verdict("Most residents embrace the new locks.", welcome) is not Verdict.CONTRADICTORY
 
 
+def test_a_bare_clause_with_a_verb_is_no_keyword_list() -> None:
+    """No grammatical word, but a verb that can only be one: a sentence, graded as one.
+    Past forms and a key point's own clause stay in lists."""
+    cheaper = Reference(
+        "Face recognition keeps getting cheaper.", (KeyPoint("cheaper", ("cheap",)),)
+    )
+    result = assess("Face recognition keeps getting cheaper", [cheaper])
+    assert "list of keywords" not in " ".join(result.feedback)
+    assert result.verdict is Verdict.CORRECT
+    for salad in ("cheaper recognition faces imposed", "averages unsourced conversions disagree"):
+        assert "list of keywords" in " ".join(assess(salad, [cheaper, DOUBTFUL]).feedback)
+
+
 def test_a_keyword_list_with_hyphenated_compounds_is_still_a_list() -> None:
     """ "move-in" holds "in", but a compound's part is no grammatical word."""
     photos = Reference(
