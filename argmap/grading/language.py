@@ -690,6 +690,10 @@ def _uncertain(words: list[str], i: int) -> bool:
 _SUBJECT_DETERMINERS = frozenset({"no", "few"})
 
 
+# A pronoun that is a subject at the start of a clause ("nothing changed", "which
+# nobody reads"), an object after a verb: "people have nothing to fear" denies what
+# is feared, not "is their own view" after it.
+_NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither"})
 # Words after which a "no" opens the subject of a clause of its own.
 _CLAUSE_OPENERS = frozenset(
     {"which", "who", "because", "since", "if", "when", "whereas"}
@@ -699,11 +703,16 @@ _CLAUSE_OPENERS = frozenset(
 
 def _subject_negator(words: list[str], i: int) -> bool:
     """ "No source gives a number": a negated subject denies the predicate that follows."""
-    if words[i] in {"nobody", "nothing", "none", "neither"}:
-        return True
     if words[i] == "no" and i + 1 < len(words) and words[i + 1] in {"one", "body"}:
         return True
-    if words[i] not in _SUBJECT_DETERMINERS and not _not_one(words, i):
+    if (
+        words[i] not in _SUBJECT_DETERMINERS
+        and not _not_one(words, i)
+        and words[i] not in _NEGATIVE_PRONOUNS
+    ):
+        return False
+    # ("those who have nothing to fear": an auxiliary's object)
+    if words[i] in _NEGATIVE_PRONOUNS and i >= 1 and words[i - 1] in _AUXILIARIES:
         return False
     # A clause's subject: "..., which no written rule can hold in check".
     if i >= 1 and words[i - 1] in _CLAUSE_OPENERS:
@@ -789,6 +798,7 @@ _NOUN_NEGATORS = frozenset(
 )
 # How many content words a verbal negation reaches: "does not record visitors".
 VERB_SCOPE_WORDS = 4
+OBJECT_INFINITIVE_WORDS = 2
 # A sentential negation reaches over relative and temporal clauses ("I don't think
 # tracking when people leave counts as monitoring") but not over a reason or a result.
 _WIDE_ENDS = frozenset(
@@ -859,6 +869,12 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             and not (i >= 2 and words[i - 2] in {"it", "there", "this", "that"})
         )
         noun = copular or (words[i] in _NOUN_NEGATORS and not _subject_negator(words, i))
+    # A negative pronoun as object with an infinitive reaches over the infinitive's
+    # words, not the sentence's next verb: "does nothing to protect you from the
+    # operator", "people have nothing to fear is their own view".
+    limit = VERB_SCOPE_WORDS
+    if noun and words[i] in _NEGATIVE_PRONOUNS and "to" in words[i + 1 : i + 3]:
+        noun, limit = False, OBJECT_INFINITIVE_WORDS
     subject = _negated_subject(words, i, end)
     if subject is not None:
         # "No report on the scheme shows visitors logged": a negated subject denies
@@ -874,8 +890,10 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         if w in {"and", "or"} and j + 1 < end and words[j + 1] in _SUBJECT_PRONOUNS:
             break  # "might not know you and you're stuck outside": a new clause
         if (
-            words[i] in {"not", "never"}
-            and w in _COPULAS
+            (
+                (words[i] in {"not", "never"} and w in _COPULAS)
+                or (limit == OBJECT_INFINITIVE_WORDS and w in _COPULAS | _AUXILIARIES | _MODALS)
+            )
             and j >= 2
             and (
                 _content_word(words[j - 1])
@@ -939,7 +957,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             # not the same as harm" over "as")
             break
         out.append(j)
-        if not noun and content >= VERB_SCOPE_WORDS:
+        if not noun and content >= limit:
             break
         j += 1
     return out

@@ -118,6 +118,18 @@ def said(text: str) -> list[str]:
         # A "no" opens a subject at the start of a clause, after a lead-in.
         ("Actually, no source reports a crime", {"source", "report"}, set()),
         ("That sounds right, but no source reports a crime", {"source", "report"}, set()),
+        # A negative pronoun after a verb is its object: it denies what follows it up to
+        # the sentence's next verb ...
+        (
+            "People who have nothing to fear from the system hold a belief",
+            {"fear", "system"},
+            {"hold", "belief"},
+        ),
+        ("Those who have nothing to fear have been brainwashed", {"fear"}, {"brainwash"}),
+        ("The belief that people have nothing to fear is their own view", {"fear"}, {"view"}),
+        ("It does nothing to protect you from the operator", {"protect", "operator"}, set()),
+        # ... and at the start of a clause it is a subject, denying the predicate.
+        ("Nothing changed after the locks came", {"change"}, set()),
         # ... and so does "not one", "not a single", where a "no" could stand.
         ("Not one source gives a number", {"source", "give", "number"}, set()),
         ("Not a single report shows a crime", {"report", "show", "crime"}, set()),
