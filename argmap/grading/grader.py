@@ -71,6 +71,9 @@ DENIAL_MET = 0.8
 TERM_MADE = 0.75
 # A word of the question earns this much of a word the student found alone.
 QUESTION_WORD_WEIGHT = 0.3
+GENERIC_WORDS = frozenset(
+    {"people", "person", "someone", "somebody", "something", "anyone", "anybody"}
+)
 # Whole-text grading (a reference with no key points): the share of the model
 # answer's content met, the sentence similarity, and their mean. Set on the
 # SemEval-2013 training answers (docs/benchmarks.md), the same for every question.
@@ -238,7 +241,9 @@ def match_term(
         _match_word(
             word,
             answer,
-            QUESTION_WORD_WEIGHT if word.lemma in question_lemmas else 1.0,
+            QUESTION_WORD_WEIGHT
+            if word.lemma in question_lemmas or word.lemma in GENERIC_WORDS
+            else 1.0,
             ambiguous,
             opposites,
             echoes,

@@ -1027,3 +1027,17 @@ def test_a_denial_of_a_model_answer_barely_talked_about_does_not_outrank_a_parti
     )
     graded = _drill(bundled, "face-access", "rebut", answer)
     assert (graded["verdict"], graded["matched"]) == ("partial", "creep-thesis")
+
+
+def test_a_generic_word_in_a_term_stands_for_whoever_the_answer_names() -> None:
+    """ "scares people off" is made by "scare criminals off": *people* holds a place in
+    the phrase. The term's other words must still be met."""
+    deters = Reference(
+        "A visible camera deters wrongdoing before it happens.",
+        (KeyPoint("deterrence", ("scares people off",)),),
+    )
+    made = assess("Cameras on the gate scare criminals off.", [deters])
+    assert [p.state for p in made.points] == [PointState.MADE]
+    assert made.verdict is not Verdict.INCORRECT
+    missed = assess("The gate films people as they walk off.", [deters])
+    assert [p.state for p in missed.points] == [PointState.MISSED]
