@@ -1381,6 +1381,12 @@ def _analyse(text: str) -> list[Token]:
         meta = _meta_words(words)
         denial = _trailing_denial(words, meta)
         end = len(words)
+        if denial is not None and any(
+            words[k] in _RETRACTING_TURNS and _elliptical_denial(words, k) for k in range(denial)
+        ):
+            # "People say X, but that is not so": the turn takes X back (`_retracted`);
+            # a trailing denial as well would say it twice, and so say X.
+            denial = None
         if denial is not None:
             end = denial
             for k in range(denial):

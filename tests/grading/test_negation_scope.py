@@ -130,6 +130,13 @@ def said(text: str) -> list[str]:
         ("It does nothing to protect you from the operator", {"protect", "operator"}, set()),
         # ... and at the start of a clause it is a subject, denying the predicate.
         ("Nothing changed after the locks came", {"change"}, set()),
+        # A clause taken back by "but that is not true" is denied once, not twice.
+        ("The lock logs visitors, but that is not true", {"lock", "log", "visitor"}, set()),
+        (
+            "People say that the scheme saves time, but that is not so",
+            {"scheme", "save", "time"},
+            {"people"},
+        ),
         # ... and so does "not one", "not a single", where a "no" could stand.
         ("Not one source gives a number", {"source", "give", "number"}, set()),
         ("Not a single report shows a crime", {"report", "show", "crime"}, set()),
