@@ -621,10 +621,28 @@ _THAT_CLAUSE_VERBS = frozenset(
 _CONTINUING = frozenset({"keep", "keeps", "kept"})
 
 
+# Verbs by which the writer denies the clause after them: "I disagree that X".
+_DENYING_VERBS = frozenset({"disagree", "doubt", "deny", "dispute"})
+
+
+def _first_person_denial(words: list[str], i: int) -> bool:
+    """ "I disagree that X", "we strongly doubt that X" (not "officials deny that X": a
+    report of someone's denial)."""
+    if words[i] not in _DENYING_VERBS or words[i + 1 : i + 2] != ["that"]:
+        return False
+    k = i - 1 if i >= 1 and words[i - 1] in _INTENSIFIERS else i
+    return k >= 1 and words[k - 1] in {"i", "we"}
+
+
+_INTENSIFIERS = frozenset({"really", "strongly", "seriously", "very", "much", "do"})
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
         return True  # "It is false that X"
+    if _first_person_denial(words, i):
+        return True  # "I disagree that X", "I doubt that X"
     before = _CONTRAST_FRAMES.get(w)
     if before is not None and i >= len(before) and tuple(words[i - len(before) : i]) == before:
         return True
@@ -734,7 +752,7 @@ def _not_one(words: list[str], i: int) -> bool:
 
 def _sentential(words: list[str], i: int) -> bool:
     """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
-    if words[i] in _DENIAL_WORDS:
+    if words[i] in _DENIAL_WORDS or _first_person_denial(words, i):
         return True
     after = words[i + 1 : i + 5]
     return any(w in _OPINION for w in after) and (
@@ -1174,11 +1192,14 @@ def _denies_the_last_sentence(words: list[str]) -> bool:
         return False
     if alnum[0] in _RETRACTING_TURNS:
         alnum = alnum[1:]
+    # ("That is false.", "That's a myth.": a verdict on the truth of what was said. Not
+    # "That is wrong.": after "Tenants must scan their faces." it condemns the practice.)
+    verdicts = _DENIAL_WORDS - {"wrong"}
     return (
         len(alnum) >= 2
         and alnum[0] in {"it", "they", "that", "this", "he", "she", "which"}
-        and any(w in {"not", "never"} for w in alnum)
-        and all(w in _ELLIPSIS_WORDS for w in alnum)
+        and any(w in {"not", "never"} or w in verdicts for w in alnum)
+        and all(w in _ELLIPSIS_WORDS or w in verdicts for w in alnum)
     )
 
 
@@ -1312,9 +1333,11 @@ def _meta_words(words: list[str]) -> set[int]:
         after = words[k + 1 : k + 4]
         if w in _META_NOUNS and (before in _DETERMINERS or before in {"opposing", "other"}):
             meta.update({k, k - 1} if before in {"opposing", "other"} else {k})
-        elif (w in {"agree", "disagree"} and before in {"i", "we"}) or (
-            w in _DISMISSALS and (after[:1] == ["that"] or after == ["the", "fact", "that"])
-        ):
+        elif (
+            w in {"agree", "disagree"}
+            and before in {"i", "we"}
+            and not _first_person_denial(words, k)
+        ) or (w in _DISMISSALS and (after[:1] == ["that"] or after == ["the", "fact", "that"])):
             meta.add(k)
     for k, w in enumerate(words):
         # ("It is wrong that X", "they are wrong to say X" judge what follows: X)

@@ -137,6 +137,15 @@ def said(text: str) -> list[str]:
             {"scheme", "save", "time"},
             {"people"},
         ),
+        # The writer's own "I disagree that", "I doubt that" deny what follows ...
+        ("I disagree that the lock records visitors", {"lock", "record", "visitor"}, set()),
+        ("We strongly doubt that the lock records visitors", {"lock", "record"}, set()),
+        ("It records visitors, which is why I disagree", set(), {"record", "visitor"}),
+        # ... as does a sentence of its own that calls the last one false, though not one
+        # that calls a practice wrong.
+        ("Officials claim the lock records visitors. That is false.", {"lock", "record"}, set()),
+        ("The lock records visitors. That's a myth.", {"lock", "record", "visitor"}, set()),
+        ("Tenants must scan their faces. That is wrong.", set(), {"tenant", "scan", "face"}),
         # ... and so does "not one", "not a single", where a "no" could stand.
         ("Not one source gives a number", {"source", "give", "number"}, set()),
         ("Not a single report shows a crime", {"report", "show", "crime"}, set()),
