@@ -45,10 +45,10 @@ from argmap.grading.language import (
     analyse,
     analyse_term,
     clauses,
+    finite_verb,
     fold,
     is_known_word,
     number_value,
-    finite_verb,
     quote_span,
     sentences_of,
 )
