@@ -433,3 +433,44 @@ def test_a_possessive_is_no_is() -> None:
         "is",
         "short",
     ]
+
+
+_CLAUSE = "the lock records visitors"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "It is not true that {x}.",
+        "I don't think {x}.",
+        "Nobody has shown that {x}.",
+        "{X} is false.",
+        "{X}, but that is not true.",
+        "{X}, but that is wrong.",
+        "{X}, but I don't buy it.",
+        "Some say {x}, but that is a myth.",
+        "Some say {x}, but it doesn't.",
+        "{X}. That is not true.",
+        "{X}. It doesn't.",
+        "They are wrong that {x}.",
+        "It is a myth that {x}.",
+        "The idea that {x} is nonsense.",
+        "Officials claim {x}, but that is false.",
+        "Officials claim {x}. That is false.",
+        "It's simply not the case that {x}.",
+        "There is no evidence that {x}.",
+        "The claim that {x} is wrong.",
+        "Although officials claim {x}, it doesn't.",
+        "I disagree that {x}.",
+        "It is false that {x}.",
+        "{X}, which is not true.",
+        "Nobody believes {x}.",
+        "Few people think {x}.",
+    ],
+)
+def test_every_way_of_denying_a_clause_denies_each_of_its_words(frame: str) -> None:
+    """One plain clause under each frame a student uses to deny it: every word of it is
+    denied, once (a clause denied twice over reads as said)."""
+    text = frame.format(x=_CLAUSE, X=_CLAUSE[0].upper() + _CLAUSE[1:])
+    assert {"lock", "record", "visitor"} <= set(denied(text))
+    assert not {"lock", "record", "visitor"} & set(said(text))
