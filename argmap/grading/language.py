@@ -623,6 +623,7 @@ _CONTINUING = frozenset({"keep", "keeps", "kept"})
 
 # Verbs by which the writer denies the clause after them: "I disagree that X".
 _DENYING_VERBS = frozenset({"disagree", "doubt", "deny", "dispute"})
+_INTENSIFIERS = frozenset({"really", "strongly", "seriously", "very", "much", "do"})
 
 
 def _first_person_denial(words: list[str], i: int) -> bool:
@@ -632,9 +633,6 @@ def _first_person_denial(words: list[str], i: int) -> bool:
         return False
     k = i - 1 if i >= 1 and words[i - 1] in _INTENSIFIERS else i
     return k >= 1 and words[k - 1] in {"i", "we"}
-
-
-_INTENSIFIERS = frozenset({"really", "strongly", "seriously", "very", "much", "do"})
 
 
 def _is_negator(words: list[str], i: int) -> bool:
@@ -791,7 +789,7 @@ def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
     for i in range(len(words) - 1, 0, -1):
         if words[i] in _DENIAL_WORDS and i >= 2 and i not in meta:
             j = i - 1
-            if words[j] in _JUDGEMENT_ADVERBS or words[j] in {"a", "an"}:
+            if words[j] in _BEFORE_A_VERDICT:
                 j -= 1
             # "... the sign that something is wrong": a thing is amiss, no claim is false.
             if words[j] in _COPULAS and j >= 1 and words[j - 1] not in _AMISS_SUBJECTS:
@@ -958,7 +956,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
             and subject is None
             and not _subject_negator(words, i)
             and ((content and _content_word(words[j - 1])) or words[j - 1] in _OBJECT_PRONOUNS)
-            and _finite_verb(w)
+            and finite_verb(w)
         ):
             # ... and so does any verb of its own after a word of content: "a tenant
             # who won't hand over a photo loses the flat", "keeping out people it
@@ -1020,17 +1018,12 @@ def _verbal(words: list[str], i: int) -> bool:
 
 def _verb_form(word: str) -> bool:
     """ "published", "protects": a form that is a verb's, not a noun's or an adverb's."""
-    return _finite_verb(word) or (
+    return finite_verb(word) or (
         word.endswith("ed") and lemma(word) != word and lemma(word) in _verbs_only()
     )
 
 
 def finite_verb(word: str) -> bool:
-    """ "keeps", "protects": an -s form that can only be a verb, so a predicate of its own."""
-    return _finite_verb(word)
-
-
-def _finite_verb(word: str) -> bool:
     """ "loses", "protects": an -s form that can only be a verb, so a predicate of its own."""
     return word in _VERB_FORMS or (
         word.endswith("s") and lemma(word) != word and lemma(word) in _verbs_only()
@@ -1315,6 +1308,8 @@ _DETERMINERS = frozenset(
 _JUDGEMENTS = _DENIAL_WORDS | {"right", "true"}
 _META_VERBS = frozenset({"shows", "show", "proves", "prove", "means", "sounds", "seems"})
 _JUDGEMENT_ADVERBS = frozenset({"simply", "just", "plainly", "completely", "totally", "clearly"})
+# ("is simply false", "is a myth")
+_BEFORE_A_VERDICT = _JUDGEMENT_ADVERBS | {"a", "an"}
 # ... and a dismissal of what the other side misses, which says that it is so: "the
 # opposing side ignores that the system watches passers-by".
 _DISMISSALS = frozenset(
@@ -1343,11 +1338,7 @@ def _meta_words(words: list[str]) -> set[int]:
         # ("It is wrong that X", "they are wrong to say X" judge what follows: X)
         if w not in _JUDGEMENTS or words[k + 1 : k + 2] in (["that"], ["to"]):
             continue
-        j = (
-            k - 1
-            if k and (words[k - 1] in _JUDGEMENT_ADVERBS or words[k - 1] in {"a", "an"})
-            else k
-        )
+        j = k - 1 if k and words[k - 1] in _BEFORE_A_VERDICT else k
         if j < 2 or words[j - 1] not in _COPULAS:
             continue
         start = j - 1
