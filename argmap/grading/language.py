@@ -785,7 +785,13 @@ _AMISS_SUBJECTS = frozenset(
 
 def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
     """Where a trailing "... is false" starts in a sentence, if it ends with one (and
-    it judges what the sentence says, not the other side: not "…, so they are wrong")."""
+    it judges what the sentence says, not the other side: not "…, so they are wrong").
+    Not after a turn that takes the clause back ("People say X, but that is not so":
+    `_retracted` denies X; denied twice over, X would read as said)."""
+    if any(
+        words[k] in _RETRACTING_TURNS and _elliptical_denial(words, k) for k in range(len(words))
+    ):
+        return None
     for i in range(len(words) - 1, 0, -1):
         if words[i] in _DENIAL_WORDS and i >= 2 and i not in meta:
             j = i - 1
@@ -1032,16 +1038,11 @@ def finite_verb(word: str) -> bool:
 
 def _negated_subject(words: list[str], i: int, end: int) -> range | None:
     """The words of the subject a "no" at `i` negates, if it negates a subject."""
-    if _not_one(words, i):
-        return (
-            range(i + 1, _after_noun_phrase(words, i + 1, end))
-            if _subject_negator(words, i)
-            else None
-        )
+    determiner = words[i] in _SUBJECT_DETERMINERS
     if (
-        words[i] not in _SUBJECT_DETERMINERS
+        not (determiner or _not_one(words, i))
         or not _subject_negator(words, i)
-        or (i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"})
+        or (determiner and i + 1 < end and words[i + 1] in {"one", "body", "longer", "more"})
     ):
         return None
     return range(i + 1, _after_noun_phrase(words, i + 1, end))
@@ -1395,12 +1396,6 @@ def _analyse(text: str) -> list[Token]:
         meta = _meta_words(words)
         denial = _trailing_denial(words, meta)
         end = len(words)
-        if denial is not None and any(
-            words[k] in _RETRACTING_TURNS and _elliptical_denial(words, k) for k in range(denial)
-        ):
-            # "People say X, but that is not so": the turn takes X back (`_retracted`);
-            # a trailing denial as well would say it twice, and so say X.
-            denial = None
         if denial is not None:
             end = denial
             for k in range(denial):
