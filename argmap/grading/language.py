@@ -39,6 +39,8 @@ from pathlib import Path
 # a thousands separator: "2,000" and "3.5" are one number each, never "000".
 _SENTENCE_BREAK = re.compile(r"(?:[;!?\n]|(?<!\d)\.|\.(?!\d))+|:(?=\s)")
 _NUMBER_WRITTEN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)|\d+\.\d+"
+# A dash between words sets off a clause as a comma does: "X — not true".
+_DASH = re.compile(r"\s[-–—]+\s|[–—]+")
 _TOKEN = re.compile(_NUMBER_WRITTEN + r"|[^\W_]+(?:['’][^\W_]+)*|[,:()\[\]\"“”]")
 
 NEGATORS = frozenset(
@@ -792,6 +794,9 @@ def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
         words[k] in _RETRACTING_TURNS and _elliptical_denial(words, k) for k in range(len(words))
     ):
         return None
+    comma = _last_comma(words)
+    if comma is not None and comma >= 2 and _bare_verdict(words[comma + 1 :]):
+        return comma  # "X, not true.", "X — a myth." (a dash reads as a comma)
     for i in range(len(words) - 1, 0, -1):
         if words[i] in _DENIAL_WORDS and i >= 2 and i not in meta:
             j = i - 1
@@ -811,6 +816,10 @@ def _trailing_denial(words: list[str], meta: set[int]) -> int | None:
         if words[i] not in {"", ","} and i < len(words) - 3:
             break
     return None
+
+
+def _last_comma(words: list[str]) -> int | None:
+    return next((k for k in range(len(words) - 1, -1, -1) if words[k] == ","), None)
 
 
 # Determiners that deny only the noun phrase after them: "no gap between A and B"
@@ -1161,7 +1170,7 @@ def _ends_in_theory(words: list[str], start: int, k: int) -> bool:
 # A rejection of what was just reported: "Some people argue X, but I don't buy it",
 # "... but that is wrong", "... but I disagree".
 _REJECTING = frozenset({"i", "we", "buy", "agree", "accept", "believe"})
-_REJECTION = frozenset({"wrong", "false", "untrue", "mistaken", "nonsense", "disagree"})
+_REJECTION = _DENIAL_WORDS | {"disagree"}
 
 
 def _elliptical_denial(words: list[str], k: int) -> bool:
@@ -1179,21 +1188,37 @@ def _elliptical_denial(words: list[str], k: int) -> bool:
     )
 
 
-def _denies_the_last_sentence(words: list[str]) -> bool:
-    """A sentence that is only an elliptical denial: "It doesn't.", "But they are not."."""
+# A verdict on the truth of what was said ("That is false.", "X, a myth."). Not
+# "wrong": after "Tenants must scan their faces." a "That is wrong." condemns the practice.
+_TRUTH_VERDICTS = _DENIAL_WORDS - {"wrong"}
+
+
+def _bare_verdict(words: list[str]) -> bool:
+    """Whether `words` are only a verdict with no subject: "not true", "not so", "not
+    the case", "simply false", "a myth", "nonsense"."""
+    if not words or len(words) > 4:
+        return False
+    if words[-1] in _TRUTH_VERDICTS:
+        return all(w in _BEFORE_A_VERDICT for w in words[:-1])
+    rest = words[1:] if words[0] in _JUDGEMENT_ADVERBS else words
+    return rest in (["not", "true"], ["not", "so"], ["not", "the", "case"])
+
+
+def _denies_the_last_sentence(words: list[str], after_a_question: bool) -> bool:
+    """A sentence that is only an elliptical denial: "It doesn't.", "But they are not.",
+    "Not true.", "Nonsense." (and "No." after a question: "Does it record visitors? No.")."""
     alnum = [w for w in words if w[0].isalnum()]
     if not alnum or len(alnum) > 6:
         return False
     if alnum[0] in _RETRACTING_TURNS:
         alnum = alnum[1:]
-    # ("That is false.", "That's a myth.": a verdict on the truth of what was said. Not
-    # "That is wrong.": after "Tenants must scan their faces." it condemns the practice.)
-    verdicts = _DENIAL_WORDS - {"wrong"}
+    if _bare_verdict(alnum) or (after_a_question and alnum == ["no"]):
+        return True
     return (
         len(alnum) >= 2
         and alnum[0] in {"it", "they", "that", "this", "he", "she", "which"}
-        and any(w in {"not", "never"} or w in verdicts for w in alnum)
-        and all(w in _ELLIPSIS_WORDS or w in verdicts for w in alnum)
+        and any(w in {"not", "never"} or w in _TRUTH_VERDICTS for w in alnum)
+        and all(w in _ELLIPSIS_WORDS or w in _TRUTH_VERDICTS for w in alnum)
     )
 
 
@@ -1377,13 +1402,15 @@ def _analyse(text: str) -> list[Token]:
     position = 0
     clause = 0
     previous: list[str] = []  # the last sentence's words
-    for s_index, sentence in enumerate(_SENTENCE_BREAK.split(fold(text).replace("%", " percent"))):
+    folded = _DASH.sub(" , ", fold(text).replace("%", " percent"))
+    breaks = _SENTENCE_BREAK.findall(folded)
+    for s_index, sentence in enumerate(_SENTENCE_BREAK.split(folded)):
         words = _words(sentence, marks=True)
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)
         base = s_index * 10_000
-        if out and _denies_the_last_sentence(words):
+        if out and _denies_the_last_sentence(words, "?" in breaks[s_index - 1]):
             # "It is supposed to turn strangers away. It doesn't." takes that back, from
             # where an attribution frame ends ("supposed to") or from its start.
             last = out[-1].sentence

@@ -466,6 +466,13 @@ _CLAUSE = "the lock records visitors"
         "{X}, which is not true.",
         "Nobody believes {x}.",
         "Few people think {x}.",
+        "{X}. Not true.",
+        "{X}: not true.",
+        "{X}, not true.",
+        "{X} — not true.",
+        "{X} - simply false.",
+        "Some say {x}. Nonsense.",
+        "{X}, but that is baseless.",
     ],
 )
 def test_every_way_of_denying_a_clause_denies_each_of_its_words(frame: str) -> None:
@@ -474,3 +481,26 @@ def test_every_way_of_denying_a_clause_denies_each_of_its_words(frame: str) -> N
     text = frame.format(x=_CLAUSE, X=_CLAUSE[0].upper() + _CLAUSE[1:])
     assert {"lock", "record", "visitor"} <= set(denied(text))
     assert not {"lock", "record", "visitor"} & set(said(text))
+
+
+def test_a_no_answers_the_question_before_it() -> None:
+    """ "Does X? No." denies X; a "No." after a statement is left alone, and a "Yes."
+    denies nothing."""
+    assert {"lock", "record", "visitor"} <= set(denied("Does the lock record visitors? No."))
+    assert not {"lock", "record", "visitor"} & set(denied("Does the lock record visitors? Yes."))
+    assert not {"record", "visitor"} & set(denied("The lock records visitors. No."))
+
+
+def test_a_dash_sets_off_a_clause_and_joins_no_words() -> None:
+    """A dash between words is a comma: the clause around an aside is still said, and
+    a hyphenated word stays one word."""
+    text = "The lock — bought cheaply — records visitors."
+    assert {"lock", "record", "visitor"} <= set(said(text))
+    assert "face-to-face" not in said("Face-to-face checks record visitors.")
+    assert {"face", "check", "record"} <= set(said("Face-to-face checks record visitors."))
+
+
+def test_a_bare_verdict_needs_a_verdict_word() -> None:
+    """ "X, not so much Y" and "X, surely" end in no verdict: X stays said."""
+    assert {"record", "visitor"} <= set(said("The lock records visitors, not so much residents."))
+    assert {"record", "visitor"} <= set(said("The lock records visitors, surely."))
