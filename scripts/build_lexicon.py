@@ -17,7 +17,10 @@ argmap/grading/data/lexicon.tsv.gz: one line per word,
 - opposites: WordNet's direct antonym pointers, over all senses, plus, for
   the word's most frequent senses, the antonyms of the other words of the
   sense ("hard" -> "easy" through "difficult") and of the adjective cluster a
-  satellite belongs to ("damp" -> "dry").
+  satellite belongs to ("damp" -> "dry"); a sense lends these only if it is its
+  part of speech's first or was tagged in WordNet's concordance (`index.sense`):
+  "easy" is "slowly" in an adverb sense never tagged, so "quickly" is no
+  opposite of "easy".
 - related: derivationally related forms ("evaporate" -> "evaporation").
 
 WordNet is distributed under the WordNet 3.0 licence (copy beside the table),
@@ -92,9 +95,22 @@ def read_index(folder: Path) -> dict[str, list[tuple[str, int]]]:
     return senses
 
 
+def read_tag_counts(folder: Path) -> dict[tuple[str, str, int], int]:
+    """How often each sense of a word was tagged in WordNet's semantic concordance:
+    (word, part of speech, synset offset) -> count, from `index.sense`."""
+    pos_of = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+    counts: dict[tuple[str, str, int], int] = {}
+    for line in (folder / "index.sense").read_text(encoding="latin-1").splitlines():
+        key, offset, _, count = line.split()
+        word, rest = key.split("%", 1)
+        counts[(word, pos_of[rest[0]], int(offset))] = int(count)
+    return counts
+
+
 def main(folder: Path) -> None:
     synsets = read_synsets(folder)
     index = read_index(folder)
+    tagged = read_tag_counts(folder)
     synonyms: dict[str, set[str]] = defaultdict(set)
     opposites: dict[str, set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
@@ -105,17 +121,26 @@ def main(folder: Path) -> None:
         for key in index["\0all\0" + word]:
             words, ptrs = synsets[key]
             me = words.index(word) + 1 if word in words else 0
+            # A main sense lends the antonyms of its other words only if it is used at
+            # all: "easy" is "slowly" in a sense never tagged, and "quickly" is no
+            # opposite of "easy".
+            first = (
+                key == next(k for k in index[word] if k[0] == key[0])
+                if key in index[word]
+                else False
+            )
+            lends = key in index[word] and (first or tagged.get((word, key[0], key[1]), 0) > 0)
             for sym, off, ppos, src, dst in ptrs:
                 target = synsets.get((ppos, off))
                 if target is None:
                     continue
-                if sym == "!" and (src == me or key in index[word]):
+                if sym == "!" and (src == me or lends):
                     # Another word of one of the word's main senses has the antonym:
                     # "difficult" / "easy" makes "hard" / "easy" too.
                     opposites[word].add(target[0][dst - 1])
                 elif sym == "+" and src == me:
                     related[word].add(target[0][dst - 1])
-                elif sym == "&" and key[0] == "a" and key in index[word]:
+                elif sym == "&" and key[0] == "a" and lends:
                     for sym2, off2, ppos2, _, dst2 in target[1]:
                         ant = synsets.get((ppos2, off2))
                         if sym2 == "!" and ant is not None:
