@@ -6,7 +6,8 @@ knows only as verbs ("lose", "protect"; not "pay", which is a noun too), one
 a line; the grader ends a negation's scope at one of them inflected ("a tenant
 who won't hand over a photo loses the flat"). Without `--verbs-only`, also
 argmap/grading/data/lexicon.tsv.gz: one line per word,
-`word<TAB>synonyms<TAB>opposites<TAB>related`, each a comma-separated list.
+`word<TAB>synonyms<TAB>opposites<TAB>related<TAB>descriptive`, each a
+comma-separated list.
 
 - synonyms: the other words of the word's most frequent senses (the first
   `SENSES` of each part of speech, in WordNet's frequency order): enough to
@@ -22,6 +23,9 @@ argmap/grading/data/lexicon.tsv.gz: one line per word,
   "easy" is "slowly" in an adverb sense never tagged, so "quickly" is no
   opposite of "easy".
 - related: derivationally related forms ("evaporate" -> "evaporation").
+- descriptive: the opposites that come only from adjective and adverb senses
+  ("minute" -> "large"): the grader does not give them to a noun's plural or a
+  verb's past, which no adjective has ("minutes" is no opposite of "large").
 
 WordNet is distributed under the WordNet 3.0 licence (copy beside the table),
 which allows copying and redistribution with its notice. The database files
@@ -113,6 +117,8 @@ def main(folder: Path) -> None:
     tagged = read_tag_counts(folder)
     synonyms: dict[str, set[str]] = defaultdict(set)
     opposites: dict[str, set[str]] = defaultdict(set)
+    # The parts of speech of the senses each opposite came from.
+    opposite_pos: dict[tuple[str, str], set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
     for word in [w for w in index if not w.startswith("\0")]:
         for key in index[word]:
@@ -129,15 +135,19 @@ def main(folder: Path) -> None:
                 if key in index[word]
                 else False
             )
-            lends = key in index[word] and (first or tagged.get((word, key[0], key[1]), 0) > 0)
+            used = tagged.get((word, key[0], key[1]), 0) > 0 or key == next(
+                k for k in index["\0all\0" + word] if k[0] == key[0]
+            )
+            lends = key in index[word] and (first or used)
             for sym, off, ppos, src, dst in ptrs:
                 target = synsets.get((ppos, off))
                 if target is None:
                     continue
-                if sym == "!" and (src == me or lends):
+                if sym == "!" and ((src == me and used) or lends):
                     # Another word of one of the word's main senses has the antonym:
                     # "difficult" / "easy" makes "hard" / "easy" too.
                     opposites[word].add(target[0][dst - 1])
+                    opposite_pos[(word, target[0][dst - 1])].add(key[0])
                 elif sym == "+" and src == me:
                     related[word].add(target[0][dst - 1])
                 elif sym == "&" and key[0] == "a" and lends:
@@ -145,13 +155,16 @@ def main(folder: Path) -> None:
                         ant = synsets.get((ppos2, off2))
                         if sym2 == "!" and ant is not None:
                             opposites[word].add(ant[0][dst2 - 1])
+                            opposite_pos[(word, ant[0][dst2 - 1])].add("a")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     for word in sorted(set(synonyms) | set(opposites) | set(related)):
         if not word.replace("_", "").replace("-", "").isalpha():
             continue
+        descriptive = {o for o in opposites[word] if opposite_pos[(word, o)] <= {"a", "r"}}
         parts = [
-            ",".join(sorted(s - {word})) for s in (synonyms[word], opposites[word], related[word])
+            ",".join(sorted(s - {word}))
+            for s in (synonyms[word], opposites[word], related[word], descriptive)
         ]
         if any(parts):
             rows.append(word + "\t" + "\t".join(parts))

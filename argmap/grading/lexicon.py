@@ -48,6 +48,7 @@ class Relations:
     synonyms: frozenset[str]
     opposites: frozenset[str]
     related: frozenset[str]
+    descriptive: frozenset[str] = frozenset()  # opposites only as an adjective or adverb
 
 
 _EMPTY = Relations(frozenset(), frozenset(), frozenset())
@@ -64,12 +65,12 @@ def relations(word: str) -> Relations:
     line = _table().get(word)
     if line is None:
         return _EMPTY
-    _, syn, opp, rel = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+    _, syn, opp, rel, desc = (line.rstrip("\n").split("\t") + ["", "", "", ""])[:5]
 
     def split(field: str) -> frozenset[str]:
         return frozenset(w.replace("_", " ") for w in field.split(",") if w)
 
-    return Relations(split(syn), split(opp), split(rel))
+    return Relations(split(syn), split(opp), split(rel), split(desc))
 
 
 def typo_allowance(word: str) -> int:
@@ -122,6 +123,20 @@ def _forms(word: str) -> set[str]:
     return {word, lemma(word)}
 
 
+# Irregular comparatives and superlatives: an adjective's own inflections.
+_COMPARED = frozenset({"better", "best", "worse", "worst", "less", "least", "more", "most"})
+
+
+def _descriptive_forms(word: str) -> set[str]:
+    """The forms of `word` that can be an adjective or adverb: itself, and its lemma
+    only through a comparison ("cheaper" is "cheap"; "minutes" is no "minute", "meant"
+    no "mean")."""
+    base = lemma(word)
+    if base == word or word.endswith(("er", "est")) or word in _COMPARED:
+        return {word, base}
+    return {word}
+
+
 # Opposites WordNet does not pair, by lemma: WordNet lists antonyms between single
 # senses of adjectives ("safe"/"dangerous") but not across parts of speech or near
 # synonyms ("connected"/"gap", "welcome"/"resent"). Each row: two groups of words,
@@ -170,19 +185,24 @@ class _Polarity:
     forms: frozenset[str]
     sides: frozenset[tuple[int, int]]  # its places in OPPOSITE_GROUPS
     stems: tuple[str, ...]  # what its negative prefix or suffix negates
-    opposites: frozenset[str]  # WordNet's antonyms of its forms
+    opposites: frozenset[str]  # WordNet's antonyms of its forms (as a noun or verb too)
     converses: frozenset[str]
+    described: frozenset[str]  # its forms that can be an adjective or adverb
+    descriptive: frozenset[str]  # WordNet's antonyms of those, only as adjective or adverb
 
 
 @cache
 def _polarity(word: str) -> _Polarity:
     forms = frozenset(_forms(word))
+    described = frozenset(_descriptive_forms(word))
     return _Polarity(
         forms,
         frozenset(gs for x in forms for gs in _GROUP_SIDES.get(x, ())),
         tuple(stem for x in forms if (stem := _negative_stem(x)) is not None),
-        frozenset(o for x in forms for o in relations(x).opposites),
+        frozenset(o for x in forms for o in relations(x).opposites - relations(x).descriptive),
         frozenset(c for x in forms for c in _CONVERSE_OF.get(x, ())),
+        described,
+        frozenset(o for x in described for o in relations(x).descriptive),
     )
 
 
@@ -199,7 +219,12 @@ def opposite(a: str, b: str) -> bool:
     for stems, others in ((pa.stems, pb.forms), (pb.stems, pa.forms)):
         if any(lexical_similarity(stem, o) >= SYNONYM for stem in stems for o in others):
             return True
-    return bool(pa.opposites & pb.forms or pb.opposites & pa.forms)
+    return bool(
+        pa.opposites & pb.forms
+        or pb.opposites & pa.forms
+        or pa.descriptive & pb.described
+        or pb.descriptive & pa.described
+    )
 
 
 @cache

@@ -23,6 +23,9 @@ from argmap.grading.lexicon import edit_distance, lexical_similarity, opposite, 
         ("connected", "unconnected"),
         ("more", "less"),
         ("unsourced", "sourced"),  # a prefix WordNet does not list, on a word it does not know
+        ("minute", "large"),
+        ("cheaper", "expensive"),  # a comparison is the adjective's own form
+        ("worse", "better"),
     ],
 )
 def test_opposites(a: str, b: str) -> None:
@@ -41,6 +44,11 @@ def test_opposites(a: str, b: str) -> None:
         # "easy" is "slowly" only in a sense WordNet's concordance never tagged
         ("easy", "quickly"),
         ("quickly", "easy"),
+        # an adjective's opposites are not its homonyms': no adjective is plural or past
+        ("minutes", "large"),
+        ("large", "minutes"),
+        ("meant", "abnormal"),
+        ("opens", "protected"),
     ],
 )
 def test_not_opposites(a: str, b: str) -> None:
