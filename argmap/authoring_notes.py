@@ -578,7 +578,7 @@ def one_word_opposites(claim: Claim) -> list[tuple[str, str]]:
 
     An opposite said makes an answer contradictory, and the grader matches it by
     its content words; the others ("only", "own", negators such as "free" or
-    "refuse" outside their frames) are not matched. Read as one word, the
+    "fail" outside their frames) are not matched. Read as one word, the
     opposite calls every answer that uses that word a contradiction.
     """
     from argmap.grading.language import fold, written_term

@@ -96,6 +96,9 @@ NEGATORS = frozenset(
 # Negators of degree ("few square metres", "hardly any"): they say "not much", and a
 # key term's author may write them without meaning "not" (`grader._in_context`).
 DEGREE_NEGATORS = frozenset({"few", "little", "rare", "less", "hardly", "barely", "scarcely"})
+# Negators that outside their frame say a deed of their own: "a guest refused at the
+# door" (but "refused to comply" denies the complying).
+_VERBS_OF_REFUSAL = frozenset({"refuse", "refuses", "refused", "decline", "declines", "declined"})
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
 _FRAMED = {
     "little": None,
@@ -1464,7 +1467,7 @@ def _analyse(text: str) -> list[Token]:
                 continue
             content = (
                 (w not in FUNCTION_WORDS or (negated[k] and w in LIGHT_VERBS))
-                and w not in NEGATORS
+                and (w not in NEGATORS or _refusal_as_deed(words, k))
                 # "a ten-year-old" gives an age: no "old" against "young"
                 and not (w == "old" and k and words[k - 1] in _AGE_UNITS)
                 and k not in meta  # "so the claim is wrong": talk about the debate
@@ -1500,14 +1503,28 @@ class WrittenTerm:
     idle_negators: list[str]
 
 
+def _refusal_as_deed(words: list[str], k: int) -> bool:
+    """ "refused" outside its frame: a word of content ("a guest refused at the door")."""
+    return words[k] in _VERBS_OF_REFUSAL and not _is_negator(words, k)
+
+
 def written_term(term: str) -> WrittenTerm:
     words = _words(fold(term), marks=False)
     acting = [_is_negator(words, i) for i in range(len(words))]
+    deeds = [_refusal_as_deed(words, i) for i in range(len(words))]
     return WrittenTerm(
         words,
-        [w for w in words if w not in FUNCTION_WORDS and w not in NEGATORS],
+        [
+            w
+            for w, deed in zip(words, deeds, strict=True)
+            if w not in FUNCTION_WORDS and (w not in NEGATORS or deed)
+        ],
         any(acting),
-        [w for w, a in zip(words, acting, strict=True) if w in NEGATORS and not a],
+        [
+            w
+            for w, a, deed in zip(words, acting, deeds, strict=True)
+            if w in NEGATORS and not a and not deed
+        ],
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.grading.language import analyse, analyse_term, clauses
+from argmap.grading.language import analyse, analyse_term, clauses, written_term
 
 
 def denied(text: str) -> list[str]:
@@ -259,9 +259,11 @@ def test_a_telegraphic_key_term_with_a_trailing_negator_is_negative() -> None:
         ("feeling", False),
         ("fact", True),
     ]
-    # A verb that merely means refusal is not a negator at the end of a term.
+    # A verb that merely means refusal is not a negator at the end of a term: it is the
+    # term's deed ("strangers refused" is more than "strangers").
     assert [(t.lemma, t.negated) for t in analyse_term("strangers refused")] == [
-        ("stranger", False)
+        ("stranger", False),
+        ("refuse", False),
     ]
 
 
@@ -504,3 +506,15 @@ def test_a_bare_verdict_needs_a_verdict_word() -> None:
     """ "X, not so much Y" and "X, surely" end in no verdict: X stays said."""
     assert {"record", "visitor"} <= set(said("The lock records visitors, not so much residents."))
     assert {"record", "visitor"} <= set(said("The lock records visitors, surely."))
+
+
+def test_a_refusal_outside_its_frame_is_a_deed() -> None:
+    """ "refused to comply" denies the complying; "a guest refused at the door" says the
+    refusing, and a key term "guest refused" is not read as the one word "guest"."""
+    assert [t.lemma for t in analyse_term("guest refused")] == ["guest", "refuse"]
+    assert "refuse" in said("A guest was refused at the door.")
+    assert "comply" in denied("She refused to comply.")
+    assert "refuse" not in said("She refused to comply.")
+    read = written_term("visitor refused")
+    assert read.content == ["visitor", "refused"] and not read.idle_negators
+    assert written_term("free press").idle_negators == ["free"]
