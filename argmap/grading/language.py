@@ -855,6 +855,8 @@ _WIDE_ENDS = frozenset(
 TURNS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
+# Particles that make a verb another verb: "locked out" is no "locked", "opt out" no "opt".
+PHRASAL_PARTICLES = frozenset({"out", "off", "up"})
 # A verb's particle: "going out", "giving up".
 _PARTICLES = frozenset({"out", "up", "in", "off", "away", "down", "back", "on"})
 
@@ -1466,7 +1468,11 @@ def _analyse(text: str) -> list[Token]:
             if not w[0].isalnum():
                 continue
             content = (
-                (w not in FUNCTION_WORDS or (negated[k] and w in LIGHT_VERBS))
+                (
+                    w not in FUNCTION_WORDS
+                    or (negated[k] and w in LIGHT_VERBS)
+                    or (w in PHRASAL_PARTICLES and k > 0 and _content_word(words[k - 1]))
+                )
                 and (w not in NEGATORS or _refusal_as_deed(words, k))
                 # "a ten-year-old" gives an age: no "old" against "young"
                 and not (w == "old" and k and words[k - 1] in _AGE_UNITS)

@@ -1041,3 +1041,22 @@ def test_a_generic_word_in_a_term_stands_for_whoever_the_answer_names() -> None:
     assert made.verdict is not Verdict.INCORRECT
     missed = assess("The gate films people as they walk off.", [deters])
     assert [p.state for p in missed.points] == [PointState.MISSED]
+
+
+def test_a_verbs_particle_is_part_of_the_term() -> None:
+    """ "locked out" is not made by "lock", and "opt out" is no "opt": the particle
+    after a verb makes it another verb, in a term and in an answer."""
+    shut_out = Reference(
+        "Fewer errors still leave some residents locked out of their homes.",
+        (KeyPoint("still errors", ("still locked out",)),),
+    )
+    assert [p.state for p in assess("The lock records visitors.", [shut_out]).points] == [
+        PointState.MISSED
+    ]
+    made = assess("Some residents will still be locked out.", [shut_out])
+    assert [p.state for p in made.points] == [PointState.MADE]
+    no_choice = Reference(
+        "Residents have no choice: nobody can opt out.",
+        (KeyPoint("no choice", ("nobody can opt out",)),),
+    )
+    assert assess("Residents can easily opt out.", [no_choice]).verdict is Verdict.CONTRADICTORY
