@@ -855,8 +855,20 @@ _WIDE_ENDS = frozenset(
 TURNS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
-# Particles that make a verb another verb: "locked out" is no "locked", "opt out" no "opt".
-PHRASAL_PARTICLES = frozenset({"out", "off", "up"})
+# Particles that make a verb another verb: "sign up" is no "sign", "scare off" no "scare".
+PHRASAL_PARTICLES = frozenset({"off", "up"})
+
+
+def _phrasal_particle(words: list[str], k: int) -> bool:
+    """Whether words[k] is a particle that makes the verb before it another verb: "off"
+    or "up" after a word of content, and "out" after a participle ("locked out" is no
+    "lock"; "keeps strangers out" is "keeps strangers away")."""
+    w, before = words[k], words[k - 1]
+    if not _content_word(before):
+        return False
+    return w in PHRASAL_PARTICLES or (w == "out" and before.endswith("ed"))
+
+
 # A verb's particle: "going out", "giving up".
 _PARTICLES = frozenset({"out", "up", "in", "off", "away", "down", "back", "on"})
 
@@ -1471,7 +1483,7 @@ def _analyse(text: str) -> list[Token]:
                 (
                     w not in FUNCTION_WORDS
                     or (negated[k] and w in LIGHT_VERBS)
-                    or (w in PHRASAL_PARTICLES and k > 0 and _content_word(words[k - 1]))
+                    or (k > 0 and _phrasal_particle(words, k))
                 )
                 and (w not in NEGATORS or _refusal_as_deed(words, k))
                 # "a ten-year-old" gives an age: no "old" against "young"

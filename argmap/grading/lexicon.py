@@ -227,11 +227,18 @@ def opposite(a: str, b: str) -> bool:
     )
 
 
+# Particles that say the same of a verb: "locked out", "locked outside". (WordNet has
+# no particles.)
+_AWAY = frozenset({"out", "away", "outside"})
+
+
 @cache
 def lexical_similarity(a: str, b: str) -> float:
     """Similarity of two folded words from the lemma, WordNet and typos alone (0-1)."""
     if a == b:
         return SAME
+    if a in _AWAY and b in _AWAY:
+        return SYNONYM
     na, nb = number_value(a), number_value(b)
     if na is not None or nb is not None:
         return SAME if na == nb else 0.0

@@ -1044,8 +1044,8 @@ def test_a_generic_word_in_a_term_stands_for_whoever_the_answer_names() -> None:
 
 
 def test_a_verbs_particle_is_part_of_the_term() -> None:
-    """ "locked out" is not made by "lock", and "opt out" is no "opt": the particle
-    after a verb makes it another verb, in a term and in an answer."""
+    """ "locked out" is not made by "lock": "out" after a participle makes the verb
+    another verb, in a term and in an answer; "away" and "outside" say the same."""
     shut_out = Reference(
         "Fewer errors still leave some residents locked out of their homes.",
         (KeyPoint("still errors", ("still locked out",)),),
@@ -1053,7 +1053,12 @@ def test_a_verbs_particle_is_part_of_the_term() -> None:
     assert [p.state for p in assess("The lock records visitors.", [shut_out]).points] == [
         PointState.MISSED
     ]
-    made = assess("Some residents will still be locked out.", [shut_out])
+    for answer in ("Some residents will still be locked out.", "Some are still locked outside."):
+        assert [p.state for p in assess(answer, [shut_out]).points] == [PointState.MADE]
+    turned_away = Reference(
+        "The lock turns strangers away.", (KeyPoint("strangers refused", ("keep out",)),)
+    )
+    made = assess("The lock keeps strangers away.", [turned_away])
     assert [p.state for p in made.points] == [PointState.MADE]
     no_choice = Reference(
         "Residents have no choice: nobody can opt out.",
