@@ -14,7 +14,10 @@ reader would notice (docs/format.md lists the codes and states the rules):
   grader matches a point by its content words, so no answer can make it;
 * N511 an opposite written as a phrase that the grader reads as one word ("free
   press" is "press": "free" is a negator): every answer with that word would be
-  graded contradictory.
+  graded contradictory;
+* N512 a point or synonym written as a phrase that the grader reads as one word
+  ("keep out" is "keep", "tenant lets them in" is "tenant"): every answer with
+  that word would make the point.
 
 They are notes: they never change the exit status. All of them are linear
 (or near it) in the map's size, and none imports networkx or clingo: the
@@ -37,7 +40,7 @@ from argmap.model import Claim, ClaimKind, Map, Pos, RelationType
 from argmap.sides import Side, sides
 
 # The codes of the notes this module writes (the explorer's problems panel shows them).
-CODES = frozenset({"N504", "N505", "N506", "N507", "N508", "N509", "N511"})
+CODES = frozenset({"N504", "N505", "N506", "N507", "N508", "N509", "N511", "N512"})
 
 if TYPE_CHECKING:
     from argmap.checking import CheckContext
@@ -581,25 +584,66 @@ def one_word_opposites(claim: Claim) -> list[tuple[str, str]]:
     "fail" outside their frames) are not matched. Read as one word, the
     opposite calls every answer that uses that word a contradiction.
     """
-    from argmap.grading.language import fold, written_term
+    return [
+        (term, word)
+        for kp in claim.key_points
+        for term in kp.opposites
+        if (word := read_as_one_word(term)) is not None
+    ]
 
-    found = []
-    for kp in claim.key_points:
-        for term in kp.opposites:
-            read = written_term(term)
-            # Noted only when a word that carries meaning is dropped: "gets rehoused"
-            # read as "rehoused" loses nothing.
-            dropped = read.idle_negators or [w for w in fold(term).split() if w in _GRADED_AWAY]
-            if len(read.content) == 1 and not read.negated and dropped:
-                found.append((term, read.content[0]))
-    return found
+
+def one_word_terms(claim: Claim) -> list[tuple[str, str]]:
+    """The points and synonyms of `claim` written as phrases that the grader reads as
+    one word because a verb's particle or a negator drops out, with that word: ("keep
+    out", "keep"), ("tenant lets them in", "tenant"), ("cameras fail", "cameras").
+    Read as one word, the term is made by every answer that uses that word. (A
+    dropped "every" or "just" loses less: "every tenant" made by "tenant" is made.)"""
+    return [
+        (term, word)
+        for kp in claim.key_points
+        for term in kp.terms
+        if (word := read_as_one_word(term, particles_only=True)) is not None
+    ]
+
+
+def read_as_one_word(term: str, particles_only: bool = False) -> str | None:
+    """The one word the grader reads `term` as, when a word that changes what it says
+    drops out: a negator outside its frame, a verb's particle ("keep out", "lets them
+    in"; not "in" that opens a phrase: "in seconds"), and, unless `particles_only`,
+    a word of `_GRADED_AWAY` ("sole way in", "only up close"). "free press" ->
+    "press", "keep out" -> "keep". None otherwise: "gets rehoused" read as
+    "rehoused" loses nothing."""
+    from argmap.grading.language import FUNCTION_WORDS, written_term
+
+    read = written_term(term)
+    words = read.words
+    # ("free to choose" is "choose": the "free" dropped loses nothing)
+    idle = [
+        w for k, w in enumerate(words) if w in read.idle_negators and words[k + 1 : k + 2] != ["to"]
+    ]
+    dropped = idle or [
+        w
+        for k, w in enumerate(words)
+        if (
+            w in _PARTICLES
+            and k > 0
+            and (words[k - 1] not in FUNCTION_WORDS or words[k - 1] in _BEFORE_A_PARTICLE)
+        )
+        or (not particles_only and w in _GRADED_AWAY)
+    ]
+    return read.content[0] if len(read.content) == 1 and not read.negated and dropped else None
 
 
 # Grammatical words that change what an opposite says ("only up close", "their own
-# judgement", "sole way in"), which the grader does not match.
+# judgement", "sole way in", "keep out"), which the grader does not match.
+_PARTICLES = frozenset({"in", "out", "on", "off", "over", "through", "up"})
+# Grammatical words a verb's particle follows: "lets them in", "get in".
+_BEFORE_A_PARTICLE = frozenset({"them", "it", "him", "her", "us", "me", "get", "gets", "got"})
+_BEFORE_A_PARTICLE |= {"let", "lets", "make", "makes", "made", "put", "puts"}
 _GRADED_AWAY = frozenset(
     {"only", "own", "way", "just", "even", "every", "each", "both", "again", "still"}
-    | {"yet", "ever", "too", "very", "much", "many", "up"}
+    | {"yet", "ever", "too", "very", "much", "many"}
+    | _PARTICLES
 )
 
 
@@ -624,6 +668,28 @@ def rule_one_word_opposites(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+def rule_one_word_terms(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    raw: str | None = None
+    for claim in m.claims:
+        found = one_word_terms(claim) if claim.key_points else []
+        if found and raw is None:
+            from argmap.text_lines import editor_lines
+
+            raw = "\n".join(editor_lines(ctx.map_text() or ""))
+        start = claim.positions.get("key_points", claim.pos)
+        for term, word in found:
+            yield ctx.diag(
+                (_find_after(raw, term, start) if raw else None) or start,
+                Severity.NOTE,
+                "N512",
+                f"key point term {term!r} of {claim.id!r} is read as the one word {word!r}: "
+                f"every answer that says {word!r} would make the point",
+                "add a word that carries what the term says "
+                '("keep out" -> "keeps strangers out", "tenant lets them in" -> '
+                '"tenant opens the door")',
+            )
+
+
 def _pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
@@ -636,4 +702,5 @@ NOTE_RULES = (
     rule_side_balance,
     rule_unmatchable_terms,
     rule_one_word_opposites,
+    rule_one_word_terms,
 )

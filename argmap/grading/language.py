@@ -98,7 +98,9 @@ NEGATORS = frozenset(
 DEGREE_NEGATORS = frozenset({"few", "little", "rare", "less", "hardly", "barely", "scarcely"})
 # Negators that outside their frame say a deed of their own: "a guest refused at the
 # door" (but "refused to comply" denies the complying).
-_VERBS_OF_REFUSAL = frozenset({"refuse", "refuses", "refused", "decline", "declines", "declined"})
+_VERBS_OF_REFUSAL = frozenset(
+    {"refuse", "refuses", "refused", "decline", "declines", "declined", "fail", "fails", "failed"}
+)
 # Words that take the place of a negator only in a fixed frame ("free of", "fail to").
 _FRAMED = {
     "little": None,
@@ -1527,15 +1529,19 @@ def _refusal_as_deed(words: list[str], k: int) -> bool:
 
 
 def written_term(term: str) -> WrittenTerm:
-    words = _words(fold(term), marks=False)
+    folded = fold(term)
+    words = _words(folded, marks=False)
     acting = [_is_negator(words, i) for i in range(len(words))]
     deeds = [_refusal_as_deed(words, i) for i in range(len(words))]
+    if _free_compounds(folded, words):  # "hands-free" is without hands: "free" acts
+        acting = [a or w == "free" for a, w in zip(acting, words, strict=True)]
     return WrittenTerm(
         words,
         [
             w
-            for w, deed in zip(words, deeds, strict=True)
-            if w not in FUNCTION_WORDS and (w not in NEGATORS or deed)
+            for k, (w, deed) in enumerate(zip(words, deeds, strict=True))
+            if (w not in FUNCTION_WORDS or (k > 0 and _phrasal_particle(words, k)))
+            and (w not in NEGATORS or deed)
         ],
         any(acting),
         [

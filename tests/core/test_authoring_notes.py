@@ -1,4 +1,4 @@
-"""`argmap check --notes`: the authoring notes N504-N509 and N511, one small map each.
+"""`argmap check --notes`: the authoring notes N504-N509, N511 and N512, one small map each.
 
 Each map in tests/data/notes names in its header (`# expect: CODE LINE`) every
 authoring note it must produce; any other authoring note is a false alarm.
@@ -29,7 +29,7 @@ from argmap.sides import Side
 
 NOTES = Path(__file__).resolve().parent.parent / "data" / "notes"
 EXPECT = re.compile(r"^# expect: (N\d{3}) (\d+)$", re.MULTILINE)
-AUTHORING = {"N504", "N505", "N506", "N507", "N508", "N509", "N511"}
+AUTHORING = {"N504", "N505", "N506", "N507", "N508", "N509", "N511", "N512"}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 
 
