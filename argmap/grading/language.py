@@ -642,6 +642,56 @@ def _first_person_denial(words: list[str], i: int) -> bool:
     return k >= 1 and words[k - 1] in {"i", "we"}
 
 
+def _prevention_at(words: list[str], k: int) -> bool:
+    """Whether words[k] is a verb of prevention that prevents something named after it:
+    "stops subletting", "keeps strangers from entering" (not "keeps records")."""
+    if words[k] not in _PREVENTING or k + 1 >= len(words):
+        return False
+    if _gerund(words[k + 1]):
+        return True
+    if any(
+        words[j] == "from" and j + 1 < len(words) and _gerund(words[j + 1])
+        for j in range(k + 2, min(len(words), k + 6))
+    ):
+        return True
+    # "stop the tenant holding the door": a gerund after the object, no "from"
+    return words[k] in _STOPPING and any(
+        _gerund(words[j]) and all(w[0].isalnum() for w in words[k + 1 : j])
+        for j in range(k + 2, min(len(words), k + 5))
+    )
+
+
+_STOPPING = frozenset({"stop", "stops", "stopped", "prevent", "prevents", "prevented"})
+
+
+def _gerund(word: str) -> bool:
+    return word.endswith("ing") and len(word) > 4
+
+
+# Words that may stand between a negator and the verb it negates: "does not really stop".
+_BETWEEN_NEGATOR_AND_VERB = frozenset(
+    {"really", "actually", "always", "even", "ever", "necessarily", "entirely", "fully"}
+    | {"completely", "be", "been", "do", "does", "did"}
+)
+
+
+def _cancelled_prevention(words: list[str], i: int) -> bool:
+    """A prevention that is itself denied says what it names: "the lock doesn't stop
+    subletting", "nothing prevents strangers from entering" (they do enter)."""
+    if words[i] == "from":
+        k = next((k for k in range(i - 1, max(-1, i - 6), -1) if words[k] in _PREVENTING), None)
+    else:
+        k = i if words[i] in _PREVENTING else None
+    if k is None or not _prevention_at(words, k):
+        return False
+    for n in range(k - 1, max(-1, k - 4), -1):
+        if words[n] in {"not", "never", "nothing", "nobody", "cannot"}:
+            return all(w in _BETWEEN_NEGATOR_AND_VERB for w in words[n + 1 : k])
+        if words[n] == "no":  # "no law prevents subletting"
+            return all(_content_word(w) for w in words[n + 1 : k])
+    return False
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
@@ -935,6 +985,11 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     started = False
     while j < end:
         w = words[j]
+        if _prevention_at(words, j) and _cancelled_prevention(
+            words, j if words[j] != "from" else j
+        ):
+            out.append(j)  # "does not stop the tenant from ...": the stopping is denied,
+            break  # not the tenant
         if w == "," or w in SCOPE_ENDERS or w in TURNS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
         if w in {"and", "or"} and j + 1 < end and words[j + 1] in _SUBJECT_PRONOUNS:
@@ -1458,6 +1513,8 @@ def _analyse(text: str) -> list[Token]:
         for i in range(end):
             if i in meta or not _is_negator(words, i):  # ("the claim is mistaken, because")
                 continue
+            if _cancelled_prevention(words, i):
+                continue  # "doesn't stop subletting": two negations, none left
             neutral.update(_negated_subject(words, i, end) or ())
             for j in _scope(words, i, end):
                 negated[j] = not negated[j]

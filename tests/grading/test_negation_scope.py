@@ -518,3 +518,32 @@ def test_a_refusal_outside_its_frame_is_a_deed() -> None:
     read = written_term("visitor refused")
     assert read.content == ["visitor", "refused"] and not read.idle_negators
     assert written_term("free press").idle_negators == ["free"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said_words", "denied_words"),
+    [
+        ("The lock doesn't stop subletting.", {"sublet"}, {"stop"}),
+        ("Nothing prevents subletting.", {"sublet"}, {"prevent"}),
+        ("It cannot prevent strangers from entering.", {"stranger", "enter"}, {"prevent"}),
+        (
+            "Nothing stops the tenant from holding the door open.",
+            {"tenant", "hold", "door"},
+            {"stop"},
+        ),
+        ("Nothing stops the tenant holding the door.", {"tenant", "hold", "door"}, {"stop"}),
+        # an undenied prevention still denies: "stops subletting" says none is left
+        ("The lock stops subletting.", set(), {"sublet"}),
+        ("It keeps strangers from entering.", {"stranger"}, {"enter"}),
+        # and a plain "keep" prevents nothing
+        ("It does not keep records.", set(), {"keep", "record"}),
+    ],
+)
+def test_a_denied_prevention_says_what_it_names(
+    text: str, said_words: set[str], denied_words: set[str]
+) -> None:
+    """ "The lock doesn't stop subletting": two negations, and the subletting goes on; the
+    object of a denied prevention is not denied either ("cannot prevent strangers")."""
+    assert said_words <= set(said(text)), analyse(text)
+    assert denied_words <= set(denied(text)), analyse(text)
+    assert not said_words & set(denied(text))
