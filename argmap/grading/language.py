@@ -68,6 +68,7 @@ NEGATORS = frozenset(
         "refuse",
         "refuses",
         "refused",
+        "unable",
         "decline",
         "declines",
         "declined",
@@ -128,6 +129,7 @@ _FRAMED = {
     "omit": "to",
     "omits": "to",
     "omitted": "to",
+    "unable": "to",
     "absent": None,
     "lack": None,
     "lacks": None,
@@ -671,25 +673,43 @@ def _gerund(word: str) -> bool:
 # Words that may stand between a negator and the verb it negates: "does not really stop".
 _BETWEEN_NEGATOR_AND_VERB = frozenset(
     {"really", "actually", "always", "even", "ever", "necessarily", "entirely", "fully"}
-    | {"completely", "be", "been", "do", "does", "did"}
+    | {"completely", "be", "been", "do", "does", "did", "to", "would", "could", "can", "will"}
+    | {"should", "may", "might", "seriously", "one"}
+)
+
+
+# Verbs that deny the clause they take: "deny that", "doubt that".
+_DENYING_A_CLAUSE = frozenset(
+    {"deny", "denies", "denied", "doubt", "doubts", "doubted", "dispute", "disputes", "disputed"}
+)
+# Negators that can deny a prevention or a denial after them.
+_DENYING_NEGATORS = frozenset(
+    {"not", "never", "nothing", "nobody", "cannot", "few", "fail", "fails", "failed", "unable"}
 )
 
 
 def _cancelled_prevention(words: list[str], i: int) -> bool:
-    """A prevention that is itself denied says what it names: "the lock doesn't stop
-    subletting", "nothing prevents strangers from entering" (they do enter)."""
+    """A prevention or a denial that is itself denied says what it names: "the lock
+    doesn't stop subletting", "nothing prevents strangers from entering", "it fails to
+    stop subletting" (it goes on), "few would deny that X", "I don't doubt that X"."""
     if words[i] == "from":
         k = next((k for k in range(i - 1, max(-1, i - 6), -1) if words[k] in _PREVENTING), None)
+    elif words[i] in _DENYING_A_CLAUSE and words[i + 1 : i + 2] == ["that"]:
+        k = i
     else:
         k = i if words[i] in _PREVENTING else None
-    if k is None or not _prevention_at(words, k):
+    if k is None or (words[k] in _PREVENTING and not _prevention_at(words, k)):
         return False
-    for n in range(k - 1, max(-1, k - 4), -1):
-        if words[n] in {"not", "never", "nothing", "nobody", "cannot"}:
+    for n in range(k - 1, max(-1, k - 5), -1):
+        if words[n] in _DENYING_NEGATORS:
             return all(w in _BETWEEN_NEGATOR_AND_VERB for w in words[n + 1 : k])
-        if words[n] == "no":  # "no law prevents subletting"
-            return all(_content_word(w) for w in words[n + 1 : k])
+        if words[n] == "no" or (words[n] == "even" and n and words[n - 1] == "not"):
+            # "no law prevents subletting", "no one can deny", "not even the office denies"
+            return all(w[0].isalnum() for w in words[n + 1 : k])
     return False
+
+
+_NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
 def _is_negator(words: list[str], i: int) -> bool:
@@ -719,6 +739,8 @@ def _is_negator(words: list[str], i: int) -> bool:
             and words[i + 1].endswith("ing")
             and len(words[i + 1]) > 4
         )
+    if w == "from" and i and words[i - 1] == "far" and words[i + 1 : i + 2]:
+        return _gerund(words[i + 1])  # "far from protecting residents"
     if w == "from":  # "keeps strangers from entering": within a few words of the verb
         return (
             i + 1 < len(words)
@@ -733,6 +755,10 @@ def _is_negator(words: list[str], i: int) -> bool:
             and words[i + 1] not in {"than", "and", "or", ","}
             and not (i >= 1 and words[i - 1] in {"or", "no", "nothing"})
         )
+    if w == "not" and words[i + 1 : i + 2] and words[i + 1] in _NOT_ONLY:
+        return False  # "not only X but also Y", "not just about money": X and more
+    if w == "but" and i >= 2 and words[i - 1] == "anything" and words[i - 2] in _COPULAS:
+        return True  # "is anything but safe" (not "used for anything but the door")
     if w not in NEGATORS:
         return False
     frame = _FRAMED.get(w, "")
@@ -810,6 +836,8 @@ def _sentential(words: list[str], i: int) -> bool:
     if words[i] in _DENIAL_WORDS or _first_person_denial(words, i):
         return True
     after = words[i + 1 : i + 5]
+    if any(w in _DENYING_A_CLAUSE for w in after[:3]):
+        return False  # "I don't doubt that X" denies the doubt, not X
     return any(w in _OPINION for w in after) and (
         "that" in after
         or any(
@@ -936,6 +964,8 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         return out
     if words[i] == "less":  # a comparative denies the one word it grades
         return [i + 1] if i + 1 < end else []
+    if words[i] == "no" and words[i + 1 : i + 2] in (["doubt"], ["question"]):
+        return [i + 1]  # "there is no doubt that X": the doubt is denied, X is said
     if _sentential(words, i):
         for j in range(i + 1, end):
             if words[j] in _WIDE_ENDS or words[j] in TURNS:
@@ -985,6 +1015,9 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     started = False
     while j < end:
         w = words[j]
+        if words[j] in _DENYING_A_CLAUSE and words[j + 1 : j + 2] == ["that"]:
+            out.append(j)  # "I don't doubt that X", "nobody denies that X": X is said
+            break
         if _prevention_at(words, j) and _cancelled_prevention(
             words, j if words[j] != "from" else j
         ):

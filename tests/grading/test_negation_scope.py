@@ -547,3 +547,38 @@ def test_a_denied_prevention_says_what_it_names(
     assert said_words <= set(said(text)), analyse(text)
     assert denied_words <= set(denied(text)), analyse(text)
     assert not said_words & set(denied(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said_words", "denied_words"),
+    [
+        # a denial denied says its clause
+        ("I don't doubt that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        ("Nobody doubts that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        ("Few would deny that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        ("No one can deny that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        ("There is no doubt that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        # ... and a denial alone still denies it
+        ("I doubt that the lock records visitors.", set(), {"lock", "record", "visitor"}),
+        ("The office denies that the lock records visitors.", set(), {"record", "visitor"}),
+        # a prevention that fails
+        ("The lock fails to stop subletting.", {"sublet"}, {"stop"}),
+        ("The lock is unable to prevent subletting.", {"sublet"}, {"prevent"}),
+        ("Residents are unable to enter.", set(), {"enter"}),
+        # "not only", "not just": X and more
+        (
+            "The lock not only stops strangers but also records visitors.",
+            {"stranger", "record", "visitor"},
+            set(),
+        ),
+        ("The debate is not just about money.", {"money"}, set()),
+        # "far from", "anything but" after a copula
+        ("Far from protecting residents, the lock exposes them.", {"expose"}, {"protect"}),
+        ("The lock is anything but safe.", set(), {"safe"}),
+    ],
+)
+def test_what_a_negation_of_a_negation_and_its_near_misses_say(
+    text: str, said_words: set[str], denied_words: set[str]
+) -> None:
+    assert said_words <= set(said(text)), analyse(text)
+    assert denied_words <= set(denied(text)), analyse(text)
