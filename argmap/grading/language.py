@@ -213,6 +213,9 @@ _OPINION = frozenset(
         "appear",
     }
 )
+# Verdicts that deny a clause before them ("the idea that X is absurd") but not one
+# after them: "it is absurd that residents must scan their faces" says they must.
+_ABSURD = frozenset({"absurd", "ridiculous", "laughable", "preposterous"})
 # Trailing denials: "<clause> is false".
 _DENIAL_WORDS = frozenset(
     {
@@ -227,6 +230,12 @@ _DENIAL_WORDS = frozenset(
         "baseless",
         "unfounded",
         "bogus",
+        "groundless",
+        "untenable",
+        "lie",
+        "fiction",
+        "fantasy",
+        *_ABSURD,
     }
 )
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "seems", "sounds"})
@@ -714,7 +723,7 @@ _NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
 
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
-    if w in _DENIAL_WORDS and i + 1 < len(words) and words[i + 1] == "that":
+    if w in _DENIAL_WORDS - _ABSURD and i + 1 < len(words) and words[i + 1] == "that":
         return True  # "It is false that X"
     if _first_person_denial(words, i):
         return True  # "I disagree that X", "I doubt that X"
@@ -833,7 +842,7 @@ def _not_one(words: list[str], i: int) -> bool:
 
 def _sentential(words: list[str], i: int) -> bool:
     """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
-    if words[i] in _DENIAL_WORDS or _first_person_denial(words, i):
+    if words[i] in _DENIAL_WORDS - _ABSURD or _first_person_denial(words, i):
         return True
     after = words[i + 1 : i + 5]
     if any(w in _DENYING_A_CLAUSE for w in after[:3]):
@@ -1319,7 +1328,7 @@ def _denies_the_last_sentence(words: list[str], after_a_question: bool) -> bool:
         return False
     if alnum[0] in _RETRACTING_TURNS:
         alnum = alnum[1:]
-    if _bare_verdict(alnum) or (after_a_question and alnum == ["no"]):
+    if _bare_verdict(alnum) or (after_a_question and alnum in (["no"], ["hardly"])):
         return True
     return (
         len(alnum) >= 2

@@ -475,6 +475,10 @@ _CLAUSE = "the lock records visitors"
         "{X} - simply false.",
         "Some say {x}. Nonsense.",
         "{X}, but that is baseless.",
+        "The idea that {x} is absurd.",
+        "It is a lie that {x}.",
+        "That {x} is a fantasy.",
+        "{X}? Hardly.",
     ],
 )
 def test_every_way_of_denying_a_clause_denies_each_of_its_words(frame: str) -> None:
@@ -582,3 +586,10 @@ def test_what_a_negation_of_a_negation_and_its_near_misses_say(
 ) -> None:
     assert said_words <= set(said(text)), analyse(text)
     assert denied_words <= set(denied(text)), analyse(text)
+
+
+def test_an_outrage_at_a_clause_says_it() -> None:
+    """ "It is absurd that X" is angry that X is so; "the idea that X is absurd" denies X."""
+    assert {"resident", "scan", "face"} <= set(
+        said("It is absurd that residents must scan their faces.")
+    )
