@@ -719,6 +719,8 @@ def _cancelled_prevention(words: list[str], i: int) -> bool:
 
 
 _NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+# Nouns a "no" or "without" denies alone, to say what follows: "no doubt that X".
+_NO_DOUBT = frozenset({"doubt", "question", "wonder", "saying"})
 
 
 def _is_negator(words: list[str], i: int) -> bool:
@@ -973,8 +975,8 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         return out
     if words[i] == "less":  # a comparative denies the one word it grades
         return [i + 1] if i + 1 < end else []
-    if words[i] == "no" and words[i + 1 : i + 2] in (["doubt"], ["question"]):
-        return [i + 1]  # "there is no doubt that X": the doubt is denied, X is said
+    if words[i] in {"no", "without"} and words[i + 1 : i + 2] and words[i + 1] in _NO_DOUBT:
+        return [i + 1]  # "there is no doubt that X", "no wonder X", "it goes without saying"
     if _sentential(words, i):
         for j in range(i + 1, end):
             if words[j] in _WIDE_ENDS or words[j] in TURNS:

@@ -562,6 +562,12 @@ def test_a_denied_prevention_says_what_it_names(
         ("Few would deny that the lock records visitors.", {"lock", "record", "visitor"}, set()),
         ("No one can deny that the lock records visitors.", {"lock", "record", "visitor"}, set()),
         ("There is no doubt that the lock records visitors.", {"lock", "record", "visitor"}, set()),
+        ("No wonder tenants sublet their flats.", {"tenant", "sublet", "flat"}, set()),
+        (
+            "It goes without saying that the lock records visitors.",
+            {"lock", "record", "visitor"},
+            set(),
+        ),
         # ... and a denial alone still denies it
         ("I doubt that the lock records visitors.", set(), {"lock", "record", "visitor"}),
         ("The office denies that the lock records visitors.", set(), {"record", "visitor"}),
