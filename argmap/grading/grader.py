@@ -55,6 +55,7 @@ from argmap.grading.language import (
 from argmap.grading.lexicon import (
     EMBEDDER,
     edit_distance,
+    lexical_similarity,
     opposite,
     typo_allowance,
     word_similarity,
@@ -163,10 +164,10 @@ def _match_word(
     agree_flipped = False
     for tok in answer:
         # (`opposite` reads each word's lemma too.)
-        if opposites and (tok.lemma, tok.negated) not in echoes and opposite(tok.text, word.text):
+        if opposites and (tok.lemma, tok.negated) not in echoes and _opposed(tok, word):
             sim, flipped = 0.9, True
         else:
-            sim, flipped = word_similarity(tok.text, word.text), False
+            sim, flipped = _similarity(tok, word), False
             if sim < WORD_MET:
                 continue
         if (tok.negated != word.negated) != flipped and not (
@@ -177,6 +178,30 @@ def _match_word(
         elif sim > agree:
             agree, agree_tok, agree_flipped = sim, tok, flipped
     return Match(weight, agree, deny, agree_tok, deny_tok, agree_flipped)
+
+
+def _similarity(tok: Token, word: Token) -> float:
+    """How closely an answer's word meets a term's, as words and, where either heads
+    a phrasal verb, as that phrase ("shuts strangers out" meets "keep out" as
+    "shut_out" ~ "keep_out"; WordNet alone, no embeddings, for the phrases)."""
+    sim = word_similarity(tok.text, word.text)
+    if tok.phrase is None and word.phrase is None:
+        return sim
+    for a in {tok.phrase or tok.text, tok.text}:
+        for b in {word.phrase or word.text, word.text}:
+            if (a, b) != (tok.text, word.text):
+                sim = max(sim, lexical_similarity(a, b))
+    return sim
+
+
+def _opposed(tok: Token, word: Token) -> bool:
+    """Whether an answer's word denies a term's, as words or as phrasal verbs
+    ("lets them in" against "keeps them out")."""
+    if opposite(tok.text, word.text):
+        return True
+    if tok.phrase is None and word.phrase is None:
+        return False
+    return opposite(tok.phrase or tok.text, word.phrase or word.text)
 
 
 def _shown(tokens: Sequence[Token | None]) -> str | None:

@@ -454,6 +454,9 @@ class Token:
     # Which negation last reached it (sentence and place), -1 for none: words denied
     # by one negation together.
     negator: int = -1
+    # The phrasal verb it heads, as WordNet names it ("shut_out" for "shuts strangers
+    # out"), met as a word of its own: "shut out" is "keep out", not "shut".
+    phrase: str | None = None
 
     @property
     def shown(self) -> str:
@@ -1577,6 +1580,7 @@ def _analyse(text: str) -> list[Token]:
             cues[j] = "without"
             by[j] = base + j + 1
         clause += 1
+        phrases = _phrasal_verbs(words)
         for k, w in enumerate(words):
             if w == "," or w in SCOPE_ENDERS or w in TURNS:
                 clause += 1
@@ -1605,11 +1609,36 @@ def _analyse(text: str) -> list[Token]:
                     k not in neutral,
                     clause,
                     by[k],
+                    phrases.get(k),
                 )
             )
             position += 1
         previous = words
     return out
+
+
+# Particles that make phrasal verbs: "shut out", "turn away", "hand over".
+_PARTICLE_WORDS = frozenset({"out", "in", "off", "up", "away", "down", "back", "over", "on"})
+
+
+def _phrasal_verbs(words: list[str]) -> dict[int, str]:
+    """The verbs of `words` that head a phrasal verb WordNet knows, with it: the
+    particle right after the verb or after an object of up to two words ("shuts
+    strangers out" -> "shut_out", "hands the badge over" -> "hand_over")."""
+    from argmap.grading.lexicon import known_phrase
+
+    found: dict[int, str] = {}
+    for k, w in enumerate(words):
+        if w not in _PARTICLE_WORDS or not k:
+            continue
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if not words[j][0].isalnum() or (j < k - 1 and words[j] in _PARTICLE_WORDS):
+                break
+            phrase = f"{lemma(words[j])}_{w}"
+            if j not in found and known_phrase(phrase):
+                found[j] = phrase
+                break
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,9 +68,16 @@ def relations(word: str) -> Relations:
     _, syn, opp, rel, desc = (line.rstrip("\n").split("\t") + ["", "", "", ""])[:5]
 
     def split(field: str) -> frozenset[str]:
-        return frozenset(w.replace("_", " ") for w in field.split(",") if w)
+        return frozenset(
+            w for w in field.split(",") if w
+        )  # phrases as WordNet writes them: "shut_out"
 
     return Relations(split(syn), split(opp), split(rel), split(desc))
+
+
+def known_phrase(phrase: str) -> bool:
+    """Whether WordNet lists `phrase` ("shut_out") with a relation of its own."""
+    return phrase in _table()
 
 
 def typo_allowance(word: str) -> int:

@@ -1065,3 +1065,15 @@ def test_a_verbs_particle_is_part_of_the_term() -> None:
         (KeyPoint("no choice", ("nobody can opt out",)),),
     )
     assert assess("Residents can easily opt out.", [no_choice]).verdict is Verdict.CONTRADICTORY
+
+
+def test_a_phrasal_verb_meets_its_synonyms_as_a_phrase() -> None:
+    """ "shuts strangers out" makes "keeps strangers out" (WordNet: shut out ~ keep out),
+    with the particle after the object; "shuts the windows" does not."""
+    refused = Reference(
+        "The lock keeps strangers out.", (KeyPoint("strangers refused", ("keeps strangers out",)),)
+    )
+    made = assess("The lock shuts strangers out.", [refused])
+    assert [p.state for p in made.points] == [PointState.MADE]
+    missed = assess("The guard shuts the windows for strangers.", [refused])
+    assert [p.state for p in missed.points] == [PointState.MISSED]
