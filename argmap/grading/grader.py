@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.display import shorten
+from argmap.grading.comparison import reverses_a_comparison
 from argmap.grading.language import (
     DEGREE_NEGATORS,
     HARD_WORDS,
@@ -1036,6 +1037,17 @@ def _feedback(
     return tuple(lines)
 
 
+def _alternatives(ref: Reference) -> list[frozenset[str]]:
+    """For each key point, the lemmas of its one-word terms: words its author offers
+    as each other's alternatives ("guards", "staff")."""
+    out = []
+    for kp in ref.key_points:
+        single = {words[0].lemma for term in kp.terms if len(words := analyse_term(term)) == 1}
+        if len(single) >= 2:
+            out.append(frozenset(single))
+    return out
+
+
 def with_terms(ref: Reference) -> list[Token]:
     """The model answer's words with its key terms': all it says a student may echo."""
     return analyse(
@@ -1158,13 +1170,21 @@ def _assess_one(
         not made or (text.denied_share >= KEYED_TEXT_DENIED and made < max(2, total))
     )
     alike = equates_a_contrast(every, model)
+    reversed_comparison = reverses_a_comparison(every, model, _alternatives(ref))
     # A teacher's opposites of a reference without key points: one said denies it.
     opposed = (
         _opposite_said(ref.opposites, answer, sentences, every, opposites)
         if not points and ref.opposites
         else None
     )
-    if denied or text_refuted or alike or opposed or (mine is not None and mine != theirs):
+    if (
+        denied
+        or text_refuted
+        or alike
+        or reversed_comparison
+        or opposed
+        or (mine is not None and mine != theirs)
+    ):
         verdict = Verdict.CONTRADICTORY
     elif (total and made == total and not one_word) or substance:
         verdict = Verdict.CORRECT
@@ -1191,6 +1211,15 @@ def _assess_one(
     if alike and not denied:
         caps.append(
             f'Contradicted: the model answer sets apart what you call alike: "{_quote(ref.text)}"'
+        )
+    elif reversed_comparison and not denied:
+        # The point's words said inside the reversed comparison: denied, not made.
+        points = tuple(
+            replace(p, state=PointState.CONTRADICTED) if p.state is PointState.MADE else p
+            for p in points
+        )
+        caps.append(
+            f'Contradicted: the model answer compares these the other way: "{_quote(ref.text)}"'
         )
     if one_word and verdict is Verdict.PARTIAL:
         score = 0.5

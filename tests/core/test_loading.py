@@ -30,7 +30,7 @@ def test_example_map_loads_into_the_model(example_map_path) -> None:
     assert sublet.kind is ClaimKind.FACT
     assert sublet.evidence[0].source == "techthelead"
     assert sublet.key_points[0].point == "subletting"
-    assert "rent out" in sublet.key_points[0].synonyms
+    assert "rent flats out" in sublet.key_points[0].synonyms
     assert sublet.pos == Pos(42, 5)
     linked = m.relation("r-sublet")
     assert linked.linked and linked.sources == ("sublet-common", "housing-is-for-poor")
