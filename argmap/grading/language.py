@@ -1111,8 +1111,17 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         out.append(j)
         if not noun and content >= limit:
             break
+        if w in _JUSTIFYING:
+            break  # "doesn't justify going that far": the going is not denied
         j += 1
     return out
+
+
+# Verbs whose object a negation leaves alone: what is not justified still happens.
+_JUSTIFYING = frozenset(
+    {"justify", "justifies", "justified", "warrant", "warrants", "warranted", "excuse"}
+    | {"excuses", "excused"}
+)
 
 
 VERBS = Path(__file__).resolve().parent / "data" / "verbs.txt.gz"

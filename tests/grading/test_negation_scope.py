@@ -585,6 +585,12 @@ def test_a_denied_prevention_says_what_it_names(
         # "far from", "anything but" after a copula
         ("Far from protecting residents, the lock exposes them.", {"expose"}, {"protect"}),
         ("The lock is anything but safe.", set(), {"safe"}),
+        # what is not justified still happens
+        (
+            "Catching a few subletters doesn't justify going that far.",
+            {"go", "far"},
+            {"justify"},
+        ),
     ],
 )
 def test_what_a_negation_of_a_negation_and_its_near_misses_say(
