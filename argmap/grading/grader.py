@@ -164,11 +164,17 @@ def _match_word(
     deny_tok: Token | None = None
     agree_flipped = False
     for tok in answer:
+        plain = tok.phrase is None and word.phrase is None  # (the common case, kept fast)
         # (`opposite` reads each word's lemma too.)
-        if opposites and (tok.lemma, tok.negated) not in echoes and _opposed(tok, word):
+        if (
+            opposites
+            and (tok.lemma, tok.negated) not in echoes
+            and (opposite(tok.text, word.text) if plain else _opposed(tok, word))
+        ):
             sim, flipped = 0.9, True
         else:
-            sim, flipped = _similarity(tok, word), False
+            sim = word_similarity(tok.text, word.text) if plain else _similarity(tok, word)
+            flipped = False
             if sim < WORD_MET:
                 continue
         if (tok.negated != word.negated) != flipped and not (
