@@ -1117,10 +1117,11 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     return out
 
 
-# Verbs whose object a negation leaves alone: what is not justified still happens.
+# Verbs whose object a negation leaves alone: what is not justified still happens, and
+# what cannot be separated is still there ("you can't separate right from practical").
 _JUSTIFYING = frozenset(
     {"justify", "justifies", "justified", "warrant", "warrants", "warranted", "excuse"}
-    | {"excuses", "excused"}
+    | {"excuses", "excused", "separate", "separates", "distinguish", "distinguishes"}
 )
 
 

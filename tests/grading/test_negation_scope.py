@@ -585,6 +585,8 @@ def test_a_denied_prevention_says_what_it_names(
         # "far from", "anything but" after a copula
         ("Far from protecting residents, the lock exposes them.", {"expose"}, {"protect"}),
         ("The lock is anything but safe.", set(), {"safe"}),
+        # what cannot be told apart is still there
+        ("You can't separate right from practical.", {"right", "practical"}, {"separate"}),
         # what is not justified still happens
         (
             "Catching a few subletters doesn't justify going that far.",
