@@ -861,6 +861,7 @@ def _keyword_list(text: str, tokens: Sequence[Token], words: Sequence[Token]) ->
         and not grammar
         and len(words) <= KEYWORD_LIST_WORDS
         and not any(finite_verb(t.text) for t in words[1:])
+        and not (text.strip()[:1].isupper() and text.strip().endswith((".", "!")))
     ):
         return True
     items = [len(item.split()) for item in re.split(r"[,;/\n]+", text) if item.strip()]

@@ -403,6 +403,18 @@ def test_a_bare_clause_with_a_verb_is_no_keyword_list() -> None:
         assert "list of keywords" in " ".join(assess(salad, [cheaper, DOUBTFUL]).feedback)
 
 
+def test_a_written_sentence_is_no_keyword_list() -> None:
+    """Capitalised and ended with a full stop, a bare clause is a sentence, whatever its
+    verb ("Cameras deter burglars."); the same words bare stay a list."""
+    deters = Reference(
+        "A visible camera deters wrongdoing.", (KeyPoint("deterrence", ("deter", "scares off")),)
+    )
+    result = assess("Face cameras deter burglars.", [deters])
+    assert "list of keywords" not in " ".join(result.feedback)
+    assert result.verdict is not Verdict.INCORRECT
+    assert "list of keywords" in " ".join(assess("face cameras deter burglars", [deters]).feedback)
+
+
 def test_a_keyword_list_with_hyphenated_compounds_is_still_a_list() -> None:
     """ "move-in" holds "in", but a compound's part is no grammatical word."""
     photos = Reference(
