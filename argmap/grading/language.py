@@ -722,14 +722,24 @@ def _cancelled_prevention(words: list[str], i: int) -> bool:
 
 
 _NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+# "It is unlikely that X": X is as good as denied.
+_UNLIKELY = frozenset({"unlikely", "doubtful", "implausible"})
+_SAYING = frozenset({"say", "claim", "think", "suggest", "argue", "believe", "assume"})
 # Nouns a "no" or "without" denies alone, to say what follows: "no doubt that X".
 _NO_DOUBT = frozenset({"doubt", "question", "wonder", "saying"})
 
 
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
-    if w in _DENIAL_WORDS - _ABSURD and i + 1 < len(words) and words[i + 1] == "that":
-        return True  # "It is false that X"
+    if (w in _DENIAL_WORDS - _ABSURD or w in _UNLIKELY) and words[i + 1 : i + 2] == ["that"]:
+        return True  # "It is false that X", "it is unlikely that X"
+    if (
+        w in _DENIAL_WORDS - _ABSURD
+        and words[i + 1 : i + 2] == ["to"]
+        and words[i + 2 : i + 3]
+        and words[i + 2] in _SAYING
+    ):
+        return True  # "it would be wrong to say that X"
     if _first_person_denial(words, i):
         return True  # "I disagree that X", "I doubt that X"
     before = _CONTRAST_FRAMES.get(w)
@@ -847,7 +857,7 @@ def _not_one(words: list[str], i: int) -> bool:
 
 def _sentential(words: list[str], i: int) -> bool:
     """Is the negator at `i` one that denies its whole sentence ("not true that")?"""
-    if words[i] in _DENIAL_WORDS - _ABSURD or _first_person_denial(words, i):
+    if words[i] in (_DENIAL_WORDS - _ABSURD) | _UNLIKELY or _first_person_denial(words, i):
         return True
     after = words[i + 1 : i + 5]
     if any(w in _DENYING_A_CLAUSE for w in after[:3]):
@@ -1332,7 +1342,7 @@ def _bare_verdict(words: list[str]) -> bool:
     if words[-1] in _TRUTH_VERDICTS:
         return all(w in _BEFORE_A_VERDICT for w in words[:-1])
     rest = words[1:] if words[0] in _JUDGEMENT_ADVERBS else words
-    return rest in (["not", "true"], ["not", "so"], ["not", "the", "case"])
+    return rest in (["not", "true"], ["not", "so"], ["not", "the", "case"], ["not", "at", "all"])
 
 
 def _denies_the_last_sentence(words: list[str], after_a_question: bool) -> bool:

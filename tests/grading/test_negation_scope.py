@@ -479,6 +479,10 @@ _CLAUSE = "the lock records visitors"
         "It is a lie that {x}.",
         "That {x} is a fantasy.",
         "{X}? Hardly.",
+        "{X}? Not at all.",
+        "It is doubtful that {x}.",
+        "It is unlikely that {x}.",
+        "It would be wrong to say that {x}.",
     ],
 )
 def test_every_way_of_denying_a_clause_denies_each_of_its_words(frame: str) -> None:
