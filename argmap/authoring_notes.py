@@ -30,7 +30,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -648,30 +648,45 @@ _GRADED_AWAY = frozenset(
 
 
 def rule_one_word_opposites(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
-    raw: str | None = None
-    for claim in m.claims:
-        found = one_word_opposites(claim) if any(kp.opposites for kp in claim.key_points) else []
-        if found and raw is None:
-            from argmap.text_lines import editor_lines
-
-            raw = "\n".join(editor_lines(ctx.map_text() or ""))
-        start = claim.positions.get("key_points", claim.pos)
-        for term, word in found:
-            yield ctx.diag(
-                (_find_after(raw, term, start) if raw else None) or start,
-                Severity.NOTE,
-                "N511",
-                f"opposite {term!r} of {claim.id!r} is read as the one word {word!r}: "
-                f"every answer that says {word!r} would be graded contradictory",
-                "add a word that carries what the opposite says "
-                '("free press" -> "independent press", "sole way in" -> "face-only entry")',
-            )
+    yield from _one_word_notes(
+        m,
+        ctx,
+        lambda claim: (
+            one_word_opposites(claim) if any(kp.opposites for kp in claim.key_points) else []
+        ),
+        "N511",
+        "opposite {term!r} of {claim!r} is read as the one word {word!r}: "
+        "every answer that says {word!r} would be graded contradictory",
+        "add a word that carries what the opposite says "
+        '("free press" -> "independent press", "sole way in" -> "face-only entry")',
+    )
 
 
 def rule_one_word_terms(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
+    yield from _one_word_notes(
+        m,
+        ctx,
+        lambda claim: one_word_terms(claim) if claim.key_points else [],
+        "N512",
+        "key point term {term!r} of {claim!r} is read as the one word {word!r}: "
+        "every answer that says {word!r} would make the point",
+        "add a word that carries what the term says "
+        '("keep out" -> "keeps strangers out", "tenant lets them in" -> "tenant opens the door")',
+    )
+
+
+def _one_word_notes(
+    m: Map,
+    ctx: CheckContext,
+    found_in: Callable[[Claim], list[tuple[str, str]]],
+    code: str,
+    message: str,
+    hint: str,
+) -> Iterator[Diagnostic]:
+    """The notes of N511 and N512: a term read as one word, at the term in the file."""
     raw: str | None = None
     for claim in m.claims:
-        found = one_word_terms(claim) if claim.key_points else []
+        found = found_in(claim)
         if found and raw is None:
             from argmap.text_lines import editor_lines
 
@@ -681,12 +696,9 @@ def rule_one_word_terms(m: Map, ctx: CheckContext) -> Iterator[Diagnostic]:
             yield ctx.diag(
                 (_find_after(raw, term, start) if raw else None) or start,
                 Severity.NOTE,
-                "N512",
-                f"key point term {term!r} of {claim.id!r} is read as the one word {word!r}: "
-                f"every answer that says {word!r} would make the point",
-                "add a word that carries what the term says "
-                '("keep out" -> "keeps strangers out", "tenant lets them in" -> '
-                '"tenant opens the door")',
+                code,
+                message.format(term=term, claim=claim.id, word=word),
+                hint,
             )
 
 
