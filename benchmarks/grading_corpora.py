@@ -211,18 +211,18 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # example-smart-locks 0.786 / 0 / 16.7 %, sciEntsBank 0.566 / 0.425, Beetle
 # 0.535 / 0.381.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.84, "contradictory_correct": 5, "correct_lost": 0.075},
+    "face-at-the-door": {"agreement": 0.85, "contradictory_correct": 4, "correct_lost": 0.07},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
     # a fourth in a set mix of kinds (dev-287..586), read row by row while the grader
     # was changed (face-at-the-door is held out: only its totals are read).
     "face-at-the-door-dev": {
-        "agreement": 0.765,
-        "contradictory_correct": 19,
-        "correct_lost": 0.075,
+        "agreement": 0.77,
+        "contradictory_correct": 18,
+        "correct_lost": 0.07,
     },
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
-    "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.42},
+    "sciEntsBank": {"macro_f1": 0.56, "contradictory_f1": 0.43},
     "beetle": {"macro_f1": 0.53, "contradictory_f1": 0.38},
 }
 # Speed.
