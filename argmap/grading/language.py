@@ -1039,14 +1039,13 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     started = False
     while j < end:
         w = words[j]
-        if words[j] in _DENYING_A_CLAUSE and words[j + 1 : j + 2] == ["that"]:
-            out.append(j)  # "I don't doubt that X", "nobody denies that X": X is said
-            break
-        if _prevention_at(words, j) and _cancelled_prevention(
-            words, j if words[j] != "from" else j
+        if (w in _DENYING_A_CLAUSE and words[j + 1 : j + 2] == ["that"]) or (
+            _prevention_at(words, j) and _cancelled_prevention(words, j)
         ):
-            out.append(j)  # "does not stop the tenant from ...": the stopping is denied,
-            break  # not the tenant
+            # "I don't doubt that X", "does not stop the tenant from ...": the doubting or
+            # the stopping is denied, not X or the tenant
+            out.append(j)
+            break
         if w == "," or w in SCOPE_ENDERS or w in TURNS or _is_negator(words, j):
             break  # (a second negator starts its own scope: "won't open and can't tell")
         if w in {"and", "or"} and j + 1 < end and words[j + 1] in _SUBJECT_PRONOUNS:
@@ -1638,7 +1637,7 @@ def _analyse(text: str) -> list[Token]:
 
 
 # Particles that make phrasal verbs: "shut out", "turn away", "hand over".
-_PARTICLE_WORDS = frozenset({"out", "in", "off", "up", "away", "down", "back", "over", "on"})
+_PARTICLE_WORDS = _PARTICLES | {"over"}
 
 
 def _phrasal_verbs(words: list[str]) -> dict[int, str]:
