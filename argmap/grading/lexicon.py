@@ -67,10 +67,8 @@ def relations(word: str) -> Relations:
         return _EMPTY
     _, syn, opp, rel, desc = (line.rstrip("\n").split("\t") + ["", "", "", ""])[:5]
 
-    def split(field: str) -> frozenset[str]:
-        return frozenset(
-            w for w in field.split(",") if w
-        )  # phrases as WordNet writes them: "shut_out"
+    def split(field: str) -> frozenset[str]:  # (phrases as WordNet writes them: "shut_out")
+        return frozenset(w for w in field.split(",") if w)
 
     return Relations(split(syn), split(opp), split(rel), split(desc))
 
