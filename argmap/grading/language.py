@@ -564,10 +564,46 @@ _IS_CONTRACTED = frozenset(
 )
 
 
+# Grammatical words that steer a reading, respelled from a typo ("becuase", "wouuld"):
+# one of them mistyped would let a negation run on, or end it too soon.
+_RESPELLABLE = frozenset(
+    {"because", "although", "though", "however", "without", "unless", "whereas", "instead"}
+    | {"would", "could", "should", "never", "nothing", "nobody", "cannot", "rather"}
+)
+
+
+def _respelled(word: str) -> str:
+    """`word`, or the grammatical word it is a one-letter typo of ("becuase")."""
+    if len(word) < 5 or not word.isalpha() or word in FUNCTION_WORDS or is_known_word(word):
+        return word
+    from argmap.grading.lexicon import edit_distance
+
+    return next((g for g in _RESPELLABLE if edit_distance(word, g, 1) <= 1), word)
+
+
+# Negated auxiliaries as students type them: "dont", "is'nt", "do't".
+_AUXILIARY_HEADS = frozenset(
+    {"do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "would", "could"}
+    | {"should", "ca", "wo", "must", "need"}
+)
+_WITHOUT_APOSTROPHE = {
+    f"{head}nt": head
+    for head in ("do", "does", "did", "is", "are", "was", "were", "have", "has", "had")
+    + ("would", "could", "should", "ca")
+}
+
+
 def _split(raw: str) -> list[str]:
-    """ "didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"."""
+    """ "didn't" -> "did", "not"; "cannot" -> "can", "not"; "it's" -> "it", "is"; and
+    as typed in a hurry: "dont", "is'nt", "do't" -> "do", "not"."""
     if raw == "cannot":
         return ["can", "not"]
+    misplaced = (raw.endswith("'nt") and raw[:-3]) or (raw.endswith("'t") and raw[:-2])
+    if misplaced and misplaced in _AUXILIARY_HEADS:
+        return [_NT_HEADS.get(misplaced, misplaced), "not"]
+    if raw in _WITHOUT_APOSTROPHE:
+        head = _WITHOUT_APOSTROPHE[raw]
+        return [_NT_HEADS.get(head, head), "not"]
     if raw.endswith("n't"):
         head = _NT_HEADS.get(raw[:-3], raw[:-3])
         return [head, "not"] if head else ["not"]
@@ -1545,7 +1581,7 @@ def _analyse(text: str) -> list[Token]:
     folded = _DASH.sub(" , ", fold(text).replace("%", " percent"))
     breaks = _SENTENCE_BREAK.findall(folded)
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(folded)):
-        words = _words(sentence, marks=True)
+        words = [_respelled(w) for w in _words(sentence, marks=True)]
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)

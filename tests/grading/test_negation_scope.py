@@ -611,3 +611,24 @@ def test_an_outrage_at_a_clause_says_it() -> None:
     assert {"resident", "scan", "face"} <= set(
         said("It is absurd that residents must scan their faces.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lock dont record visitors.",
+        "The lock does'nt record visitors.",
+        "The lock do't record visitors.",
+        "The lock doesnt record visitors.",
+    ],
+)
+def test_a_negation_typed_in_a_hurry_still_denies(text: str) -> None:
+    """A student's "dont", "does'nt" or "do't" is "don't"."""
+    assert {"record", "visitor"} <= set(denied(text))
+
+
+def test_a_mistyped_grammatical_word_still_steers_the_reading() -> None:
+    """ "becuase" ends a negation as "because" does: the reason after it is said."""
+    text = "A tenant who won't hand over a photo loses the flat, becuase moving in depends on it."
+    assert {"move", "depend"} <= set(said(text))
+    assert "gong" in {t.text for t in analyse("The gong rang.")}  # a real word stays itself
