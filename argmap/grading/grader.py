@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from argmap.display import shorten
 from argmap.grading.comparison import reverses_a_comparison
@@ -192,8 +193,6 @@ def _similarity(tok: Token, word: Token) -> float:
     a phrasal verb, as that phrase ("shuts strangers out" meets "keep out" as
     "shut_out" ~ "keep_out"; WordNet alone, no embeddings, for the phrases)."""
     sim = word_similarity(tok.text, word.text)
-    if tok.phrase is None and word.phrase is None:
-        return sim
     for a in {tok.phrase or tok.text, tok.text}:
         for b in {word.phrase or word.text, word.text}:
             if (a, b) != (tok.text, word.text):
@@ -204,11 +203,9 @@ def _similarity(tok: Token, word: Token) -> float:
 def _opposed(tok: Token, word: Token) -> bool:
     """Whether an answer's word denies a term's, as words or as phrasal verbs
     ("lets them in" against "keeps them out")."""
-    if opposite(tok.text, word.text):
-        return True
-    if tok.phrase is None and word.phrase is None:
-        return False
-    return opposite(tok.phrase or tok.text, word.phrase or word.text)
+    return opposite(tok.text, word.text) or opposite(
+        tok.phrase or tok.text, word.phrase or word.text
+    )
 
 
 def _shown(tokens: Sequence[Token | None]) -> str | None:
@@ -1044,15 +1041,17 @@ def _feedback(
     return tuple(lines)
 
 
-def _alternatives(ref: Reference) -> list[frozenset[str]]:
+@lru_cache(maxsize=1024)
+def _alternatives(key_points: tuple[KeyPoint, ...]) -> tuple[frozenset[str], ...]:
     """For each key point, the lemmas of its one-word terms: words its author offers
-    as each other's alternatives ("guards", "staff")."""
+    as each other's alternatives ("guards", "staff"). Kept per question's model
+    answers: every answer to it is compared with the same ones."""
     out = []
-    for kp in ref.key_points:
+    for kp in key_points:
         single = {words[0].lemma for term in kp.terms if len(words := analyse_term(term)) == 1}
         if len(single) >= 2:
             out.append(frozenset(single))
-    return out
+    return tuple(out)
 
 
 def with_terms(ref: Reference) -> list[Token]:
@@ -1177,7 +1176,7 @@ def _assess_one(
         not made or (text.denied_share >= KEYED_TEXT_DENIED and made < max(2, total))
     )
     alike = equates_a_contrast(every, model)
-    reversed_comparison = reverses_a_comparison(every, model, _alternatives(ref))
+    reversed_comparison = reverses_a_comparison(every, model, _alternatives(ref.key_points))
     # A teacher's opposites of a reference without key points: one said denies it.
     opposed = (
         _opposite_said(ref.opposites, answer, sentences, every, opposites)

@@ -736,7 +736,7 @@ _DENYING_NEGATORS = frozenset(
 )
 
 
-def _cancelled_prevention(words: list[str], i: int) -> bool:
+def _denied_negator(words: list[str], i: int) -> bool:
     """A prevention or a denial that is itself denied says what it names: "the lock
     doesn't stop subletting", "nothing prevents strangers from entering", "it fails to
     stop subletting" (it goes on), "few would deny that X", "I don't doubt that X"."""
@@ -996,7 +996,7 @@ TURNS = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 
 
 # Particles that make a verb another verb: "sign up" is no "sign", "scare off" no "scare".
-PHRASAL_PARTICLES = frozenset({"off", "up"})
+_PHRASAL_PARTICLES = frozenset({"off", "up"})
 
 
 def _phrasal_particle(words: list[str], k: int) -> bool:
@@ -1006,7 +1006,7 @@ def _phrasal_particle(words: list[str], k: int) -> bool:
     w, before = words[k], words[k - 1]
     if not _content_word(before):
         return False
-    return w in PHRASAL_PARTICLES or (w == "out" and before.endswith("ed"))
+    return w in _PHRASAL_PARTICLES or (w == "out" and before.endswith("ed"))
 
 
 # A verb's particle: "going out", "giving up".
@@ -1076,7 +1076,7 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     while j < end:
         w = words[j]
         if (w in _DENYING_A_CLAUSE and words[j + 1 : j + 2] == ["that"]) or (
-            _prevention_at(words, j) and _cancelled_prevention(words, j)
+            _prevention_at(words, j) and _denied_negator(words, j)
         ):
             # "I don't doubt that X", "does not stop the tenant from ...": the doubting or
             # the stopping is denied, not X or the tenant
@@ -1615,7 +1615,7 @@ def _analyse(text: str) -> list[Token]:
         for i in range(end):
             if i in meta or not _is_negator(words, i):  # ("the claim is mistaken, because")
                 continue
-            if _cancelled_prevention(words, i):
+            if _denied_negator(words, i):
                 continue  # "doesn't stop subletting": two negations, none left
             neutral.update(_negated_subject(words, i, end) or ())
             for j in _scope(words, i, end):
