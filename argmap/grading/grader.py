@@ -178,8 +178,15 @@ def _match_word(
             flipped = False
             if sim < WORD_MET:
                 continue
-        if (tok.negated != word.negated) != flipped and not (
-            ambiguous and not (tok.polar and word.polar)
+        if (
+            (tok.negated != word.negated) != flipped
+            and not (ambiguous and not (tok.polar and word.polar))
+            and not (
+                tok.prevented
+                and word.prevented
+                and not flipped
+                and tok.unprevented == word.unprevented
+            )
         ):
             if sim > deny and sim >= DENIAL_MET:
                 deny, deny_tok = sim, tok
@@ -446,6 +453,26 @@ def _in_own_words(sentences: Sequence[str], found: TermMatch) -> str | None:
 
 
 def _in_context(term: list[Token], model: Sequence[Token], explicit: bool = False) -> list[Token]:
+    """A key term with the polarity its words have in the model answer, and with the
+    model answer's preventions: "subletting" for "stop flats being sublet" names what
+    is stopped."""
+    term = _polarity_in_context(term, model, explicit)
+    prevented = {t.lemma: t for t in model if t.prevented}
+    if not prevented.keys() & {w.lemma for w in term}:
+        return term
+    return [_prevented_as_in(w, prevented.get(w.lemma)) for w in term]
+
+
+def _prevented_as_in(word: Token, model: Token | None) -> Token:
+    if model is None:
+        return word
+    by_prevention = model.negated != model.unprevented
+    return replace(word, prevented=True, unprevented=word.negated != by_prevention)
+
+
+def _polarity_in_context(
+    term: list[Token], model: Sequence[Token], explicit: bool = False
+) -> list[Token]:
     """A key term with the polarity its words have in the model answer.
 
     Key points abbreviate the model answer: "operator" stands for "not from
@@ -592,7 +619,7 @@ def _point_result(
     for term, words in _readings(point.terms):
         words = _in_context(words, model, _negator_written(term))
         if denied_point and not any(w.negated for w in words) and not _negator_written(term):
-            words = [replace(w, negated=True) for w in words]
+            words = [replace(w, negated=True, unprevented=not w.unprevented) for w in words]
         if not words:
             literal = said_literally(term, every)
             if literal and len(literal) > made_mass:

@@ -457,6 +457,13 @@ class Token:
     # The phrasal verb it heads, as WordNet names it ("shut_out" for "shuts strangers
     # out"), met as a word of its own: "shut out" is "keep out", not "shut".
     phrase: str | None = None
+    # After a verb of prevention in its clause, whether or not the reading denies it:
+    # "stops subletting" and "stop flats being sublet" both name what is stopped, and
+    # meet each other whatever the negation makes of the gerund and the participle.
+    prevented: bool = False
+    # ... and its polarity without the prevention's denial: "stops subletting" and "stop
+    # flats being sublet" both False, "it is false that they keep subletters out" True.
+    unprevented: bool = False
 
     @property
     def shown(self) -> str:
@@ -686,8 +693,10 @@ _INTENSIFIERS = frozenset({"really", "strongly", "seriously", "very", "much", "d
 def _first_person_denial(words: list[str], i: int) -> bool:
     """ "I disagree that X", "we strongly doubt that X" (not "officials deny that X": a
     report of someone's denial)."""
-    if words[i] not in _DENYING_VERBS or words[i + 1 : i + 2] != ["that"]:
+    if words[i] not in _DENYING_VERBS or not words[i + 1 : i + 2]:
         return False
+    if words[i + 1] != "that" and not (words[i] == "doubt" and words[i + 1][0].isalnum()):
+        return False  # ("I doubt the scans stop anyone": doubt takes a bare clause too)
     k = i - 1 if i >= 1 and words[i - 1] in _INTENSIFIERS else i
     return k >= 1 and words[k - 1] in {"i", "we"}
 
@@ -712,6 +721,30 @@ def _prevention_at(words: list[str], k: int) -> bool:
 
 
 _STOPPING = frozenset({"stop", "stops", "stopped", "prevent", "prevents", "prevented"})
+
+
+# A verb of prevention reaches this many words into its clause.
+_PREVENTION_REACH = 8
+
+
+def _prevented(words: list[str], end: int) -> set[int]:
+    """The positions after a verb of prevention in its clause, whatever the negation
+    makes of them: "stops subletting", "stop flats being illegally sublet" (not "keeps
+    records", not "doesn't stop subletting", not "the banned smoking area")."""
+    out: set[int] = set()
+    for i in range(end):
+        w = words[i]
+        if w not in _PREVENTING or (w in _CONTINUING and "from" not in words[i + 1 : i + 6]):
+            continue
+        if w.endswith("ed") and (i == 0 or words[i - 1] in _BEFORE_A_NOUN):
+            continue  # a participle before its noun prevents nothing
+        if _denied_negator(words, i):
+            continue
+        for j in range(i + 1, min(end, i + 1 + _PREVENTION_REACH)):
+            if words[j] == "," or words[j] in SCOPE_ENDERS or words[j] in TURNS:
+                break
+            out.add(j)
+    return out
 
 
 def _gerund(word: str) -> bool:
@@ -1585,6 +1618,7 @@ def _analyse(text: str) -> list[Token]:
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)
+        flipped_by_prevention = [False] * len(words)
         base = s_index * 10_000
         if out and _denies_the_last_sentence(words, "?" in breaks[s_index - 1]):
             # "It is supposed to turn strangers away. It doesn't." takes that back, from
@@ -1618,8 +1652,10 @@ def _analyse(text: str) -> list[Token]:
             if _denied_negator(words, i):
                 continue  # "doesn't stop subletting": two negations, none left
             neutral.update(_negated_subject(words, i, end) or ())
+            preventing = words[i] in _PREVENTING or words[i] == "from"
             for j in _scope(words, i, end):
                 negated[j] = not negated[j]
+                flipped_by_prevention[j] ^= preventing
                 cues[j] = words[i] if words[i] in {"no", "never", "not", "without"} else "not"
                 by[j] = base + i
         for j in _object_negations(words, end):
@@ -1634,6 +1670,7 @@ def _analyse(text: str) -> list[Token]:
             negated[j] = not negated[j]
             cues[j] = "without"
             by[j] = base + j + 1
+        prevented = _prevented(words, end)
         clause += 1
         phrases = _phrasal_verbs(words)
         for k, w in enumerate(words):
@@ -1665,6 +1702,8 @@ def _analyse(text: str) -> list[Token]:
                     clause,
                     by[k],
                     phrases.get(k),
+                    k in prevented,
+                    negated[k] != flipped_by_prevention[k],
                 )
             )
             position += 1

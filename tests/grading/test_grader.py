@@ -1089,3 +1089,25 @@ def test_a_phrasal_verb_meets_its_synonyms_as_a_phrase() -> None:
     assert [p.state for p in made.points] == [PointState.MADE]
     missed = assess("The guard shuts the windows for strangers.", [refused])
     assert [p.state for p in missed.points] == [PointState.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        # what the model answer stops ("stop flats being sublet"), stopped in other words
+        ("Face scans stop subletting.", "correct"),
+        ("The scanner stops people subletting their flats.", "correct"),
+        # ... and a denied stopping, however far the denial, still denies it
+        ("The scanner doesn't stop subletting.", "contradictory"),
+        ("It is false that the scanners keep subletters from moving in.", "contradictory"),
+        ("I doubt the scans stop flats being sublet.", "contradictory"),
+    ],
+)
+def test_a_prevention_meets_the_prevention_of_the_model_answer(
+    bundled: Map, answer: str, verdict: str
+) -> None:
+    """ "stops subletting" denies its gerund and "stop flats being sublet" reads its
+    participle plainly; both name what is stopped, so they meet, unless a negation
+    outside the prevention denies one of them."""
+    graded = _drill(bundled, "face-access", "support", answer)
+    assert (graded["verdict"], graded["matched"]) == (verdict, "sublet-thesis")
