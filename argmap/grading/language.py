@@ -579,6 +579,25 @@ _RESPELLABLE = frozenset(
 )
 
 
+# After "zero", words that make it a number: "zero percent", "zero point five".
+_AFTER_ZERO_NUMBER = frozenset(
+    {"percent", "per", "point", "and", "or", "to", "of", "yuan", "dollars"}
+)
+
+
+def _zero_as_no(words: list[str]) -> list[str]:
+    """ "zero mistakes", "zero chance": a "no" ("zero percent" stays a number)."""
+    return [
+        "no"
+        if w == "zero"
+        and k + 1 < len(words)
+        and words[k + 1].isalpha()
+        and words[k + 1] not in _AFTER_ZERO_NUMBER
+        else w
+        for k, w in enumerate(words)
+    ]
+
+
 def _respelled(word: str) -> str:
     """`word`, or the grammatical word it is a one-letter typo of ("becuase")."""
     if len(word) < 5 or not word.isalpha() or word in FUNCTION_WORDS or is_known_word(word):
@@ -1101,8 +1120,12 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
     subject = _negated_subject(words, i, end)
     if subject is not None:
         # "No report on the scheme shows visitors logged": a negated subject denies
-        # its whole predicate, however long the subject.
-        out.extend(subject)
+        # its whole predicate, however long the subject, up to a prevention it denies:
+        # "no law prevents subletting" says the subletting.
+        for k in subject:
+            out.append(k)
+            if _prevention_at(words, k) and _denied_negator(words, k):
+                return out
         j = subject.stop
     content = 0
     started = False
@@ -1614,7 +1637,7 @@ def _analyse(text: str) -> list[Token]:
     folded = _DASH.sub(" , ", fold(text).replace("%", " percent"))
     breaks = _SENTENCE_BREAK.findall(folded)
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(folded)):
-        words = [_respelled(w) for w in _words(sentence, marks=True)]
+        words = _zero_as_no([_respelled(w) for w in _words(sentence, marks=True)])
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)
@@ -1717,15 +1740,15 @@ _PARTICLE_WORDS = _PARTICLES | {"over"}
 
 def _phrasal_verbs(words: list[str]) -> dict[int, str]:
     """The verbs of `words` that head a phrasal verb WordNet knows, with it: the
-    particle right after the verb or after an object of up to two words ("shuts
-    strangers out" -> "shut_out", "hands the badge over" -> "hand_over")."""
+    particle right after the verb or after an object of up to three words ("shuts
+    strangers out" -> "shut_out", "turn the face scan down" -> "turn_down")."""
     from argmap.grading.lexicon import known_phrase
 
     found: dict[int, str] = {}
     for k, w in enumerate(words):
         if w not in _PARTICLE_WORDS or not k:
             continue
-        for j in range(k - 1, max(-1, k - 4), -1):
+        for j in range(k - 1, max(-1, k - 5), -1):
             if not words[j][0].isalnum() or (j < k - 1 and words[j] in _PARTICLE_WORDS):
                 break
             phrase = f"{lemma(words[j])}_{w}"

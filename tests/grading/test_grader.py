@@ -1089,6 +1089,12 @@ def test_a_phrasal_verb_meets_its_synonyms_as_a_phrase() -> None:
     assert [p.state for p in made.points] == [PointState.MADE]
     missed = assess("The guard shuts the windows for strangers.", [refused])
     assert [p.state for p in missed.points] == [PointState.MISSED]
+    # ... with an object of three words too: "turn the face scan down" is "refuse" it
+    refusing = Reference(
+        "Tenants can refuse the scan.", (KeyPoint("can refuse", ("refuse the scan",)),)
+    )
+    turned = assess("Tenants can turn the face scan down.", [refusing])
+    assert [p.state for p in turned.points] == [PointState.MADE]
 
 
 @pytest.mark.parametrize(

@@ -575,6 +575,9 @@ def test_a_denied_prevention_says_what_it_names(
         # ... and a denial alone still denies it
         ("I doubt that the lock records visitors.", set(), {"lock", "record", "visitor"}),
         ("I doubt the lock records visitors.", set(), {"lock", "record", "visitor"}),
+        # "zero" before a noun is a "no"; "zero percent" a number
+        ("The scanners will make zero mistakes.", {"scanner"}, {"mistake"}),
+        ("Zero percent of tenants sublet.", {"zero", "tenant", "sublet"}, set()),
         ("The office denies that the lock records visitors.", set(), {"record", "visitor"}),
         # a prevention that fails
         ("The lock fails to stop subletting.", {"sublet"}, {"stop"}),
