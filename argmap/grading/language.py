@@ -598,6 +598,23 @@ def _zero_as_no(words: list[str]) -> list[str]:
     ]
 
 
+# Phrases that turn like "however": "then again, the scan is needed".
+_TURN_PHRASES = (("then", "again"), ("mind", "you"), ("on", "the", "other", "hand"))
+
+
+def _turn_phrases(words: list[str]) -> list[str]:
+    """`words` with the first word of a turning phrase read as "however" (the phrase
+    keeps its length, so positions still match the words as written)."""
+    out = list(words)
+    for k in range(len(words)):
+        for phrase in _TURN_PHRASES:
+            if tuple(words[k : k + len(phrase)]) == phrase and (
+                k == 0 or not words[k - 1][0].isalnum() or phrase[0] != "mind"
+            ):
+                out[k] = "however"
+    return out
+
+
 def _respelled(word: str) -> str:
     """`word`, or the grammatical word it is a one-letter typo of ("becuase")."""
     if len(word) < 5 or not word.isalpha() or word in FUNCTION_WORDS or is_known_word(word):
@@ -1637,7 +1654,7 @@ def _analyse(text: str) -> list[Token]:
     folded = _DASH.sub(" , ", fold(text).replace("%", " percent"))
     breaks = _SENTENCE_BREAK.findall(folded)
     for s_index, sentence in enumerate(_SENTENCE_BREAK.split(folded)):
-        words = _zero_as_no([_respelled(w) for w in _words(sentence, marks=True)])
+        words = _turn_phrases(_zero_as_no([_respelled(w) for w in _words(sentence, marks=True)]))
         negated = [False] * len(words)
         cues: list[str | None] = [None] * len(words)
         by: list[int] = [-1] * len(words)

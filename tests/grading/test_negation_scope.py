@@ -636,3 +636,13 @@ def test_a_mistyped_grammatical_word_still_steers_the_reading() -> None:
     text = "A tenant who won't hand over a photo loses the flat, becuase moving in depends on it."
     assert {"move", "depend"} <= set(said(text))
     assert "gong" in {t.text for t in analyse("The gong rang.")}  # a real word stays itself
+
+
+@pytest.mark.parametrize("turn", ["then again", "on the other hand", "however"])
+def test_a_turning_phrase_ends_a_negation_like_however(turn: str) -> None:
+    """ "then again", "mind you", "on the other hand" turn as "however" does: the
+    negation before them does not reach the clause after them."""
+    text = f"The lock does not log visitors {turn} it stores their faces."
+    assert {"log", "visitor"} <= set(denied(text))
+    assert {"store", "face"} <= set(said(text))
+    assert "mind" in denied("It does not mind you arriving late.")  # a verb here
