@@ -365,7 +365,9 @@ def match_term(
         # who buys a stranger's ID card ... cannot be opened in that name" does not deny
         # "fraud calls").
         deny = 0.0
-    twice = [m for m in matches if _said_both_ways(m, answer)]
+    # (A generic word or one the question gives, "person", "people", is said both ways
+    # in any long answer: it says nothing twice.)
+    twice = [m for m in matches if m.weight == 1.0 and _said_both_ways(m, answer)]
     # Said and unsaid as a whole: the words said one way in one clause, and the other
     # way in one clause. "a borrowed ID card but not a borrowed face, so a face
     # check…" says "borrowed" both ways and "face" both ways, but never "face
@@ -376,7 +378,12 @@ def match_term(
     ):
         twice = []
     both = sum(m.weight * m.agree for m in twice) / total
-    if whole and both < TERM_MADE and any(m.agree_token and m.deny_token for m in matches):
+    if (
+        whole
+        and both < TERM_MADE
+        and any(m.agree_token and m.deny_token for m in matches)
+        and any(m.weight == 1.0 for m in matches)
+    ):
         both = max(
             both, _said_then_unsaid(term, answer, question_lemmas, ambiguous, opposites, echoes)
         )
@@ -1325,6 +1332,17 @@ def assess(
     if not any(ref.key_points for ref in references):
         return max(graded, key=lambda g: (g.topic, g.rank)).assessment
     best = max(graded, key=lambda g: g.rank)
+    # One model answer made and another denied that the answer talks about at least as
+    # much is an answer that contradicts itself: "tenants have no real choice; mind
+    # you, anyone can refuse the photo and keep their home".
+    if best.assessment.verdict is Verdict.CORRECT:
+        against = max(
+            (g for g in graded if g.assessment.verdict is Verdict.CONTRADICTORY),
+            key=lambda g: g.topic,
+            default=None,
+        )
+        if against is not None and against.topic >= best.topic:
+            return against.assessment
     # ... but a denial of a model answer the answer hardly talks about does not outrank
     # some points of the one it is about.
     if best.assessment.verdict is Verdict.CONTRADICTORY:

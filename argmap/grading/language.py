@@ -834,8 +834,38 @@ _SAYING = frozenset({"say", "claim", "think", "suggest", "argue", "believe", "as
 _NO_DOUBT = frozenset({"doubt", "question", "wonder", "saying"})
 
 
+# "say no" refuses: its "no" denies nothing, and the two words are the verb "refuse".
+_SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+
+
+def _says_no(words: list[str], k: int) -> bool:
+    """Whether words[k] is the "say" of "say no"."""
+    return words[k] in _SAY_FORMS and words[k + 1 : k + 2] == ["no"]
+
+
+# Words that a "than" compares after, as a comparative does ("cheaper than").
+_COMPARING = frozenset({"more", "less", "fewer", "rather", "other", "else", "sooner"}) | {
+    "different",
+    "prefer",
+    "prefers",
+    "preferred",
+}
+
+
+def _comparative_before(words: list[str], i: int) -> bool:
+    """Whether a word before the "than" at `i`, in its clause, is one it compares after."""
+    for w in reversed(words[max(0, i - 6) : i]):
+        if w == "," or w in SCOPE_ENDERS or w in TURNS:
+            return False
+        if w in _COMPARING or (w.endswith("er") and len(w) > 3):
+            return True
+    return False
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
+    if w == "no" and i and _says_no(words, i - 1):
+        return False  # "a tenant who says no to the photo loses the flat"
     if (w in _DENIAL_WORDS - _ABSURD or w in _UNLIKELY) and words[i + 1 : i + 2] == ["that"]:
         return True  # "It is false that X", "it is unlikely that X"
     if (
@@ -850,6 +880,8 @@ def _is_negator(words: list[str], i: int) -> bool:
     before = _CONTRAST_FRAMES.get(w)
     if before is not None and i >= len(before) and tuple(words[i - len(before) : i]) == before:
         return True
+    if w == "than" and i and not _comparative_before(words, i):
+        return True  # "surveillance of the public than access control": "rather" left out
     if w in _PREVENTING and w not in _CONTINUING:  # "stops subletting", "bans smoking"
         # ... but "Prevented wrongdoing is hard to count", "the banned smoking area": a
         # participle before its noun prevents nothing.
@@ -1723,6 +1755,7 @@ def _analyse(text: str) -> list[Token]:
                     w not in FUNCTION_WORDS
                     or (negated[k] and w in LIGHT_VERBS)
                     or (k > 0 and _phrasal_particle(words, k))
+                    or _says_no(words, k)
                 )
                 and (w not in NEGATORS or _refusal_as_deed(words, k))
                 # "a ten-year-old" gives an age: no "old" against "young"
@@ -1761,7 +1794,7 @@ def _phrasal_verbs(words: list[str]) -> dict[int, str]:
     strangers out" -> "shut_out", "turn the face scan down" -> "turn_down")."""
     from argmap.grading.lexicon import known_phrase
 
-    found: dict[int, str] = {}
+    found: dict[int, str] = {k: "refuse" for k in range(len(words)) if _says_no(words, k)}
     for k, w in enumerate(words):
         if w not in _PARTICLE_WORDS or not k:
             continue

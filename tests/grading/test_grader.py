@@ -1117,3 +1117,36 @@ def test_a_prevention_meets_the_prevention_of_the_model_answer(
     outside the prevention denies one of them."""
     graded = _drill(bundled, "face-access", "support", answer)
     assert (graded["verdict"], graded["matched"]) == (verdict, "sublet-thesis")
+
+
+def test_a_model_answer_made_and_another_denied_as_much_is_a_contradiction() -> None:
+    """Two arguments of one side, one made and the other denied in an answer that talks
+    about the denied one at least as much: the answer contradicts itself, and the
+    best fit no longer hides it behind the one made."""
+    choice = Reference(
+        "Tenants have no real choice about the scan.", (KeyPoint("no real choice", ("no choice",)),)
+    )
+    flat = Reference(
+        "A tenant who refuses the photo loses the flat.",
+        (KeyPoint("loses the flat", ("gives up the flat",)),),
+    )
+    both = "Tenants have no choice. A tenant who refuses the photo keeps the flat."
+    assert assess(both, [choice]).verdict is Verdict.CORRECT
+    assert assess(both, [choice, flat]).verdict is Verdict.CONTRADICTORY
+    agreeing = "Tenants have no choice, because a tenant who refuses the photo loses the flat."
+    assert assess(agreeing, [choice, flat]).verdict is Verdict.CORRECT
+
+
+def test_a_generic_word_is_never_said_twice() -> None:
+    """ "person" under a negation in one clause and plain in another says nothing both
+    ways: a term of generic words alone ("must be there in person") is not unsaid."""
+    term = analyse_term("must be there in person")
+    answer = [
+        t
+        for t in analyse(
+            "They can't borrow another person's face, so whoever registers has to turn up "
+            "in person."
+        )
+        if t.content
+    ]
+    assert match_term(term, answer).both == 0.0

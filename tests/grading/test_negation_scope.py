@@ -646,3 +646,13 @@ def test_a_turning_phrase_ends_a_negation_like_however(turn: str) -> None:
     assert {"log", "visitor"} <= set(denied(text))
     assert {"store", "face"} <= set(said(text))
     assert "mind" in denied("It does not mind you arriving late.")  # a verb here
+
+
+def test_a_than_with_no_comparative_is_rather_than() -> None:
+    """A "than" that follows no comparative in its clause is a "rather than" with the
+    "rather" left out; after a comparative it compares and denies nothing."""
+    assert {"access", "control"} <= set(
+        denied("It is surveillance of the public than access control.")
+    )
+    assert not denied("Guards are cheaper than face gates.")
+    assert not denied("It is more about control than safety.")
