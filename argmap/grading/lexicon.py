@@ -237,6 +237,14 @@ def opposite(a: str, b: str) -> bool:
 _AWAY = frozenset({"out", "away", "outside"})
 
 
+_AGENT_ENDINGS = ("or", "er", "ist", "ant")
+
+
+def _agent(word: str) -> bool:
+    """Whether a lemma reads as the one who does something ("operator", "manager")."""
+    return word.endswith(_AGENT_ENDINGS)
+
+
 @cache
 def lexical_similarity(a: str, b: str) -> float:
     """Similarity of two folded words from the lemma, WordNet and typos alone (0-1)."""
@@ -260,8 +268,10 @@ def lexical_similarity(a: str, b: str) -> float:
     limit = typo_allowance(b)
     if limit and min(len(a), len(b)) >= 5 and edit_distance(a, b, limit) <= limit:
         return TYPO
-    if len(la) >= 6 and len(lb) >= 6 and la[:6] == lb[:6]:
-        return RELATED  # same stem, another derivation: "verifiable" / "verified"
+    if len(la) >= 6 and len(lb) >= 6 and la[:6] == lb[:6] and _agent(la) == _agent(lb):
+        # same stem, another derivation: "verifiable" / "verified" (but the one who
+        # does it is not the deed: "operator" / "operation")
+        return RELATED
     return 0.0
 
 

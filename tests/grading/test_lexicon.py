@@ -62,6 +62,9 @@ def test_similarity_by_lemma_synonym_derivation_and_typo() -> None:
     assert lexical_similarity("convertions", "conversions") >= 0.8  # one slip
     assert lexical_similarity("test", "run") == 0.0  # "run" lists "test"; "test" not "run"
     assert lexical_similarity("not", "now") == 0.0  # short words must be exact
+    # a shared stem is a derivation, but the one who does it is not the deed
+    assert lexical_similarity("verifiable", "verified") >= 0.8
+    assert lexical_similarity("operation", "operator") == 0.0
 
 
 def test_edit_distance_counts_a_swap_as_one() -> None:
