@@ -941,6 +941,8 @@ _OPEN_QUESTION = frozenset({"whether", "if", "how", "why", "what", "who", "which
 def _uncertain(words: list[str], i: int) -> bool:
     """ "isn't clear whether X", "says nothing about how often X": X is left open."""
     after = words[i + 1 : i + 5]
+    if _contrasted_clause(words, i):
+        return False  # "X, not how well it works" denies that it works well
     if any(w in {"whether", "how"} for w in words[i + 1 : i + 4]):
         return True
     return any(w in _EPISTEMIC for w in after) and any(w in _OPEN_QUESTION for w in after)
@@ -989,6 +991,18 @@ def _not_one(words: list[str], i: int) -> bool:
     """ "Not one source", "not a single report": a "not" that is a subject's "no"."""
     return words[i] == "not" and (
         words[i + 1 : i + 2] == ["one"] or words[i + 1 : i + 3] == ["a", "single"]
+    )
+
+
+def _contrasted_clause(words: list[str], i: int) -> bool:
+    """ "X, not how well it works", "X, not that they chose it": a "not" opening a
+    clause of its own after a comma denies all of that clause."""
+    return (
+        words[i] == "not"
+        and i > 0
+        and words[i - 1] in {",", "and", "but"}
+        and words[i + 1 : i + 2] != []
+        and words[i + 1] in _OPEN_QUESTION | {"that"}
     )
 
 
@@ -1127,6 +1141,12 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         return [i + 1] if i + 1 < end else []
     if words[i] in {"no", "without"} and words[i + 1 : i + 2] and words[i + 1] in _NO_DOUBT:
         return [i + 1]  # "there is no doubt that X", "no wonder X", "it goes without saying"
+    if _contrasted_clause(words, i):
+        for j in range(i + 1, end):
+            if words[j] == "," or words[j] in SCOPE_ENDERS or words[j] in TURNS:
+                break
+            out.append(j)
+        return out
     if _sentential(words, i):
         for j in range(i + 1, end):
             if words[j] in _WIDE_ENDS or words[j] in TURNS:

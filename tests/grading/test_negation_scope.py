@@ -656,3 +656,13 @@ def test_a_than_with_no_comparative_is_rather_than() -> None:
     )
     assert not denied("Guards are cheaper than face gates.")
     assert not denied("It is more about control than safety.")
+
+
+def test_a_not_opening_a_clause_after_a_comma_denies_that_clause() -> None:
+    """ "X, not how well it works" denies that it works well (a "not how" elsewhere
+    leaves the question open), up to the clause's end."""
+    assert "work" in denied("Big numbers show how large the scheme is, not how well it works.")
+    text = "It records visitors, not whether they are criminals, and it keeps the log."
+    assert "criminal" in denied(text)
+    assert {"keep", "log"} <= set(said(text))
+    assert "work" not in denied("It is not clear how well it works.")
