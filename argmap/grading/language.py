@@ -862,6 +862,24 @@ def _comparative_before(words: list[str], i: int) -> bool:
     return False
 
 
+_COST_FORMS = frozenset({"cost", "costs", "costing"})
+
+
+def _cost_compared(words: list[str], k: int) -> str | None:
+    """ "costs less" is "cheap" and "costs more" "expensive": the verb met as the
+    adjective ("the kit costs less every year" makes "cheaper")."""
+    if words[k] not in _COST_FORMS:
+        return None
+    after = words[k + 1 : k + 3]
+    if after[:1] in (["much"], ["far"], ["a"], ["even"]):
+        after = after[1:] if after[:1] != ["a"] else words[k + 3 : k + 4]
+    if after[:1] == ["less"]:
+        return "cheap"
+    if after[:1] == ["more"]:
+        return "expensive"
+    return None
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w == "no" and i and _says_no(words, i - 1):
@@ -1815,6 +1833,7 @@ def _phrasal_verbs(words: list[str]) -> dict[int, str]:
     from argmap.grading.lexicon import known_phrase
 
     found: dict[int, str] = {k: "refuse" for k in range(len(words)) if _says_no(words, k)}
+    found.update((k, price) for k in range(len(words)) if (price := _cost_compared(words, k)))
     for k, w in enumerate(words):
         if w not in _PARTICLE_WORDS or not k:
             continue

@@ -1095,6 +1095,13 @@ def test_a_phrasal_verb_meets_its_synonyms_as_a_phrase() -> None:
     )
     turned = assess("Tenants can turn the face scan down.", [refusing])
     assert [p.state for p in turned.points] == [PointState.MADE]
+    # ... and "costs less" is "cheap", "costs more" "expensive"
+    cheaper = Reference("Face gates keep getting cheaper.", (KeyPoint("cheaper", ()),))
+    assert [p.state for p in assess("The kit costs less every year.", [cheaper]).points] == [
+        PointState.MADE
+    ]
+    dearer = assess("Face gates cost a lot more every year.", [cheaper])
+    assert [p.state for p in dearer.points] == [PointState.CONTRADICTED]
 
 
 @pytest.mark.parametrize(
