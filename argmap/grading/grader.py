@@ -689,6 +689,55 @@ def _point_result(
     return PointResult(point.point, PointState.MISSED)
 
 
+def _contradicts_itself(
+    answer: Sequence[Token], model: Sequence[Token], question_lemmas: frozenset[str]
+) -> tuple[Token, Token] | None:
+    """A word of the model answer said one way and then the other about the same thing:
+    in two sentences or across a turn, each clause holding another of the model
+    answer's words ("the face scan stops fraudsters using borrowed identities, but it
+    can't stop anyone from using a borrowed identity")."""
+    own = {t.lemma for t in model if t.content} - question_lemmas - _CONTEXTLESS
+    drawn = {(t.lemma, t.negated) for t in model if t.content}
+    words = [t for t in answer if t.content and t.polar]
+    around: dict[tuple[int, int], set[str]] = {}
+    for t in words:
+        around.setdefault((t.sentence, t.clause), set()).add(t.lemma)
+    for k, a in enumerate(words):
+        if a.lemma not in own:
+            continue
+        for d in words[k + 1 :]:
+            if d.lemma == a.lemma:
+                opposed = a.negated != d.negated
+            else:
+                opposed = a.negated == d.negated and _opposed(a, d)
+            if not opposed or not (a.sentence != d.sentence or _turn_between([a], [d], answer)):
+                continue
+            if {(a.lemma, a.negated), (d.lemma, d.negated)} <= drawn:
+                continue  # a contrast the model answer draws itself ("can be changed ... stays")
+            shared = around[(a.sentence, a.clause)] & around[(d.sentence, d.clause)] & own
+            if shared - {a.lemma, d.lemma}:
+                return a, d
+    return None
+
+
+def _clause_quoted(token: Token, every: Sequence[Token], sentences: Sequence[str]) -> str:
+    """The clause `token` stands in, as the answer wrote it (its words near `token`)."""
+    near = [
+        t
+        for t in every
+        if (t.sentence, t.clause) == (token.sentence, token.clause)
+        and t.content
+        and abs(t.position - token.position) <= APART
+    ]
+    return quote_span(sentences[token.sentence], near) or token.shown
+
+
+# Words that say nothing of what a clause is about: particles ("out"), generic nouns.
+_CONTEXTLESS = frozenset({"out", "up", "in", "off", "away", "down", "back", "on", "over"}) | (
+    GENERIC_WORDS
+)
+
+
 def _turn_between(said: Sequence[Token], unsaid: Sequence[Token], every: Sequence[Token]) -> bool:
     """Whether a turn ("but", "although") stands between the words that say a point and
     the words that deny it, with neither group on both sides."""
@@ -1067,7 +1116,12 @@ def _feedback(
         )
     if substance and verdict is Verdict.CORRECT and missed:
         lines.append("You made the model answer's point in your own words.")
-    elif verdict is Verdict.CONTRADICTORY and not denied and (substance or not caps):
+    elif (
+        verdict is Verdict.CONTRADICTORY
+        and not denied
+        and (substance or not caps)
+        and not any(cap.startswith("Contradicted") for cap in caps)
+    ):
         lines.append("Your answer says the opposite of the model answer.")
     elif missed:
         lines.append(listed("Missed", [p.point for p in missed]))
@@ -1210,6 +1264,9 @@ def _assess_one(
         not made or (text.denied_share >= KEYED_TEXT_DENIED and made < max(2, total))
     )
     alike = equates_a_contrast(every, model)
+    # (Not against a teacher's reference alone: measured on SemEval, its students'
+    # second sentences restate the first in other terms more often than they unsay it.)
+    unsaid = _contradicts_itself(every, model, question_lemmas) if points else None
     reversed_comparison = reverses_a_comparison(every, model, _alternatives(ref.key_points))
     # A teacher's opposites of a reference without key points: one said denies it.
     opposed = (
@@ -1223,6 +1280,7 @@ def _assess_one(
         or alike
         or reversed_comparison
         or opposed
+        or unsaid
         or (mine is not None and mine != theirs)
     ):
         verdict = Verdict.CONTRADICTORY
@@ -1261,6 +1319,9 @@ def _assess_one(
         caps.append(
             f'Contradicted: the model answer compares these the other way: "{_quote(ref.text)}"'
         )
+    if unsaid and not denied:
+        said, taken_back = (_clause_quoted(t, every, sentences) for t in unsaid)
+        caps.append(f'Contradicted: you say "{said}" and then the opposite, "{taken_back}".')
     if one_word and verdict is Verdict.PARTIAL:
         score = 0.5
         caps.append(

@@ -1150,6 +1150,26 @@ _PARTICLES = frozenset({"out", "up", "in", "off", "away", "down", "back", "on"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there"})
 
 
+# Nouns whose infinitive a "no" denies with them: "no right to ask", "no power to
+# refuse", "no need to scan" (not "no access to data").
+_MODAL_NOUNS = frozenset(
+    {"right", "need", "reason", "way", "power", "chance", "option", "choice", "ability"}
+    | {"permission", "means", "say", "intention", "plan", "plans", "obligation", "duty"}
+)
+
+
+def _infinitive_of_a_modal_noun(words: list[str], j: int) -> bool:
+    """Whether words[j] is the "to" of "no right to ask", after the noun it completes."""
+    return (
+        words[j] == "to"
+        and j >= 1
+        and words[j - 1] in _MODAL_NOUNS
+        and j + 1 < len(words)
+        and words[j + 1][0].isalnum()
+        and words[j + 1] not in _DETERMINERS
+    )
+
+
 def _scope(words: list[str], i: int, end: int) -> list[int]:
     """The positions a negator at `i` denies (see the module's rules)."""
     out: list[int] = []
@@ -1292,7 +1312,13 @@ def _scope(words: list[str], i: int, end: int) -> list[int]:
         if is_content:
             started = True
             content += 1
-        elif noun and started and w != "of" and not (copular and w in {"as", "than"}):
+        elif (
+            noun
+            and started
+            and w != "of"
+            and not (copular and w in {"as", "than"})
+            and not _infinitive_of_a_modal_noun(words, j)
+        ):
             # the noun phrase is over ("no logging of visitors" runs on over "of"; "is
             # not the same as harm" over "as")
             break

@@ -1157,3 +1157,29 @@ def test_a_generic_word_is_never_said_twice() -> None:
         if t.content
     ]
     assert match_term(term, answer).both == 0.0
+
+
+def test_an_answer_that_says_a_word_of_the_model_answer_and_then_unsays_it_contradicts_itself() -> (
+    None
+):
+    """The same word said and unsaid about the same thing (another of the model answer's
+    words in both clauses), across a turn or in two sentences, is a self-contradiction,
+    and the feedback quotes both clauses; the same word unsaid of another thing is a
+    contrast."""
+    fraud = Reference(
+        "Checking faces at the counter stops people registering numbers under borrowed identities.",
+        (KeyPoint("borrowed identity", ("someone else's name",)), KeyPoint("stops fraud", ())),
+    )
+    both = assess(
+        "Face checks stop fraudsters registering with borrowed identities, but they can't "
+        "stop anyone registering with a borrowed identity.",
+        [fraud],
+    )
+    assert both.verdict is Verdict.CONTRADICTORY
+    assert any("and then the opposite" in line for line in both.feedback)
+    contrast = assess(
+        "Face checks stop fraudsters registering with borrowed identities, but they can't "
+        "stop a corrupt clerk from selling numbers.",
+        [fraud],
+    )
+    assert contrast.verdict is Verdict.CORRECT

@@ -666,3 +666,11 @@ def test_a_not_opening_a_clause_after_a_comma_denies_that_clause() -> None:
     assert "criminal" in denied(text)
     assert {"keep", "log"} <= set(said(text))
     assert "work" not in denied("It is not clear how well it works.")
+
+
+def test_no_with_a_modal_noun_denies_its_infinitive() -> None:
+    """ "no right to ask", "no need to scan": the infinitive is denied with the noun
+    (not "no access to the data": the data is there)."""
+    assert {"right", "ask"} <= set(denied("A subsidised flat has no right to ask more."))
+    assert "scan" in denied("There is no need to scan every face.")
+    assert "datum" not in denied("Guards have no access to data, so tenants trust them.")
