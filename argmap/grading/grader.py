@@ -41,6 +41,7 @@ from argmap.grading.language import (
     DEGREE_NEGATORS,
     HARD_WORDS,
     NEGATORS,
+    PARTICLE_WORDS,
     SENTENCE_WORDS,
     TURNS,
     Token,
@@ -733,9 +734,7 @@ def _clause_quoted(token: Token, every: Sequence[Token], sentences: Sequence[str
 
 
 # Words that say nothing of what a clause is about: particles ("out"), generic nouns.
-_CONTEXTLESS = frozenset({"out", "up", "in", "off", "away", "down", "back", "on", "over"}) | (
-    GENERIC_WORDS
-)
+_CONTEXTLESS = PARTICLE_WORDS | GENERIC_WORDS
 
 
 def _turn_between(said: Sequence[Token], unsaid: Sequence[Token], every: Sequence[Token]) -> bool:

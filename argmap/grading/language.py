@@ -772,9 +772,7 @@ def _prevented(words: list[str], end: int) -> set[int]:
         w = words[i]
         if w not in _PREVENTING or (w in _CONTINUING and "from" not in words[i + 1 : i + 6]):
             continue
-        if w.endswith("ed") and (i == 0 or words[i - 1] in _BEFORE_A_NOUN):
-            continue  # a participle before its noun prevents nothing
-        if _denied_negator(words, i):
+        if _participle_before_a_noun(words, i) or _denied_negator(words, i):
             continue
         for j in range(i + 1, min(end, i + 1 + _PREVENTION_REACH)):
             if words[j] == "," or words[j] in SCOPE_ENDERS or words[j] in TURNS:
@@ -880,6 +878,20 @@ def _cost_compared(words: list[str], k: int) -> str | None:
     return None
 
 
+def _participle_before_a_noun(words: list[str], i: int) -> bool:
+    """ "Prevented wrongdoing is hard to count", "the banned smoking area": a participle
+    before its noun, which prevents nothing."""
+    return words[i].endswith("ed") and (
+        i == 0
+        or words[i - 1] in _BEFORE_A_NOUN
+        or (
+            words[i - 1] == "that"
+            and i >= 2
+            and (words[i - 2] in _THAT_CLAUSE_VERBS or words[i - 2] in _DISMISSALS)
+        )
+    )
+
+
 def _is_negator(words: list[str], i: int) -> bool:
     w = words[i]
     if w == "no" and i and _says_no(words, i - 1):
@@ -901,19 +913,8 @@ def _is_negator(words: list[str], i: int) -> bool:
     if w == "than" and i and not _comparative_before(words, i):
         return True  # "surveillance of the public than access control": "rather" left out
     if w in _PREVENTING and w not in _CONTINUING:  # "stops subletting", "bans smoking"
-        # ... but "Prevented wrongdoing is hard to count", "the banned smoking area": a
-        # participle before its noun prevents nothing.
-        adjective = w.endswith("ed") and (
-            i == 0
-            or words[i - 1] in _BEFORE_A_NOUN
-            or (
-                words[i - 1] == "that"
-                and i >= 2
-                and (words[i - 2] in _THAT_CLAUSE_VERBS or words[i - 2] in _DISMISSALS)
-            )
-        )
         return (
-            not adjective
+            not _participle_before_a_noun(words, i)
             and i + 1 < len(words)
             and words[i + 1].endswith("ing")
             and len(words[i + 1]) > 4
@@ -1019,7 +1020,7 @@ def _contrasted_clause(words: list[str], i: int) -> bool:
         words[i] == "not"
         and i > 0
         and words[i - 1] in {",", "and", "but"}
-        and words[i + 1 : i + 2] != []
+        and i + 1 < len(words)
         and words[i + 1] in _OPEN_QUESTION | {"that"}
     )
 
@@ -1849,7 +1850,7 @@ def _analyse(text: str) -> list[Token]:
 
 
 # Particles that make phrasal verbs: "shut out", "turn away", "hand over".
-_PARTICLE_WORDS = _PARTICLES | {"over"}
+PARTICLE_WORDS = _PARTICLES | {"over"}
 
 
 def _phrasal_verbs(words: list[str]) -> dict[int, str]:
@@ -1861,10 +1862,10 @@ def _phrasal_verbs(words: list[str]) -> dict[int, str]:
     found: dict[int, str] = {k: "refuse" for k in range(len(words)) if _says_no(words, k)}
     found.update((k, price) for k in range(len(words)) if (price := _cost_compared(words, k)))
     for k, w in enumerate(words):
-        if w not in _PARTICLE_WORDS or not k:
+        if w not in PARTICLE_WORDS or not k:
             continue
         for j in range(k - 1, max(-1, k - 5), -1):
-            if not words[j][0].isalnum() or (j < k - 1 and words[j] in _PARTICLE_WORDS):
+            if not words[j][0].isalnum() or (j < k - 1 and words[j] in PARTICLE_WORDS):
                 break
             phrase = f"{lemma(words[j])}_{w}"
             if j not in found and known_phrase(phrase):
