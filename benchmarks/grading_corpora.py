@@ -211,15 +211,15 @@ MIN_SEMEVAL_CONTRADICTORY_F1 = 0.40
 # example-smart-locks 0.786 / 0 / 16.7 %, sciEntsBank 0.566 / 0.425, Beetle
 # 0.535 / 0.381.
 FLOORS: dict[str, dict[str, float]] = {
-    "face-at-the-door": {"agreement": 0.86, "contradictory_correct": 4, "correct_lost": 0.072},
+    "face-at-the-door": {"agreement": 0.86, "contradictory_correct": 3, "correct_lost": 0.077},
     # The development rows: the hardest kinds first (dev-001..056), then a second batch
     # of every kind (dev-057..186), a third of the kinds that score worst (dev-187..286),
     # a fourth in a set mix of kinds (dev-287..586), read row by row while the grader
     # was changed (face-at-the-door is held out: only its totals are read); a fifth
     # (dev-587..886) written in students' own words, far harder (first reading 0.565).
     "face-at-the-door-dev": {
-        "agreement": 0.72,
-        "contradictory_correct": 32,
+        "agreement": 0.73,
+        "contradictory_correct": 28,
         "correct_lost": 0.12,
     },
     "example-smart-locks": {"agreement": 0.78, "contradictory_correct": 0, "correct_lost": 0.17},
