@@ -166,16 +166,14 @@ def _match_word(
     deny_tok: Token | None = None
     agree_flipped = False
     for tok in answer:
-        plain = tok.phrase is None and word.phrase is None  # (the common case, kept fast)
-        # (`opposite` reads each word's lemma too.)
-        if (
-            opposites
-            and (tok.lemma, tok.negated) not in echoes
-            and (opposite(tok.text, word.text) if plain else _opposed(tok, word))
-        ):
+        if tok.phrase is None and word.phrase is None:  # (the common case, kept fast)
+            # (`opposite` reads each word's lemma too.)
+            opposed, sim = _word_pair(tok.text, word.text)
+        else:
+            opposed, sim = _opposed(tok, word), _similarity(tok, word)
+        if opposed and opposites and (tok.lemma, tok.negated) not in echoes:
             sim, flipped = 0.9, True
         else:
-            sim = word_similarity(tok.text, word.text) if plain else _similarity(tok, word)
             flipped = False
             if sim < WORD_MET:
                 continue
@@ -194,6 +192,13 @@ def _match_word(
         elif sim > agree:
             agree, agree_tok, agree_flipped = sim, tok, flipped
     return Match(weight, agree, deny, agree_tok, deny_tok, agree_flipped)
+
+
+@lru_cache(maxsize=400_000)
+def _word_pair(a: str, b: str) -> tuple[bool, float]:
+    """Whether answer word `a` denies term word `b`, and how closely it meets it: the
+    two looked up once for each pair."""
+    return opposite(a, b), word_similarity(a, b)
 
 
 def _similarity(tok: Token, word: Token) -> float:
@@ -271,22 +276,29 @@ def match_term(
     opposites: bool = True,
     echoes: frozenset[tuple[str, bool]] = frozenset(),
     whole: bool = True,
+    memo: dict[tuple[object, ...], Match] | None = None,
 ) -> TermMatch:
     """How much of `term` the answer says, with the term's polarity and against it
-    (`whole`: the answer is the whole answer, not one clause of it)."""
-    matches = [
-        _match_word(
-            word,
-            answer,
+    (`whole`: the answer is the whole answer, not one clause of it; `memo`: words
+    already met in this answer with these settings, kept by a caller that matches
+    many terms sharing words)."""
+    matches = []
+    for word in term:
+        weight = (
             QUESTION_WORD_WEIGHT
             if word.lemma in question_lemmas or word.lemma in GENERIC_WORDS
-            else 1.0,
-            ambiguous,
-            opposites,
-            echoes,
+            else 1.0
         )
-        for word in term
-    ]
+        key = (word.text, word.phrase, word.negated, word.polar, word.prevented) + (
+            word.unprevented,
+            weight,
+        )
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = _match_word(word, answer, weight, ambiguous, opposites, echoes)
+            if memo is not None:
+                memo[key] = found
+        matches.append(found)
     total = sum(m.weight for m in matches)
     if not total:
         return TermMatch(0.0, 0.0, 0.0, 0.0, 0.0, None, None)
@@ -606,9 +618,11 @@ def _point_result(
     model: Sequence[Token],
     every: Sequence[Token] = (),
     opposites: bool = True,
+    memo: dict[tuple[object, ...], Match] | None = None,
 ) -> PointResult:
     """Made if some term is said; contradicted if a term is denied and none is said,
-    or if the answer says a term and unsays it."""
+    or if the answer says a term and unsays it. (`memo`: see `match_term`, for the
+    points of one model answer.)"""
     made: str | None = None
     denied: str | None = None
     made_mass = denied_mass = 0.0  # the strongest term each way, by words met
@@ -635,7 +649,7 @@ def _point_result(
                 quoted = quote_span(sentences[literal[0].sentence], literal)
                 made = quoted or " ".join(t.text for t in literal)
             continue
-        found = match_term(words, answer, opposites=opposites, echoes=echoes)
+        found = match_term(words, answer, opposites=opposites, echoes=echoes, memo=memo)
         if found.agree >= TERM_MADE:
             made_tokens.append(found.evidence_tokens)
         if found.agree >= TERM_MADE and found.agree * len(words) > made_mass:
@@ -703,20 +717,24 @@ def _contradicts_itself(
     around: dict[tuple[int, int], set[str]] = {}
     for t in words:
         around.setdefault((t.sentence, t.clause), set()).add(t.lemma)
+    turns = [t.position for t in answer if t.text in TURNS]
     for k, a in enumerate(words):
         if a.lemma not in own:
             continue
         for d in words[k + 1 :]:
+            # (the cheap tests first: this looks at every pair of the answer's words)
+            if a.sentence == d.sentence and not any(a.position < p < d.position for p in turns):
+                continue
+            shared = around[(a.sentence, a.clause)] & around[(d.sentence, d.clause)] & own
+            if not shared - {a.lemma, d.lemma}:
+                continue
+            if {(a.lemma, a.negated), (d.lemma, d.negated)} <= drawn:
+                continue  # a contrast the model answer draws itself ("can be changed ... stays")
             if d.lemma == a.lemma:
                 opposed = a.negated != d.negated
             else:
                 opposed = a.negated == d.negated and _opposed(a, d)
-            if not opposed or not (a.sentence != d.sentence or _turn_between([a], [d], answer)):
-                continue
-            if {(a.lemma, a.negated), (d.lemma, d.negated)} <= drawn:
-                continue  # a contrast the model answer draws itself ("can be changed ... stays")
-            shared = around[(a.sentence, a.clause)] & around[(d.sentence, d.clause)] & own
-            if shared - {a.lemma, d.lemma}:
+            if opposed:
                 return a, d
     return None
 
@@ -1200,8 +1218,9 @@ def _assess_one(
         with_terms(ref),
         question_lemmas,
     )
+    memo: dict[tuple[object, ...], Match] = {}  # the points' terms share many words
     points = tuple(
-        _point_result(kp, answer, sentences, model, every, opposites) for kp in ref.key_points
+        _point_result(kp, answer, sentences, model, every, opposites, memo) for kp in ref.key_points
     )
     made = sum(p.state is PointState.MADE for p in points)
     denied = sum(p.state is PointState.CONTRADICTED for p in points)
@@ -1381,6 +1400,9 @@ def assess(
             PointResult(ref.text, PointState.MISSED),
         )
         return Assessment(Verdict.INCORRECT, 0.0, points, None, (refusal,), (refusal,))
+    EMBEDDER.prepare(
+        [t.lemma for t in content] + [t.lemma for ref in references for t in with_terms(ref)]
+    )
     words = sum(1 for t in tokens if t.text.isalnum())
     graded = [
         _assess_one(answer, content, ref, question_lemmas, words, tokens, question)

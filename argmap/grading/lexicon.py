@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -91,6 +92,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         return limit + 1
     if limit == 1 and min(len(a), len(b)) >= 3 and a[0] != b[0] and a[-1] != b[-1]:
         return 2  # one edit cannot change both ends of a word of three letters or more
+    if len(set(a) ^ set(b)) > 2 * limit:
+        return limit + 1  # each edit brings in or takes out at most two letters
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -301,6 +304,11 @@ class Embedder:
                     self._cache.clear()
                 self._cache[text] = vec
         return [self._cache[t] for t in texts]
+
+    def prepare(self, words: Iterable[str]) -> None:
+        """Embed at once the words about to be compared: one call to the model for an
+        answer's words, not one for each new pair of them."""
+        self.vectors([w for w in dict.fromkeys(words) if len(w) >= 3 and w not in self._cache])
 
     def similarity(self, a: str, b: str) -> float:
         va, vb = self._cache.get(a), self._cache.get(b)
