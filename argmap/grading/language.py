@@ -455,7 +455,8 @@ class Token:
     # by one negation together.
     negator: int = -1
     # The phrasal verb it heads, as WordNet names it ("shut_out" for "shuts strangers
-    # out"), met as a word of its own: "shut out" is "keep out", not "shut".
+    # out"), met as a word of its own: "shut out" is "keep out", not "shut"; or the
+    # word a phrase it heads stands for ("refuse" for "say no").
     phrase: str | None = None
     # After a verb of prevention in its clause, whether or not the reading denies it:
     # "stops subletting" and "stop flats being sublet" both name what is stopped, and
@@ -1734,8 +1735,8 @@ def analyse(text: str) -> list[Token]:
 
     Kept for the last texts analysed: a question's model answers are analysed
     again for every answer graded against them, and so are their key terms (the
-    bundled map holds about 4,200 texts of terms, points and claims; a cache
-    smaller than that forgets them between answers).
+    bundled map alone holds about 4,200 texts of terms, points and claims, so a
+    batch over all its questions needs room for more than that).
     """
     return list(_analysed(text))
 
@@ -1811,7 +1812,7 @@ def _analyse(text: str) -> list[Token]:
             by[j] = base + j + 1
         prevented = _prevented(words, end)
         clause += 1
-        phrases = _phrasal_verbs(words)
+        phrases = _phrasal_verbs(words) | _words_for_phrases(words)
         for k, w in enumerate(words):
             if w == "," or w in SCOPE_ENDERS or w in TURNS:
                 clause += 1
@@ -1855,14 +1856,21 @@ def _analyse(text: str) -> list[Token]:
 PARTICLE_WORDS = _PARTICLES | {"over"}
 
 
+def _words_for_phrases(words: list[str]) -> dict[int, str]:
+    """The heads of phrases that stand for one word, with it: "say no" is *refuse*,
+    "costs less" *cheap*, "costs more" *expensive*."""
+    found = {k: "refuse" for k in range(len(words)) if _says_no(words, k)}
+    found.update((k, price) for k in range(len(words)) if (price := _cost_compared(words, k)))
+    return found
+
+
 def _phrasal_verbs(words: list[str]) -> dict[int, str]:
     """The verbs of `words` that head a phrasal verb WordNet knows, with it: the
     particle right after the verb or after an object of up to three words ("shuts
     strangers out" -> "shut_out", "turn the face scan down" -> "turn_down")."""
     from argmap.grading.lexicon import known_phrase
 
-    found: dict[int, str] = {k: "refuse" for k in range(len(words)) if _says_no(words, k)}
-    found.update((k, price) for k in range(len(words)) if (price := _cost_compared(words, k)))
+    found: dict[int, str] = {}
     for k, w in enumerate(words):
         if w not in PARTICLE_WORDS or not k:
             continue
